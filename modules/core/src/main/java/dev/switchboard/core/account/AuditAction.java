@@ -1,0 +1,10 @@
+package dev.switchboard.core.account;
+
+/** What an audit record is about. */
+public enum AuditAction {
+    LOGON, LOGOUT, LOCK, UNLOCK, PASSWORD_CHANGE, PASSWORD_RESET,
+    ACCOUNT_CREATE, ROLE_CHANGE, ACCOUNT_ENABLE, ACCOUNT_DISABLE,
+    /** Any opening, playing or exporting of a recorded session. */
+    RECORDING_ACCESS,
+    DATABASE_BACKUP, DATABASE_RESTORE
+}

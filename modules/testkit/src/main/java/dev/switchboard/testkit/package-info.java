@@ -1,0 +1,2 @@
+/** Shared test support for every Switchboard module; used in test scope only. */
+package dev.switchboard.testkit;
