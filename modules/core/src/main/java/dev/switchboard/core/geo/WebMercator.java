@@ -10,6 +10,8 @@ public final class WebMercator {
     public static final int TILE_SIZE = 256;
     /** The latitude limit of the projection, in degrees. */
     public static final double MAX_LATITUDE = 85.05112878;
+    /** The sphere radius EPSG:3857 is defined on (WGS-84 semi-major axis), in metres. */
+    public static final double SPHERE_RADIUS_METERS = 6_378_137.0;
 
     private WebMercator() {
     }
@@ -49,7 +51,7 @@ public final class WebMercator {
 
     /** Metres covered by one pixel at latitude {@code lat} and {@code zoom}. */
     public static double metersPerPixel(double lat, double zoom) {
-        return Math.cos(Math.toRadians(lat)) * 2 * Math.PI * LatLon.EARTH_RADIUS_METERS
+        return Math.cos(Math.toRadians(lat)) * 2 * Math.PI * SPHERE_RADIUS_METERS
                 / (TILE_SIZE * Math.pow(2, zoom));
     }
 
