@@ -1,0 +1,8 @@
+package dev.switchboard.testkit;
+
+class ArchitectureTest extends AbstractArchitectureTest {
+
+    ArchitectureTest() {
+        super("dev.switchboard.testkit");
+    }
+}
