@@ -1,0 +1,285 @@
+package dev.switchboard.store;
+
+import dev.switchboard.core.error.SwitchboardException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * The open SQLite database of a {@link DataDir}. Opening checks an existing file with
+ * {@code PRAGMA quick_check} and refuses a damaged one with a {@link DatabaseCorruptException}, then
+ * brings the schema up to date with the Flyway migrations under {@code classpath:db/migration}.
+ *
+ * <p>Every connection runs in WAL mode with {@code foreign_keys=ON}, {@code busy_timeout=5000},
+ * {@code synchronous=NORMAL} and write transactions that begin {@code IMMEDIATE} (so two writers wait
+ * for each other instead of failing). The event log raises its own connection to
+ * {@code synchronous=FULL}. {@link #jdbi()} is safe to use from any thread: each handle gets its own
+ * pooled connection. One process per data dir.
+ */
+public final class Database implements AutoCloseable {
+
+    static final String MIGRATIONS = "classpath:db/migration";
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int BUSY_TIMEOUT_MS = 5000;
+
+    private final DataDir dataDir;
+    private final Path file;
+    private final ConnectionPool pool;
+    private final Jdbi jdbi;
+    private volatile boolean closed;
+
+    private Database(DataDir dataDir, ConnectionPool pool) {
+        this.dataDir = dataDir;
+        this.file = dataDir.database();
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    }
+
+    /**
+     * Opens (creating when missing) the database of {@code dir} and migrates it to the newest schema.
+     *
+     * @throws DatabaseCorruptException when the existing file is damaged
+     * @throws SwitchboardException when the folder cannot be used or a migration fails
+     */
+    public static Database open(DataDir dir) {
+        return open(dir, MIGRATIONS);
+    }
+
+    static Database open(DataDir dir, String... migrationLocations) {
+        Objects.requireNonNull(dir, "dir").ensureCreated();
+        Path file = dir.database();
+        if (Files.exists(file)) {
+            refuseIfDamaged(dir, file);
+        }
+        ConnectionPool pool = new ConnectionPool(url(file), pooledConfig());
+        try {
+            migrate(pool, file, migrationLocations);
+            Database db = new Database(dir, pool);
+            LOG.info("Opened database {} at schema version {}", file, db.schemaVersion());
+            return db;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs SQLite's {@code quick_check} on any file without creating or changing it, e.g. a backup
+     * before restoring it.
+     *
+     * @return {@code "ok"}, or what is wrong in SQLite's words (one problem per line)
+     */
+    public static String quickCheck(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return "no such file: " + file;
+        }
+        try {
+            return runQuickCheck(file);
+        } catch (SQLException e) {
+            return describe(e);
+        }
+    }
+
+    /** The JDBI entry point; thread-safe, one pooled connection per handle. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public DataDir dataDir() {
+        return dataDir;
+    }
+
+    /** The version of the newest applied migration, e.g. 1 after {@code V1__init.sql}. */
+    public int schemaVersion() {
+        String version = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL "
+                                + "ORDER BY installed_rank DESC LIMIT 1")
+                .mapTo(String.class)
+                .findOne()
+                .orElse("0"));
+        int end = 0;
+        while (end < version.length() && Character.isDigit(version.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? 0 : Integer.parseInt(version.substring(0, end));
+    }
+
+    /** Checks the open database and gathers its vital figures. Reads the whole file; takes a while on a big one. */
+    public CheckReport check() {
+        return jdbi.withHandle(h -> {
+            String quick = String.join("\n", h.createQuery("PRAGMA quick_check").mapTo(String.class).list());
+            String journal = h.createQuery("PRAGMA journal_mode").mapTo(String.class).one();
+            long events = h.createQuery("SELECT count(*) FROM event_log").mapTo(Long.class).one();
+            int accounts = h.createQuery("SELECT count(*) FROM account").mapTo(Integer.class).one();
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                size = -1;
+            }
+            return new CheckReport(file, size, quick, journal, schemaVersion(), events, accounts,
+                    Backups.list(dataDir).stream().findFirst());
+        });
+    }
+
+    /**
+     * Folds the write-ahead log into the database file and closes every connection. Close the event
+     * log and other users of {@link #jdbi()} first. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (Handle h = jdbi.open(); Statement s = h.getConnection().createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not checkpoint {} on close: {}", file, e.getMessage());
+        }
+        pool.close();
+        LOG.info("Closed database {}", file);
+    }
+
+    private static void refuseIfDamaged(DataDir dir, Path file) {
+        String result;
+        SQLException cause = null;
+        try {
+            result = runQuickCheck(file);
+        } catch (SQLException e) {
+            refuseIfUnreachable(file, e);
+            result = describe(e);
+            cause = e;
+        }
+        if (!"ok".equals(result)) {
+            LOG.error("Database {} failed its check: {}", file, result);
+            throw new DatabaseCorruptException(file, result, Backups.list(dir).stream().findFirst(), dir.broken(),
+                    cause);
+        }
+    }
+
+    /** A file that is locked or cannot be opened is not damaged: say so instead of offering recovery. */
+    private static void refuseIfUnreachable(Path file, SQLException e) {
+        if (!(e instanceof SQLiteException se)) {
+            return;
+        }
+        int primary = se.getResultCode().code & 0xFF;
+        if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+            throw new SwitchboardException("The database " + file + " is in use by another program.",
+                    "Close the other Switchboard (or the program holding the file) and start again.", e);
+        }
+        if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == SQLiteErrorCode.SQLITE_PERM.code
+                || primary == SQLiteErrorCode.SQLITE_AUTH.code) {
+            throw new SwitchboardException("The database " + file + " cannot be opened: " + describe(e),
+                    "Check the file's permissions, or choose another folder with --data-dir.", e);
+        }
+    }
+
+    private static String runQuickCheck(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection c = DriverManager.getConnection(url(file), config.toProperties());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            List<String> lines = new ArrayList<>();
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+            return lines.isEmpty() ? "quick_check returned nothing" : String.join("\n", lines);
+        }
+    }
+
+    /** Whether {@code file} holds Switchboard's tables; for checking a backup before a restore. */
+    static boolean hasSwitchboardSchema(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try (Connection c = DriverManager.getConnection(url(file), config.toProperties());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'event_log'")) {
+            return rs.next() && rs.getInt(1) == 1;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void migrate(ConnectionPool pool, Path file, String... locations) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool.dataSource())
+                .locations(locations)
+                .failOnMissingLocations(true)
+                .load();
+        try {
+            flyway.migrate();
+        } catch (FlywayException e) {
+            String migration = failedMigration(flyway).orElse("(before any migration ran)");
+            throw new SwitchboardException("Updating the database " + file + " failed at migration " + migration
+                    + ": " + e.getMessage(),
+                    "The database was left at its previous version. Restore a backup or report this problem "
+                            + "with the log file.", e);
+        }
+    }
+
+    private static Optional<String> failedMigration(Flyway flyway) {
+        try {
+            MigrationInfo[] pending = flyway.info().pending();
+            if (pending.length > 0) {
+                return Optional.of(pending[0].getScript());
+            }
+            MigrationInfo[] all = flyway.info().all();
+            for (MigrationInfo info : all) {
+                if (info.getState().isFailed()) {
+                    return Optional.of(info.getScript());
+                }
+            }
+        } catch (FlywayException e) {
+            LOG.debug("Could not tell which migration failed", e);
+        }
+        return Optional.empty();
+    }
+
+    private static SQLiteConfig pooledConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config;
+    }
+
+    static String url(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
+    static String describe(SQLException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.switchboard.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.core.error.SwitchboardException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void createsAndMigratesANewDatabase() {
+        DataDir dir = DataDir.of(tmp);
+        try (Database db = Database.open(dir)) {
+            assertThat(db.file()).isEqualTo(tmp.resolve("switchboard.db")).exists();
+            assertThat(db.dataDir()).isSameAs(dir);
+            assertThat(db.schemaVersion()).isEqualTo(1);
+            assertThat(tables(db)).contains("event_log", "account", "setting", "training_session");
+        }
+    }
+
+    @Test
+    void everyConnectionGetsThePragmas() {
+        try (Database db = Database.open(DataDir.of(tmp))) {
+            db.jdbi().useHandle(h -> {
+                assertThat(h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()).isEqualTo("wal");
+                assertThat(h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()).isEqualTo(1);
+                assertThat(h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()).isEqualTo(5000);
+                // 1 = NORMAL; the event log raises its own connection to FULL.
+                assertThat(h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    void keepsDataAcrossReopening() {
+        DataDir dir = DataDir.of(tmp);
+        try (Database db = Database.open(dir)) {
+            new SqliteSettingsStore(db).save("ui.theme", "dark");
+        }
+        assertThat(Files.exists(tmp.resolve("switchboard.db-wal"))).as("WAL folded in on close").isFalse();
+        try (Database db = Database.open(dir)) {
+            assertThat(new SqliteSettingsStore(db).loadAll()).containsEntry("ui.theme", "dark");
+            assertThat(db.schemaVersion()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void servesSeveralThreadsAtOnce() throws Exception {
+        try (Database db = Database.open(DataDir.of(tmp))) {
+            SqliteSettingsStore settings = new SqliteSettingsStore(db);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> work = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int thread = t;
+                    work.add(pool.submit(() -> {
+                        for (int i = 0; i < 50; i++) {
+                            settings.save("k" + thread + "." + i, "v" + i);
+                            assertThat(settings.loadAll()).containsKey("k" + thread + "." + i);
+                        }
+                    }));
+                }
+                for (Future<?> f : work) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(settings.loadAll()).hasSize(200);
+        }
+    }
+
+    @Test
+    void checkReportsTheVitalFigures() {
+        try (Database db = Database.open(DataDir.of(tmp))) {
+            CheckReport report = db.check();
+
+            assertThat(report.healthy()).isTrue();
+            assertThat(report.quickCheck()).isEqualTo("ok");
+            assertThat(report.journalMode()).isEqualTo("wal");
+            assertThat(report.schemaVersion()).isEqualTo(1);
+            assertThat(report.eventLogEntries()).isZero();
+            assertThat(report.accounts()).isZero();
+            assertThat(report.sizeBytes()).isPositive();
+            assertThat(report.file()).isEqualTo(db.file());
+            assertThat(report.newestBackup()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailingMigrationIsNamedAndRolledBack() {
+        DataDir dir = DataDir.of(tmp);
+        Database.open(dir).close();
+
+        assertThatThrownBy(() -> Database.open(dir, Database.MIGRATIONS, "classpath:db/testbroken"))
+                .isInstanceOf(SwitchboardException.class)
+                .hasMessageContaining("V2__broken.sql")
+                .hasMessageContaining(dir.database().toString());
+
+        try (Database db = Database.open(dir)) {
+            assertThat(db.schemaVersion()).isEqualTo(1);
+            assertThat(tables(db)).doesNotContain("half_done");
+        }
+    }
+
+    @Test
+    void quickCheckTellsWhatIsWrongWithAnyFile() throws Exception {
+        DataDir dir = DataDir.of(tmp.resolve("data"));
+        Database.open(dir).close();
+        Path text = Files.writeString(tmp.resolve("notes.db"), "not the pages you are looking for".repeat(200));
+
+        assertThat(Database.quickCheck(dir.database())).isEqualTo("ok");
+        assertThat(Database.quickCheck(text)).isNotEqualTo("ok").containsIgnoringCase("not a database");
+        assertThat(Database.quickCheck(tmp.resolve("missing.db"))).startsWith("no such file");
+        assertThat(tmp.resolve("missing.db")).doesNotExist();
+    }
+
+    @Test
+    void closeIsIdempotentAndEndsUse() {
+        Database db = Database.open(DataDir.of(tmp));
+        db.close();
+        db.close();
+
+        assertThatThrownBy(() -> db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()))
+                .hasMessageContaining("closed");
+    }
+
+    private static List<String> tables(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table'")
+                .mapTo(String.class)
+                .list());
+    }
+}
