@@ -1,0 +1,142 @@
+package dev.switchboard.app;
+
+import dev.switchboard.core.account.AccountService;
+import dev.switchboard.core.account.PasswordHasher;
+import dev.switchboard.core.event.EventBus;
+import dev.switchboard.core.settings.CoreSettings;
+import dev.switchboard.core.settings.Settings;
+import dev.switchboard.core.time.SimClock;
+import dev.switchboard.store.Backups;
+import dev.switchboard.store.DataDir;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.account.JdbiAccountRepository;
+import dev.switchboard.store.audit.AuditLog;
+import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.session.SessionCatalog;
+import dev.switchboard.store.SqliteSettingsStore;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: every headless service of the workstation, built once by constructor over
+ * one open database. The GUI and the CLI both start here; nothing else builds these services.
+ */
+public final class Workstation implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
+
+    private final DataDir dataDir;
+    private final Clock wallClock;
+    private final Database database;
+    private final EventLog eventLog;
+    private final AuditLog auditLog;
+    private final Settings settings;
+    private final AccountService accounts;
+    private final Backups backups;
+    private final SessionCatalog sessions;
+    private final EventBus bus;
+    private final SimClock simClock;
+    private boolean closed;
+
+    private Workstation(DataDir dataDir, Clock wallClock, Database database) {
+        this.dataDir = dataDir;
+        this.wallClock = wallClock;
+        this.database = database;
+        this.eventLog = new EventLog(database, wallClock);
+        this.auditLog = new AuditLog(eventLog);
+        this.settings = new Settings(new SqliteSettingsStore(database));
+        this.accounts = new AccountService(new JdbiAccountRepository(database), auditLog, new PasswordHasher(),
+                wallClock, () -> settings.get(CoreSettings.MAX_FAILED_LOGONS));
+        this.backups = new Backups(database, wallClock);
+        this.sessions = new SessionCatalog(database);
+        this.bus = new EventBus();
+        this.simClock = new SimClock(wallClock);
+    }
+
+    /**
+     * Opens the database under {@code dataDir} (checking and migrating it) and builds the services.
+     *
+     * @throws dev.switchboard.store.DatabaseCorruptException when the file cannot be read; nothing is changed
+     */
+    public static Workstation open(DataDir dataDir, Clock wallClock) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        dataDir.ensureCreated();
+        Database database = Database.open(dataDir);
+        LOG.info("Opened {} (schema {})", database.file(), database.schemaVersion());
+        return new Workstation(dataDir, wallClock, database);
+    }
+
+    public DataDir dataDir() {
+        return dataDir;
+    }
+
+    public Clock wallClock() {
+        return wallClock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public EventLog eventLog() {
+        return eventLog;
+    }
+
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public Backups backups() {
+        return backups;
+    }
+
+    public SessionCatalog sessions() {
+        return sessions;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public SimClock simClock() {
+        return simClock;
+    }
+
+    /**
+     * Flushes the event log, takes the clean-exit backup and closes the database. Safe to call twice.
+     *
+     * @param cleanExit whether to take the "exit" backup (skipped for short CLI commands)
+     */
+    public synchronized void close(boolean cleanExit) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        bus.close();
+        try {
+            eventLog.close();
+            if (cleanExit) {
+                backups.onCleanExit();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Closing the event log or taking the exit backup failed", e);
+        } finally {
+            database.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(false);
+    }
+}

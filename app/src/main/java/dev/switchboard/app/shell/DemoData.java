@@ -1,0 +1,31 @@
+package dev.switchboard.app.shell;
+
+import dev.switchboard.app.Workstation;
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.Role;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Demo accounts for an instructor preparing an offline demo ({@code --demo}): created only on an empty
+ * database, with passwords printed on the login screen. Never used without the flag.
+ */
+final class DemoData {
+
+    static final String HINT = "Demo sign-in — instructor / instructor-demo · supervisor / supervisor-demo · "
+            + "trainee / trainee-demo";
+
+    private DemoData() {
+    }
+
+    static void seedIfEmpty(Workstation ws) {
+        if (!ws.accounts().needsFirstInstructor()) {
+            return;
+        }
+        Account instructor = ws.accounts().createFirstInstructor("instructor", "Aiko Instructor",
+                "instructor-demo".toCharArray());
+        ws.accounts().createAccount(instructor, "supervisor", "Kenji Supervisor", Role.SUPERVISOR,
+                "supervisor-demo".toCharArray());
+        ws.accounts().createAccount(instructor, "trainee", "Yui Trainee", Role.TRAINEE, "trainee-demo".toCharArray());
+        LoggerFactory.getLogger(DemoData.class).info("Created the demo accounts (--demo)");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.switchboard.app.shell;
+
+import dev.switchboard.app.LaunchOptions;
+import dev.switchboard.app.Workstation;
+import dev.switchboard.store.DataDir;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the GUI: opens the database on a background thread while the JavaFX toolkit starts, then
+ * hands both to the {@link WorkstationWindow}. Uses {@code Platform.startup}, so no Application subclass
+ * and no static hand-over of services is needed.
+ */
+public final class GuiLauncher {
+
+    /** Returned by {@link #launch} when the window now owns the process and decides the exit code. */
+    public static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuiLauncher.class);
+
+    private GuiLauncher() {
+    }
+
+    /** Opens the window; returns {@link #KEEP_RUNNING}, or 2 when no window can be shown. */
+    public static int launch(LaunchOptions options) {
+        DataDir dir = DataDir.resolve(options.dataDir());
+        Clock clock = Clock.systemDefaultZone();
+        CompletableFuture<Workstation> opening = openInBackground(dir, options, clock);
+        try {
+            Platform.setImplicitExit(false);
+            Platform.startup(() -> new WorkstationWindow(new Stage(), options, dir, clock).start(opening));
+            return KEEP_RUNNING;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            LOG.error("The JavaFX toolkit could not start", e);
+            System.err.println("switchboard: cannot open a window here (" + e.getMessage() + ").");
+            System.err.println("Is a display available (DISPLAY, or xvfb-run)? Headless commands: switchboard --help");
+            opening.thenAccept(ws -> ws.close(false));
+            return 2;
+        }
+    }
+
+    /** Opens (and with --demo seeds) the workstation off the FX thread. */
+    static CompletableFuture<Workstation> openInBackground(DataDir dir, LaunchOptions options, Clock clock) {
+        CompletableFuture<Workstation> future = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                Workstation ws = Workstation.open(dir, clock);
+                if (options.demo()) {
+                    DemoData.seedIfEmpty(ws);
+                }
+                future.complete(ws);
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+            }
+        }, "open-database");
+        opener.setDaemon(true);
+        opener.start();
+        return future;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.switchboard.app.shell;
+
+import dev.switchboard.app.Workstation;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.store.BackupInfo;
+import dev.switchboard.store.CheckReport;
+import dev.switchboard.store.eventlog.VerifyReport;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One reading of what the workstation has and whether it is healthy, for the status bar and Home.
+ * Taken off the FX thread: it queries the database and verifies the audit chain.
+ *
+ * @param auditChain the audit chain's verification, or empty if it was not checked
+ * @param aiOnline whether an AI provider answers; false until the AI gateway module is installed
+ * @param speechInstalled whether speech models are installed; false until the speech module is
+ */
+public record SystemStatus(Path databaseFile, boolean databaseHealthy, long sizeBytes,
+                           int schemaVersion, long eventLogEntries, int accounts,
+                           Optional<BackupInfo> newestBackup, int backupCount, Optional<VerifyReport> auditChain,
+                           boolean aiOnline, boolean speechInstalled) {
+
+    /** Reads the database's state; with {@code verifyAudit} also walks the audit chain. */
+    public static SystemStatus read(Workstation ws, boolean verifyAudit) {
+        CheckReport report = ws.database().check();
+        boolean healthy = "ok".equals(report.quickCheck());
+        Optional<VerifyReport> audit = verifyAudit
+                ? Optional.of(ws.eventLog().verify(Optional.of(SessionId.AUDIT)))
+                : Optional.empty();
+        var backups = ws.backups().list();
+        return new SystemStatus(report.file(), healthy, report.sizeBytes(),
+                report.schemaVersion(), report.eventLogEntries(), report.accounts(), backups.stream().findFirst(),
+                backups.size(), audit, false, false);
+    }
+}

@@ -1,0 +1,469 @@
+package dev.switchboard.app.shell;
+
+import dev.switchboard.app.BuildInfo;
+import dev.switchboard.app.LaunchOptions;
+import dev.switchboard.app.Logging;
+import dev.switchboard.app.Workstation;
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AccountService;
+import dev.switchboard.core.account.AuditAction;
+import dev.switchboard.core.account.AuditRecord;
+import dev.switchboard.core.id.Ids;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.settings.CoreSettings;
+import dev.switchboard.store.Backups;
+import dev.switchboard.store.DataDir;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.DatabaseCorruptException;
+import dev.switchboard.store.Recovery;
+import dev.switchboard.store.audit.AuditLog;
+import dev.switchboard.store.eventlog.AppendRequest;
+import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.eventlog.VerifyReport;
+import dev.switchboard.store.session.SessionCatalog;
+import dev.switchboard.uikit.BackgroundTask;
+import dev.switchboard.uikit.FxDialogService;
+import dev.switchboard.uikit.FxTaskRunner;
+import dev.switchboard.uikit.Theme;
+import dev.switchboard.uikit.WorkspaceRegistry;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one window of the workstation and the screens it moves through: opening, recovery, first run,
+ * login, the signed-in shell and the lock. Owns the GUI-side services (task runner, dialogs) and the
+ * orderly shutdown: sign-out audit, event-log flush, exit backup, database close.
+ */
+public final class WorkstationWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkstationWindow.class);
+
+    private final Stage stage;
+    private final LaunchOptions options;
+    private final DataDir dataDir;
+    private final Clock clock;
+    private final StackPane root = new StackPane();
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    private final FxDialogService dialogs;
+    private final WorkspaceRegistry registry = new WorkspaceRegistry(WorkstationWindow.class.getClassLoader());
+    private final IdleMonitor idle;
+    private Workstation workstation;
+    private Account user;
+    private ShellView shell;
+    private StatusBar statusBar;
+    private LockView lockView;
+    private boolean firstScreenShown;
+    private boolean closing;
+
+    public WorkstationWindow(Stage stage, LaunchOptions options, DataDir dataDir, Clock clock) {
+        this.stage = stage;
+        this.options = options;
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.dialogs = new FxDialogService(() -> stage, Logging.logFile());
+        this.idle = new IdleMonitor(clock,
+                () -> Duration.ofMinutes(workstation.settings().get(CoreSettings.IDLE_LOCK_MINUTES)),
+                () -> lock(MessageFormat.format(text("app.lock.reasonIdle"),
+                        workstation.settings().get(CoreSettings.IDLE_LOCK_MINUTES))));
+    }
+
+    /** Shows the window at once and the first real screen when the database is open. */
+    public void start(CompletableFuture<Workstation> opening) {
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> unexpected(error));
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("Uncaught exception on {}", thread.getName(), error);
+            Platform.runLater(() -> unexpected(error));
+        });
+        Theme.apply(CoreSettings.ThemeChoice.DARK);
+        Scene scene = new Scene(root, 1280, 800);
+        Theme.style(scene);
+        scene.getStylesheets().add(WorkstationWindow.class.getResource("shell.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(text("app.name"));
+        stage.getIcons().add(AppIcon.image());
+        stage.setMinWidth(1024);
+        stage.setMinHeight(680);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            shutdown(0);
+        });
+        show(opening());
+        stage.show();
+        opening.whenComplete((ws, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                opened(ws);
+            } else {
+                openFailed(error instanceof CompletionException ? error.getCause() : error);
+            }
+        }));
+    }
+
+    // ---- screens
+
+    private void opened(Workstation ws) {
+        this.workstation = ws;
+        Theme.apply(ws.settings().get(CoreSettings.THEME));
+        ws.settings().addListener(key -> {
+            if (key.equals(CoreSettings.THEME.key())) {
+                Platform.runLater(() -> Theme.apply(ws.settings().get(CoreSettings.THEME)));
+            }
+        });
+        if (ws.accounts().needsFirstInstructor()) {
+            showFirstRun();
+        } else {
+            showLogin("");
+        }
+        BackgroundTask.wrap(() -> ws.backups().dailyIfNeeded())
+                .onFailure(error -> LOG.warn("Daily backup failed", error))
+                .executeWith(tasks);
+    }
+
+    private void openFailed(Throwable error) {
+        if (error instanceof DatabaseCorruptException corrupt) {
+            LOG.error("Database {} cannot be read: {}", corrupt.file(), corrupt.detail());
+            if (options.smoke()) {
+                System.err.println("smoke: FAILED, " + corrupt.getMessage());
+                exit(1);
+                return;
+            }
+            show(new RecoveryView(corrupt, Backups.list(dataDir), this::restoreFrom, this::startFresh,
+                    () -> exit(2)));
+            return;
+        }
+        LOG.error("The workstation could not start", error);
+        if (options.smoke() || options.measureStartup()) {
+            System.err.println("switchboard: " + ShellText.failure(error));
+            exit(1);
+            return;
+        }
+        dialogs.showError(text("app.error.startTitle"), error);
+        exit(2);
+    }
+
+    private void restoreFrom(Path backup) {
+        reopenAfter(() -> {
+            Recovery.restore(dataDir, backup);
+            return "restored from " + backup.getFileName() + ", unreadable file moved to " + dataDir.broken();
+        });
+    }
+
+    private void startFresh() {
+        reopenAfter(() -> "started fresh, broken file moved to " + Recovery.moveAside(dataDir));
+    }
+
+    /** Runs a recovery step, reopens the database and audits what was done. */
+    private void reopenAfter(java.util.concurrent.Callable<String> step) {
+        show(opening());
+        BackgroundTask.wrap(() -> {
+            String what = step.call();
+            Workstation ws = Workstation.open(dataDir, clock);
+            ws.auditLog().record(new AuditRecord(clock.instant(), "recovery", AuditAction.DATABASE_RESTORE,
+                    dataDir.database().getFileName().toString(), AuditRecord.Outcome.SUCCESS, what));
+            return ws;
+        }).onSuccess(this::opened).onFailure(this::openFailed).executeWith(tasks);
+    }
+
+    private void showFirstRun() {
+        FirstRunViewModel model = new FirstRunViewModel(workstation.accounts(), tasks,
+                created -> showLogin(created.username()));
+        show(new FirstRunView(model, footer()));
+        firstScreenReady();
+    }
+
+    private void showLogin(String username) {
+        LoginViewModel model = new LoginViewModel(workstation.accounts(), tasks, this::signedIn);
+        model.usernameProperty().set(username);
+        show(new LoginView(model, options.demo() ? text("app.login.demoHint") : "", footer()));
+        firstScreenReady();
+    }
+
+    private void signedIn(Account account) {
+        this.user = account;
+        SystemStatus initial = SystemStatus.read(workstation, false);
+        statusBar = new StatusBar(account, workstation.simClock(), initial);
+        Map<Class<?>, Object> services = Map.ofEntries(
+                Map.entry(Workstation.class, workstation),
+                Map.entry(AccountService.class, workstation.accounts()),
+                Map.entry(Database.class, workstation.database()),
+                Map.entry(DataDir.class, dataDir),
+                Map.entry(EventLog.class, workstation.eventLog()),
+                Map.entry(AuditLog.class, workstation.auditLog()),
+                Map.entry(Backups.class, workstation.backups()),
+                Map.entry(SessionCatalog.class, workstation.sessions()),
+                Map.entry(WorkspaceRegistry.class, registry),
+                Map.entry(BackupRestorer.class, (BackupRestorer) this::restoreWhileSignedIn),
+                Map.entry(StatusRefresher.class, (StatusRefresher) status -> statusBar.update(status)));
+        shell = new ShellView(account, registry.availableTo(account.role()),
+                navigator -> new ShellContext(workstation.bus(), workstation.simClock(), workstation.settings(), tasks,
+                        dialogs, account, navigator, services),
+                statusBar, new ShellView.ShellActions() {
+                    @Override
+                    public void lockNow() {
+                        lock(text("app.lock.reasonManual"));
+                    }
+
+                    @Override
+                    public void signOut() {
+                        WorkstationWindow.this.signOut();
+                    }
+
+                    @Override
+                    public void changePassword() {
+                        ChangePasswordDialog.show(stage, account, workstation.accounts(), tasks,
+                                () -> dialogs.showInfo(text("app.password.title"), text("app.password.changed")));
+                    }
+                });
+        show(shell);
+        statusBar.activate();
+        shell.show("home");
+        idle.start(stage.getScene());
+        stage.setTitle(text("app.name") + " — " + account.displayName() + " (" + account.role().label() + ")");
+    }
+
+    /** Locks the window: the workspace stops, its content is hidden, the password is asked. */
+    void lock(String reason) {
+        if (user == null || lockView != null) {
+            return;
+        }
+        Account locked = user;
+        idle.stop();
+        shell.suspend();
+        shell.setVisible(false);
+        statusBar.deactivate();
+        BackgroundTask.wrap(() -> workstation.accounts().lock(locked, reason)).executeWith(tasks);
+        lockView = new LockView(new LockViewModel(workstation.accounts(), tasks, locked, this::unlocked),
+                this::signOut);
+        root.getChildren().add(lockView);
+    }
+
+    private void unlocked() {
+        root.getChildren().remove(lockView);
+        lockView = null;
+        shell.setVisible(true);
+        shell.resume();
+        statusBar.activate();
+        idle.start(stage.getScene());
+    }
+
+    private void signOut() {
+        if (user == null) {
+            return;
+        }
+        Account leaving = user;
+        endSession();
+        BackgroundTask.wrap(() -> workstation.accounts().logout(leaving)).executeWith(tasks);
+        stage.setTitle(text("app.name"));
+        showLogin(leaving.username());
+    }
+
+    private void endSession() {
+        idle.stop();
+        if (shell != null) {
+            shell.dispose();
+        }
+        if (statusBar != null) {
+            statusBar.deactivate();
+        }
+        if (lockView != null) {
+            root.getChildren().remove(lockView);
+            lockView = null;
+        }
+        shell = null;
+        user = null;
+    }
+
+    /** Restores a backup chosen in Settings: sign out, close, restore, reopen, back to the login. */
+    private void restoreWhileSignedIn(Path backup) {
+        Account actor = user;
+        Workstation old = workstation;
+        endSession();
+        show(opening());
+        BackgroundTask.wrap(() -> {
+            old.auditLog().record(new AuditRecord(clock.instant(), actor.username(), AuditAction.DATABASE_RESTORE,
+                    backup.getFileName().toString(), AuditRecord.Outcome.SUCCESS, "restore requested from Settings"));
+            old.backups().create("before-restore");
+            old.close(false);
+            Recovery.restore(dataDir, backup);
+            Workstation ws = Workstation.open(dataDir, clock);
+            ws.auditLog().record(new AuditRecord(clock.instant(), actor.username(), AuditAction.DATABASE_RESTORE,
+                    backup.getFileName().toString(), AuditRecord.Outcome.SUCCESS,
+                    "restored; previous database moved to " + dataDir.broken()));
+            return ws;
+        }).onSuccess(this::opened).onFailure(this::openFailed).executeWith(tasks);
+    }
+
+    // ---- process
+
+    private void firstScreenReady() {
+        if (firstScreenShown) {
+            return;
+        }
+        firstScreenShown = true;
+        if (options.measureStartup()) {
+            Scene scene = stage.getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                long startMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+                long processStart = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
+                        .orElse(startMillis);
+                long now = System.currentTimeMillis();
+                System.out.printf("startup: login window usable %d ms after process start (%d ms after JVM start)%n",
+                        now - processStart, now - startMillis);
+                exit(0);
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+        }
+        if (options.smoke()) {
+            runSmoke();
+        }
+    }
+
+    /** The packaged-app self-check: window shown, database open, an event-log entry written and verified. */
+    private void runSmoke() {
+        Workstation ws = workstation;
+        BackgroundTask.wrap(() -> {
+            SessionId session = new SessionId("smoke-" + Ids.next());
+            var entry = ws.eventLog().append(new AppendRequest(session, 0, "smoke.check",
+                    "{\"window\":\"" + stage.getTitle() + "\",\"java\":\"" + Runtime.version() + "\"}"));
+            VerifyReport report = ws.eventLog().verify(Optional.of(session));
+            if (report.firstBreak().isPresent() || report.entriesChecked() != 1) {
+                throw new IllegalStateException("event-log verification failed: " + report);
+            }
+            return "smoke: OK — window '" + stage.getTitle() + "' shown, database " + ws.database().file()
+                    + " open (integrity " + ws.database().check().quickCheck() + "), event-log entry " + session
+                    + "#" + entry.seq() + " written and verified, Java " + Runtime.version();
+        }).onSuccess(message -> {
+            System.out.println(message);
+            exit(0);
+        }).onFailure(error -> {
+            System.err.println("smoke: FAILED — " + error);
+            exit(1);
+        }).executeWith(tasks);
+    }
+
+    /** Orderly exit: sign-out audit, event-log flush, exit backup (when {@code code} is 0), close. */
+    void shutdown(int code) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        Account leaving = user;
+        endSession();
+        Workstation ws = workstation;
+        show(opening());
+        Thread closer = new Thread(() -> {
+            try {
+                if (ws != null) {
+                    if (leaving != null) {
+                        ws.accounts().logout(leaving);
+                    }
+                    ws.close(code == 0);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Shutdown did not finish cleanly", e);
+            } finally {
+                tasks.shutdown();
+                Platform.exit();
+                System.exit(code);
+            }
+        }, "shutdown");
+        closer.start();
+    }
+
+    /** Exit without the exit backup, for self-checks and refusals. */
+    private void exit(int code) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        Workstation ws = workstation;
+        Thread closer = new Thread(() -> {
+            try {
+                if (ws != null) {
+                    ws.close(false);
+                }
+            } finally {
+                Platform.exit();
+                System.exit(code);
+            }
+        }, "exit");
+        closer.start();
+    }
+
+    private void unexpected(Throwable error) {
+        LOG.error("Unexpected error", error);
+        dialogs.showError(text("app.error.unexpectedTitle"), error);
+    }
+
+    private void show(Node screen) {
+        root.getChildren().setAll(screen);
+    }
+
+    private Node opening() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        Label label = new Label(MessageFormat.format(text("app.opening"), dataDir.database()));
+        label.getStyleClass().add("sb-muted");
+        VBox box = new VBox(16, spinner, label);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.getStyleClass().add("sb-auth-backdrop");
+        return box;
+    }
+
+    private String footer() {
+        return MessageFormat.format(text("app.login.footer"), BuildInfo.current().version(), dataDir.root());
+    }
+
+    private static String text(String key) {
+        return Fxml.MESSAGES.getString(key);
+    }
+
+    // ---- for tests driving the real window
+
+    /** The signed-in account, or null. */
+    Account user() {
+        return user;
+    }
+
+    ShellView shell() {
+        return shell;
+    }
+
+    IdleMonitor idleMonitor() {
+        return idle;
+    }
+
+    Workstation workstation() {
+        return workstation;
+    }
+
+    /** Restores a backup while a user is signed in; the shell goes back to the login afterwards. */
+    @FunctionalInterface
+    public interface BackupRestorer {
+        void restore(Path backup);
+    }
+
+    /** Pushes a fresh status reading to the status bar, e.g. after Home re-read it. */
+    @FunctionalInterface
+    public interface StatusRefresher {
+        void refresh(SystemStatus status);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.switchboard.app.workspace;
+
+import dev.switchboard.core.account.AuditAction;
+import dev.switchboard.core.account.AuditRecord;
+import dev.switchboard.core.account.Role;
+import dev.switchboard.core.error.SwitchboardException;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.store.audit.AuditLog;
+import dev.switchboard.store.audit.AuditQuery;
+import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.eventlog.VerifyReport;
+import dev.switchboard.uikit.BackgroundTask;
+import dev.switchboard.uikit.TaskRunner;
+import dev.switchboard.uikit.WorkspaceContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The audit browser: filters by user, action, outcome, dates and text, newest first, and verifies the
+ * audit chain on request. Only instructors get here; the constructor refuses anyone else.
+ */
+public final class AuditViewModel {
+
+    /** The most rows one query shows; narrow the filter to see older ones. */
+    public static final int LIMIT = 1000;
+
+    private final AuditLog audit;
+    private final EventLog eventLog;
+    private final TaskRunner tasks;
+
+    // Properties
+    private final StringProperty actor = new SimpleStringProperty("");
+    private final ObjectProperty<AuditAction> action = new SimpleObjectProperty<>();
+    private final ObjectProperty<AuditRecord.Outcome> outcome = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ObservableList<AuditRecord> records = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper chain = new ReadOnlyStringWrapper("");
+
+    public AuditViewModel(WorkspaceContext ctx) {
+        if (ctx.user().role() != Role.INSTRUCTOR) {
+            throw new SwitchboardException("Only instructors can read the audit log.", "Ask an instructor.");
+        }
+        this.audit = ctx.service(AuditLog.class);
+        this.eventLog = ctx.service(EventLog.class);
+        this.tasks = ctx.tasks();
+    }
+
+    public StringProperty actorProperty() {
+        return actor;
+    }
+
+    public ObjectProperty<AuditAction> actionProperty() {
+        return action;
+    }
+
+    public ObjectProperty<AuditRecord.Outcome> outcomeProperty() {
+        return outcome;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ObservableList<AuditRecord> records() {
+        return records;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty chainProperty() {
+        return chain.getReadOnlyProperty();
+    }
+
+    /** The query the current filter fields describe. */
+    public AuditQuery query() {
+        ZoneId zone = ZoneId.systemDefault();
+        Set<AuditAction> actions = action.get() == null ? Set.of() : EnumSet.of(action.get());
+        Set<AuditRecord.Outcome> outcomes = outcome.get() == null ? Set.of() : EnumSet.of(outcome.get());
+        return new AuditQuery(blankToNull(actor.get()), actions, outcomes,
+                from.get() == null ? null : from.get().atStartOfDay(zone).toInstant(),
+                to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant(),
+                blankToNull(text.get()), LIMIT);
+    }
+
+    // Commands
+
+    /** Runs the query off the FX thread and shows the rows. */
+    public void search() {
+        AuditQuery q = query();
+        BackgroundTask.wrap(() -> audit.query(q))
+                .onSuccess(rows -> {
+                    records.setAll(rows);
+                    summary.set(Ui.text(rows.size() >= LIMIT ? "app.audit.summaryCapped" : "app.audit.summary",
+                            rows.size(), LIMIT));
+                })
+                .onFailure(error -> summary.set(error.getMessage()))
+                .executeWith(tasks);
+    }
+
+    /** Clears every filter and searches again. */
+    public void clearFilters() {
+        actor.set("");
+        action.set(null);
+        outcome.set(null);
+        from.set(null);
+        to.set(null);
+        text.set("");
+        search();
+    }
+
+    /** Walks the audit chain and says whether it is intact, or which entry is broken. */
+    public void verifyChain() {
+        chain.set(Ui.text("app.audit.verifying"));
+        BackgroundTask.wrap(() -> eventLog.verify(Optional.of(SessionId.AUDIT)))
+                .onSuccess(this::showChain)
+                .onFailure(error -> chain.set(error.getMessage()))
+                .executeWith(tasks);
+    }
+
+    private void showChain(VerifyReport report) {
+        chain.set(report.firstBreak()
+                .map(b -> Ui.text("app.audit.chainBroken", b.seq(), b.reason()))
+                .orElse(Ui.text("app.audit.chainOk", report.entriesChecked())));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.switchboard.app.workspace;
+
+import dev.switchboard.app.Workstation;
+import dev.switchboard.app.shell.SystemStatus;
+import dev.switchboard.app.shell.WorkstationWindow;
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.Role;
+import dev.switchboard.store.session.SessionSummary;
+import dev.switchboard.uikit.BackgroundTask;
+import dev.switchboard.uikit.TaskRunner;
+import dev.switchboard.uikit.WorkspaceContext;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What Home shows: the user's recent sessions (a trainee's own; everyone's for supervisors and
+ * instructors) and a fresh system-status reading, both loaded off the FX thread on each visit.
+ */
+public final class HomeViewModel {
+
+    static final int RECENT = 8;
+
+    private final Workstation workstation;
+    private final Account user;
+    private final TaskRunner tasks;
+    private final WorkstationWindow.StatusRefresher statusBar;
+
+    // Properties
+    private final ObservableList<SessionSummary> recent = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SystemStatus> status = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> loadError = new ReadOnlyObjectWrapper<>("");
+
+    public HomeViewModel(WorkspaceContext ctx) {
+        this.workstation = ctx.service(Workstation.class);
+        this.user = ctx.user();
+        this.tasks = ctx.tasks();
+        this.statusBar = ctx.service(WorkstationWindow.StatusRefresher.class);
+    }
+
+    public ObservableList<SessionSummary> recentSessions() {
+        return FXCollections.unmodifiableObservableList(recent);
+    }
+
+    public ReadOnlyObjectProperty<SystemStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    public Account user() {
+        return user;
+    }
+
+    /** Whether the list holds everyone's sessions rather than only the user's own. */
+    public boolean showsAllTrainees() {
+        return user.role() != Role.TRAINEE;
+    }
+
+    // Commands
+
+    /** Reloads sessions and status; the audit chain is verified as part of the status. */
+    public void refresh() {
+        BackgroundTask.wrap(() -> new Loaded(
+                        showsAllTrainees() ? workstation.sessions().recent(RECENT)
+                                : workstation.sessions().recentFor(user.id(), RECENT),
+                        SystemStatus.read(workstation, true)))
+                .onSuccess(loaded -> {
+                    recent.setAll(loaded.sessions());
+                    status.set(loaded.status());
+                    statusBar.refresh(loaded.status());
+                    loadError.set("");
+                })
+                .onFailure(error -> loadError.set(error.getMessage()))
+                .executeWith(tasks);
+    }
+
+    private record Loaded(List<SessionSummary> sessions, SystemStatus status) {
+    }
+}

@@ -1,0 +1,173 @@
+package dev.switchboard.app.workspace;
+
+import dev.switchboard.app.shell.ChangePasswordDialog;
+import dev.switchboard.core.account.AccountService;
+import dev.switchboard.core.settings.CoreSettings.ThemeChoice;
+import dev.switchboard.store.BackupInfo;
+import dev.switchboard.uikit.WorkspaceContext;
+import dev.switchboard.uikit.WorkspaceView;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+import org.slf4j.LoggerFactory;
+
+/** The Settings page; binds to {@link SettingsViewModel}. */
+final class SettingsView implements WorkspaceView {
+
+    private final SettingsViewModel model;
+    private final WorkspaceContext ctx;
+    private final ScrollPane page;
+    private final TableView<BackupInfo> backups = new TableView<>();
+
+    SettingsView(SettingsViewModel model, WorkspaceContext ctx) {
+        this.model = model;
+        this.ctx = ctx;
+        Label title = new Label(Ui.text("app.settings.title"));
+        title.getStyleClass().add("sb-page-title");
+        VBox content = new VBox(18, title, appearance(), security(), data(), backupsCard());
+        page = Ui.page(content);
+    }
+
+    @Override
+    public Node node() {
+        return page;
+    }
+
+    @Override
+    public void activate() {
+        model.refreshBackups();
+    }
+
+    @Override
+    public void deactivate() {
+        // The backup list is read on each visit; nothing keeps running.
+    }
+
+    private Node appearance() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton dark = new RadioButton(Ui.text("app.settings.themeDark"));
+        dark.setId("theme-dark");
+        dark.setUserData(ThemeChoice.DARK);
+        RadioButton light = new RadioButton(Ui.text("app.settings.themeLight"));
+        light.setId("theme-light");
+        light.setUserData(ThemeChoice.LIGHT);
+        dark.setToggleGroup(group);
+        light.setToggleGroup(group);
+        group.selectToggle(model.themeProperty().get() == ThemeChoice.LIGHT ? light : dark);
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.themeProperty().set((ThemeChoice) now.getUserData());
+            }
+        });
+        return Ui.card(Ui.text("app.settings.appearance"), Material2OutlinedAL.BRIGHTNESS_6,
+                new HBox(18, dark, light), Ui.muted(Ui.text("app.settings.themeHint")));
+    }
+
+    private Node security() {
+        Spinner<Integer> idle = new Spinner<>(1, 480, model.idleLockMinutesProperty().get());
+        idle.setId("idle-minutes");
+        idle.setEditable(true);
+        idle.setPrefWidth(110);
+        idle.setDisable(!model.isInstructor());
+        idle.valueProperty().addListener((obs, old, now) -> model.idleLockMinutesProperty().set(now));
+        Button change = new Button(Ui.text("app.settings.changePassword"), new FontIcon(Material2OutlinedMZ.VPN_KEY));
+        change.setId("settings-change-password");
+        change.setOnAction(e -> ChangePasswordDialog.show(page.getScene().getWindow(), model.user(),
+                ctx.service(AccountService.class), ctx.tasks(),
+                () -> ctx.dialogs().showInfo(Ui.text("app.settings.changePassword"),
+                        Ui.text("app.settings.passwordChanged"))));
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        grid.addRow(0, new Label(Ui.text("app.settings.idleLock")), idle,
+                Ui.muted(model.isInstructor() ? Ui.text("app.settings.idleLockHint")
+                        : Ui.text("app.settings.idleLockInstructorOnly")));
+        grid.addRow(1, new Label(Ui.text("app.settings.password")), change);
+        return Ui.card(Ui.text("app.settings.security"), Material2OutlinedMZ.SECURITY, grid);
+    }
+
+    private Node data() {
+        TextField path = new TextField(model.dataDir().toString());
+        path.setEditable(false);
+        path.setId("data-dir");
+        HBox.setHgrow(path, Priority.ALWAYS);
+        Button open = new Button(Ui.text("app.settings.openFolder"), new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
+        open.setId("open-data-dir");
+        open.setOnAction(e -> openFolder(model.dataDir()));
+        Button copy = new Button(Ui.text("app.settings.copyPath"), new FontIcon(Material2OutlinedAL.CONTENT_COPY));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.dataDir().toString());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox row = new HBox(8, path, open, copy);
+        return Ui.card(Ui.text("app.settings.data"), Material2OutlinedMZ.STORAGE, row,
+                Ui.muted(Ui.text("app.settings.dataHint", model.databaseFile(), model.logDir())));
+    }
+
+    private Node backupsCard() {
+        TableColumn<BackupInfo, String> when = new TableColumn<>(Ui.text("app.settings.col.created"));
+        when.setCellValueFactory(c -> new ReadOnlyStringWrapper(Ui.when(c.getValue().createdAt())));
+        TableColumn<BackupInfo, String> reason = new TableColumn<>(Ui.text("app.settings.col.reason"));
+        reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
+        TableColumn<BackupInfo, String> size = new TableColumn<>(Ui.text("app.settings.col.size"));
+        size.setCellValueFactory(c -> new ReadOnlyStringWrapper(Ui.size(c.getValue().sizeBytes())));
+        TableColumn<BackupInfo, String> file = new TableColumn<>(Ui.text("app.settings.col.file"));
+        file.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().file().getFileName().toString()));
+        backups.getColumns().add(when);
+        backups.getColumns().add(reason);
+        backups.getColumns().add(size);
+        backups.getColumns().add(file);
+        backups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        backups.setItems(model.backups());
+        backups.setPrefHeight(240);
+        backups.setId("backups-table");
+        backups.setPlaceholder(Ui.muted(Ui.text("app.settings.noBackups")));
+
+        Button now = new Button(Ui.text("app.settings.backupNow"), new FontIcon(Material2OutlinedAL.BACKUP));
+        now.setId("backup-now");
+        now.disableProperty().bind(model.busyProperty());
+        now.setOnAction(e -> model.backupNow());
+        Button restore = new Button(Ui.text("app.settings.restore"), new FontIcon(Material2OutlinedMZ.RESTORE));
+        restore.setId("backup-restore");
+        restore.setVisible(model.isInstructor());
+        restore.setManaged(model.isInstructor());
+        restore.disableProperty().bind(backups.getSelectionModel().selectedItemProperty().isNull());
+        restore.setOnAction(e -> model.restore(backups.getSelectionModel().getSelectedItem()));
+        return Ui.card(Ui.text("app.settings.backups"), Material2OutlinedAL.BACKUP, backups, new HBox(8, now, restore),
+                Ui.muted(Ui.text("app.settings.backupsHint")));
+    }
+
+    /** Opens the folder in the desktop's file manager; says where it is when that is not possible. */
+    private void openFolder(Path folder) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String[] command = os.contains("win") ? new String[] {"explorer", folder.toString()}
+                : os.contains("mac") ? new String[] {"open", folder.toString()}
+                : new String[] {"xdg-open", folder.toString()};
+        try {
+            new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            LoggerFactory.getLogger(SettingsView.class).warn("Cannot open {} with {}", folder, command[0], e);
+            ctx.dialogs().showInfo(Ui.text("app.settings.openFolder"), Ui.text("app.settings.openFailed", folder));
+        }
+    }
+}

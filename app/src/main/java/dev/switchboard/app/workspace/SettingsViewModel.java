@@ -1,0 +1,144 @@
+package dev.switchboard.app.workspace;
+
+import dev.switchboard.app.Workstation;
+import dev.switchboard.app.shell.WorkstationWindow;
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AuditAction;
+import dev.switchboard.core.account.AuditRecord;
+import dev.switchboard.core.account.Role;
+import dev.switchboard.core.settings.CoreSettings;
+import dev.switchboard.core.settings.CoreSettings.ThemeChoice;
+import dev.switchboard.core.settings.Settings;
+import dev.switchboard.store.BackupInfo;
+import dev.switchboard.uikit.BackgroundTask;
+import dev.switchboard.uikit.DialogService;
+import dev.switchboard.uikit.TaskRunner;
+import dev.switchboard.uikit.WorkspaceContext;
+import java.nio.file.Path;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Settings for the whole workstation. Everyone chooses the theme and their password; instructors
+ * also set the idle lock and restore backups, which replace every user's data.
+ */
+public final class SettingsViewModel {
+
+    private final Workstation workstation;
+    private final Settings settings;
+    private final Account user;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final WorkstationWindow.BackupRestorer restorer;
+
+    // Properties
+    private final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>();
+    private final ObjectProperty<Integer> idleLockMinutes = new SimpleObjectProperty<>();
+    private final ObservableList<BackupInfo> backups = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    public SettingsViewModel(WorkspaceContext ctx) {
+        this.workstation = ctx.service(Workstation.class);
+        this.settings = ctx.settings();
+        this.user = ctx.user();
+        this.tasks = ctx.tasks();
+        this.dialogs = ctx.dialogs();
+        this.restorer = ctx.service(WorkstationWindow.BackupRestorer.class);
+        theme.set(settings.get(CoreSettings.THEME));
+        idleLockMinutes.set(settings.get(CoreSettings.IDLE_LOCK_MINUTES));
+        theme.addListener((obs, old, now) -> {
+            if (now != null && now != old) {
+                settings.set(CoreSettings.THEME, now);
+            }
+        });
+        idleLockMinutes.addListener((obs, old, now) -> {
+            if (now != null && !now.equals(old) && isInstructor()) {
+                try {
+                    settings.set(CoreSettings.IDLE_LOCK_MINUTES, now);
+                } catch (IllegalArgumentException e) {
+                    dialogs.showError(Ui.text("app.settings.idleLock"), e.getMessage());
+                    idleLockMinutes.set(old);
+                }
+            }
+        });
+    }
+
+    public ObjectProperty<ThemeChoice> themeProperty() {
+        return theme;
+    }
+
+    public ObjectProperty<Integer> idleLockMinutesProperty() {
+        return idleLockMinutes;
+    }
+
+    public ObservableList<BackupInfo> backups() {
+        return backups;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public boolean isInstructor() {
+        return user.role() == Role.INSTRUCTOR;
+    }
+
+    public Account user() {
+        return user;
+    }
+
+    public Path dataDir() {
+        return workstation.dataDir().root();
+    }
+
+    public Path databaseFile() {
+        return workstation.database().file();
+    }
+
+    public Path logDir() {
+        return workstation.dataDir().logs();
+    }
+
+    // Commands
+
+    /** Re-reads the list of backups. */
+    public void refreshBackups() {
+        BackgroundTask.wrap(() -> workstation.backups().list())
+                .onSuccess(backups::setAll)
+                .onFailure(error -> dialogs.showError(Ui.text("app.settings.backups"), error))
+                .executeWith(tasks);
+    }
+
+    /** Takes a backup now and lists it. */
+    public void backupNow() {
+        busy.set(true);
+        BackgroundTask.wrap(() -> {
+            BackupInfo info = workstation.backups().create("manual");
+            workstation.auditLog().record(new AuditRecord(workstation.wallClock().instant(), user.username(),
+                    AuditAction.DATABASE_BACKUP, info.file().getFileName().toString(), AuditRecord.Outcome.SUCCESS,
+                    "from Settings"));
+            return workstation.backups().list();
+        }).onSuccess(list -> {
+            busy.set(false);
+            backups.setAll(list);
+        }).onFailure(error -> {
+            busy.set(false);
+            dialogs.showError(Ui.text("app.settings.backupFailed"), error);
+        }).executeWith(tasks);
+    }
+
+    /** After confirmation, restores {@code backup}: everyone is signed out and the database replaced. */
+    public void restore(BackupInfo backup) {
+        if (!isInstructor() || backup == null) {
+            return;
+        }
+        if (dialogs.confirm(Ui.text("app.settings.restoreTitle"),
+                Ui.text("app.settings.restoreConfirm", Ui.when(backup.createdAt()), backup.file().getFileName()))) {
+            restorer.restore(backup.file());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.switchboard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.Main;
+import dev.switchboard.app.Workstation;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.store.DataDir;
+import dev.switchboard.store.eventlog.AppendRequest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+
+    @TempDir
+    Path temp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path data() {
+        return temp.resolve("data");
+    }
+
+    private void seedEventLog(int entries) {
+        try (Workstation ws = Workstation.open(DataDir.of(data()), Clock.systemUTC())) {
+            List<AppendRequest> batch = new ArrayList<>();
+            for (int i = 0; i < entries; i++) {
+                batch.add(new AppendRequest(new SessionId("drill-1"), i * 1000L, "unit.moved",
+                        "{\"unit\":\"P-" + i + "\"}"));
+            }
+            ws.eventLog().appendAll(batch);
+        }
+    }
+
+    @Test
+    void dbCheckBeforeFirstStartSaysWhereTheDatabaseWillBe() {
+        Run r = run("--data-dir", data().toString(), "db", "check");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("No database yet at " + data().resolve("switchboard.db"))
+                .contains("--data-dir");
+    }
+
+    @Test
+    void dbCheckReportsIntegritySchemaAndCounts() {
+        seedEventLog(5);
+        Run r = run("--data-dir", data().toString(), "db", "check");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Integrity:     ok").contains("Event log:     5 entries")
+                .contains("Schema:        version 1").doesNotContain("Exception");
+    }
+
+    @Test
+    void backupThenListThenRestore() throws IOException {
+        seedEventLog(3);
+        Run backup = run("--data-dir", data().toString(), "db", "backup");
+        assertThat(backup.code()).isZero();
+        assertThat(backup.out()).contains("Backup written").contains("manual");
+        Path file;
+        try (Stream<Path> files = Files.list(data().resolve("backups"))) {
+            file = files.filter(p -> p.toString().contains("manual")).findFirst().orElseThrow();
+        }
+        Run list = run("--data-dir", data().toString(), "db", "backups");
+        assertThat(list.out()).contains(file.getFileName().toString());
+
+        seedEventLog(4);
+        Run restore = run("--data-dir", data().toString(), "db", "restore", file.toString());
+        assertThat(restore.code()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("Restored").contains("integrity ok").contains("moved to");
+        Run check = run("--data-dir", data().toString(), "db", "check");
+        // The 3 entries in the backup plus the audit record of the restore; not the 4 added after the backup.
+        assertThat(check.out()).contains("Event log:     4 entries");
+        try (Stream<Path> broken = Files.list(data().resolve("broken"))) {
+            assertThat(broken.count()).isPositive();
+        }
+    }
+
+    @Test
+    void restoringSomethingThatIsNotABackupIsRefusedNamingTheFile() throws IOException {
+        seedEventLog(1);
+        Path notABackup = Files.writeString(temp.resolve("notes.txt"), "hello");
+        Run r = run("--data-dir", data().toString(), "db", "restore", notABackup.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("notes.txt").doesNotContain("at dev.switchboard");
+        assertThat(run("--data-dir", data().toString(), "db", "check").out()).contains("Event log:     1 entries");
+    }
+
+    @Test
+    void logVerifyPassesOnAnIntactLogAndNamesTheFirstBrokenRow() throws SQLException {
+        seedEventLog(50);
+        Run ok = run("--data-dir", data().toString(), "log", "verify");
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).contains("Checked 50 entries").contains("OK");
+        assertThat(run("--data-dir", data().toString(), "log", "verify", "--session", "drill-1").code()).isZero();
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data().resolve("switchboard.db"));
+             Statement s = c.createStatement()) {
+            List<String> triggers = new ArrayList<>();
+            try (var rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type='trigger'")) {
+                while (rs.next()) {
+                    triggers.add(rs.getString(1));
+                }
+            }
+            for (String t : triggers) {
+                s.execute("DROP TRIGGER " + t);
+            }
+            s.execute("UPDATE event_log SET payload='{\"unit\":\"forged\"}' WHERE session_id='drill-1' AND seq=17");
+        }
+        Run broken = run("--data-dir", data().toString(), "log", "verify");
+        assertThat(broken.code()).isEqualTo(1);
+        assertThat(broken.out()).contains("BROKEN: session drill-1, seq 17");
+    }
+
+    @Test
+    void aCorruptDatabaseGetsAClearMessageAndTheWayOutNotAStackTrace() throws IOException {
+        seedEventLog(10);
+        run("--data-dir", data().toString(), "db", "backup");
+        Path db = data().resolve("switchboard.db");
+        byte[] garbage = new byte[8192];
+        new java.util.Random(7).nextBytes(garbage);
+        Files.write(db, garbage);
+        Files.deleteIfExists(data().resolve("switchboard.db-wal"));
+        Files.deleteIfExists(data().resolve("switchboard.db-shm"));
+
+        Run r = run("--data-dir", data().toString(), "db", "check");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(db.toString()).contains("switchboard db restore").contains("manual")
+                .doesNotContain("\tat ");
+        assertThat(Files.size(db)).as("nothing is changed by a check").isEqualTo(8192);
+    }
+
+    @Test
+    void globalOptionsComeBeforeTheSubCommandAndHelpListsTheCommands() {
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--data-dir").contains("db").contains("log").contains("bench");
+        Run unknown = run("--data-dir", data().toString(), "db", "explode");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("explode");
+    }
+}

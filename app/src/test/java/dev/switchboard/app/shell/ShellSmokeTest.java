@@ -1,0 +1,156 @@
+package dev.switchboard.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.core.account.AuditAction;
+import dev.switchboard.core.account.AuditRecord;
+import dev.switchboard.core.account.AuditRecord.Outcome;
+import dev.switchboard.core.settings.CoreSettings;
+import dev.switchboard.store.BackupInfo;
+import dev.switchboard.store.audit.AuditQuery;
+import dev.switchboard.testkit.HeadlessFx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Clicks through the real shell, headless: the paths a newcomer takes on the first day. */
+@ExtendWith(HeadlessFx.class)
+class ShellSmokeTest {
+
+    @TempDir
+    Path temp;
+
+    private WindowHarness ui;
+
+    @AfterEach
+    void close() {
+        if (ui != null) {
+            ui.close();
+        }
+    }
+
+    private List<AuditRecord> audit(AuditAction action) {
+        return ui.workstation().auditLog().query(new AuditQuery(null, Set.of(action), Set.of(), null, null, null, 100));
+    }
+
+    @Test
+    void firstStartCreatesTheInstructorWhoThenSignsIn() {
+        ui = new WindowHarness(temp.resolve("data")).start(false);
+        ui.type("#username", "sato");
+        ui.type("#displayName", "Sato Haruki");
+        ui.type("#password", "first-day-pw");
+        ui.type("#confirmation", "first-day-pw");
+        ui.click("#create");
+
+        // Back on the login screen with the name filled in.
+        ui.await("#signIn");
+        ui.type("#password", "first-day-pw");
+        ui.click("#signIn");
+
+        Label greeting = ui.await("#home-greeting");
+        assertThat(greeting.getText()).contains("Sato Haruki");
+        assertThat(ui.find("#nav-accounts")).isPresent();
+        assertThat(ui.find("#nav-audit")).isPresent();
+        assertThat(audit(AuditAction.ACCOUNT_CREATE)).extracting(AuditRecord::target).containsExactly("sato");
+        assertThat(audit(AuditAction.LOGON)).extracting(AuditRecord::outcome).containsExactly(Outcome.SUCCESS);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedOnScreenAndAudited() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("instructor", "not-the-password");
+
+        Label error = ui.await("#error");
+        assertThat(error.getText()).isEqualTo("Wrong user name or password.");
+        assertThat(ui.find("#home-greeting")).isEmpty();
+        List<AuditRecord> logons = audit(AuditAction.LOGON);
+        assertThat(logons).hasSize(1);
+        assertThat(logons.get(0).outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(logons.get(0).actor()).isEqualTo("instructor");
+        assertThat(logons.get(0).toString()).doesNotContain("not-the-password");
+    }
+
+    @Test
+    void theWindowLocksWhenIdleAndOnlyThePasswordOpensIt() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("trainee", "trainee-demo");
+        ui.await("#home-greeting");
+        assertThat(ui.find("#nav-accounts")).as("trainees do not manage accounts").isEmpty();
+
+        int minutes = ui.workstation().settings().get(CoreSettings.IDLE_LOCK_MINUTES);
+        ui.clock.advance(Duration.ofMinutes(minutes).plusSeconds(1));
+        ui.await("#unlock");
+        assertThat(ui.find("#home-greeting")).as("the shell is hidden while locked").isEmpty();
+
+        ui.type("#password", "wrong-password");
+        ui.click("#unlock");
+        ui.await("#error");
+        ui.type("#password", "trainee-demo");
+        ui.click("#unlock");
+        ui.await("#home-greeting");
+
+        assertThat(audit(AuditAction.LOCK)).extracting(AuditRecord::detail).containsExactly("idle for 15 min");
+        assertThat(audit(AuditAction.UNLOCK)).extracting(AuditRecord::outcome)
+                .containsExactly(Outcome.SUCCESS, Outcome.FAILURE);
+    }
+
+    @Test
+    void theThemeSwitchesAtOnceAndIsRemembered() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("supervisor", "supervisor-demo");
+        ui.await("#home-greeting");
+        assertThat(Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
+
+        ui.click("#nav-settings");
+        ui.click("#theme-light");
+
+        WindowHarness.waitUntil(() -> Application.getUserAgentStylesheet().toLowerCase().contains("light"));
+        assertThat(ui.workstation().settings().get(CoreSettings.THEME)).isEqualTo(CoreSettings.ThemeChoice.LIGHT);
+        ui.click("#theme-dark");
+        WindowHarness.waitUntil(() -> Application.getUserAgentStylesheet().toLowerCase().contains("dark"));
+    }
+
+    @Test
+    void aBackupTakenInSettingsIsListedThere() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("instructor", "instructor-demo");
+        ui.await("#home-greeting");
+        ui.click("#nav-settings");
+        TableView<BackupInfo> table = ui.await("#backups-table");
+
+        ui.click("#backup-now");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(
+                () -> table.getItems().stream().anyMatch(b -> b.reason().equals("manual"))));
+        assertThat(ui.find("#backup-restore")).as("instructors may restore").isPresent();
+        assertThat(audit(AuditAction.DATABASE_BACKUP)).extracting(AuditRecord::actor).containsExactly("instructor");
+    }
+
+    @Test
+    void instructorsBrowseTheAuditLogAndFilterIt() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("instructor", "wrong-password");
+        ui.await("#error");
+        ui.signIn("instructor", "instructor-demo");
+        ui.await("#home-greeting");
+        ui.click("#nav-audit");
+        TableView<AuditRecord> table = ui.await("#audit-table");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> table.getItems().size()) >= 5);
+
+        ui.type("#audit-actor", "instructor");
+        HeadlessFx.runOnFx(() -> ((javafx.scene.control.ComboBox<?>) ui.find("#audit-outcome").orElseThrow())
+                .getSelectionModel().select(2));
+        ui.click("#audit-search");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> table.getItems().size()) == 1);
+        assertThat(HeadlessFx.callOnFx(() -> table.getItems().get(0).action())).isEqualTo(AuditAction.LOGON);
+        Label chain = ui.await("#audit-chain");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(chain::getText).startsWith("Audit chain verified"));
+    }
+}

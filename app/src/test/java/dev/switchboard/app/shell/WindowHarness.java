@@ -1,0 +1,136 @@
+package dev.switchboard.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.LaunchOptions;
+import dev.switchboard.app.Workstation;
+import dev.switchboard.store.DataDir;
+import dev.switchboard.testkit.HeadlessFx;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real workstation window headless over a temporary data dir and drives it like a user. */
+final class WindowHarness {
+
+    final MutableClock clock = new MutableClock(Instant.now());
+    final FxRobot robot = new FxRobot();
+    final DataDir dataDir;
+    Stage stage;
+    WorkstationWindow window;
+
+    WindowHarness(Path root) {
+        this.dataDir = DataDir.of(root);
+    }
+
+    WindowHarness start(boolean demo) {
+        LaunchOptions options = new LaunchOptions(dataDir.root(), demo, false, false);
+        var opening = GuiLauncher.openInBackground(dataDir, options, clock);
+        HeadlessFx.runOnFx(() -> {
+            stage = new Stage();
+            window = new WorkstationWindow(stage, options, dataDir, clock);
+            window.start(opening);
+        });
+        return this;
+    }
+
+    Workstation workstation() {
+        waitUntil(() -> window.workstation() != null);
+        return window.workstation();
+    }
+
+    void close() {
+        HeadlessFx.runOnFx(() -> {
+            if (stage != null) {
+                stage.close();
+            }
+        });
+        if (window != null && window.workstation() != null) {
+            window.workstation().close(false);
+        }
+    }
+
+    /** Waits until a node matching {@code query} is showing, then returns it. */
+    <T extends Node> T await(String query) {
+        waitUntil(() -> find(query).isPresent());
+        return this.<T>find(query).orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    <T extends Node> Optional<T> find(String query) {
+        return robot.lookup(query).queryAll().stream().filter(WindowHarness::showing).findFirst()
+                .map(n -> (T) n);
+    }
+
+    /** Whether the node and every parent is visible, i.e. a user could see it. */
+    static boolean showing(Node node) {
+        if (node.getScene() == null) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Scrolls the enclosing scroll pane so {@code node} is in view, as a user would before clicking. */
+    static void scrollTo(Node node) {
+        HeadlessFx.runOnFx(() -> {
+            for (Node n = node.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof ScrollPane scroll && scroll.getContent() != null) {
+                    double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
+                    double viewport = scroll.getViewportBounds().getHeight();
+                    double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+                    if (contentHeight > viewport) {
+                        scroll.setVvalue(Math.min(1, Math.max(0, (y - 20) / (contentHeight - viewport))));
+                    }
+                    scroll.layout();
+                    return;
+                }
+            }
+        });
+        HeadlessFx.waitForFx();
+    }
+
+    /** Types into a text field the way a user would: click it, select what is there, type. */
+    void type(String query, String text) {
+        TextInputControl field = await(query);
+        scrollTo(field);
+        robot.clickOn(field);
+        HeadlessFx.runOnFx(field::clear);
+        robot.write(text);
+        waitUntil(() -> text.equals(HeadlessFx.callOnFx(field::getText)));
+    }
+
+    void click(String query) {
+        Node node = await(query);
+        scrollTo(node);
+        robot.clickOn(node);
+        HeadlessFx.waitForFx();
+    }
+
+    void signIn(String username, String password) {
+        type("#username", username);
+        type("#password", password);
+        click("#signIn");
+    }
+
+    static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            assertThat(condition.getAsBoolean()).as("condition within 20 s").isTrue();
+        }
+    }
+}
