@@ -5,12 +5,16 @@
 set -euo pipefail
 launcher="${1:?usage: smoke.sh PATH/TO/bin/Switchboard}"
 [ -x "$launcher" ] || { echo "smoke.sh: no launcher at $launcher" >&2; exit 2; }
-if ! command -v xvfb-run >/dev/null 2>&1; then
+# What a desktop PC already has: an X display (here a virtual one) and GTK 3, which JavaFX's glass uses.
+missing=()
+command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
+ldconfig -p 2>/dev/null | grep -q 'libgtk-3.so.0' || missing+=(libgtk-3-0 libxtst6 libgl1)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "smoke.sh: installing xvfb (Debian package) for the headless display"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth) >/dev/null
+    echo "smoke.sh: installing ${missing[*]} (Debian packages) for the headless display"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null
   else
-    echo "smoke.sh: xvfb-run is needed (apt-get install xvfb), or build with -DskipPackage" >&2
+    echo "smoke.sh: needs ${missing[*]} (apt-get install ...), or build with -DskipPackage" >&2
     exit 2
   fi
 fi

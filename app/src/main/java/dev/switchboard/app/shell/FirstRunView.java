@@ -45,6 +45,7 @@ public final class FirstRunView extends StackPane {
         create.setOnAction(e -> model.create());
         confirmation.setOnAction(e -> model.create());
         progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         this.footer.setText(footer);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {

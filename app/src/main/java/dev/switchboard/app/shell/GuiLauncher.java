@@ -5,6 +5,7 @@ import dev.switchboard.app.Workstation;
 import dev.switchboard.store.DataDir;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -30,9 +31,22 @@ public final class GuiLauncher {
         DataDir dir = DataDir.resolve(options.dataDir());
         Clock clock = Clock.systemDefaultZone();
         CompletableFuture<Workstation> opening = openInBackground(dir, options, clock);
+        AtomicReference<WorkstationWindow> window = new AtomicReference<>();
+        // A terminated process (desktop logout, kill) still flushes the event log and closes SQLite.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            WorkstationWindow w = window.get();
+            if (w != null) {
+                w.closeWorkstation();
+            } else {
+                opening.thenAccept(ws -> ws.close(false));
+            }
+        }, "close-on-exit"));
         try {
             Platform.setImplicitExit(false);
-            Platform.startup(() -> new WorkstationWindow(new Stage(), options, dir, clock).start(opening));
+            Platform.startup(() -> {
+                window.set(new WorkstationWindow(new Stage(), options, dir, clock));
+                window.get().start(opening);
+            });
             return KEEP_RUNNING;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             LOG.error("The JavaFX toolkit could not start", e);

@@ -41,6 +41,7 @@ public final class LockView extends StackPane {
         unlock.setOnAction(e -> model.unlock());
         password.setOnAction(e -> model.unlock());
         progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         signOut.setOnAction(e -> onSignOut.run());
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {

@@ -46,6 +46,7 @@ public final class LoginView extends StackPane {
         password.setOnAction(e -> model.signIn());
         username.setOnAction(e -> password.requestFocus());
         progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         this.demoHint.setText(demoHint);
         this.demoHint.setVisible(!demoHint.isEmpty());
         this.demoHint.setManaged(!demoHint.isEmpty());

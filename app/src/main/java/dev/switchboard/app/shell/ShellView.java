@@ -60,9 +60,10 @@ final class ShellView extends BorderPane implements Navigator {
         available.forEach(w -> workspaces.put(w.id(), w));
         this.context = contextFor.apply(this);
         setLeft(rail(actions, user));
-        setTop(header(user, actions));
         host.getStyleClass().add("sb-workspace-host");
-        setCenter(host);
+        BorderPane main = new BorderPane(host);
+        main.setTop(header(user, actions));
+        setCenter(main);
         setBottom(statusBar);
     }
 

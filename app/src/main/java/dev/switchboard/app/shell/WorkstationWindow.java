@@ -65,7 +65,7 @@ public final class WorkstationWindow {
     private final FxDialogService dialogs;
     private final WorkspaceRegistry registry = new WorkspaceRegistry(WorkstationWindow.class.getClassLoader());
     private final IdleMonitor idle;
-    private Workstation workstation;
+    private volatile Workstation workstation;
     private Account user;
     private ShellView shell;
     private StatusBar statusBar;
@@ -348,14 +348,14 @@ public final class WorkstationWindow {
             if (report.firstBreak().isPresent() || report.entriesChecked() != 1) {
                 throw new IllegalStateException("event-log verification failed: " + report);
             }
-            return "smoke: OK — window '" + stage.getTitle() + "' shown, database " + ws.database().file()
+            return "smoke: OK - window '" + stage.getTitle() + "' shown, database " + ws.database().file()
                     + " open (integrity " + ws.database().check().quickCheck() + "), event-log entry " + session
                     + "#" + entry.seq() + " written and verified, Java " + Runtime.version();
         }).onSuccess(message -> {
             System.out.println(message);
             exit(0);
         }).onFailure(error -> {
-            System.err.println("smoke: FAILED — " + error);
+            System.err.println("smoke: FAILED - " + error);
             exit(1);
         }).executeWith(tasks);
     }
@@ -387,6 +387,14 @@ public final class WorkstationWindow {
             }
         }, "shutdown");
         closer.start();
+    }
+
+    /** Flushes the event log and closes the database now; for the shutdown hook, from any thread. */
+    void closeWorkstation() {
+        Workstation ws = workstation;
+        if (ws != null) {
+            ws.close(false);
+        }
     }
 
     /** Exit without the exit backup, for self-checks and refusals. */

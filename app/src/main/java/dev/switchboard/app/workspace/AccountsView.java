@@ -41,9 +41,6 @@ final class AccountsView implements WorkspaceView {
     AccountsView(AccountsViewModel model, WorkspaceContext ctx) {
         this.model = model;
         this.ctx = ctx;
-        Label title = new Label(Ui.text("app.accounts.title"));
-        title.getStyleClass().add("sb-page-title");
-
         table = new TableView<>(model.accounts());
         table.setId("accounts-table");
         table.getColumns().add(column(Ui.text("app.accounts.col.username"), Account::username, 140));
@@ -83,7 +80,7 @@ final class AccountsView implements WorkspaceView {
         HBox actions = new HBox(8, add, role, toggle, reset, message);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        VBox top = new VBox(12, title, Ui.muted(Ui.text("app.accounts.hint")), actions);
+        VBox top = new VBox(12, Ui.muted(Ui.text("app.accounts.hint")), actions);
         top.setPadding(new Insets(20, 24, 12, 24));
         page.setTop(top);
         BorderPane.setMargin(table, new Insets(0, 24, 24, 24));

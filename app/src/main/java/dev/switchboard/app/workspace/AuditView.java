@@ -35,9 +35,6 @@ final class AuditView implements WorkspaceView {
 
     AuditView(AuditViewModel model) {
         this.model = model;
-        Label title = new Label(Ui.text("app.audit.title"));
-        title.getStyleClass().add("sb-page-title");
-
         TextField actor = new TextField();
         actor.setPromptText(Ui.text("app.audit.user"));
         actor.setId("audit-actor");
@@ -113,7 +110,7 @@ final class AuditView implements WorkspaceView {
         HBox footer = new HBox(12, summary, spacer, chain, verify);
         footer.setAlignment(Pos.CENTER_LEFT);
 
-        VBox top = new VBox(12, title, filters);
+        VBox top = new VBox(12, filters);
         top.setPadding(new Insets(20, 24, 12, 24));
         page.setTop(top);
         BorderPane.setMargin(table, new Insets(0, 24, 0, 24));

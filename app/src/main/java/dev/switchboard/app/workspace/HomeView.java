@@ -28,6 +28,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
@@ -187,6 +188,7 @@ final class HomeView implements WorkspaceView {
         FontIcon dot = new FontIcon(level.icon);
         dot.getStyleClass().add(level.style);
         Label nameLabel = new Label(name, new FontIcon(icon));
+        nameLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label valueLabel = new Label(value);
         valueLabel.setWrapText(true);
         if (tooltip != null) {

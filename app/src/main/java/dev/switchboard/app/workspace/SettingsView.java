@@ -41,9 +41,7 @@ final class SettingsView implements WorkspaceView {
     SettingsView(SettingsViewModel model, WorkspaceContext ctx) {
         this.model = model;
         this.ctx = ctx;
-        Label title = new Label(Ui.text("app.settings.title"));
-        title.getStyleClass().add("sb-page-title");
-        VBox content = new VBox(18, title, appearance(), security(), data(), backupsCard());
+        VBox content = new VBox(18, appearance(), security(), data(), backupsCard());
         page = Ui.page(content);
     }
 

@@ -153,4 +153,31 @@ class ShellSmokeTest {
         Label chain = ui.await("#audit-chain");
         WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(chain::getText).startsWith("Audit chain verified"));
     }
+
+    @Test
+    void anUnreadableDatabaseLeadsToTheRestorePathNotAStackTrace() throws Exception {
+        Path data = temp.resolve("data");
+        ui = new WindowHarness(data).start(true);
+        ui.await("#signIn");
+        ui.workstation().backups().create("manual");
+        ui.close();
+
+        Path db = data.resolve("switchboard.db");
+        java.nio.file.Files.deleteIfExists(data.resolve("switchboard.db-wal"));
+        java.nio.file.Files.deleteIfExists(data.resolve("switchboard.db-shm"));
+        byte[] whole = java.nio.file.Files.readAllBytes(db);
+        java.nio.file.Files.write(db, java.util.Arrays.copyOf(whole, whole.length / 3));
+
+        ui = new WindowHarness(data).start(false);
+        Label file = ui.await("#recovery-file");
+        assertThat(file.getText()).contains(db.toString());
+        ui.click("#recovery-restore");
+
+        ui.signIn("trainee", "trainee-demo");
+        ui.await("#home-greeting");
+        try (var broken = java.nio.file.Files.list(data.resolve("broken"))) {
+            assertThat(broken.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".db"));
+        }
+        assertThat(audit(AuditAction.DATABASE_RESTORE)).extracting(AuditRecord::actor).contains("recovery");
+    }
 }
