@@ -1,5 +1,6 @@
 package dev.switchboard.app.cli;
 
+import dev.switchboard.app.ByteSize;
 import dev.switchboard.app.Main;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.account.AuditAction;
@@ -53,7 +54,7 @@ public final class DbCommand implements DataDirOption {
         }
         try (Workstation ws = openWorkstation()) {
             CheckReport report = ws.database().check();
-            out.println("Database:      " + report.file() + " (" + human(report.sizeBytes()) + ", journal "
+            out.println("Database:      " + report.file() + " (" + ByteSize.format(report.sizeBytes()) + ", journal "
                     + report.journalMode() + ")");
             out.println("Data dir from: " + dir.source());
             out.println("Integrity:     " + report.quickCheck());
@@ -127,16 +128,7 @@ public final class DbCommand implements DataDirOption {
     }
 
     static String describe(BackupInfo b) {
-        return b.file() + "  (" + WHEN.format(b.createdAt()) + ", " + b.reason() + ", " + human(b.sizeBytes()) + ")";
-    }
-
-    static String human(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        return b.file() + "  (" + WHEN.format(b.createdAt()) + ", " + b.reason() + ", "
+                + ByteSize.format(b.sizeBytes()) + ")";
     }
 }

@@ -5,8 +5,6 @@ import dev.switchboard.core.account.Role;
 import dev.switchboard.uikit.WorkspaceContext;
 import dev.switchboard.uikit.WorkspaceView;
 import java.util.Optional;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,7 +17,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -43,15 +40,15 @@ final class AccountsView implements WorkspaceView {
         this.ctx = ctx;
         table = new TableView<>(model.accounts());
         table.setId("accounts-table");
-        table.getColumns().add(column(Ui.text("app.accounts.col.username"), Account::username, 140));
-        table.getColumns().add(column(Ui.text("app.accounts.col.name"), Account::displayName, 200));
-        table.getColumns().add(column(Ui.text("app.accounts.col.role"), a -> a.role().label(), 110));
-        table.getColumns().add(column(Ui.text("app.accounts.col.state"), a -> !a.active()
+        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.username"), Account::username, 140));
+        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.name"), Account::displayName, 200));
+        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.role"), a -> a.role().label(), 110));
+        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.state"), a -> !a.active()
                 ? Ui.text("app.accounts.stateDisabled") : a.lockedUntil() != null
                 && a.lockedUntil().isAfter(java.time.Instant.now()) ? Ui.text("app.accounts.stateLocked")
                 : Ui.text("app.accounts.stateActive"), 100));
-        table.getColumns().add(column(Ui.text("app.accounts.col.lastLogon"), a -> Ui.when(a.lastLogonAt()), 150));
-        table.getColumns().add(column(Ui.text("app.accounts.col.created"), a -> Ui.when(a.createdAt()), 150));
+        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.lastLogon"), a -> Ui.when(a.lastLogonAt()), 150));
+        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.created"), a -> Ui.when(a.createdAt()), 150));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         Button add = new Button(Ui.text("app.accounts.add"), new FontIcon(Material2OutlinedMZ.PERSON_ADD));
@@ -163,10 +160,4 @@ final class AccountsView implements WorkspaceView {
         });
     }
 
-    private static TableColumn<Account, String> column(String name, Function<Account, String> value, double width) {
-        TableColumn<Account, String> column = new TableColumn<>(name);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
 }

@@ -4,7 +4,6 @@ import dev.switchboard.core.account.AuditAction;
 import dev.switchboard.core.account.AuditRecord;
 import dev.switchboard.uikit.WorkspaceView;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -77,12 +75,12 @@ final class AuditView implements WorkspaceView {
 
         TableView<AuditRecord> table = new TableView<>(model.records());
         table.setId("audit-table");
-        table.getColumns().add(column(Ui.text("app.audit.col.time"), r -> Ui.WHEN_SECONDS.format(r.at()), 150));
-        table.getColumns().add(column(Ui.text("app.audit.col.user"), AuditRecord::actor, 120));
-        table.getColumns().add(column(Ui.text("app.audit.col.action"), r -> label(r.action().name()), 150));
-        table.getColumns().add(column(Ui.text("app.audit.col.target"), AuditRecord::target, 160));
-        table.getColumns().add(column(Ui.text("app.audit.col.outcome"), r -> label(r.outcome().name()), 90));
-        table.getColumns().add(column(Ui.text("app.audit.col.detail"), AuditRecord::detail, 280));
+        table.getColumns().add(Ui.column(Ui.text("app.audit.col.time"), r -> Ui.WHEN_SECONDS.format(r.at()), 150));
+        table.getColumns().add(Ui.column(Ui.text("app.audit.col.user"), AuditRecord::actor, 120));
+        table.getColumns().add(Ui.column(Ui.text("app.audit.col.action"), r -> label(r.action().name()), 150));
+        table.getColumns().add(Ui.column(Ui.text("app.audit.col.target"), AuditRecord::target, 160));
+        table.getColumns().add(Ui.column(Ui.text("app.audit.col.outcome"), r -> label(r.outcome().name()), 90));
+        table.getColumns().add(Ui.column(Ui.text("app.audit.col.detail"), AuditRecord::detail, 280));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Ui.muted(Ui.text("app.audit.empty")));
         table.setRowFactory(t -> new TableRow<>() {
@@ -135,13 +133,6 @@ final class AuditView implements WorkspaceView {
         // Queries are one-shot; nothing keeps running while hidden.
     }
 
-    private static TableColumn<AuditRecord, String> column(String name, Function<AuditRecord, String> value,
-                                                           double width) {
-        TableColumn<AuditRecord, String> column = new TableColumn<>(name);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
 
     /** PASSWORD_CHANGE reads as "Password change". */
     static String label(String constant) {

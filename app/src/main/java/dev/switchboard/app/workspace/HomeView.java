@@ -22,7 +22,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -115,14 +114,14 @@ final class HomeView implements WorkspaceView {
     }
 
     private void buildSessionTable() {
-        TableColumn<SessionSummary, String> title = column(Ui.text("app.home.col.title"), s -> s.title());
+        TableColumn<SessionSummary, String> title = Ui.column(Ui.text("app.home.col.title"), s -> s.title());
         title.setPrefWidth(200);
-        TableColumn<SessionSummary, String> kind = column(Ui.text("app.home.col.kind"), s -> s.kind());
-        TableColumn<SessionSummary, String> trainee = column(Ui.text("app.home.col.trainee"), s -> s.traineeName());
-        TableColumn<SessionSummary, String> started = column(Ui.text("app.home.col.started"),
+        TableColumn<SessionSummary, String> kind = Ui.column(Ui.text("app.home.col.kind"), s -> s.kind());
+        TableColumn<SessionSummary, String> trainee = Ui.column(Ui.text("app.home.col.trainee"), s -> s.traineeName());
+        TableColumn<SessionSummary, String> started = Ui.column(Ui.text("app.home.col.started"),
                 s -> Ui.when(s.startedAt()));
-        TableColumn<SessionSummary, String> state = column(Ui.text("app.home.col.status"), s -> s.status());
-        TableColumn<SessionSummary, String> score = column(Ui.text("app.home.col.score"),
+        TableColumn<SessionSummary, String> state = Ui.column(Ui.text("app.home.col.status"), s -> s.status());
+        TableColumn<SessionSummary, String> score = Ui.column(Ui.text("app.home.col.score"),
                 s -> s.score() == null ? "—" : String.format(Locale.ROOT, "%.0f", s.score()));
         sessions.getColumns().add(title);
         sessions.getColumns().add(kind);
@@ -138,12 +137,6 @@ final class HomeView implements WorkspaceView {
         sessions.setItems(model.recentSessions());
     }
 
-    private static TableColumn<SessionSummary, String> column(String name,
-                                                              java.util.function.Function<SessionSummary, String> f) {
-        TableColumn<SessionSummary, String> column = new TableColumn<>(name);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
-        return column;
-    }
 
     private void showSessions() {
         boolean empty = model.recentSessions().isEmpty();

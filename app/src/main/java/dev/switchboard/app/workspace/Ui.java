@@ -1,15 +1,19 @@
 package dev.switchboard.app.workspace;
 
+import dev.switchboard.app.ByteSize;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -64,12 +68,21 @@ final class Ui {
     }
 
     static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
+        return ByteSize.format(bytes);
+    }
+
+    /** A read-only text column of a table, at its natural width. */
+    static <S> TableColumn<S, String> column(String name, Function<S, String> value) {
+        return column(name, value, 0);
+    }
+
+    /** A read-only text column of a table, the shape every table of the shell uses. */
+    static <S> TableColumn<S, String> column(String name, Function<S, String> value, double width) {
+        TableColumn<S, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        if (width > 0) {
+            column.setPrefWidth(width);
         }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        return column;
     }
 }

@@ -6,6 +6,7 @@ import dev.switchboard.app.LaunchOptions;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.testkit.HeadlessFx;
+import dev.switchboard.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;

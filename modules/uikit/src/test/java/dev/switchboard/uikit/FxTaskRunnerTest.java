@@ -104,10 +104,13 @@ class FxTaskRunnerTest {
     void cancellingAQueuedTaskEndsItWithoutRunningIt() throws Exception {
         try (FxTaskRunner oneWorker = new FxTaskRunner(Executors.newSingleThreadExecutor())) {
             CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch firstRunning = new CountDownLatch(1);
             BackgroundTask.wrap(() -> {
                 release.await();
                 return null;
-            }).executeWith(oneWorker);
+            }).onRunning(firstRunning::countDown).executeWith(oneWorker);
+            // Submitted off the FX thread, the first task is counted in asynchronously; wait for that.
+            assertThat(firstRunning.await(GUARD_SECONDS, TimeUnit.SECONDS)).isTrue();
             TaskHandle queued = HeadlessFx.callOnFx(() -> BackgroundTask.wrap(() -> events.add("work"))
                     .withTitle("Queued")
                     .onRunning(() -> events.add("running"))

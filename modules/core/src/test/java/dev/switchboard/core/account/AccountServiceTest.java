@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.core.account.AuditRecord.Outcome;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.error.SwitchboardException;
+import dev.switchboard.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
