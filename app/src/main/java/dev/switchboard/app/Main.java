@@ -1,8 +1,10 @@
 package dev.switchboard.app;
 
+import dev.switchboard.app.cli.AiCommand;
 import dev.switchboard.app.cli.BenchCommand;
 import dev.switchboard.app.cli.DbCommand;
 import dev.switchboard.app.cli.LogCommand;
+import dev.switchboard.app.cli.WorkersCommand;
 import dev.switchboard.app.shell.GuiLauncher;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Switchboard: offline dispatch-training workstation. Without a command, opens the window.",
-        subcommands = {DbCommand.class, LogCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DbCommand.class, LogCommand.class, AiCommand.class, WorkersCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,

@@ -1,5 +1,10 @@
 package dev.switchboard.app;
 
+import dev.switchboard.ai.engine.AiGateway;
+import dev.switchboard.ai.engine.embedding.LocalEmbeddingService;
+import dev.switchboard.ai.engine.worker.WorkerConfig;
+import dev.switchboard.ai.engine.worker.WorkerPool;
+import dev.switchboard.ai.engine.worker.WorkerRegistry;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.account.PasswordHasher;
 import dev.switchboard.core.event.EventBus;
@@ -38,6 +43,10 @@ public final class Workstation implements AutoCloseable {
     private final SessionCatalog sessions;
     private final EventBus bus;
     private final SimClock simClock;
+    private final AiGateway ai;
+    private final LocalEmbeddingService embeddings;
+    private final WorkerRegistry workers;
+    private WorkerPool images;
     private boolean closed;
 
     private Workstation(DataDir dataDir, Clock wallClock, Database database) {
@@ -53,6 +62,9 @@ public final class Workstation implements AutoCloseable {
         this.sessions = new SessionCatalog(database);
         this.bus = new EventBus();
         this.simClock = new SimClock(wallClock);
+        this.ai = new AiGateway(database, settings, wallClock);
+        this.embeddings = new LocalEmbeddingService(dataDir.cache().resolve("djl"));
+        this.workers = new WorkerRegistry(database, WorkerConfig.defaults());
     }
 
     /**
@@ -112,6 +124,41 @@ public final class Workstation implements AutoCloseable {
         return simClock;
     }
 
+    /** Chat for every capability: online through the configured providers, offline otherwise. */
+    public AiGateway ai() {
+        return ai;
+    }
+
+    /** In-process sentence embeddings; the model loads on first use or after {@code warmUp()}. */
+    public LocalEmbeddingService embeddings() {
+        return embeddings;
+    }
+
+    /** The registry of remote GPU workers and their health. */
+    public WorkerRegistry workers() {
+        return workers;
+    }
+
+    /**
+     * The persistent image-job queue over the registered workers. Built on first use, because building
+     * it resumes queued jobs and starts the dispatcher and health checks: short CLI commands must not.
+     */
+    public synchronized WorkerPool images() {
+        if (closed) {
+            throw new IllegalStateException("The workstation is closed");
+        }
+        if (images == null) {
+            images = new WorkerPool(database, workers, dataDir.root().resolve("studio").resolve("images"), wallClock);
+        }
+        return images;
+    }
+
+    /** Starts what runs in the background for the GUI: the image queue with health checks, the embedding model. */
+    public void startBackgroundServices() {
+        images();
+        embeddings.warmUp();
+    }
+
     /**
      * Flushes the event log, takes the clean-exit backup and closes the database. Safe to call twice.
      *
@@ -123,6 +170,12 @@ public final class Workstation implements AutoCloseable {
         }
         closed = true;
         bus.close();
+        if (images != null) {
+            closeQuietly(images);
+        }
+        closeQuietly(workers);
+        closeQuietly(ai);
+        closeQuietly(embeddings);
         try {
             eventLog.close();
             if (cleanExit) {
@@ -138,5 +191,13 @@ public final class Workstation implements AutoCloseable {
     @Override
     public void close() {
         close(false);
+    }
+
+    private static void closeQuietly(AutoCloseable service) {
+        try {
+            service.close();
+        } catch (Exception e) {
+            LOG.error("Closing {} failed", service.getClass().getSimpleName(), e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.app.cli;
 
+import dev.switchboard.ai.engine.GatewayBenchmark;
+import dev.switchboard.ai.engine.embedding.EmbeddingBenchmark;
 import dev.switchboard.store.eventlog.EventLogBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,6 +43,37 @@ public final class BenchCommand {
             }
         }
         return 0;
+    }
+
+    /** The AI gateway's own cost per call, network excluded (an in-process stub model answers). */
+    @Command(name = "gateway", description = "AI gateway overhead per call, network excluded.")
+    int gateway(@Option(names = "--calls", defaultValue = "10000") int calls,
+                @Option(names = "--runs", defaultValue = "3") int runs) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "gateway: %d calls per run, %d runs (target: overhead <= 1 ms per call)%n", calls,
+                runs);
+        for (int run = 1; run <= runs; run++) {
+            GatewayBenchmark.Result r = GatewayBenchmark.run(calls);
+            out.printf(Locale.ROOT, "run %d: overhead p50 %.1f us, p99 %.1f us, mean %.1f us, max %.1f us%n", run,
+                    r.p50Micros(), r.p99Micros(), r.meanMicros(), r.maxMicros());
+        }
+        return 0;
+    }
+
+    /** Model load and batched throughput of the in-process embedding model, in a temporary cache. */
+    @Command(name = "embeddings", description = "Embedding model load time and batched sentences per second.")
+    int embeddings(@Option(names = "--sentences", defaultValue = "2000") int sentences,
+                   @Option(names = "--batch", defaultValue = "64") int batch) throws IOException {
+        Path cache = Files.createTempDirectory("switchboard-bench-djl");
+        try {
+            EmbeddingBenchmark.Result r = EmbeddingBenchmark.run(cache, sentences, batch);
+            spec.commandLine().getOut().printf(Locale.ROOT,
+                    "embeddings: model load %d ms; %d sentences in batches of %d: %.0f sentences/s%n",
+                    r.modelLoad().toMillis(), r.sentences(), r.batch(), r.sentencesPerSecond());
+            return 0;
+        } finally {
+            deleteTree(cache);
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

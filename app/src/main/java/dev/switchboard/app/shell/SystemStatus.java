@@ -13,13 +13,14 @@ import java.util.Optional;
  * Taken off the FX thread: it queries the database and verifies the audit chain.
  *
  * @param auditChain the audit chain's verification, or empty if it was not checked
- * @param aiOnline whether an AI provider answers; false until the AI gateway module is installed
+ * @param aiOnline whether at least one use has an enabled provider whose circuit is not open
+ * @param aiUsesOnline how many uses have such a provider
  * @param speechInstalled whether speech models are installed; false until the speech module is
  */
 public record SystemStatus(Path databaseFile, boolean databaseHealthy, long sizeBytes,
                            int schemaVersion, long eventLogEntries, int accounts,
                            Optional<BackupInfo> newestBackup, int backupCount, Optional<VerifyReport> auditChain,
-                           boolean aiOnline, boolean speechInstalled) {
+                           boolean aiOnline, int aiUsesOnline, boolean speechInstalled) {
 
     /** Reads the database's state; with {@code verifyAudit} also walks the audit chain. */
     public static SystemStatus read(Workstation ws, boolean verifyAudit) {
@@ -29,8 +30,10 @@ public record SystemStatus(Path databaseFile, boolean databaseHealthy, long size
                 ? Optional.of(ws.eventLog().verify(Optional.of(SessionId.AUDIT)))
                 : Optional.empty();
         var backups = ws.backups().list();
+        var ai = ws.ai().status();
+        int usesOnline = (int) ai.uses().stream().filter(u -> u.usable()).count();
         return new SystemStatus(report.file(), healthy, report.sizeBytes(),
                 report.schemaVersion(), report.eventLogEntries(), report.accounts(), backups.stream().findFirst(),
-                backups.size(), audit, false, false);
+                backups.size(), audit, ai.online(), usesOnline, false);
     }
 }

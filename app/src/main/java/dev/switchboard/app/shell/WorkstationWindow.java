@@ -197,6 +197,9 @@ public final class WorkstationWindow {
 
     private void signedIn(Account account) {
         this.user = account;
+        BackgroundTask.wrap(workstation::startBackgroundServices)
+                .onFailure(error -> LOG.warn("Background services did not start", error))
+                .executeWith(tasks);
         SystemStatus initial = SystemStatus.read(workstation, false);
         statusBar = new StatusBar(account, workstation.simClock(), initial);
         Map<Class<?>, Object> services = Map.ofEntries(

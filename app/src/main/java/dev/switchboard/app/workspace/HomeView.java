@@ -171,7 +171,9 @@ final class HomeView implements WorkspaceView {
         addStatus(row++, Material2OutlinedAL.GROUP, Ui.text("app.home.st.accounts"), Level.OK,
                 String.valueOf(s.accounts()), null);
         addStatus(row++, Material2OutlinedMZ.MEMORY, Ui.text("app.home.st.ai"), Level.INFO,
-                Ui.text(s.aiOnline() ? "app.home.st.aiOnline" : "app.home.st.aiOffline"), null);
+                s.aiOnline()
+                        ? Ui.text("app.home.st.aiOnline", s.aiUsesOnline(), dev.switchboard.ai.AiUse.values().length)
+                        : Ui.text("app.home.st.aiOffline"), null);
         addStatus(row, Material2OutlinedMZ.RECORD_VOICE_OVER, Ui.text("app.home.st.speech"), Level.INFO,
                 Ui.text(s.speechInstalled() ? "app.home.st.speechReady" : "app.home.st.speechAbsent"), null);
     }

@@ -162,4 +162,54 @@ class CliTest {
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("explode");
     }
+
+    @Test
+    void aiCommandsWorkOfflineAndSayWhereAnswersComeFrom() {
+        seedEventLog(1);
+        Run status = run("--data-dir", data().toString(), "ai", "status");
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).contains("AI offline").contains("Providers: none configured")
+                .contains("GPU workers: none configured");
+
+        Run ask = run("--data-dir", data().toString(), "ai", "ask", "Where is the Chiyoda ward office?");
+        assertThat(ask.code()).isZero();
+        assertThat(ask.out()).contains("(offline)").contains("-- offline").contains("no provider configured");
+
+        Run add = run("--data-dir", data().toString(), "ai", "providers", "add", "lab", "--kind",
+                "OPENAI_COMPATIBLE", "--url", "http://127.0.0.1:9/v1", "--model", "tiny", "--key-env",
+                "SWITCHBOARD_TEST_UNSET_KEY");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(run("--data-dir", data().toString(), "ai", "use", "GENERAL", "lab").code()).isZero();
+        Run viaLab = run("--data-dir", data().toString(), "ai", "ask", "hello");
+        assertThat(viaLab.out()).contains("-- offline").contains("SWITCHBOARD_TEST_UNSET_KEY");
+        Run test = run("--data-dir", data().toString(), "ai", "providers", "test", "lab");
+        assertThat(test.code()).isEqualTo(1);
+        assertThat(test.out()).startsWith("FAILED");
+    }
+
+    @Test
+    void workersCanBeAddedCheckedAndRemoved() {
+        seedEventLog(1);
+        assertThat(run("--data-dir", data().toString(), "workers", "list").out()).contains("No GPU workers");
+        Run add = run("--data-dir", data().toString(), "workers", "add", "gpu-1", "--url", "http://127.0.0.1:9",
+                "--flavour", "A1111_TXT2IMG");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).contains("gpu-1").containsIgnoringCase("unhealthy");
+        Run check = run("--data-dir", data().toString(), "workers", "check");
+        assertThat(check.code()).isEqualTo(1);
+        Run bad = run("--data-dir", data().toString(), "workers", "add", "gpu 2", "--url", "http://127.0.0.1:9",
+                "--flavour", "A1111_TXT2IMG");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("name");
+        assertThat(run("--data-dir", data().toString(), "workers", "remove", "gpu-1").code()).isZero();
+        assertThat(run("--data-dir", data().toString(), "workers", "list").out()).contains("No GPU workers");
+    }
+
+    @Test
+    void embedPrintsTheVectorAndTheSimilarityOfTwoTexts() {
+        seedEventLog(1);
+        Run r = run("--data-dir", data().toString(), "ai", "embed", "fire in Shibuya", "a blaze near Shibuya");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("384 dims").contains("cosine similarity: 0.");
+    }
 }

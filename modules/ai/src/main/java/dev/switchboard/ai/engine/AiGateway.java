@@ -158,8 +158,21 @@ public final class AiGateway implements ChatService, AutoCloseable {
     public ChatReply chat(ChatRequest request, OfflineResponder offline) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(offline, "offline");
-        long started = System.nanoTime();
-        Route route = route(request.use());
+        return chat(System.nanoTime(), route(request.use()), request, offline);
+    }
+
+    /**
+     * Like {@link #chat} but through the named provider instead of the use's assignment, e.g. for
+     * {@code switchboard ai ask --provider P}; falls back offline the same way.
+     */
+    public ChatReply chatVia(String provider, ChatRequest request, OfflineResponder offline) {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(offline, "offline");
+        return chat(System.nanoTime(), routeTo(Optional.of(provider)), request, offline);
+    }
+
+    private ChatReply chat(long started, Route route, ChatRequest request, OfflineResponder offline) {
         if (route.channel == null) {
             return fallback(request, offline, started, route.provider, route.model, route.reason, 0);
         }
@@ -227,7 +240,10 @@ public final class AiGateway implements ChatService, AutoCloseable {
     }
 
     Route route(AiUse use) {
-        Optional<String> assigned = registry.assignment(use);
+        return routeTo(registry.assignment(use));
+    }
+
+    private Route routeTo(Optional<String> assigned) {
         if (assigned.isEmpty()) {
             return new Route(null, ProviderConfig.OFFLINE, FALLBACK_KIND, NO_PROVIDER);
         }
