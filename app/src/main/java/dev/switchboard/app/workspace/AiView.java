@@ -56,6 +56,8 @@ final class AiView implements WorkspaceView {
         message.getStyleClass().add("sb-ok");
         message.textProperty().bind(model.messageProperty());
         message.setId("ai-message");
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
         page = Ui.page(new VBox(18, message, providersCard(), usesCard(), usageCard(), workersCard()));
         model.providers().addListener((javafx.collections.ListChangeListener<ProviderConfig>) c -> showUses());
         model.statusProperty().addListener((obs, old, now) -> showUses());
@@ -141,7 +143,9 @@ final class AiView implements WorkspaceView {
             if (status != null) {
                 AiStatus.UseStatus s = status.of(use);
                 String last = s.lastCall().map(Provenance::label).orElse(Ui.text("app.ai.noCallYet"));
+                boolean assigned = !ProviderConfig.OFFLINE.equals(model.assignment(use));
                 useStates.get(use).setText(s.usable() ? Ui.text("app.ai.useOnline", s.breaker(), last)
+                        : assigned ? Ui.text("app.ai.useUnusable", s.provider(), last)
                         : Ui.text("app.ai.useOffline", last));
             }
         }

@@ -180,4 +180,26 @@ class ShellSmokeTest {
         }
         assertThat(audit(AuditAction.DATABASE_RESTORE)).extracting(AuditRecord::actor).contains("recovery");
     }
+
+    @Test
+    void instructorsSeeTheAiPageWithEveryUseOfflineUntilAProviderIsSet() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("instructor", "instructor-demo");
+        ui.await("#home-greeting");
+        ui.click("#nav-ai");
+        javafx.scene.control.ComboBox<String> caller = ui.await("#ai-use-caller");
+        WindowHarness.waitUntil(() -> "offline".equals(HeadlessFx.callOnFx(caller::getValue)));
+        Label availability = ui.await("#ai-image-availability");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(availability::getText).contains("no image workers"));
+        Label status = ui.await("#status-ai");
+        assertThat(status.getText()).isEqualTo("AI offline");
+    }
+
+    @Test
+    void traineesDoNotSeeTheAiPage() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("trainee", "trainee-demo");
+        ui.await("#home-greeting");
+        assertThat(ui.find("#nav-ai")).isEmpty();
+    }
 }

@@ -144,6 +144,11 @@ public final class AiGateway implements ChatService, AutoCloseable {
             }
             ProviderConfig c = config.get();
             AiStatus.BreakerState state = AiStatus.BreakerState.NONE;
+            if (c.enabled() && !keyAvailable(c)) {
+                // The call would answer offline ("API key unavailable"), so the use is not online.
+                uses.add(new AiStatus.UseStatus(use, c.name(), false, state, last));
+                continue;
+            }
             if (c.enabled()) {
                 ProviderChannel ch = channels.get(c.name());
                 state = ch == null || !ch.config().equals(c) ? AiStatus.BreakerState.CLOSED
@@ -152,6 +157,15 @@ public final class AiGateway implements ChatService, AutoCloseable {
             uses.add(new AiStatus.UseStatus(use, c.name(), c.enabled(), state, last));
         }
         return new AiStatus(clock.instant(), uses);
+    }
+
+    private boolean keyAvailable(ProviderConfig c) {
+        try {
+            secrets.resolve(c.apiKeyRef());
+            return true;
+        } catch (SwitchboardException e) {
+            return false;
+        }
     }
 
     @Override

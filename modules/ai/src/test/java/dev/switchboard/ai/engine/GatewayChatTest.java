@@ -1,5 +1,7 @@
 package dev.switchboard.ai.engine;
 
+import dev.switchboard.ai.engine.provider.ProviderConfig;
+
 import static dev.switchboard.ai.engine.FakeLlm.delayed;
 import static dev.switchboard.ai.engine.FakeLlm.openAi;
 import static dev.switchboard.ai.engine.FakeLlm.status;
@@ -346,5 +348,18 @@ class GatewayChatTest {
 
         h.gateway.providers().assign(AiUse.CALLER, "offline");
         assertThat(h.gateway.status().online()).isFalse();
+    }
+
+    @Test
+    void aUseWhoseProviderKeyIsMissingIsNotCountedOnline() {
+        h.gateway.providers().add(ProviderConfig.of("nokey", ProviderKind.OPENAI_COMPATIBLE,
+                "http://127.0.0.1:9/v1", "m", "env:SWITCHBOARD_UNSET_FOR_TEST"));
+        h.gateway.providers().assign(AiUse.CALLER, "nokey");
+
+        AiStatus status = h.gateway.status();
+        assertThat(status.of(AiUse.CALLER).provider()).isEqualTo("nokey");
+        assertThat(status.of(AiUse.CALLER).usable()).isFalse();
+        assertThat(status.online()).isFalse();
+        assertThat(h.gateway.chat(ask("Q"), OFFLINE).provenance().isOffline()).isTrue();
     }
 }
