@@ -1,0 +1,6 @@
+package dev.switchboard.city.model;
+
+/** What a base houses. */
+public enum BaseType {
+    POLICE, FIRE, HOSPITAL, TRAFFIC
+}
