@@ -1,0 +1,211 @@
+package dev.switchboard.city.engine.pipeline;
+
+import dev.switchboard.city.model.CriticalEvent;
+import dev.switchboard.city.model.EventType;
+import dev.switchboard.city.model.PipelineStats;
+import dev.switchboard.core.geo.LatLon;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The control room's sensor pipeline: generate → network filter → semantic scoring → top K, once per
+ * simulation tick, over one reused {@link EventBatch}. Only the K kept events become objects.
+ *
+ * <p>{@link #tick} runs on the simulation thread (not thread-safe); {@link #inject} may be called from any
+ * thread and takes effect at the next tick.
+ */
+public final class EventPipeline {
+
+    /** At most this many positions go into a tick's heat sample. */
+    public static final int HEAT_SAMPLE = 10_000;
+    /** How many rejected records are kept as text for the UI. */
+    public static final int INVALID_SAMPLES = 20;
+
+    private final PipelineConfig config;
+    private final Districts districts;
+    private final SensorFeed feed;
+    private final NetworkFilter filter;
+    private final SemanticScorer scorer;
+    private final TopK topK;
+    private final EventBatch batch;
+    private float[] scores = new float[0];
+    private final int[] keptIndex;
+    private final float[] keptScore;
+    private final ArrayDeque<String> invalidSamples = new ArrayDeque<>();
+    private long eventSequence;
+    private long lastTick = Long.MIN_VALUE;
+    private long lastSimMillis = Long.MIN_VALUE;
+
+    public EventPipeline(PipelineConfig config, Districts districts) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.districts = Objects.requireNonNull(districts, "districts");
+        feed = new SensorFeed(config, districts);
+        // Keys live for a window; at one tick per sim second that is five ticks' worth of records.
+        filter = new NetworkFilter(districts, config.dedupWindowMillis(), config.maxEventsPerTick() * 5,
+                INVALID_SAMPLES);
+        scorer = new SemanticScorer(config.scoring(), districts);
+        topK = new TopK(config.topK());
+        batch = new EventBatch(config.maxEventsPerTick() + 64);
+        keptIndex = new int[config.topK()];
+        keptScore = new float[config.topK()];
+    }
+
+    /** Queues a scripted event for the next tick; see {@link SensorFeed#inject}. */
+    public void inject(EventType type, LatLon position, double risk, double confidence, long sourceId) {
+        feed.inject(type, position, risk, confidence, sourceId);
+    }
+
+    /**
+     * Runs one tick: generates {@code eventsThisTick} sensor records (plus the queued injections) stamped
+     * since the previous tick, filters, scores in {@code ctx} and keeps the top K.
+     *
+     * @param tick the tick number (for the record; ticks must not go back)
+     * @param simTimeMillis the tick's sim time; records stamped later than this are invalid
+     * @throws IllegalArgumentException when {@code eventsThisTick} is negative or above the configured
+     *         maximum, or the tick or sim time goes backwards
+     */
+    public PipelineResult tick(long tick, long simTimeMillis, int eventsThisTick, ScoringContext ctx) {
+        Objects.requireNonNull(ctx, "ctx");
+        if (eventsThisTick < 0 || eventsThisTick > config.maxEventsPerTick()) {
+            throw new IllegalArgumentException("events per tick must be within 0.." + config.maxEventsPerTick()
+                    + ", was " + eventsThisTick);
+        }
+        if (tick < lastTick || simTimeMillis < lastSimMillis || simTimeMillis < 0) {
+            throw new IllegalArgumentException("tick and sim time must not go back: tick " + tick + " at "
+                    + simTimeMillis + " ms after tick " + lastTick + " at " + lastSimMillis + " ms");
+        }
+        lastTick = tick;
+        lastSimMillis = simTimeMillis;
+
+        long t0 = System.nanoTime();
+        feed.fill(batch, simTimeMillis, eventsThisTick);
+        long t1 = System.nanoTime();
+        int passed = filter.filter(batch, simTimeMillis);
+        long t2 = System.nanoTime();
+        if (scores.length < passed) {
+            scores = new float[Math.max(passed, scores.length + (scores.length >> 1))];
+        }
+        int[] routed = filter.routed();
+        scorer.prepare(ctx, simTimeMillis);
+        scorer.score(batch, routed, passed, simTimeMillis, scores);
+        long t3 = System.nanoTime();
+        int above = selectTopK(routed, passed);
+        int kept = topK.drainBestFirst(keptIndex, keptScore);
+        List<CriticalEvent> critical = new ArrayList<>(kept);
+        for (int k = 0; k < kept; k++) {
+            critical.add(critical(keptIndex[k], keptScore[k]));
+        }
+        long t4 = System.nanoTime();
+
+        float[] heat = heat(routed, passed);
+        collectInvalidSamples(tick);
+        int generated = batch.size();
+        eventSequence += generated;
+        PipelineStats stats = new PipelineStats(generated, filter.malformed(), filter.duplicates(), passed, above,
+                kept, t1 - t0, t2 - t1, t3 - t2, t4 - t3);
+        Map<InvalidReason, Long> invalid = new EnumMap<>(InvalidReason.class);
+        for (InvalidReason r : InvalidReason.values()) {
+            invalid.put(r, (long) filter.invalid(r));
+        }
+        Map<QosClass, Long> qos = new EnumMap<>(QosClass.class);
+        for (QosClass q : QosClass.values()) {
+            qos.put(q, (long) filter.passed(q));
+        }
+        return new PipelineResult(critical, stats, heat, List.copyOf(invalidSamples), invalid, qos);
+    }
+
+    private int selectTopK(int[] routed, int passed) {
+        float threshold = (float) config.threshold();
+        float[] s = scores;
+        TopK heap = topK;
+        heap.clear();
+        int above = 0;
+        for (int k = 0; k < passed; k++) {
+            float score = s[k];
+            if (score >= threshold) {
+                above++;
+                heap.offer(score, routed[k]);
+            }
+        }
+        return above;
+    }
+
+    private CriticalEvent critical(int i, float score) {
+        EventType type = EventBatch.typeOf(batch.type[i]);
+        int ward = batch.ward[i];
+        String wardId = ward >= 0 ? districts.id(ward) : "unknown";
+        LatLon at = new LatLon(batch.lat[i], batch.lon[i]);
+        return new CriticalEvent(eventSequence + i, type, EventBatch.sensorOf(batch.source[i]), at, wardId, score,
+                batch.risk[i], batch.confidence[i], batch.simTimeMillis[i], reason(type, i, ward));
+    }
+
+    /** One line on why it scored: type and field, risk, confidence, and any context that lifted it. */
+    private String reason(EventType type, int i, int ward) {
+        StringBuilder sb = new StringBuilder(96);
+        sb.append(type.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" (F").append(type.fieldId())
+                .append(')');
+        sb.append(String.format(Locale.ROOT, " · risk %.2f · confidence %.2f", batch.risk[i], batch.confidence[i]));
+        float district = scorer.districtMultiplier(ward);
+        if (district != 1f) {
+            sb.append(String.format(Locale.ROOT, " · district ×%.2f", district));
+        }
+        float hour = scorer.hourMultiplier(type);
+        if (hour != 1f) {
+            sb.append(String.format(Locale.ROOT, " · %02d:00 ×%.2f", scorer.preparedHour(), hour));
+        }
+        if (scorer.incidentBoost(ward) > 0f) {
+            sb.append(" · near active incident");
+        }
+        return sb.toString();
+    }
+
+    private float[] heat(int[] routed, int passed) {
+        int m = Math.min(passed, HEAT_SAMPLE);
+        float[] heat = new float[m * 2];
+        double step = m == 0 ? 0 : (double) passed / m;
+        for (int j = 0; j < m; j++) {
+            int i = routed[(int) (j * step)];
+            heat[2 * j] = batch.lat[i];
+            heat[2 * j + 1] = batch.lon[i];
+        }
+        return heat;
+    }
+
+    private void collectInvalidSamples(long tick) {
+        int n = filter.sampled();
+        for (int k = 0; k < n; k++) {
+            invalidSamples.addLast(describe(tick, filter.sampledIndex(k), filter.sampledReason(k)));
+            if (invalidSamples.size() > INVALID_SAMPLES) {
+                invalidSamples.removeFirst();
+            }
+        }
+    }
+
+    private String describe(long tick, int i, InvalidReason reason) {
+        long source = batch.source[i];
+        EventType type = EventBatch.typeOf(batch.type[i]);
+        String typeText = type == null ? "type code " + batch.type[i] : type.name();
+        return String.format(Locale.ROOT, "tick %d · %s · %s from sensor %d#%d · lat %s lon %s risk %s conf %s t=%d",
+                tick, reason.description(), typeText, source >> EventBatch.TRACK_BITS,
+                EventBatch.trackOf(source), batch.lat[i], batch.lon[i], batch.risk[i], batch.confidence[i],
+                batch.simTimeMillis[i]);
+    }
+
+    public PipelineConfig config() {
+        return config;
+    }
+
+    public Districts districts() {
+        return districts;
+    }
+
+    /** The sensor streams (positions of vehicles, cameras and stations, e.g. for the map). */
+    public SensorFeed feed() {
+        return feed;
+    }
+}
