@@ -66,20 +66,34 @@ public record CityPack(String id, String name, List<Ward> wards, List<List<LatLo
         return best;
     }
 
-    /** The ward with this id, English or Japanese name; case and surrounding blanks are ignored. */
+    /**
+     * The ward with this id, English or Japanese name. Case, surrounding blanks and the usual suffixes are
+     * ignored: {@code "shibuya"}, {@code "Shibuya Ward"}, {@code "Shibuya-ku"}, {@code "渋谷区"} and {@code "渋谷"}
+     * all give Shibuya.
+     */
     public Optional<Ward> ward(String idOrName) {
-        if (idOrName == null) {
+        if (idOrName == null || idOrName.isBlank()) {
             return Optional.empty();
         }
-        String key = idOrName.strip().toLowerCase(Locale.ROOT);
+        String key = normalise(idOrName);
         for (Ward ward : wards) {
-            if (ward.id().toLowerCase(Locale.ROOT).equals(key)
-                    || ward.nameEn().toLowerCase(Locale.ROOT).equals(key)
-                    || ward.nameJa().equals(idOrName.strip())) {
+            if (normalise(ward.id()).equals(key) || normalise(ward.nameEn()).equals(key)
+                    || normalise(ward.nameJa()).equals(key)) {
                 return Optional.of(ward);
             }
         }
         return Optional.empty();
+    }
+
+    private static String normalise(String name) {
+        String s = name.strip().toLowerCase(Locale.ROOT);
+        for (String suffix : new String[] {" special ward", " ward", " city", "-ku", " ku", "区"}) {
+            if (s.endsWith(suffix) && s.length() > suffix.length()) {
+                s = s.substring(0, s.length() - suffix.length()).strip();
+                break;
+            }
+        }
+        return s;
     }
 
     /** The bases of one type, in pack order. */

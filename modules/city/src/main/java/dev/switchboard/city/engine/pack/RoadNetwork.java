@@ -329,15 +329,19 @@ public final class RoadNetwork {
             double factor = k == 0 ? RoadClass.STREET.speedFactor() : classBetween(path[k - 1], path[k]).speedFactor();
             meters += legMeters;
             time += legMeters / (speed * factor);
-            points.add(p);
-            seconds.add(time);
+            if (!p.equals(prev)) {
+                points.add(p);
+                seconds.add(time);
+            }
             prev = p;
         }
         double lastLeg = prev.distanceMeters(to);
         meters += lastLeg;
         time += lastLeg / (speed * RoadClass.STREET.speedFactor());
-        points.add(to);
-        seconds.add(time);
+        if (!to.equals(prev) || points.size() == 1) {
+            points.add(to);
+            seconds.add(time);
+        }
         return new Route(points, meters, time, seconds);
     }
 
