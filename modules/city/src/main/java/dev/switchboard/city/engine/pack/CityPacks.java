@@ -12,9 +12,25 @@ public final class CityPacks {
     private CityPacks() {
     }
 
-    /** The bundled Tokyo pack (23 special wards), read from the classpath once and then shared. */
+    private static volatile CityPack tokyo;
+
+    /**
+     * The bundled Tokyo pack (23 special wards), read from the classpath on first use and then shared.
+     *
+     * @throws InputException if the bundled files are missing or damaged (a broken installation)
+     */
     public static CityPack tokyo() {
-        return TokyoHolder.PACK;
+        CityPack pack = tokyo;
+        if (pack == null) {
+            synchronized (CityPacks.class) {
+                pack = tokyo;
+                if (pack == null) {
+                    pack = CityPackReader.read(CityPackReader.Source.classpath(TOKYO_RESOURCE));
+                    tokyo = pack;
+                }
+            }
+        }
+        return pack;
     }
 
     /**
@@ -24,10 +40,5 @@ public final class CityPacks {
      */
     public static CityPack load(Path dir) {
         return CityPackReader.read(CityPackReader.Source.folder(dir));
-    }
-
-    /** Lazy holder: the bundled pack is read on first use, by one thread, exactly once. */
-    private static final class TokyoHolder {
-        static final CityPack PACK = CityPackReader.read(CityPackReader.Source.classpath(TOKYO_RESOURCE));
     }
 }

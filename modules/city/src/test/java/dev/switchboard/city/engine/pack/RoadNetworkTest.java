@@ -52,6 +52,22 @@ class RoadNetworkTest {
     }
 
     @Test
+    void rankingManyUnitsAtOnceAgreesWithOneByOne() {
+        RoadNetwork roads = TOKYO.roads();
+        LatLon incident = new LatLon(35.6600, 139.7000);
+        List<LatLon> units = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 40; i++) {
+            units.add(new LatLon(35.58 + random.nextDouble() * 0.2, 139.62 + random.nextDouble() * 0.22));
+        }
+        double[] all = roads.travelSeconds(units, incident, UnitType.AMBULANCE);
+        for (int i = 0; i < units.size(); i++) {
+            double one = roads.route(units.get(i), incident, UnitType.AMBULANCE).travelSeconds();
+            assertThat(all[i]).isCloseTo(one, within(1e-6 * one + 1e-9));
+        }
+    }
+
+    @Test
     void nearestNodeMatchesBruteForce() {
         RoadNetwork roads = TOKYO.roads();
         SplittableRandom random = new SplittableRandom(7);
