@@ -74,7 +74,8 @@ final class CityPackReader {
 
                 @Override
                 public Path describe(String name) {
-                    return Path.of("classpath:" + folder + name);
+                    // A relative path such as city/tokyo/wards.geojson: valid on every OS, unlike "classpath:…".
+                    return Path.of((folder + name).replaceFirst("^/+", ""));
                 }
             };
         }
