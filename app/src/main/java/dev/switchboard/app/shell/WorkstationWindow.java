@@ -1,5 +1,7 @@
 package dev.switchboard.app.shell;
 
+import dev.switchboard.ai.ChatService;
+import dev.switchboard.ai.EmbeddingService;
 import dev.switchboard.app.BuildInfo;
 import dev.switchboard.app.LaunchOptions;
 import dev.switchboard.app.Logging;
@@ -204,6 +206,8 @@ public final class WorkstationWindow {
         statusBar = new StatusBar(account, workstation.simClock(), initial);
         Map<Class<?>, Object> services = Map.ofEntries(
                 Map.entry(Workstation.class, workstation),
+                Map.entry(ChatService.class, workstation.ai()),
+                Map.entry(EmbeddingService.class, workstation.embeddings()),
                 Map.entry(AccountService.class, workstation.accounts()),
                 Map.entry(Database.class, workstation.database()),
                 Map.entry(DataDir.class, dataDir),

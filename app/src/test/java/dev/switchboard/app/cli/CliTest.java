@@ -212,4 +212,31 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("384 dims").contains("cosine similarity: 0.");
     }
+
+    @Test
+    void cityParsePrintsTypedCommandsAndRejectsWhatDoesNotParse() {
+        Run ok = run("city", "parse", "DISPATCH 2 SWAT TO Shibuya");
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).contains("\"command\":\"dispatch\"").contains("\"unitType\":\"SWAT\"")
+                .contains("\"count\":2").contains("\"place\":\"Shibuya\"");
+        Run bad = run("city", "parse", "DISPATCH LASERS TO MARS");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.out()).contains("\"error\"").contains("LASERS");
+    }
+
+    @Test
+    void cityRunIsDeterministicForASeed() {
+        Run first = run("city", "run", "--seed", "5", "--ticks", "20", "--events-per-tick", "2000", "--json");
+        Run second = run("city", "run", "--seed", "5", "--ticks", "20", "--events-per-tick", "2000", "--json");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(digest(first.out())).isEqualTo(digest(second.out()));
+        assertThat(run("city", "run", "--scenario", "no-such-crisis").err()).contains("--scenario");
+    }
+
+    private static String digest(String json) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"digest\"\\s*:\\s*\"([0-9a-f]+)\"")
+                .matcher(json);
+        assertThat(m.find()).as(json).isTrue();
+        return m.group(1);
+    }
 }

@@ -202,4 +202,40 @@ class ShellSmokeTest {
         ui.await("#home-greeting");
         assertThat(ui.find("#nav-ai")).isEmpty();
     }
+
+    @Test
+    void theControlRoomRunsOnAnOfflineMapWhoseTilesAreNotBlank() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("trainee", "trainee-demo");
+        ui.await("#home-greeting");
+        ui.click("#nav-control-room");
+        javafx.scene.control.ToggleButton play = ui.await("#city-play");
+        WindowHarness.waitUntil(() -> !HeadlessFx.callOnFx(play::isDisabled));
+        ui.click("#city-play");
+        Label generated = ui.await("#city-figure-0");
+        WindowHarness.waitUntil(() -> !HeadlessFx.callOnFx(generated::getText).equals("—")
+                && !HeadlessFx.callOnFx(generated::getText).equals("0"));
+        javafx.scene.Node map = ui.await("#city-map");
+        // Tiles render on their own threads; wait until the map shows land, water, roads and labels.
+        WindowHarness.waitUntil(() -> distinctColours(map) > 40);
+        ui.click("#city-play");
+        // The exercise is recorded as the trainee's session, so Home lists it.
+        assertThat(ui.workstation().sessions().recent(5))
+                .anySatisfy(session -> {
+                    assertThat(session.kind()).isEqualTo("control-room");
+                    assertThat(session.traineeName()).isEqualTo("Yui Trainee");
+                });
+    }
+
+    private static int distinctColours(javafx.scene.Node node) {
+        javafx.scene.image.WritableImage image = HeadlessFx.callOnFx(() -> node.snapshot(null, null));
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                colours.add(pixels.getArgb(x, y));
+            }
+        }
+        return colours.size();
+    }
 }

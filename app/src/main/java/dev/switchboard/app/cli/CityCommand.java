@@ -1,0 +1,114 @@
+package dev.switchboard.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.city.engine.bridge.DispatchParser;
+import dev.switchboard.city.engine.bridge.ParseResult;
+import dev.switchboard.city.engine.pipeline.PipelineBenchmark;
+import dev.switchboard.city.engine.sim.CityRun;
+import dev.switchboard.city.engine.sim.CityRunResult;
+import dev.switchboard.city.engine.sim.Scenarios;
+import dev.switchboard.city.model.DispatchCommand;
+import dev.switchboard.core.error.InputException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code switchboard city run|parse|bench}: the control room's engine without a window. */
+@Command(name = "city", description = "The control room's engine, headless: run an exercise, parse a dispatch "
+        + "order, benchmark the pipeline.", mixinStandardHelpOptions = true)
+public final class CityCommand {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs ticks of one sim second each, autopilot on, and prints per-stage counts, latencies and outcomes. */
+    @Command(name = "run", description = "Run the simulation headless (1 s of sim time per tick, autopilot on) and "
+            + "print per-stage counts, latencies and dispatch outcomes.")
+    int run(@Option(names = "--seed", defaultValue = "42") long seed,
+            @Option(names = "--ticks", defaultValue = "600") int ticks,
+            @Option(names = "--events-per-tick", defaultValue = "20000") int eventsPerTick,
+            @Option(names = "--scenario", description = "One of: ${COMPLETION-CANDIDATES}",
+                    completionCandidates = ScenarioNames.class) String scenario,
+            @Option(names = "--json", description = "Print JSON instead of text.") boolean json) {
+        if (scenario != null && Scenarios.byName(scenario).isEmpty()) {
+            throw InputException.field("--scenario", "'" + scenario + "' is not one of " + Scenarios.names());
+        }
+        if (ticks < 1 || eventsPerTick < 0 || eventsPerTick > 100_000) {
+            throw InputException.field("--ticks/--events-per-tick",
+                    "ticks must be at least 1 and events per tick within 0..100000");
+        }
+        CityRunResult result = CityRun.run(CityRun.Options.of(seed, ticks, eventsPerTick, scenario));
+        spec.commandLine().getOut().println(json ? result.toJson() : result.toText());
+        return 0;
+    }
+
+    /** Parses one order (or several, one per line or ';'); prints typed JSON, exit 1 when any is rejected. */
+    @Command(name = "parse", description = "Parse dispatch orders into typed commands (JSON); exit 1 with the "
+            + "reason when an order does not parse.")
+    int parse(@Parameters(paramLabel = "ORDER") String order) {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean allParsed = true;
+        for (ParseResult result : DispatchParser.parseAll(order)) {
+            ObjectNode node = JSON.createObjectNode();
+            switch (result) {
+                case ParseResult.Parsed parsed -> describe(node, parsed.command());
+                case ParseResult.Rejected rejected -> {
+                    allParsed = false;
+                    node.put("error", rejected.reason());
+                    node.put("column", rejected.column());
+                }
+            }
+            out.println(node.toString());
+        }
+        return allParsed ? 0 : 1;
+    }
+
+    /** The pipeline figures for the README: throughput, tick latency, and optionally a soak. */
+    @Command(name = "bench", description = "Filter+score+top-K throughput on one thread, full tick latency at "
+            + "100,000 events, and with --soak a heap/GC soak.")
+    int bench(@Option(names = "--events-per-tick", defaultValue = "100000") int eventsPerTick,
+              @Option(names = "--ticks", defaultValue = "200") int ticks,
+              @Option(names = "--seed", defaultValue = "42") long seed,
+              @Option(names = "--soak", paramLabel = "DURATION", description = "e.g. PT10M") Duration soak) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(PipelineBenchmark.run(eventsPerTick, ticks, seed).describe());
+        if (soak != null) {
+            out.println(PipelineBenchmark.soak(soak, eventsPerTick).describe());
+        }
+        return 0;
+    }
+
+    private static void describe(ObjectNode node, DispatchCommand command) {
+        switch (command) {
+            case DispatchCommand.Dispatch d -> {
+                node.put("command", "dispatch");
+                node.put("unitType", d.unitType().name());
+                node.put("count", d.count());
+                node.put("place", d.place());
+            }
+            case DispatchCommand.Evacuate e -> {
+                node.put("command", "evacuate");
+                node.put("area", e.area());
+            }
+            case DispatchCommand.StandDown s -> {
+                node.put("command", "standDown");
+                node.put("unitId", s.unitId());
+            }
+        }
+    }
+
+    /** Scenario names for --help. */
+    static final class ScenarioNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Scenarios.names().iterator();
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package dev.switchboard.city.ui;
+
+import dev.switchboard.ai.ChatService;
+import dev.switchboard.city.engine.loop.SimulationLoop;
+import dev.switchboard.city.engine.pack.CityPack;
+import dev.switchboard.city.engine.pack.CityPacks;
+import dev.switchboard.city.engine.pipeline.Districts;
+import dev.switchboard.city.engine.pipeline.EventPipeline;
+import dev.switchboard.city.engine.pipeline.PipelineConfig;
+import dev.switchboard.city.engine.sim.CitySimulation;
+import dev.switchboard.city.engine.sim.CommandResult;
+import dev.switchboard.city.engine.sim.Coordinator;
+import dev.switchboard.city.engine.sim.CoordinatorUsage;
+import dev.switchboard.city.engine.sim.LlmCoordinator;
+import dev.switchboard.city.engine.sim.RuleCoordinator;
+import dev.switchboard.city.engine.sim.Scenarios;
+import dev.switchboard.city.engine.sim.SimulationConfig;
+import dev.switchboard.city.model.CitySnapshot;
+import dev.switchboard.city.model.Recommendation;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.time.SimTime;
+import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.session.SessionCatalog;
+import dev.switchboard.store.session.SessionSummary;
+import dev.switchboard.uikit.WorkspaceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control room's state and commands. The simulation runs on its own thread (see
+ * {@link SimulationLoop}); the view pulls at most one snapshot per frame through {@link #pull()}.
+ * Building a simulation (the pack, the road graph) happens off the FX thread.
+ */
+public final class ControlRoomViewModel implements AutoCloseable {
+
+    /** Speeds offered, ×1 to ×60. */
+    public static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 30, 60);
+    /** "No scenario" in the scenario choice. */
+    public static final String FREE_RUN = "free run";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlRoomViewModel.class);
+
+    private final WorkspaceContext ctx;
+    private SimulationLoop loop;
+    private SessionId session;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<CitySnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<CoordinatorUsage> usage = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper coordinatorName = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Integer> speed = new SimpleObjectProperty<>(1);
+    private final IntegerProperty eventsPerTick = new SimpleIntegerProperty(20_000);
+    private final LongProperty seed = new SimpleLongProperty(42);
+    private final ObjectProperty<String> scenario = new SimpleObjectProperty<>(FREE_RUN);
+    private final ReadOnlyBooleanWrapper autopilot = new ReadOnlyBooleanWrapper();
+    private CityPack pack;
+
+    public ControlRoomViewModel(WorkspaceContext ctx) {
+        this.ctx = ctx;
+        speed.addListener((obs, old, now) -> {
+            if (now != null) {
+                ctx.clock().setSpeed(now);
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<CitySnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CoordinatorUsage> usageProperty() {
+        return usage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** True once a simulation is built and the map can show the city. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty coordinatorNameProperty() {
+        return coordinatorName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty autopilotProperty() {
+        return autopilot.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Integer> speedProperty() {
+        return speed;
+    }
+
+    public IntegerProperty eventsPerTickProperty() {
+        return eventsPerTick;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public ObjectProperty<String> scenarioProperty() {
+        return scenario;
+    }
+
+    /** Free run plus every scripted crisis. */
+    public List<String> scenarios() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(FREE_RUN), Scenarios.names().stream())
+                .toList();
+    }
+
+    /** The city the map shows; null until {@link #readyProperty()} is true. */
+    public CityPack pack() {
+        return pack;
+    }
+
+    // Commands
+
+    /** Builds (or rebuilds) the exercise with the current seed, rate and scenario, paused. */
+    public void restart() {
+        message.set(Text.get("city.msg.building"));
+        ready.set(false);
+        long s = seed.get();
+        int events = eventsPerTick.get();
+        String chosen = scenario.get();
+        closeLoop("restarted");
+        CompletableFuture.supplyAsync(() -> build(s, events, chosen)).whenComplete((built, error) ->
+                Platform.runLater(() -> {
+                    if (error != null) {
+                        LOG.error("The control room could not start", error);
+                        message.set(Text.get("city.msg.failed", error.getMessage()));
+                        return;
+                    }
+                    loop = built;
+                    snapshot.set(built.latest());
+                    usage.set(built.simulation().coordinatorUsage());
+                    autopilot.set(built.latest().autopilot());
+                    ready.set(true);
+                    message.set(FREE_RUN.equals(chosen) ? Text.get("city.msg.ready", s)
+                            : Text.get("city.msg.scenario", chosen, s));
+                }));
+    }
+
+    public void play() {
+        if (loop != null) {
+            ctx.clock().resume();
+            loop.play();
+            playing.set(true);
+        }
+    }
+
+    public void pause() {
+        if (loop != null) {
+            loop.pause();
+            ctx.clock().pause();
+            playing.set(false);
+        }
+    }
+
+    /** Takes the newest snapshot if there is one; the view calls this once per frame. */
+    public boolean pull() {
+        if (loop == null) {
+            return false;
+        }
+        if (loop.failure() != null && playing.get()) {
+            playing.set(false);
+            message.set(Text.get("city.msg.failed", loop.failure().getMessage()));
+        }
+        CitySnapshot next = loop.takeIfNew();
+        if (next == null) {
+            return false;
+        }
+        snapshot.set(next);
+        usage.set(loop.simulation().coordinatorUsage());
+        autopilot.set(next.autopilot());
+        return true;
+    }
+
+    public void accept(Recommendation r) {
+        command(loop == null ? null : loop.simulation().accept(r.id()));
+    }
+
+    public void reject(Recommendation r) {
+        command(loop == null ? null : loop.simulation().reject(r.id(), Text.get("city.rejectReason")));
+    }
+
+    public void setAutopilot(boolean on) {
+        command(loop == null ? null : loop.simulation().setAutopilot(on));
+    }
+
+    /** Stops the simulation and records the exercise as ended; for workspace shutdown. */
+    @Override
+    public void close() {
+        closeLoop("ended");
+    }
+
+    private void command(CompletableFuture<CommandResult> pending) {
+        if (pending == null) {
+            return;
+        }
+        pending.whenComplete((result, error) -> Platform.runLater(() ->
+                message.set(error != null ? error.getMessage() : result.message())));
+    }
+
+    private SimulationLoop build(long s, int events, String chosen) {
+        CityPack city = CityPacks.tokyo();
+        EventPipeline pipeline = new EventPipeline(PipelineConfig.defaults().withSeed(s)
+                .withMaxEventsPerTick(Math.max(events, 1)), Districts.fromWards(city.wards()));
+        Coordinator coordinator = coordinator(city);
+        SessionId id = new SessionId("city-" + dev.switchboard.core.id.Ids.next());
+        EventLog eventLog = ctx.service(EventLog.class);
+        ctx.clock().reset(SimTime.ZERO);
+        ctx.clock().pause();
+        CitySimulation sim = new CitySimulation(city, pipeline, coordinator, ctx.clock(), ctx.bus(), eventLog, id, s,
+                SimulationConfig.defaults().withEventsPerTick(events));
+        if (!FREE_RUN.equals(chosen)) {
+            Scenarios.byName(chosen).ifPresent(sim::startScenario);
+        }
+        SessionCatalog catalog = ctx.service(SessionCatalog.class);
+        catalog.insert(new SessionSummary(id, ctx.user().id(), ctx.user().displayName(), "control-room",
+                FREE_RUN.equals(chosen) ? "Control room, seed " + s : "Crisis: " + chosen + ", seed " + s,
+                Instant.now(), null, "running", null));
+        this.pack = city;
+        this.session = id;
+        Platform.runLater(() -> coordinatorName.set(coordinator.name()));
+        return new SimulationLoop(sim);
+    }
+
+    private Coordinator coordinator(CityPack city) {
+        try {
+            return new LlmCoordinator(city, ctx.service(ChatService.class), 8);
+        } catch (RuntimeException e) {
+            LOG.info("No chat service for the coordinator; using the rules ({})", e.getMessage());
+            return new RuleCoordinator(city);
+        }
+    }
+
+    private void closeLoop(String status) {
+        SimulationLoop old = loop;
+        SessionId oldSession = session;
+        loop = null;
+        session = null;
+        playing.set(false);
+        if (old != null) {
+            CompletableFuture.runAsync(() -> {
+                old.close();
+                try {
+                    ctx.service(SessionCatalog.class).finish(oldSession, Instant.now(), status, null);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not record the end of {}", oldSession, e);
+                }
+            });
+        }
+    }
+}
