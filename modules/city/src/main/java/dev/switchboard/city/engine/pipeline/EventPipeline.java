@@ -149,19 +149,33 @@ public final class EventPipeline {
         StringBuilder sb = new StringBuilder(96);
         sb.append(type.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" (F").append(type.fieldId())
                 .append(')');
-        sb.append(String.format(Locale.ROOT, " · risk %.2f · confidence %.2f", batch.risk[i], batch.confidence[i]));
+        sb.append(" · risk ");
+        twoDecimals(sb, batch.risk[i]);
+        sb.append(" · confidence ");
+        twoDecimals(sb, batch.confidence[i]);
         float district = scorer.districtMultiplier(ward);
         if (district != 1f) {
-            sb.append(String.format(Locale.ROOT, " · district ×%.2f", district));
+            sb.append(" · district ×");
+            twoDecimals(sb, district);
         }
         float hour = scorer.hourMultiplier(type);
         if (hour != 1f) {
-            sb.append(String.format(Locale.ROOT, " · %02d:00 ×%.2f", scorer.preparedHour(), hour));
+            int h = scorer.preparedHour();
+            sb.append(" · ").append(h < 10 ? "0" : "").append(h).append(":00 ×");
+            twoDecimals(sb, hour);
         }
         if (scorer.incidentBoost(ward) > 0f) {
             sb.append(" · near active incident");
         }
         return sb.toString();
+    }
+
+    /** Appends a non-negative value with two decimals, without the cost of String.format. */
+    static void twoDecimals(StringBuilder sb, float value) {
+        long hundredths = Math.round(value * 100.0);
+        sb.append(hundredths / 100).append('.');
+        long rest = hundredths % 100;
+        sb.append(rest < 10 ? "0" : "").append(rest);
     }
 
     private float[] heat(int[] routed, int passed) {

@@ -16,6 +16,7 @@ public final class NetworkFilter {
     private static final int TYPES = EventType.values().length;
     private static final QosClass[] CLASSES = QosClass.values();
     private static final InvalidReason[] REASONS = InvalidReason.values();
+    private static final int DEDUP_BLOCK = 64;
 
     private final DedupTable dedup;
     private final double minLat;
@@ -29,6 +30,11 @@ public final class NetworkFilter {
     private int[][] buckets = new int[CLASSES.length][0];
     private final int[] bucketSize = new int[CLASSES.length];
     private int[] routed = new int[0];
+    private int[] validIndex = new int[0];
+    private long[] validKey = new long[0];
+    /** Keeps the touch loads alive; never read. */
+    @SuppressWarnings("unused")
+    private long touchSink;
     private int passed;
     private int duplicates;
     private int malformed;
@@ -76,23 +82,40 @@ public final class NetworkFilter {
         float[] confidences = batch.confidence;
         long[] times = batch.simTimeMillis;
         byte[] flags = batch.flags;
+        // Pass 1: schema. Valid records go on with their dedup key.
+        int valid = 0;
+        int[] validIndex = this.validIndex;
+        long[] validKey = this.validKey;
         for (int i = 0; i < n; i++) {
             int t = types[i];
             int reason = validate(t, sources[i], lats[i], lons[i], risks[i], confidences[i], times[i], flags[i],
                     nowMillis);
             if (reason >= 0) {
                 reject(i, reason);
-                continue;
+            } else {
+                validIndex[valid] = i;
+                validKey[valid] = DedupTable.key(sources[i], t);
+                valid++;
             }
-            if (!dedup.pass(DedupTable.key(sources[i], t), times[i])) {
-                duplicates++;
-                continue;
-            }
-            byte f = flags[i];
-            int c = (f & EventBatch.FLAG_COMMAND) != 0 ? 0
-                    : (f & EventBatch.FLAG_RESPONSE) != 0 ? QosClass.RESPONSE.ordinal() : qosOfType[t];
-            buckets[c][bucketSize[c]++] = i;
         }
+        // Pass 2: duplicates, a block at a time so the table's cache misses overlap; then QoS buckets.
+        long sink = 0;
+        for (int from = 0; from < valid; from += DEDUP_BLOCK) {
+            int to = Math.min(valid, from + DEDUP_BLOCK);
+            sink += dedup.touch(validKey, from, to);
+            for (int v = from; v < to; v++) {
+                int i = validIndex[v];
+                if (!dedup.pass(validKey[v], times[i])) {
+                    duplicates++;
+                    continue;
+                }
+                byte f = flags[i];
+                int c = (f & EventBatch.FLAG_COMMAND) != 0 ? 0
+                        : (f & EventBatch.FLAG_RESPONSE) != 0 ? QosClass.RESPONSE.ordinal() : qosOfType[types[i]];
+                buckets[c][bucketSize[c]++] = i;
+            }
+        }
+        touchSink = sink;
         int at = 0;
         for (int c = 0; c < CLASSES.length; c++) {
             System.arraycopy(buckets[c], 0, routed, at, bucketSize[c]);
@@ -150,6 +173,8 @@ public final class NetworkFilter {
         }
         int capacity = Math.max(n, routed.length + (routed.length >> 1));
         routed = new int[capacity];
+        validIndex = new int[capacity];
+        validKey = new long[capacity];
         for (int c = 0; c < CLASSES.length; c++) {
             buckets[c] = new int[capacity];
         }

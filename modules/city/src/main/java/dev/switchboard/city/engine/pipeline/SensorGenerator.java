@@ -101,10 +101,11 @@ public abstract sealed class SensorGenerator permits TrafficGenerator, SecurityG
         double cLon = districts.centreLon(ward);
         double lonRadius = PLACEMENT_RADIUS_DEGREES / Math.cos(Math.toRadians(cLat));
         for (int t = 0; t < PLACEMENT_TRIES; t++) {
-            double lat = cLat + (r.nextDouble() * 2 - 1) * PLACEMENT_RADIUS_DEGREES;
-            double lon = cLon + (r.nextDouble() * 2 - 1) * lonRadius;
+            // Checked as stored (float), so rounding cannot move a sensor across a border.
+            float lat = (float) (cLat + (r.nextDouble() * 2 - 1) * PLACEMENT_RADIUS_DEGREES);
+            float lon = (float) (cLon + (r.nextDouble() * 2 - 1) * lonRadius);
             if (districts.indexAt(lat, lon) == ward) {
-                setSensor(i, (float) lat, (float) lon, ward);
+                setSensor(i, lat, lon, ward);
                 return;
             }
         }

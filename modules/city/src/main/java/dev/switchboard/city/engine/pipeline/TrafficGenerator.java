@@ -11,7 +11,7 @@ public final class TrafficGenerator extends SensorGenerator {
 
     public static final long FIRST_SENSOR_ID = 1_000_000;
     /** Typical urban speed, in degrees of latitude per millisecond (about 30 km/h). */
-    private static final double SPEED_DEGREES_PER_MS = 30.0 / 3600.0 / 111.0;
+    private static final double SPEED_DEGREES_PER_MS = 30.0 / 3_600_000.0 / 111.0;
 
     private final float[] headingLat;
     private final float[] headingLon;

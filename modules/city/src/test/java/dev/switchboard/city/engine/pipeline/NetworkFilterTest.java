@@ -1,0 +1,113 @@
+package dev.switchboard.city.engine.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.city.model.EventType;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class NetworkFilterTest {
+
+    private static final Districts TOKYO = TokyoWardCentres.districts();
+    private static final float LAT = 35.664f;
+    private static final float LON = 139.698f;
+    private static final long NOW = 60_000;
+
+    private final EventBatch batch = new EventBatch(64);
+    private final NetworkFilter filter = new NetworkFilter(TOKYO, 5_000, 1_000, 4);
+
+    private int add(EventType type, long sensor, int track, long time) {
+        return batch.add(type.ordinal(), EventBatch.source(sensor, track), LAT, LON, 0.5f, 0.5f, time,
+                EventBatch.fieldFlag(type), TOKYO.indexOf("shibuya"));
+    }
+
+    @Test
+    void everySchemaViolationIsCountedUnderItsReason() {
+        batch.ensureRoom(20);
+        add(EventType.WEAPON, 1, 0, NOW);
+        batch.type[add(EventType.WEAPON, 1, 1, NOW)] = 99;
+        batch.source[add(EventType.WEAPON, 1, 2, NOW)] = -5;
+        batch.lat[add(EventType.WEAPON, 1, 3, NOW)] = Float.NaN;
+        batch.lat[add(EventType.WEAPON, 1, 4, NOW)] = 91f;
+        batch.lon[add(EventType.WEAPON, 1, 5, NOW)] = -181f;
+        int outside = add(EventType.WEAPON, 1, 6, NOW);
+        batch.lat[outside] = 0f;
+        batch.lon[outside] = 0f;
+        batch.risk[add(EventType.WEAPON, 1, 7, NOW)] = Float.NaN;
+        batch.confidence[add(EventType.WEAPON, 1, 8, NOW)] = 1.01f;
+        add(EventType.WEAPON, 1, 9, NOW + 1);
+        add(EventType.WEAPON, 1, 10, -1);
+        batch.flags[add(EventType.WEAPON, 1, 11, NOW)] = EventBatch.FLAG_F70_EARTHQUAKE;
+
+        int passed = filter.filter(batch, NOW);
+
+        assertThat(passed).isEqualTo(1);
+        assertThat(filter.malformed()).isEqualTo(11);
+        assertThat(filter.invalid(InvalidReason.UNKNOWN_TYPE)).isEqualTo(1);
+        assertThat(filter.invalid(InvalidReason.BAD_SOURCE)).isEqualTo(1);
+        assertThat(filter.invalid(InvalidReason.BAD_LATITUDE)).isEqualTo(2);
+        assertThat(filter.invalid(InvalidReason.BAD_LONGITUDE)).isEqualTo(1);
+        assertThat(filter.invalid(InvalidReason.OUTSIDE_CITY)).isEqualTo(1);
+        assertThat(filter.invalid(InvalidReason.BAD_RISK)).isEqualTo(1);
+        assertThat(filter.invalid(InvalidReason.BAD_CONFIDENCE)).isEqualTo(1);
+        assertThat(filter.invalid(InvalidReason.BAD_TIME)).isEqualTo(2);
+        assertThat(filter.invalid(InvalidReason.FLAG_MISMATCH)).isEqualTo(1);
+        // The sample keeps the last four, oldest first.
+        assertThat(filter.sampled()).isEqualTo(4);
+        assertThat(filter.sampledIndex(0)).isEqualTo(8);
+        assertThat(filter.sampledReason(0)).isEqualTo(InvalidReason.BAD_CONFIDENCE);
+        assertThat(filter.sampledIndex(3)).isEqualTo(11);
+        assertThat(filter.sampledReason(3)).isEqualTo(InvalidReason.FLAG_MISMATCH);
+    }
+
+    @Test
+    void duplicatesAreDroppedWithinTheWindowAcrossTicks() {
+        add(EventType.VIOLENCE, 7, 1, 10_000);
+        add(EventType.VIOLENCE, 7, 1, 10_000);
+        assertThat(filter.filter(batch, 10_000)).isEqualTo(1);
+        assertThat(filter.duplicates()).isEqualTo(1);
+
+        batch.clear();
+        add(EventType.VIOLENCE, 7, 1, 14_999);
+        assertThat(filter.filter(batch, 14_999)).as("4,999 ms later").isZero();
+
+        batch.clear();
+        add(EventType.VIOLENCE, 7, 1, 15_000);
+        assertThat(filter.filter(batch, 15_000)).as("5,000 ms later").isEqualTo(1);
+        assertThat(filter.duplicates()).isZero();
+    }
+
+    @Test
+    void routesCommandsThenAlertsThenResponsesThenTelemetryKeepingOrderWithinAClass() {
+        int flow = add(EventType.TRAFFIC_FLOW, 1, 0, NOW);
+        int weapon = add(EventType.WEAPON, 2, 0, NOW);
+        int response = add(EventType.AIR_QUALITY, 3, 0, NOW);
+        batch.flags[response] |= EventBatch.FLAG_RESPONSE;
+        int command = add(EventType.LOITERING, 4, 0, NOW);
+        batch.flags[command] |= EventBatch.FLAG_COMMAND;
+        int loitering = add(EventType.LOITERING, 5, 0, NOW);
+        int fire = add(EventType.FIRE, 6, 0, NOW);
+
+        int passed = filter.filter(batch, NOW);
+
+        assertThat(Arrays.copyOf(filter.routed(), passed)).containsExactly(command, weapon, fire, response, flow,
+                loitering);
+        assertThat(filter.passed(QosClass.COMMAND)).isEqualTo(1);
+        assertThat(filter.passed(QosClass.ALERT)).isEqualTo(2);
+        assertThat(filter.passed(QosClass.RESPONSE)).isEqualTo(1);
+        assertThat(filter.passed(QosClass.TELEMETRY)).isEqualTo(2);
+    }
+
+    @Test
+    void qosClassOfEachType() {
+        assertThat(QosClass.of(EventType.TRAFFIC_FLOW)).isEqualTo(QosClass.TELEMETRY);
+        assertThat(QosClass.of(EventType.CONGESTION)).isEqualTo(QosClass.TELEMETRY);
+        assertThat(QosClass.of(EventType.AIR_QUALITY)).isEqualTo(QosClass.TELEMETRY);
+        assertThat(QosClass.of(EventType.LOITERING)).isEqualTo(QosClass.TELEMETRY);
+        for (EventType t : new EventType[] {EventType.TRAFFIC_ACCIDENT, EventType.GATHERING, EventType.VIOLENCE,
+            EventType.WEAPON, EventType.EARTHQUAKE, EventType.FIRE, EventType.SMOKE, EventType.FLOOD}) {
+            assertThat(QosClass.of(t)).as(t.name()).isEqualTo(QosClass.ALERT);
+        }
+        assertThat(QosClass.of(EventType.WEAPON, EventBatch.FLAG_COMMAND)).isEqualTo(QosClass.COMMAND);
+    }
+}
