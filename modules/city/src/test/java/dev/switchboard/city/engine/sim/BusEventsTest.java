@@ -1,0 +1,70 @@
+package dev.switchboard.city.engine.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.city.model.UnitState;
+import dev.switchboard.core.event.DomainEvent;
+import dev.switchboard.core.geo.LatLon;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The control room tells the rest of the workstation what happened, in order, on the bus it was given. */
+class BusEventsTest {
+
+    @Test
+    void anIncidentsStoryIsPublishedInOrder() {
+        try (SimFixture f = new SimFixture(31, SimFixture.quiet(true))) {
+            IncidentReport report = new IncidentReport("CALL-7", new LatLon(35.7295, 139.7109),
+                    "A man is bleeding after a fall on the stairs", null, 2);
+            CommandResult opened = f.apply(f.sim.report(report));
+            String id = opened.incidentId();
+            assertThat(f.tickUntil(s -> !f.events(IncidentResolved.class).isEmpty(), 3600)).isTrue();
+
+            IncidentCreated created = f.events(IncidentCreated.class).get(0);
+            assertThat(created.incidentId()).isEqualTo(id);
+            assertThat(created.kind()).isEqualTo(IncidentKind.MEDICAL);
+            assertThat(created.source()).isEqualTo("call");
+            assertThat(created.reference()).isEqualTo("CALL-7");
+            assertThat(created.wardId()).isEqualTo("toshima");
+            assertThat(created.session().value()).isEqualTo("test-31");
+
+            UnitDispatched dispatched = f.events(UnitDispatched.class).get(0);
+            assertThat(dispatched.incidentId()).isEqualTo(id);
+            assertThat(dispatched.unitId()).startsWith("AMBULANCE-");
+            assertThat(dispatched.by()).isEqualTo("autopilot");
+            assertThat(dispatched.recommendationId()).isNotNull();
+            assertThat(dispatched.etaSeconds()).isPositive();
+
+            List<UnitState> ambulance = f.events(UnitStateChanged.class).stream()
+                    .filter(e -> e.unitId().equals(dispatched.unitId())).map(UnitStateChanged::to).toList();
+            assertThat(ambulance).startsWith(UnitState.DISPATCHED, UnitState.EN_ROUTE, UnitState.ON_SCENE,
+                    UnitState.RETURNING);
+
+            IncidentResolved resolved = f.events(IncidentResolved.class).get(0);
+            assertThat(resolved.incidentId()).isEqualTo(id);
+            assertThat(resolved.unitIds()).containsExactly(dispatched.unitId());
+            assertThat(resolved.secondsOpen()).isPositive();
+
+            List<DomainEvent> all = f.events;
+            assertThat(all.indexOf(created)).isLessThan(all.indexOf(dispatched));
+            assertThat(all.indexOf(dispatched)).isLessThan(all.indexOf(resolved));
+            assertThat(all).allSatisfy(e -> assertThat(e.getClass().getPackageName())
+                    .isEqualTo("dev.switchboard.city.engine.sim"));
+        }
+    }
+
+    @Test
+    void natureWordsChooseTheKind() {
+        assertThat(IncidentKind.fromNature("Guy waving a KNIFE at people")).isEqualTo(IncidentKind.WEAPON);
+        assertThat(IncidentKind.fromNature("fight outside the bar")).isEqualTo(IncidentKind.VIOLENCE);
+        assertThat(IncidentKind.fromNature("smoke from the third floor")).isEqualTo(IncidentKind.FIRE);
+        assertThat(IncidentKind.fromNature("two cars crash at the junction")).isEqualTo(IncidentKind.ACCIDENT);
+        assertThat(IncidentKind.fromNature("people trapped in a collapsed building"))
+                .isEqualTo(IncidentKind.EARTHQUAKE);
+        assertThat(IncidentKind.fromNature("my father collapsed and is not breathing"))
+                .isEqualTo(IncidentKind.MEDICAL);
+        assertThat(IncidentKind.fromNature("noisy neighbours")).isEqualTo(IncidentKind.GENERAL);
+        assertThat(new IncidentReport(null, new LatLon(35.7, 139.7), "fire", IncidentKind.MEDICAL, 3)
+                .effectiveKind()).isEqualTo(IncidentKind.MEDICAL);
+    }
+}
