@@ -3,72 +3,81 @@ package dev.switchboard.city.engine.pipeline;
 import java.util.Arrays;
 
 /**
- * Remembers when each key (source × type) last passed, in a primitive open-addressing table with linear
- * probing: keys in one {@code long[]} (a lookup reads only that), pass times in a parallel {@code long[]}
- * (read on a hit, written on a pass). No boxing, no per-key objects.
+ * Remembers when each key (source × type) last passed, in a primitive open-addressing table of buckets,
+ * with no boxing, no per-key objects and no sweeps.
  *
  * <p>Window rule: a record at time {@code t} is a duplicate when its key last passed at {@code p} and
  * {@code t < p + window} — so with a 5,000 ms window, 4,999 ms later is a duplicate and 5,000 ms later is
  * not (the window is half-open, {@code [p, p + window)}). A record older than the one that passed (a late
- * arrival) is a duplicate too. Duplicates do not move the window; only passing records do.
+ * arrival) is a duplicate too. Duplicates do not move the window; only passing records do. A key may be
+ * forgotten once {@code p + window <= newest pass time}, so a very late arrival after that passes.
  *
- * <p>Keys are forgotten once {@code p + window <= newest pass time}: when the table is three-quarters
- * full it sweeps them out (rebuilding each cluster in place, no tombstones), and doubles only if live keys
- * still fill more than half. Memory is bounded by {@code maxCapacity}: if live keys would need more, the
- * oldest are forgotten early ({@link #forgottenEarly()} counts them), which shortens the window rather
- * than the heap. Not thread-safe.
+ * <p>Layout, chosen because a lookup of a new key (almost every record) should cost one cache line: each
+ * bucket has one 64-byte line of {@code int} metadata — 15 slots of (16-bit key fingerprint, 16-bit coarse
+ * pass time) and a spill marker — and the full keys and exact times in parallel {@code long[]}s that are
+ * read only on a fingerprint match and written on insert. A slot whose window has certainly gone by (by
+ * its coarse time) is reused by the next key that needs room in the bucket. A full bucket spills into the
+ * next one and records the coarse time of the newest key that spilled; lookups follow a spill only while
+ * such a key can still be in its window. The table doubles when a spill runs long, up to
+ * {@code maxCapacity} slots; at that limit the oldest key of the bucket is forgotten early
+ * ({@link #forgottenEarly()}), which shortens the window rather than growing the heap. Not thread-safe.
  */
 public final class DedupTable {
 
-    private static final int MIN_CAPACITY = 1 << 10;
-    private static final int MAX_CAPACITY = 1 << 26;
+    private static final int LINE = 16;
+    /** Slots per bucket; the 16th int of the line is the spill marker. */
+    private static final int SLOTS = 15;
+    private static final int SPILL = 15;
+    /** A spill longer than this many buckets makes the table grow (or, at its limit, forget early). */
+    private static final int MAX_HOPS = 4;
+    /** Coarse times count units of 2^8 ms. */
+    private static final int COARSE_SHIFT = 8;
+    private static final int MIN_BUCKETS = 1 << 6;
+    private static final int MAX_BUCKETS = 1 << 22;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final long NONE = Long.MIN_VALUE / 4;
 
     private final long windowMillis;
-    private final int maxCapacity;
-    /** key + 1 per slot; 0 marks an empty slot. */
+    private final int maxBuckets;
+    private int[] meta;
     private long[] keys;
-    /** time the key in the same slot last passed. */
     private long[] times;
-    private int mask;
+    private int bucketMask;
     private int shift;
-    private int size;
-    private int sweepAt;
-    private long latestMillis = Long.MIN_VALUE;
+    private long latestMillis = NONE;
+    /** Coarse units before which a slot has certainly left its window (refreshed as time moves). */
+    private int reusableCoarse;
     private long forgottenEarly;
-    private long[] scratchKeys = new long[64];
-    private long[] scratchTimes = new long[64];
 
     /**
-     * @param expectedKeys keys expected to be live at once (sizes the table; it grows when needed)
-     * @param maxCapacity the most slots the table may use (16 bytes each); a power of two is used
+     * @param expectedKeys keys expected to be in their window at once (sizes the table; it grows if needed)
+     * @param maxCapacity the most slots the table may use (20 bytes each); rounded to whole buckets
      */
     public DedupTable(long windowMillis, int expectedKeys, int maxCapacity) {
-        if (windowMillis < 0) {
-            throw new IllegalArgumentException("window must not be negative");
+        if (windowMillis < 0 || windowMillis > (1L << 40)) {
+            throw new IllegalArgumentException("window out of range: " + windowMillis);
         }
         this.windowMillis = windowMillis;
-        this.maxCapacity = Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.min(MAX_CAPACITY,
-                Math.max(MIN_CAPACITY, maxCapacity))));
-        int capacity = MIN_CAPACITY;
-        while (capacity < expectedKeys * 2L && capacity < this.maxCapacity) {
-            capacity <<= 1;
+        this.maxBuckets = Integer.highestOneBit(Math.min(MAX_BUCKETS, Math.max(MIN_BUCKETS, maxCapacity / SLOTS)));
+        int buckets = MIN_BUCKETS;
+        // Sized for about 60 % of the slots live: 15-slot buckets rarely spill at that load.
+        while (buckets * (SLOTS * 0.6) < expectedKeys && buckets < this.maxBuckets) {
+            buckets <<= 1;
         }
-        allocate(capacity);
+        allocate(buckets);
     }
 
-    /** A table that may grow to 2^23 slots (128 MB). */
+    /** A table that may grow to 2^18 buckets (about 3.9 million slots, 80 MB). */
     public DedupTable(long windowMillis, int expectedKeys) {
-        this(windowMillis, expectedKeys, 1 << 23);
+        this(windowMillis, expectedKeys, (1 << 18) * SLOTS);
     }
 
-    private void allocate(int capacity) {
-        keys = new long[capacity];
-        times = new long[capacity];
-        mask = capacity - 1;
-        shift = 64 - Integer.numberOfTrailingZeros(capacity);
-        sweepAt = capacity - (capacity >>> 2);
-        size = 0;
+    private void allocate(int buckets) {
+        meta = new int[buckets * LINE];
+        keys = new long[buckets * LINE];
+        times = new long[buckets * LINE];
+        bucketMask = buckets - 1;
+        shift = 64 - Integer.numberOfTrailingZeros(buckets);
     }
 
     /** Key of a source and a type code (0..15); both must be non-negative and source below 2^59. */
@@ -76,8 +85,18 @@ public final class DedupTable {
         return (source << 4) | typeCode;
     }
 
-    private int home(long key) {
-        return (int) ((key * GOLDEN) >>> shift);
+    private int bucketOf(long hash) {
+        return (int) (hash >>> shift);
+    }
+
+    /** 16 bits of the hash below the bucket bits, never 0 (0 marks an empty slot). */
+    private static int fingerprint(long hash) {
+        int fp = (int) (hash >>> 8) & 0xFFFF;
+        return fp == 0 ? 1 : fp;
+    }
+
+    private static int coarse(long timeMillis) {
+        return (int) (timeMillis >> COARSE_SHIFT);
     }
 
     /**
@@ -85,176 +104,160 @@ public final class DedupTable {
      * window since it last passed has gone by) and is remembered, false when it is a duplicate.
      */
     public boolean pass(long key, long timeMillis) {
+        long hash = key * GOLDEN;
+        int fp = fingerprint(hash);
         long stored = key + 1;
-        long[] k = keys;
-        int m = mask;
-        int i = home(key);
-        while (true) {
-            long at = k[i];
-            if (at == stored) {
-                if (timeMillis < times[i] + windowMillis) {
-                    return false;
+        int[] m = meta;
+        int home = bucketOf(hash);
+        int b = home;
+        for (int hop = 0; ; hop++) {
+            int base = b * LINE;
+            for (int j = base; j < base + SLOTS; j++) {
+                if ((m[j] >>> 16) == fp && keys[j] == stored) {
+                    if (timeMillis < times[j] + windowMillis) {
+                        return false;
+                    }
+                    times[j] = timeMillis;
+                    m[j] = (fp << 16) | (coarse(timeMillis) & 0xFFFF);
+                    markSpill(home, hop, timeMillis);
+                    note(timeMillis);
+                    return true;
                 }
-                times[i] = timeMillis;
-                note(timeMillis);
-                return true;
             }
-            if (at == 0) {
-                k[i] = stored;
-                times[i] = timeMillis;
-                note(timeMillis);
-                if (++size > sweepAt) {
-                    maintain();
-                }
-                return true;
+            if (!spillMayBeLive(m[base + SPILL]) || hop == MAX_HOPS) {
+                break;
             }
-            i = (i + 1) & m;
+            b = (b + 1) & bucketMask;
         }
+        insert(stored, fp, timeMillis, home);
+        note(timeMillis);
+        return true;
+    }
+
+    /** Whether a key spilled past a bucket (marker = coarse pass time + 1, 0 = never) may still be live. */
+    private boolean spillMayBeLive(int marker) {
+        return marker != 0 && marker - 1 >= reusableCoarse;
+    }
+
+    /** Whether a slot's coarse time (16 bits) says its window has certainly gone by. */
+    private boolean reusable(int slotMeta) {
+        if (slotMeta == 0) {
+            return true;
+        }
+        // Modular age in coarse units; a slot older than the 16-bit range may look young and wait a cycle.
+        int age = (reusableCoarse - (slotMeta & 0xFFFF)) & 0xFFFF;
+        return age > 0 && age < 0x8000;
+    }
+
+    /** Notes on the buckets before the one at {@code hop} that a key passing at {@code time} lies past them. */
+    private void markSpill(int home, int hop, long time) {
+        int marker = coarse(time) + 1;
+        for (int h = 0, b = home; h < hop; h++, b = (b + 1) & bucketMask) {
+            int at = b * LINE + SPILL;
+            if (meta[at] < marker) {
+                meta[at] = marker;
+            }
+        }
+    }
+
+    /** Puts a key known to be absent in the first reusable slot from its home bucket. */
+    private void insert(long stored, int fp, long time, int home) {
+        while (true) {
+            int[] m = meta;
+            int b = home;
+            for (int hop = 0; hop <= MAX_HOPS; hop++) {
+                int base = b * LINE;
+                for (int j = base; j < base + SLOTS; j++) {
+                    if (reusable(m[j])) {
+                        put(j, stored, fp, time);
+                        markSpill(home, hop, time);
+                        return;
+                    }
+                }
+                b = (b + 1) & bucketMask;
+            }
+            if (bucketMask + 1 < maxBuckets) {
+                grow();
+                home = bucketOf((stored - 1) * GOLDEN);
+            } else {
+                evictOldest(home, stored, fp, time);
+                return;
+            }
+        }
+    }
+
+    private void put(int slot, long stored, int fp, long time) {
+        meta[slot] = (fp << 16) | (coarse(time) & 0xFFFF);
+        keys[slot] = stored;
+        times[slot] = time;
+    }
+
+    /** At the size limit: the oldest key in the home bucket makes room, before its window has ended. */
+    private void evictOldest(int home, long stored, int fp, long time) {
+        int base = home * LINE;
+        int oldest = base;
+        for (int j = base + 1; j < base + SLOTS; j++) {
+            if (times[j] < times[oldest]) {
+                oldest = j;
+            }
+        }
+        put(oldest, stored, fp, time);
+        forgottenEarly++;
     }
 
     private void note(long timeMillis) {
         if (timeMillis > latestMillis) {
             latestMillis = timeMillis;
+            // A slot passed in coarse unit c left its window for sure once (c + 1) * unit + window <= latest.
+            reusableCoarse = coarse(latestMillis - windowMillis - (1 << COARSE_SHIFT)) + 1;
         }
     }
 
-    /** Sweeps out expired keys; grows if live keys still fill half; at the size limit forgets the oldest. */
-    private void maintain() {
-        sweep(latestMillis - windowMillis);
-        int capacity = mask + 1;
-        if (size <= capacity >>> 1) {
-            return;
-        }
-        if (capacity < maxCapacity) {
-            grow();
-            return;
-        }
-        // At the limit: forget keys younger than the window, oldest first, until half the table is free.
-        long span = Math.max(1, windowMillis);
-        for (int step = 1; step <= 16 && size > capacity >>> 1; step++) {
-            int before = size;
-            sweep(latestMillis - windowMillis + span * step / 16 + 1);
-            forgottenEarly += before - size;
-        }
-        if (size > capacity >>> 1) {
-            forgottenEarly += size;
-            clear();
-        }
-    }
-
+    /** Doubles the table and puts back the keys still in their window. */
     private void grow() {
+        int[] oldMeta = meta;
         long[] oldKeys = keys;
         long[] oldTimes = times;
-        allocate((mask + 1) << 1);
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != 0) {
-                insertFresh(oldKeys[j], oldTimes[j]);
-            }
-        }
-    }
-
-    /** Puts a key known to be absent at the first free slot from its home. */
-    private void insertFresh(long stored, long time) {
-        int i = home(stored - 1);
-        while (keys[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        keys[i] = stored;
-        times[i] = time;
-        size++;
-    }
-
-    /**
-     * Forgets every key whose window has gone by at {@code nowMillis} ({@code passed + window <= now}).
-     * The table does this itself as it fills; call it to free memory after a long pause.
-     */
-    public void expire(long nowMillis) {
-        sweep(nowMillis - windowMillis);
-    }
-
-    /**
-     * Removes every key that last passed at or before {@code cutoff}. Works cluster by cluster (a run of
-     * occupied slots between empty ones): the cluster's surviving keys are set aside, the cluster is
-     * emptied, and they are put back from their home slots — which keeps every probe chain intact and
-     * costs a few sequential slot visits per slot.
-     */
-    private void sweep(long cutoff) {
-        long[] k = keys;
-        long[] t = times;
-        int capacity = mask + 1;
-        int start = 0;
-        while (k[start] != 0) {
-            start++;
-        }
-        int visited = 0;
-        int i = (start + 1) & mask;
-        while (visited < capacity - 1) {
-            if (k[i] == 0) {
-                i = (i + 1) & mask;
-                visited++;
-                continue;
-            }
-            // One cluster: keep everything before its first expired key where it is; set aside the
-            // survivors after it, empty that tail, and put them back from their home slots.
-            int length = 0;
-            int tail = -1;
-            int tailLength = 0;
-            int live = 0;
-            while (k[i] != 0) {
-                if (tail < 0 && t[i] <= cutoff) {
-                    tail = i;
-                }
-                if (tail >= 0) {
-                    tailLength++;
-                    if (t[i] > cutoff) {
-                        if (live == scratchKeys.length) {
-                            scratchKeys = Arrays.copyOf(scratchKeys, live * 2);
-                            scratchTimes = Arrays.copyOf(scratchTimes, live * 2);
-                        }
-                        scratchKeys[live] = k[i];
-                        scratchTimes[live] = t[i];
-                        live++;
-                    }
-                }
-                i = (i + 1) & mask;
-                length++;
-            }
-            visited += length;
-            if (tail >= 0) {
-                for (int j = 0, s = tail; j < tailLength; j++, s = (s + 1) & mask) {
-                    k[s] = 0;
-                }
-                size -= tailLength;
-                for (int j = 0; j < live; j++) {
-                    insertFresh(scratchKeys[j], scratchTimes[j]);
-                }
+        allocate((bucketMask + 1) << 1);
+        long keepAfter = latestMillis - windowMillis;
+        for (int j = 0; j < oldMeta.length; j++) {
+            if ((j & (LINE - 1)) != SPILL && oldMeta[j] != 0 && oldTimes[j] > keepAfter) {
+                long hash = (oldKeys[j] - 1) * GOLDEN;
+                insert(oldKeys[j], fingerprint(hash), oldTimes[j], bucketOf(hash));
             }
         }
     }
 
     /**
-     * Reads the home slots of {@code keyBlock[from..to)} without changing anything, so that the cache
-     * misses of a block of lookups overlap instead of queueing behind each other's branches (Java has no
-     * prefetch instruction; independent loads are the next best thing; this halves the cost of
-     * {@link #pass} on a table larger than the caches). Returns a value only so the loads are kept.
+     * Reads the metadata lines of the home buckets of {@code keyBlock[from..to)} without changing anything,
+     * so that the cache misses of a block of lookups overlap instead of queueing behind each other's
+     * branches (Java has no prefetch instruction; independent loads are the next best thing). Returns a
+     * value only so the loads are kept.
      */
     public long touch(long[] keyBlock, int from, int to) {
-        long[] k = keys;
+        int[] m = meta;
         long sink = 0;
         for (int j = from; j < to; j++) {
-            sink += k[home(keyBlock[j])];
+            sink += m[bucketOf(keyBlock[j] * GOLDEN) * LINE];
         }
         return sink;
     }
 
-    /** Keys remembered now (live or not yet swept). */
-    public int size() {
-        return size;
+    /** Keys whose window has not gone by at the newest pass time (counts the table: for tests and stats). */
+    public int live() {
+        long keepAfter = latestMillis - windowMillis;
+        int n = 0;
+        for (int j = 0; j < meta.length; j++) {
+            if ((j & (LINE - 1)) != SPILL && meta[j] != 0 && times[j] > keepAfter) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Slots in the table. */
     public int capacity() {
-        return mask + 1;
+        return (bucketMask + 1) * SLOTS;
     }
 
     /** Keys dropped before their window ended because the table was at its size limit. */
@@ -264,8 +267,8 @@ public final class DedupTable {
 
     /** Forgets everything. */
     public void clear() {
-        Arrays.fill(keys, 0);
-        size = 0;
-        latestMillis = Long.MIN_VALUE;
+        Arrays.fill(meta, 0);
+        latestMillis = NONE;
+        reusableCoarse = 0;
     }
 }

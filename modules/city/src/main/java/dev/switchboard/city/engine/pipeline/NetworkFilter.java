@@ -224,7 +224,7 @@ public final class NetworkFilter {
         return (start + k) % sampleSize;
     }
 
-    /** The duplicate table, e.g. to expire keys after a long pause. */
+    /** The duplicate table (for its size and the keys it had to forget early). */
     public DedupTable dedup() {
         return dedup;
     }

@@ -44,16 +44,29 @@ class DedupTableTest {
     }
 
     @Test
-    void expireForgetsKeysWhoseWindowHasGoneBy() {
+    void keysWhoseWindowHasGoneByAreNoLongerLive() {
         DedupTable table = new DedupTable(5_000, 16);
         table.pass(KEY, 0);
         table.pass(KEY + 16, 1);
+        table.pass(KEY + 32, 5_000);
 
-        table.expire(5_000);
-
-        assertThat(table.size()).isEqualTo(1);
+        assertThat(table.live()).as("0 + 5,000 <= 5,000: gone; 1 + 5,000 > 5,000: live").isEqualTo(2);
         assertThat(table.pass(KEY + 16, 5_000)).as("still remembered, 4,999 ms old").isFalse();
         assertThat(table.pass(KEY, 5_000)).isTrue();
+    }
+
+    /** Many more keys than one bucket holds, all in one window: spills are followed, nothing is lost. */
+    @Test
+    void fullBucketsSpillWithoutLosingKeys() {
+        DedupTable table = new DedupTable(5_000, 16, 1 << 20);
+        for (int i = 0; i < 200_000; i++) {
+            assertThat(table.pass(i, 1_000)).isTrue();
+        }
+        for (int i = 0; i < 200_000; i++) {
+            assertThat(table.pass(i, 5_999)).as("key %d", i).isFalse();
+        }
+        assertThat(table.live()).isEqualTo(200_000);
+        assertThat(table.forgottenEarly()).isZero();
     }
 
     @Test
@@ -64,17 +77,17 @@ class DedupTableTest {
             assertThat(table.pass(i, i)).isTrue();
         }
 
-        assertThat(table.capacity()).isEqualTo(1 << 10);
-        assertThat(table.size()).isLessThanOrEqualTo(768);
-        assertThat(table.forgottenEarly()).isGreaterThanOrEqualTo(5_000 - 768);
+        assertThat(table.capacity()).isLessThanOrEqualTo(1 << 10);
+        assertThat(table.live()).isLessThanOrEqualTo(table.capacity());
+        assertThat(table.forgottenEarly()).isGreaterThanOrEqualTo(5_000 - table.capacity());
         assertThat(table.pass(4_999, 5_000)).as("the newest key is still remembered").isFalse();
         assertThat(table.pass(0, 5_000)).as("the oldest was forgotten early").isTrue();
     }
 
     /**
-     * Random keys, late timestamps and explicit expiries against a plain map holding each key's last pass,
-     * across many sweeps and growths. Where the table may or may not have swept a key yet (its window ended
-     * before the newest time seen) either answer is allowed.
+     * Random keys and late timestamps against a plain map holding each key's last pass,
+     * across spills and growth. Where the table may or may not have reused a key's slot yet (its window
+     * ended before the newest pass) either answer is allowed.
      */
     @Test
     void agreesWithAReferenceMapUnderRandomLoad() {
@@ -83,7 +96,7 @@ class DedupTableTest {
             DedupTable table = new DedupTable(5_000, 1);
             Map<Long, Long> lastPass = new HashMap<>();
             long now = 0;
-            long sweptUpTo = Long.MIN_VALUE;
+            long newestPass = Long.MIN_VALUE;
             int checked = 0;
             for (int step = 0; step < 200_000; step++) {
                 now += r.nextInt(3);
@@ -94,17 +107,13 @@ class DedupTableTest {
                 if (last == null || time >= last + 5_000) {
                     assertThat(actual).as("seed %d step %d: must pass", seed, step).isTrue();
                     checked++;
-                } else if (last + 5_000 > sweptUpTo) {
+                } else if (last + 5_000 > newestPass) {
                     assertThat(actual).as("seed %d step %d: must be a duplicate", seed, step).isFalse();
                     checked++;
                 }
                 if (actual) {
                     lastPass.put(key, time);
-                    sweptUpTo = Math.max(sweptUpTo, time);
-                }
-                if (r.nextInt(5_000) == 0) {
-                    table.expire(now);
-                    sweptUpTo = Math.max(sweptUpTo, now);
+                    newestPass = Math.max(newestPass, time);
                 }
             }
             assertThat(checked).isGreaterThan(190_000);
