@@ -2,6 +2,8 @@ package dev.switchboard.city.engine.pipeline;
 
 import dev.switchboard.city.model.CriticalEvent;
 import dev.switchboard.city.model.PipelineStats;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +16,8 @@ import java.util.Objects;
  * @param heat positions of a sample of at most 10,000 events that passed the filter, as
  *             {@code lat0, lon0, lat1, lon1, …}
  * @param invalidSamples the last few rejected records as one line of text each, newest last
- * @param invalidByReason this tick's rejected records per reason (every reason present, zeros included)
+ * @param invalidByReason this tick's rejected records per reason (every reason present, zeros included),
+ *                        in the enum's order
  * @param passedByQos this tick's records that passed the filter per QoS class (every class present)
  */
 public record PipelineResult(List<CriticalEvent> topK, PipelineStats stats, float[] heat,
@@ -26,7 +29,14 @@ public record PipelineResult(List<CriticalEvent> topK, PipelineStats stats, floa
         Objects.requireNonNull(stats, "stats");
         Objects.requireNonNull(heat, "heat");
         invalidSamples = List.copyOf(invalidSamples);
-        invalidByReason = Map.copyOf(invalidByReason);
-        passedByQos = Map.copyOf(passedByQos);
+        invalidByReason = ordered(invalidByReason, InvalidReason.class);
+        passedByQos = ordered(passedByQos, QosClass.class);
+    }
+
+    /** An unmodifiable copy that iterates in the enum's order, as the UI lists it. */
+    private static <K extends Enum<K>> Map<K, Long> ordered(Map<K, Long> counts, Class<K> type) {
+        EnumMap<K, Long> copy = new EnumMap<>(type);
+        copy.putAll(counts);
+        return Collections.unmodifiableMap(copy);
     }
 }

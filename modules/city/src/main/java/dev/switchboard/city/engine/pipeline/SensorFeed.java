@@ -100,7 +100,8 @@ public final class SensorFeed {
         lastInjected = draining.size();
         draining.clear();
 
-        long from = lastSimMillis < 0 ? simTimeMillis - 1_000 : lastSimMillis;
+        // The first tick covers the second before it (never before sim time 0).
+        long from = lastSimMillis < 0 ? Math.max(0, simTimeMillis - 1_000) : lastSimMillis;
         lastSimMillis = simTimeMillis;
         int duplicates = (int) Math.round(sensorEvents * config.duplicateRate());
         int fresh = sensorEvents - duplicates;
