@@ -146,6 +146,16 @@ class EventPipelineTest {
     }
 
     @Test
+    void aTickAtSimTimeZeroStampsNothingBeforeZero() {
+        EventPipeline pipeline = new EventPipeline(PipelineConfig.defaults().withMalformedRate(0), TOKYO);
+
+        PipelineResult r = pipeline.tick(0, 0, 10_000, ScoringContext.neutral());
+
+        assertThat(r.stats().malformed()).isZero();
+        assertThat(r.stats().passedFilter() + r.stats().duplicates()).isEqualTo(10_000);
+    }
+
+    @Test
     void quietTickKeepsNothingAndStillReports() {
         EventPipeline pipeline = new EventPipeline(PipelineConfig.defaults(), TOKYO);
         PipelineResult r = pipeline.tick(1, 1_000, 0, ScoringContext.neutral());
