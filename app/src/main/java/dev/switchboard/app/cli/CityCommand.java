@@ -9,6 +9,12 @@ import dev.switchboard.city.engine.sim.CityRun;
 import dev.switchboard.city.engine.sim.CityRunResult;
 import dev.switchboard.city.engine.sim.Scenarios;
 import dev.switchboard.city.model.DispatchCommand;
+import dev.switchboard.city.engine.pack.tiles.MbTiles;
+import dev.switchboard.city.ui.Basemap;
+import dev.switchboard.city.ui.MapBenchmark;
+import dev.switchboard.app.Main;
+import dev.switchboard.store.DataDir;
+import picocli.CommandLine.ParentCommand;
 import dev.switchboard.core.error.InputException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -27,6 +33,9 @@ public final class CityCommand {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     /** Runs ticks of one sim second each, autopilot on, and prints per-stage counts, latencies and outcomes. */
     @Command(name = "run", description = "Run the simulation headless (1 s of sim time per tick, autopilot on) and "
@@ -82,6 +91,52 @@ public final class CityCommand {
         if (soak != null) {
             out.println(PipelineBenchmark.soak(soak, eventsPerTick).describe());
         }
+        return 0;
+    }
+
+    /** Imports, shows or removes the raster basemap (MBTiles) the control room draws under its markers. */
+    @Command(name = "basemap", description = "import FILE | show | remove: the MBTiles basemap the control room "
+            + "shows instead of the city pack's drawing (raster PNG/JPEG tiles).")
+    int basemap(@Parameters(paramLabel = "import|show|remove") String action,
+                @Parameters(paramLabel = "FILE", arity = "0..1") java.nio.file.Path file) throws java.io.IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        DataDir dir = DataDir.resolve(main.dataDir()).ensureCreated();
+        java.nio.file.Path target = Basemap.file(dir);
+        switch (action) {
+            case "import" -> {
+                if (file == null) {
+                    throw InputException.field("FILE", "give the .mbtiles file to import");
+                }
+                try (MbTiles tiles = MbTiles.open(file)) {
+                    out.println("Checked " + file + ": format " + tiles.format() + ", zoom "
+                            + tiles.minZoom().map(String::valueOf).orElse("?") + "–"
+                            + tiles.maxZoom().map(String::valueOf).orElse("?"));
+                }
+                java.nio.file.Files.createDirectories(target.getParent());
+                java.nio.file.Path partial = target.resolveSibling("basemap.mbtiles.partial");
+                java.nio.file.Files.copy(file, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                out.println("Imported to " + target + "; the control room uses it from its next start.");
+            }
+            case "show" -> out.println(java.nio.file.Files.exists(target) ? "Basemap: " + target
+                    : "No basemap imported; the control room draws the city pack.");
+            case "remove" -> {
+                boolean removed = java.nio.file.Files.deleteIfExists(target);
+                out.println(removed ? "Removed " + target : "No basemap was imported.");
+            }
+            default -> throw InputException.field("action", "'" + action + "' is not import, show or remove");
+        }
+        return 0;
+    }
+
+    /** Frame figures of the map under load in a real window; needs a display (e.g. xvfb-run). */
+    @Command(name = "map-bench", description = "Map with 10,000 markers and 100 moving units in a real window "
+            + "(needs a display, e.g. xvfb-run): frame interval and marker-layer time p50/p95/max.")
+    int mapBench(@Option(names = "--markers", defaultValue = "10000") int markers,
+                 @Option(names = "--units", defaultValue = "100") int units,
+                 @Option(names = "--seconds", defaultValue = "10") int seconds) throws Exception {
+        spec.commandLine().getOut().println(MapBenchmark.run(markers, units, seconds));
         return 0;
     }
 

@@ -239,4 +239,24 @@ class CliTest {
         assertThat(m.find()).as(json).isTrue();
         return m.group(1);
     }
+
+    @Test
+    void aBasemapIsCheckedBeforeItIsImportedAndCanBeRemoved() throws Exception {
+        Path notTiles = Files.writeString(temp.resolve("map.mbtiles"), "not a database");
+        Run bad = run("--data-dir", data().toString(), "city", "basemap", "import", notTiles.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("map.mbtiles");
+        assertThat(run("--data-dir", data().toString(), "city", "basemap", "show").out()).contains("No basemap");
+
+        Path tiles = temp.resolve("real.mbtiles");
+        try (var writer = dev.switchboard.city.engine.pack.tiles.MbTilesWriter.create(tiles,
+                java.util.Map.of("name", "test", "format", "png"))) {
+            writer.put(10, 909, 403, new dev.switchboard.city.engine.pack.tiles.TileRenderer(
+                    dev.switchboard.city.engine.pack.CityPacks.tokyo()).renderPng(10, 909, 403));
+        }
+        Run ok = run("--data-dir", data().toString(), "city", "basemap", "import", tiles.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(Files.exists(data().resolve("maps/basemap.mbtiles"))).isTrue();
+        assertThat(run("--data-dir", data().toString(), "city", "basemap", "remove").out()).contains("Removed");
+    }
 }

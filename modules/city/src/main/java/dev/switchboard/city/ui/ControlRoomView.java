@@ -67,6 +67,9 @@ final class ControlRoomView implements WorkspaceView {
     private final Label[] figures = new Label[8];
     private final Sparkline[] sparks = new Sparkline[5];
     private final Label llm = new Label();
+    private final Label details = new Label();
+    private final ToggleButton follow = new ToggleButton(Text.get("city.follow"));
+    private String selectedUnit;
     private final Label frame = new Label();
     private final AnimationTimer pump;
     private boolean tilesReady;
@@ -203,8 +206,21 @@ final class ControlRoomView implements WorkspaceView {
         map.setCenter(35.688, 139.745);
         map.addLayer(markers);
         map.setId("city-map");
+        details.setId("city-details");
+        details.getStyleClass().add("sb-map-details");
+        details.setVisible(false);
+        details.setWrapText(true);
+        details.setMaxWidth(300);
+        map.setOnMouseClicked(e -> showDetails(markers.hit(e.getX(), e.getY())));
+        follow.setId("city-follow");
+        follow.getStyleClass().add("sb-map-follow");
+        follow.setDisable(true);
+        StackPane.setAlignment(details, Pos.TOP_RIGHT);
+        StackPane.setMargin(details, new Insets(10));
+        StackPane.setAlignment(follow, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(follow, new Insets(10));
         Rectangle clip = new Rectangle();
-        StackPane pane = new StackPane(map, legend());
+        StackPane pane = new StackPane(map, legend(), details, follow);
         clip.widthProperty().bind(pane.widthProperty());
         clip.heightProperty().bind(pane.heightProperty());
         pane.setClip(clip);
@@ -236,7 +252,7 @@ final class ControlRoomView implements WorkspaceView {
     }
 
     /** Tiles of the bundled Tokyo pack; the pack is read on first use, off the FX thread. */
-    private static final class LazyPackTiles implements dev.switchboard.city.engine.pack.tiles.TileSource {
+    static final class LazyPackTiles implements dev.switchboard.city.engine.pack.tiles.TileSource {
         private volatile TileRenderer renderer;
 
         private TileRenderer renderer() {
@@ -262,6 +278,31 @@ final class ControlRoomView implements WorkspaceView {
         public java.util.Optional<byte[]> tile(int zoom, int x, int y) {
             return renderer().tile(zoom, x, y);
         }
+    }
+
+    /** Shows what was clicked on the map: a unit (which then can be followed) or an incident. */
+    private void showDetails(Object hit) {
+        switch (hit) {
+            case UnitView u -> {
+                selectUnit(u);
+                details.setText(Text.get("city.details.unit", u.id(), u.type(), stateLabel(u.state()),
+                        u.incidentId() == null ? "—" : u.incidentId(), u.baseId()));
+            }
+            case IncidentView i -> details.setText(Text.get("city.details.incident", i.id(), i.title(), i.priority(),
+                    i.state().name().toLowerCase(Locale.ROOT).replace('_', ' '), i.wardId(),
+                    i.unitIds().isEmpty() ? "—" : String.join(", ", i.unitIds()), i.source()));
+            case null, default -> {
+                details.setVisible(false);
+                return;
+            }
+        }
+        details.setVisible(true);
+    }
+
+    private void selectUnit(UnitView unit) {
+        selectedUnit = unit.id();
+        follow.setDisable(false);
+        follow.setText(Text.get("city.followUnit", unit.id()));
     }
 
     private Node sidePanel() {
@@ -308,6 +349,7 @@ final class ControlRoomView implements WorkspaceView {
         unitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         unitTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
+                selectUnit(now);
                 map.flyTo(0, new com.gluonhq.maps.MapPoint(now.position().lat(), now.position().lon()), 0.6);
             }
         });
@@ -359,7 +401,11 @@ final class ControlRoomView implements WorkspaceView {
             return;
         }
         useCityTiles();
-        markers.show(s.heat(), s.critical(), s.incidents(), s.units(), null);
+        markers.show(s.heat(), s.critical(), s.incidents(), s.units(), selectedUnit);
+        if (follow.isSelected() && selectedUnit != null) {
+            s.units().stream().filter(u -> u.id().equals(selectedUnit)).findFirst()
+                    .ifPresent(u -> map.setCenter(u.position().lat(), u.position().lon()));
+        }
         recommendations.setAll(s.recommendations());
         feed.setAll(s.critical().subList(0, Math.min(50, s.critical().size())));
         incidents.setAll(s.incidents());

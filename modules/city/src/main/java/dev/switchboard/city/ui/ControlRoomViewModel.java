@@ -19,6 +19,8 @@ import dev.switchboard.city.model.CitySnapshot;
 import dev.switchboard.city.model.Recommendation;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.core.time.SimTime;
+import dev.switchboard.city.engine.pack.tiles.TileCache;
+import dev.switchboard.store.DataDir;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.session.SessionSummary;
@@ -229,6 +231,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
 
     private SimulationLoop build(long s, int events, String chosen) {
         CityPack city = CityPacks.tokyo();
+        useBasemap();
         EventPipeline pipeline = new EventPipeline(PipelineConfig.defaults().withSeed(s)
                 .withMaxEventsPerTick(Math.max(events, 1)), Districts.fromWards(city.wards()));
         Coordinator coordinator = coordinator(city);
@@ -249,6 +252,20 @@ public final class ControlRoomViewModel implements AutoCloseable {
         this.session = id;
         Platform.runLater(() -> coordinatorName.set(coordinator.name()));
         return new SimulationLoop(sim);
+    }
+
+    /** An imported MBTiles basemap, when there is one, goes under the markers; the pack draws the rest. */
+    private void useBasemap() {
+        try {
+            DataDir dataDir = ctx.service(DataDir.class);
+            if (java.nio.file.Files.exists(Basemap.file(dataDir))) {
+                OfflineTileRetriever.use(new TileCache(null, 512)
+                        .cached(Basemap.over(dataDir, new ControlRoomView.LazyPackTiles())));
+                LOG.info("Control room map uses the imported basemap {}", Basemap.file(dataDir));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The imported basemap cannot be used; drawing the city pack instead", e);
+        }
     }
 
     private Coordinator coordinator(CityPack city) {

@@ -48,9 +48,28 @@ final class MarkerLayer extends MapLayer {
         return lastDrawNanos;
     }
 
-    /** Screen position of a map coordinate, for hit-testing clicks. */
-    Point2D toScreen(double lat, double lon) {
-        return getMapPoint(lat, lon);
+    /** The unit or incident drawn nearest to screen point (x, y) within 12 px, or null. */
+    Object hit(double x, double y) {
+        Object best = null;
+        double bestDistance = 12 * 12;
+        for (UnitView u : units) {
+            Point2D p = getMapPoint(u.position().lat(), u.position().lon());
+            double d = p == null ? Double.MAX_VALUE : (p.getX() - x) * (p.getX() - x) + (p.getY() - y) * (p.getY() - y);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = u;
+            }
+        }
+        for (IncidentView i : incidents) {
+            Point2D p = getMapPoint(i.position().lat(), i.position().lon());
+            double d = p == null ? Double.MAX_VALUE
+                    : (p.getX() - x) * (p.getX() - x) + (p.getY() - 18 - y) * (p.getY() - 18 - y);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
     }
 
     @Override
