@@ -8,7 +8,8 @@ class MessagesTest {
 
     @Test
     void everyKeyUsedExistsAndEveryKeyIsUsed() {
-        MessageBundleCheck.assertKeysMatch(Path.of("src/main"),
+        // Only the UI shows text; engine strings such as event-log types ("city.incident.created") are not keys.
+        MessageBundleCheck.assertKeysMatch(Path.of("src/main/java/dev/switchboard/city/ui"),
                 Path.of("src/main/resources/dev/switchboard/city/messages.properties"), "city");
     }
 }
