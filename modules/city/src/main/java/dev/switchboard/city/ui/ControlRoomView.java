@@ -461,8 +461,8 @@ final class ControlRoomView implements WorkspaceView {
         return switch (state) {
             case IDLE -> Text.get("city.state.idle");
             case DISPATCHED -> Text.get("city.state.dispatched");
-            case EN_ROUTE -> Text.get("city.state.en_route");
-            case ON_SCENE -> Text.get("city.state.on_scene");
+            case EN_ROUTE -> Text.get("city.state.enRoute");
+            case ON_SCENE -> Text.get("city.state.onScene");
             case RETURNING -> Text.get("city.state.returning");
         };
     }

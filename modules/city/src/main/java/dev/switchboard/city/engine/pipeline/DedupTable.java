@@ -110,10 +110,14 @@ public final class DedupTable {
         int[] m = meta;
         int home = bucketOf(hash);
         int b = home;
+        // One scan both looks for the key and notes the first slot a new key could take.
+        int free = -1;
+        int freeHop = 0;
         for (int hop = 0; ; hop++) {
             int base = b * LINE;
             for (int j = base; j < base + SLOTS; j++) {
-                if ((m[j] >>> 16) == fp && keys[j] == stored) {
+                int slot = m[j];
+                if ((slot >>> 16) == fp && keys[j] == stored) {
                     if (timeMillis < times[j] + windowMillis) {
                         return false;
                     }
@@ -123,13 +127,22 @@ public final class DedupTable {
                     note(timeMillis);
                     return true;
                 }
+                if (free < 0 && reusable(slot)) {
+                    free = j;
+                    freeHop = hop;
+                }
             }
             if (!spillMayBeLive(m[base + SPILL]) || hop == MAX_HOPS) {
                 break;
             }
             b = (b + 1) & bucketMask;
         }
-        insert(stored, fp, timeMillis, home);
+        if (free >= 0) {
+            put(free, stored, fp, timeMillis);
+            markSpill(home, freeHop, timeMillis);
+        } else {
+            insert(stored, fp, timeMillis, home);
+        }
         note(timeMillis);
         return true;
     }

@@ -25,6 +25,7 @@ public final class EventPipeline {
     public static final int HEAT_SAMPLE = 10_000;
     /** How many rejected records are kept as text for the UI. */
     public static final int INVALID_SAMPLES = 20;
+    private static final QosClass[] QOS = QosClass.values();
 
     private final PipelineConfig config;
     private final Districts districts;
@@ -92,9 +93,18 @@ public final class EventPipeline {
         }
         int[] routed = filter.routed();
         scorer.prepare(ctx, simTimeMillis);
-        scorer.score(batch, routed, passed, simTimeMillis, scores);
+        float threshold = (float) config.threshold();
+        boolean[] scored = new boolean[QOS.length];
+        for (QosClass q : QOS) {
+            // Routine telemetry that cannot reach the threshold in this context is not scored at all.
+            if (scorer.canReach(q, threshold)) {
+                scored[q.ordinal()] = true;
+                int from = filter.routedFrom(q);
+                scorer.score(batch, routed, from, from + filter.passed(q), simTimeMillis, scores);
+            }
+        }
         long t3 = System.nanoTime();
-        int above = selectTopK(routed, passed);
+        int above = selectTopK(routed, scored, threshold);
         int kept = topK.drainBestFirst(keptIndex, keptScore);
         List<CriticalEvent> critical = new ArrayList<>(kept);
         for (int k = 0; k < kept; k++) {
@@ -119,17 +129,23 @@ public final class EventPipeline {
         return new PipelineResult(critical, stats, heat, List.copyOf(invalidSamples), invalid, qos);
     }
 
-    private int selectTopK(int[] routed, int passed) {
-        float threshold = (float) config.threshold();
+    private int selectTopK(int[] routed, boolean[] scored, float threshold) {
         float[] s = scores;
         TopK heap = topK;
         heap.clear();
         int above = 0;
-        for (int k = 0; k < passed; k++) {
-            float score = s[k];
-            if (score >= threshold) {
-                above++;
-                heap.offer(score, routed[k]);
+        for (QosClass q : QOS) {
+            if (!scored[q.ordinal()]) {
+                continue;
+            }
+            int from = filter.routedFrom(q);
+            int to = from + filter.passed(q);
+            for (int k = from; k < to; k++) {
+                float score = s[k];
+                if (score >= threshold) {
+                    above++;
+                    heap.offer(score, routed[k]);
+                }
             }
         }
         return above;
@@ -203,11 +219,18 @@ public final class EventPipeline {
     private String describe(long tick, int i, InvalidReason reason) {
         long source = batch.source[i];
         EventType type = EventBatch.typeOf(batch.type[i]);
-        String typeText = type == null ? "type code " + batch.type[i] : type.name();
-        return String.format(Locale.ROOT, "tick %d · %s · %s from sensor %d#%d · lat %s lon %s risk %s conf %s t=%d",
-                tick, reason.description(), typeText, source >> EventBatch.TRACK_BITS,
-                EventBatch.trackOf(source), batch.lat[i], batch.lon[i], batch.risk[i], batch.confidence[i],
-                batch.simTimeMillis[i]);
+        StringBuilder sb = new StringBuilder(160);
+        sb.append("tick ").append(tick).append(" · ").append(reason.description()).append(" · ");
+        if (type == null) {
+            sb.append("type code ").append(batch.type[i]);
+        } else {
+            sb.append(type.name());
+        }
+        sb.append(" from sensor ").append(source >> EventBatch.TRACK_BITS).append('#')
+                .append(EventBatch.trackOf(source)).append(" · lat ").append(batch.lat[i]).append(" lon ")
+                .append(batch.lon[i]).append(" risk ").append(batch.risk[i]).append(" conf ")
+                .append(batch.confidence[i]).append(" t=").append(batch.simTimeMillis[i]);
+        return sb.toString();
     }
 
     public PipelineConfig config() {

@@ -205,6 +205,15 @@ public final class NetworkFilter {
         return bucketSize[qos.ordinal()];
     }
 
+    /** Where the records of {@code qos} start in {@link #routed()} (they are contiguous). */
+    public int routedFrom(QosClass qos) {
+        int at = 0;
+        for (int c = 0; c < qos.ordinal(); c++) {
+            at += bucketSize[c];
+        }
+        return at;
+    }
+
     /** How many invalid records of the last tick are sampled (at most the sample size). */
     public int sampled() {
         return Math.min(sampleCount, sampleSize);

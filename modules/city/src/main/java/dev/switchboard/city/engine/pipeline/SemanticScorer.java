@@ -71,6 +71,11 @@ public final class SemanticScorer {
      * {@code scores[0..n)}. The records must have passed the filter (valid type, finite values).
      */
     public void score(EventBatch batch, int[] indices, int n, long nowMillis, float[] scores) {
+        score(batch, indices, 0, n, nowMillis, scores);
+    }
+
+    /** Scores the records {@code indices[from..to)} into {@code scores[from..to)}; see the other overload. */
+    public void score(EventBatch batch, int[] indices, int from, int to, long nowMillis, float[] scores) {
         int[] types = batch.type;
         float[] risks = batch.risk;
         float[] confidences = batch.confidence;
@@ -82,7 +87,7 @@ public final class SemanticScorer {
         float[] wardBoost = districtBoost;
         int neutral = wardMul.length - 1;
         float inv = invHorizon;
-        for (int k = 0; k < n; k++) {
+        for (int k = from; k < to; k++) {
             int i = indices[k];
             int t = types[i];
             float fresh = 1f - (nowMillis - times[i]) * inv;
@@ -105,6 +110,40 @@ public final class SemanticScorer {
         float[] out = new float[1];
         score(one, new int[] {0}, 1, 0, out);
         return out[0];
+    }
+
+    /**
+     * The highest score a record of this type can reach in the prepared tick (risk, confidence and
+     * freshness 1, the largest district multiplier and boost), computed with the same float arithmetic as
+     * {@link #score}, so no record of the type scores above it.
+     */
+    public float maxScore(EventType type) {
+        int t = type.ordinal();
+        float mul = 0f;
+        float boost = 0f;
+        for (int d = 0; d < districtMultiplier.length; d++) {
+            mul = Math.max(mul, districtMultiplier[d]);
+            boost = Math.max(boost, districtBoost[d]);
+        }
+        float s = Math.min(1f, importanceTerm[t] + 0.3f * 1f + 0.2f * 1f + 0.1f * 1f);
+        return Math.max(0f, Math.min(1f, s * typeMultiplier[t] * mul + boost));
+    }
+
+    /**
+     * Whether any record routed to {@code qos} can reach {@code threshold} in the prepared tick. Commands
+     * and responses may carry any type, so they always can; for alerts and telemetry it depends on their
+     * types' {@link #maxScore}. Lets the pipeline skip scoring routine telemetry that can never be critical.
+     */
+    public boolean canReach(QosClass qos, float threshold) {
+        if (qos == QosClass.COMMAND || qos == QosClass.RESPONSE) {
+            return true;
+        }
+        for (EventType t : TYPES) {
+            if (QosClass.of(t) == qos && maxScore(t) >= threshold) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The time-of-day multiplier of the prepared tick for a type. */
