@@ -14,7 +14,9 @@ import java.util.Objects;
 
 /**
  * The control room's sensor pipeline: generate → network filter → semantic scoring → top K, once per
- * simulation tick, over one reused {@link EventBatch}. Only the K kept events become objects.
+ * simulation tick, over one reused {@link EventBatch}. Only the K kept events become objects. Records of a
+ * type that cannot reach the threshold in the tick's context (by default traffic flow, which tops out at
+ * 0.64) are filtered and counted but not scored.
  *
  * <p>{@link #tick} runs on the simulation thread (not thread-safe); {@link #inject} may be called from any
  * thread and takes effect at the next tick.
@@ -25,7 +27,6 @@ public final class EventPipeline {
     public static final int HEAT_SAMPLE = 10_000;
     /** How many rejected records are kept as text for the UI. */
     public static final int INVALID_SAMPLES = 20;
-    private static final QosClass[] QOS = QosClass.values();
 
     private final PipelineConfig config;
     private final Districts districts;
@@ -94,17 +95,9 @@ public final class EventPipeline {
         int[] routed = filter.routed();
         scorer.prepare(ctx, simTimeMillis);
         float threshold = (float) config.threshold();
-        boolean[] scored = new boolean[QOS.length];
-        for (QosClass q : QOS) {
-            // Routine telemetry that cannot reach the threshold in this context is not scored at all.
-            if (scorer.canReach(q, threshold)) {
-                scored[q.ordinal()] = true;
-                int from = filter.routedFrom(q);
-                scorer.score(batch, routed, from, from + filter.passed(q), simTimeMillis, scores);
-            }
-        }
+        scorer.score(batch, routed, 0, passed, simTimeMillis, scores, threshold);
         long t3 = System.nanoTime();
-        int above = selectTopK(routed, scored, threshold);
+        int above = selectTopK(routed, passed, threshold);
         int kept = topK.drainBestFirst(keptIndex, keptScore);
         List<CriticalEvent> critical = new ArrayList<>(kept);
         for (int k = 0; k < kept; k++) {
@@ -129,23 +122,16 @@ public final class EventPipeline {
         return new PipelineResult(critical, stats, heat, List.copyOf(invalidSamples), invalid, qos);
     }
 
-    private int selectTopK(int[] routed, boolean[] scored, float threshold) {
+    private int selectTopK(int[] routed, int passed, float threshold) {
         float[] s = scores;
         TopK heap = topK;
         heap.clear();
         int above = 0;
-        for (QosClass q : QOS) {
-            if (!scored[q.ordinal()]) {
-                continue;
-            }
-            int from = filter.routedFrom(q);
-            int to = from + filter.passed(q);
-            for (int k = from; k < to; k++) {
-                float score = s[k];
-                if (score >= threshold) {
-                    above++;
-                    heap.offer(score, routed[k]);
-                }
+        for (int k = 0; k < passed; k++) {
+            float score = s[k];
+            if (score >= threshold) {
+                above++;
+                heap.offer(score, routed[k]);
             }
         }
         return above;

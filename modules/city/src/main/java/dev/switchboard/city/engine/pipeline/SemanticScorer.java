@@ -24,6 +24,7 @@ public final class SemanticScorer {
     /** Per district, plus one neutral slot at the end for records without a district. */
     private final float[] districtMultiplier;
     private final float[] districtBoost;
+    private final boolean[] skipped = new boolean[TYPES.length];
     private final float invHorizon;
     private int hour;
     private ScoringContext context = ScoringContext.neutral();
@@ -71,11 +72,20 @@ public final class SemanticScorer {
      * {@code scores[0..n)}. The records must have passed the filter (valid type, finite values).
      */
     public void score(EventBatch batch, int[] indices, int n, long nowMillis, float[] scores) {
-        score(batch, indices, 0, n, nowMillis, scores);
+        score(batch, indices, 0, n, nowMillis, scores, 0f);
     }
 
-    /** Scores the records {@code indices[from..to)} into {@code scores[from..to)}; see the other overload. */
-    public void score(EventBatch batch, int[] indices, int from, int to, long nowMillis, float[] scores) {
+    /**
+     * Scores the records {@code indices[from..to)} into {@code scores[from..to)}; a record whose type
+     * cannot reach {@code skipBelow} in the prepared tick ({@link #maxScore}) gets 0 without its fields
+     * being read, since it could never be kept.
+     */
+    public void score(EventBatch batch, int[] indices, int from, int to, long nowMillis, float[] scores,
+                      float skipBelow) {
+        boolean[] skip = skipped;
+        for (EventType t : TYPES) {
+            skip[t.ordinal()] = maxScore(t) < skipBelow;
+        }
         int[] types = batch.type;
         float[] risks = batch.risk;
         float[] confidences = batch.confidence;
@@ -90,6 +100,10 @@ public final class SemanticScorer {
         for (int k = from; k < to; k++) {
             int i = indices[k];
             int t = types[i];
+            if (skip[t]) {
+                scores[k] = 0f;
+                continue;
+            }
             float fresh = 1f - (nowMillis - times[i]) * inv;
             fresh = Math.max(0f, Math.min(1f, fresh));
             float s = imp[t] + 0.3f * risks[i] + 0.2f * confidences[i] + 0.1f * fresh;
@@ -132,7 +146,7 @@ public final class SemanticScorer {
     /**
      * Whether any record routed to {@code qos} can reach {@code threshold} in the prepared tick. Commands
      * and responses may carry any type, so they always can; for alerts and telemetry it depends on their
-     * types' {@link #maxScore}. Lets the pipeline skip scoring routine telemetry that can never be critical.
+     * types' {@link #maxScore}.
      */
     public boolean canReach(QosClass qos, float threshold) {
         if (qos == QosClass.COMMAND || qos == QosClass.RESPONSE) {

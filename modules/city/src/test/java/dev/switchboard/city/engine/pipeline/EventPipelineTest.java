@@ -156,6 +156,16 @@ class EventPipelineTest {
     }
 
     @Test
+    void withALowThresholdTelemetryIsScoredAndKept() {
+        EventPipeline pipeline = new EventPipeline(PipelineConfig.defaults().withTopK(10_000, 0.3), TOKYO);
+
+        PipelineResult r = pipeline.tick(1, 1_000, 20_000, ScoringContext.neutral());
+
+        assertThat(r.topK()).extracting(CriticalEvent::type).contains(EventType.TRAFFIC_FLOW,
+                EventType.AIR_QUALITY, EventType.LOITERING);
+    }
+
+    @Test
     void quietTickKeepsNothingAndStillReports() {
         EventPipeline pipeline = new EventPipeline(PipelineConfig.defaults(), TOKYO);
         PipelineResult r = pipeline.tick(1, 1_000, 0, ScoringContext.neutral());

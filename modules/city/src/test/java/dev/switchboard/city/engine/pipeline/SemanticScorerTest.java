@@ -111,6 +111,42 @@ class SemanticScorerTest {
     }
 
     @Test
+    void telemetryCannotReachTheDefaultThresholdUnlessTheContextLiftsIt() {
+        SemanticScorer scorer = new SemanticScorer(ScoringProfile.defaults(), TOKYO);
+
+        // Flow: 0.4 * 0.1 + 0.3 + 0.2 + 0.1 = 0.64 at best; loitering 0.74.
+        assertThat(scorer.maxScore(EventType.TRAFFIC_FLOW)).isCloseTo(0.64f, within(1e-5f));
+        assertThat(scorer.maxScore(EventType.LOITERING)).isCloseTo(0.74f, within(1e-5f));
+        assertThat(scorer.maxScore(EventType.WEAPON)).isEqualTo(1f);
+        assertThat(scorer.canReach(QosClass.TELEMETRY, 0.75f)).isFalse();
+        assertThat(scorer.canReach(QosClass.TELEMETRY, 0.7f)).as("loitering reaches 0.74").isTrue();
+        assertThat(scorer.canReach(QosClass.ALERT, 0.75f)).isTrue();
+        assertThat(scorer.canReach(QosClass.COMMAND, 1f)).isTrue();
+
+        scorer.prepare(ScoringContext.neutral().withDistrictMultipliers(Map.of("koto", 1.25)), 0);
+        assertThat(scorer.maxScore(EventType.TRAFFIC_FLOW)).isCloseTo(0.8f, within(1e-5f));
+        assertThat(scorer.canReach(QosClass.TELEMETRY, 0.75f)).isTrue();
+    }
+
+    @Test
+    void recordsThatCannotReachTheThresholdAreNotScored() {
+        SemanticScorer scorer = new SemanticScorer(ScoringProfile.defaults(), TOKYO);
+        EventBatch batch = new EventBatch(2);
+        batch.add(EventType.TRAFFIC_FLOW.ordinal(), 1, 35.66f, 139.70f, 0.4f, 1f, 0, (byte) 0, SHIBUYA);
+        batch.add(EventType.WEAPON.ordinal(), 2, 35.66f, 139.70f, 0.5f, 0.5f, 0, EventBatch.FLAG_F51_WEAPON, SHIBUYA);
+        int[] both = {0, 1};
+        float[] scores = new float[2];
+
+        scorer.score(batch, both, 0, 2, 0, scores, 0.7f);
+        assertThat(scores[0]).isZero();
+        assertThat(scores[1]).isCloseTo(0.83f, within(1e-5f));
+
+        scorer.score(batch, both, 0, 2, 0, scores, 0.6f);
+        // 0.04 + 0.12 + 0.2 + 0.1
+        assertThat(scores[0]).isCloseTo(0.46f, within(1e-5f));
+    }
+
+    @Test
     void contextNeverLeavesZeroToOne() {
         SemanticScorer scorer = new SemanticScorer(ScoringProfile.defaults(), TOKYO);
         scorer.prepare(ScoringContext.neutral().withDistrictMultipliers(Map.of("shibuya", 10.0, "minato", 0.0))
