@@ -1,5 +1,6 @@
 package dev.switchboard.store;
 
+import dev.switchboard.testkit.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.settings.SettingsStore;

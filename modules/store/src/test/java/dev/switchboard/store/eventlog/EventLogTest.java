@@ -7,7 +7,7 @@ import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
-import dev.switchboard.store.MutableClock;
+import dev.switchboard.testkit.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
