@@ -11,10 +11,8 @@ import dev.switchboard.ai.engine.provider.ConnectionTest;
 import dev.switchboard.ai.engine.provider.ProviderConfig;
 import dev.switchboard.ai.engine.provider.ProviderKind;
 import dev.switchboard.ai.engine.provider.SecretResolver;
-import dev.switchboard.app.Main;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.error.InputException;
-import dev.switchboard.store.DataDir;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,22 +28,11 @@ import picocli.CommandLine.Spec;
 /** {@code switchboard ai ...}: the AI gateway's state, a question, an embedding, providers and uses. */
 @Command(name = "ai", description = "AI gateway: status, ask, embed, providers and which provider each use takes.",
         mixinStandardHelpOptions = true, subcommands = AiCommand.Providers.class)
-public final class AiCommand implements DataDirOption {
+public final class AiCommand extends DataDirCommand {
 
     /** What the CLI answers when no model does: honest, and says how to get one. */
     static final OfflineResponder CLI_OFFLINE = request -> "(offline) No AI provider answered; the line below "
             + "says why. Providers: switchboard ai providers list; assign one: switchboard ai use USE NAME.";
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public DataDir dataDir() {
-        return DataDir.resolve(main.dataDir());
-    }
 
     /** Online or offline, per use; providers; embeddings; image workers; today's usage. */
     @Command(name = "status", description = "Online/offline per use, providers, embeddings, image workers, usage.")

@@ -12,30 +12,20 @@ import dev.switchboard.city.model.DispatchCommand;
 import dev.switchboard.city.engine.pack.tiles.MbTiles;
 import dev.switchboard.city.ui.Basemap;
 import dev.switchboard.city.ui.MapBenchmark;
-import dev.switchboard.app.Main;
 import dev.switchboard.store.DataDir;
-import picocli.CommandLine.ParentCommand;
 import dev.switchboard.core.error.InputException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code switchboard city run|parse|bench}: the control room's engine without a window. */
 @Command(name = "city", description = "The control room's engine, headless: run an exercise, parse a dispatch "
         + "order, benchmark the pipeline.", mixinStandardHelpOptions = true)
-public final class CityCommand {
+public final class CityCommand extends DataDirCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Main main;
 
     /** Runs ticks of one sim second each, autopilot on, and prints per-stage counts, latencies and outcomes. */
     @Command(name = "run", description = "Run the simulation headless (1 s of sim time per tick, autopilot on) and "
@@ -100,7 +90,7 @@ public final class CityCommand {
     int basemap(@Parameters(paramLabel = "import|show|remove") String action,
                 @Parameters(paramLabel = "FILE", arity = "0..1") java.nio.file.Path file) throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
-        DataDir dir = DataDir.resolve(main.dataDir()).ensureCreated();
+        DataDir dir = dataDir().ensureCreated();
         java.nio.file.Path target = Basemap.file(dir);
         switch (action) {
             case "import" -> {

@@ -1,7 +1,6 @@
 package dev.switchboard.app.cli;
 
 import dev.switchboard.app.ByteSize;
-import dev.switchboard.app.Main;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.account.AuditAction;
 import dev.switchboard.core.account.AuditRecord;
@@ -19,28 +18,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code switchboard db check|backup|backups|restore}: the database's health and its backups. */
 @Command(name = "db", description = "Check, back up and restore the database.", mixinStandardHelpOptions = true)
-public final class DbCommand implements DataDirOption {
+public final class DbCommand extends DataDirCommand {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public DataDir dataDir() {
-        return DataDir.resolve(main.dataDir());
-    }
 
     /** Runs PRAGMA quick_check and prints what the database holds; exit 0 when healthy, 2 when not. */
     @Command(name = "check", description = "Check the database's integrity and print what it holds.")
@@ -74,7 +59,7 @@ public final class DbCommand implements DataDirOption {
     int backup() {
         try (Workstation ws = openWorkstation()) {
             BackupInfo info = ws.backups().create("manual");
-            ws.auditLog().record(new AuditRecord(ws.wallClock().instant(), DataDirOption.cliActor(),
+            ws.auditLog().record(new AuditRecord(ws.wallClock().instant(), cliActor(),
                     AuditAction.DATABASE_BACKUP, info.file().getFileName().toString(), AuditRecord.Outcome.SUCCESS,
                     "switchboard db backup"));
             spec.commandLine().getOut().println("Backup written: " + describe(info));
@@ -107,7 +92,7 @@ public final class DbCommand implements DataDirOption {
             out.println("The previous database was moved to " + dir.broken() + " (kept, not deleted).");
         }
         try (Workstation ws = openWorkstation()) {
-            ws.auditLog().record(new AuditRecord(ws.wallClock().instant(), DataDirOption.cliActor(),
+            ws.auditLog().record(new AuditRecord(ws.wallClock().instant(), cliActor(),
                     AuditAction.DATABASE_RESTORE, backup.getFileName().toString(), AuditRecord.Outcome.SUCCESS,
                     "switchboard db restore"));
             out.println("Restored " + dir.database() + " from " + backup + " (integrity "

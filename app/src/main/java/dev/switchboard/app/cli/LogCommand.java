@@ -1,34 +1,18 @@
 package dev.switchboard.app.cli;
 
-import dev.switchboard.app.Main;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.id.SessionId;
-import dev.switchboard.store.DataDir;
 import dev.switchboard.store.DatabaseCorruptException;
 import dev.switchboard.store.eventlog.VerifyReport;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code switchboard log verify}: walks the event log's hash chains. */
 @Command(name = "log", description = "Work with the tamper-evident event log.", mixinStandardHelpOptions = true)
-public final class LogCommand implements DataDirOption {
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public DataDir dataDir() {
-        return DataDir.resolve(main.dataDir());
-    }
+public final class LogCommand extends DataDirCommand {
 
     /** Exit 0 when every chain verifies, 1 when a row is broken (named), 2 when the database is unreadable. */
     @Command(name = "verify", description = "Verify the SHA-256 chain of every session (or one) and name the "

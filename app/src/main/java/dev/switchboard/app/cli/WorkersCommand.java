@@ -4,36 +4,20 @@ import dev.switchboard.ai.engine.worker.ApiFlavour;
 import dev.switchboard.ai.engine.worker.Worker;
 import dev.switchboard.ai.engine.worker.WorkerHealth;
 import dev.switchboard.ai.engine.worker.WorkerKind;
-import dev.switchboard.app.Main;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.error.InputException;
-import dev.switchboard.store.DataDir;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code switchboard workers list|add|remove|check}: the registry of remote GPU workers. */
 @Command(name = "workers", description = "Remote GPU workers (image generation, chat): list, add, remove, check.",
         mixinStandardHelpOptions = true)
-public final class WorkersCommand implements DataDirOption {
-
-    @ParentCommand
-    Main main;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public DataDir dataDir() {
-        return DataDir.resolve(main.dataDir());
-    }
+public final class WorkersCommand extends DataDirCommand {
 
     @Command(name = "list", description = "List the workers with their last known health.")
     int list() {

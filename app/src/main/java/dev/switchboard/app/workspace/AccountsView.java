@@ -3,6 +3,7 @@ package dev.switchboard.app.workspace;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.Role;
 import dev.switchboard.uikit.WorkspaceContext;
+import dev.switchboard.uikit.Tables;
 import dev.switchboard.uikit.WorkspaceView;
 import java.util.Optional;
 import javafx.collections.FXCollections;
@@ -40,15 +41,16 @@ final class AccountsView implements WorkspaceView {
         this.ctx = ctx;
         table = new TableView<>(model.accounts());
         table.setId("accounts-table");
-        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.username"), Account::username, 140));
-        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.name"), Account::displayName, 200));
-        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.role"), a -> a.role().label(), 110));
-        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.state"), a -> !a.active()
+        table.getColumns().add(Tables.column(Ui.text("app.accounts.col.username"), Account::username, 140));
+        table.getColumns().add(Tables.column(Ui.text("app.accounts.col.name"), Account::displayName, 200));
+        table.getColumns().add(Tables.column(Ui.text("app.accounts.col.role"), a -> a.role().label(), 110));
+        table.getColumns().add(Tables.column(Ui.text("app.accounts.col.state"), a -> !a.active()
                 ? Ui.text("app.accounts.stateDisabled") : a.lockedUntil() != null
                 && a.lockedUntil().isAfter(java.time.Instant.now()) ? Ui.text("app.accounts.stateLocked")
                 : Ui.text("app.accounts.stateActive"), 100));
-        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.lastLogon"), a -> Ui.when(a.lastLogonAt()), 150));
-        table.getColumns().add(Ui.column(Ui.text("app.accounts.col.created"), a -> Ui.when(a.createdAt()), 150));
+        table.getColumns().add(Tables.column(Ui.text("app.accounts.col.lastLogon"), a -> Ui.when(a.lastLogonAt()),
+                150));
+        table.getColumns().add(Tables.column(Ui.text("app.accounts.col.created"), a -> Ui.when(a.createdAt()), 150));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         Button add = new Button(Ui.text("app.accounts.add"), new FontIcon(Material2OutlinedMZ.PERSON_ADD));

@@ -11,10 +11,13 @@ import dev.switchboard.ai.engine.provider.SecretResolver;
 import dev.switchboard.ai.engine.worker.ApiFlavour;
 import dev.switchboard.ai.engine.worker.Worker;
 import dev.switchboard.ai.engine.worker.WorkerKind;
+import dev.switchboard.uikit.Tables;
 import dev.switchboard.uikit.WorkspaceView;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -81,15 +84,15 @@ final class AiView implements WorkspaceView {
     private Node providersCard() {
         providers.setId("ai-providers");
         providers.setItems(model.providers());
-        providers.getColumns().add(Ui.column(Ui.text("app.ai.col.name"), ProviderConfig::name, 110));
-        providers.getColumns().add(Ui.column(Ui.text("app.ai.col.kind"), p -> p.kind().name(), 150));
-        providers.getColumns().add(Ui.column(Ui.text("app.ai.col.url"), ProviderConfig::baseUrl, 220));
-        providers.getColumns().add(Ui.column(Ui.text("app.ai.col.model"), ProviderConfig::model, 150));
-        providers.getColumns().add(Ui.column(Ui.text("app.ai.col.key"), p -> SecretResolver.describe(p.apiKeyRef()),
+        providers.getColumns().add(Tables.column(Ui.text("app.ai.col.name"), ProviderConfig::name, 110));
+        providers.getColumns().add(Tables.column(Ui.text("app.ai.col.kind"), p -> p.kind().name(), 150));
+        providers.getColumns().add(Tables.column(Ui.text("app.ai.col.url"), ProviderConfig::baseUrl, 220));
+        providers.getColumns().add(Tables.column(Ui.text("app.ai.col.model"), ProviderConfig::model, 150));
+        providers.getColumns().add(Tables.column(Ui.text("app.ai.col.key"), p -> SecretResolver.describe(p.apiKeyRef()),
                 150));
-        providers.getColumns().add(Ui.column(Ui.text("app.ai.col.prices"), p -> String.format(Locale.ROOT,
+        providers.getColumns().add(Tables.column(Ui.text("app.ai.col.prices"), p -> String.format(Locale.ROOT,
                 "$%.2f / $%.2f", p.inputUsdPerMillionTokens(), p.outputUsdPerMillionTokens()), 110));
-        providers.getColumns().add(Ui.column(Ui.text("app.ai.col.enabled"),
+        providers.getColumns().add(Tables.column(Ui.text("app.ai.col.enabled"),
                 p -> Ui.text(p.enabled() ? "app.ai.yes" : "app.ai.no"), 70));
         providers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         providers.setPrefHeight(170);
@@ -154,16 +157,17 @@ final class AiView implements WorkspaceView {
     private Node usageCard() {
         TableView<UsageRow> table = new TableView<>(model.usage());
         table.setId("ai-usage");
-        table.getColumns().add(Ui.column(Ui.text("app.ai.col.day"), r -> r.day().toString(), 100));
-        table.getColumns().add(Ui.column(Ui.text("app.ai.col.use"), r -> r.use().label(), 120));
-        table.getColumns().add(Ui.column(Ui.text("app.ai.col.provider"), UsageRow::provider, 110));
-        table.getColumns().add(Ui.column(Ui.text("app.ai.col.model"), UsageRow::model, 140));
-        table.getColumns().add(Ui.column(Ui.text("app.ai.col.calls"), r -> String.valueOf(r.calls()), 60));
-        table.getColumns().add(Ui.column(Ui.text("app.ai.col.cached"), r -> String.valueOf(r.cacheHits()), 60));
-        table.getColumns().add(Ui.column(Ui.text("app.ai.col.tokens"), r -> r.tokensIn() + " / " + r.tokensOut(), 110));
-        table.getColumns().add(Ui.column(Ui.text("app.ai.col.cost"),
+        table.getColumns().add(Tables.column(Ui.text("app.ai.col.day"), r -> r.day().toString(), 100));
+        table.getColumns().add(Tables.column(Ui.text("app.ai.col.use"), r -> r.use().label(), 120));
+        table.getColumns().add(Tables.column(Ui.text("app.ai.col.provider"), UsageRow::provider, 110));
+        table.getColumns().add(Tables.column(Ui.text("app.ai.col.model"), UsageRow::model, 140));
+        table.getColumns().add(Tables.column(Ui.text("app.ai.col.calls"), r -> String.valueOf(r.calls()), 60));
+        table.getColumns().add(Tables.column(Ui.text("app.ai.col.cached"), r -> String.valueOf(r.cacheHits()), 60));
+        table.getColumns().add(Tables.column(Ui.text("app.ai.col.tokens"),
+                r -> r.tokensIn() + " / " + r.tokensOut(), 110));
+        table.getColumns().add(Tables.column(Ui.text("app.ai.col.cost"),
                 r -> String.format(Locale.ROOT, "$%.4f", r.costUsd()), 80));
-        table.getColumns().add(Ui.column(Ui.text("app.ai.col.offline"), r -> String.valueOf(r.fallbacks()), 60));
+        table.getColumns().add(Tables.column(Ui.text("app.ai.col.offline"), r -> String.valueOf(r.fallbacks()), 60));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(200);
         table.setPlaceholder(Ui.muted(Ui.text("app.ai.noUsage")));
@@ -176,13 +180,13 @@ final class AiView implements WorkspaceView {
     private Node workersCard() {
         workers.setId("ai-workers");
         workers.setItems(model.workers());
-        workers.getColumns().add(Ui.column(Ui.text("app.ai.col.name"), r -> r.worker().name(), 110));
-        workers.getColumns().add(Ui.column(Ui.text("app.ai.col.kind"), r -> r.worker().kind().name(), 70));
-        workers.getColumns().add(Ui.column(Ui.text("app.ai.col.flavour"), r -> r.worker().flavour().label(), 130));
-        workers.getColumns().add(Ui.column(Ui.text("app.ai.col.url"), r -> r.worker().baseUrl().toString(), 200));
-        workers.getColumns().add(Ui.column(Ui.text("app.ai.col.capacity"),
+        workers.getColumns().add(Tables.column(Ui.text("app.ai.col.name"), r -> r.worker().name(), 110));
+        workers.getColumns().add(Tables.column(Ui.text("app.ai.col.kind"), r -> r.worker().kind().name(), 70));
+        workers.getColumns().add(Tables.column(Ui.text("app.ai.col.flavour"), r -> r.worker().flavour().label(), 130));
+        workers.getColumns().add(Tables.column(Ui.text("app.ai.col.url"), r -> r.worker().baseUrl().toString(), 200));
+        workers.getColumns().add(Tables.column(Ui.text("app.ai.col.capacity"),
                 r -> String.valueOf(r.worker().capacity()), 70));
-        workers.getColumns().add(Ui.column(Ui.text("app.ai.col.health"), AiViewModel.WorkerRow::healthText, 220));
+        workers.getColumns().add(Tables.column(Ui.text("app.ai.col.health"), AiViewModel.WorkerRow::healthText, 220));
         workers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         workers.setPrefHeight(160);
         workers.setPlaceholder(Ui.muted(Ui.text("app.ai.noWorkers")));
@@ -260,25 +264,10 @@ final class AiView implements WorkspaceView {
         grid.add(enabled, 1, 8);
         grid.add(Ui.muted(Ui.text("app.ai.keyHint")), 0, 9, 2, 1);
         url.setPrefColumnCount(28);
-        dialog.getDialogPane().setContent(grid);
-        ButtonType save = new ButtonType(Ui.text("app.ai.save"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-        ProviderConfig[] built = new ProviderConfig[1];
-        Label error = new Label();
-        error.getStyleClass().add("sb-error");
-        error.setWrapText(true);
-        grid.add(error, 0, 10, 2, 1);
-        dialog.getDialogPane().lookupButton(save).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            try {
-                built[0] = new ProviderConfig(name.getText().trim(), kind.getValue(), url.getText().trim(),
-                        modelName.getText().trim(), keyRef.getText().trim(), number(priceIn, "input price"),
-                        number(priceOut, "output price"), Duration.ofSeconds(timeout.getValue()), enabled.isSelected());
-            } catch (RuntimeException ex) {
-                error.setText(ex.getMessage());
-                e.consume();
-            }
-        });
-        return dialog.showAndWait().filter(b -> b == save).map(b -> built[0]);
+        return showForm(dialog, grid, 10, () -> new ProviderConfig(name.getText().trim(), kind.getValue(),
+                url.getText().trim(), modelName.getText().trim(), keyRef.getText().trim(),
+                number(priceIn, "input price"), number(priceOut, "output price"),
+                Duration.ofSeconds(timeout.getValue()), enabled.isSelected()));
     }
 
     private Optional<Worker> workerDialog() {
@@ -305,24 +294,34 @@ final class AiView implements WorkspaceView {
         grid.addRow(3, new Label(Ui.text("app.ai.col.flavour")), flavour);
         grid.addRow(4, new Label(Ui.text("app.ai.col.key")), keyEnv);
         grid.addRow(5, new Label(Ui.text("app.ai.col.capacity")), capacity);
+        return showForm(dialog, grid, 6, () -> new Worker(name.getText().trim(), URI.create(url.getText().trim()),
+                kind.getValue(), flavour.getValue(), keyEnv.getText().trim(), capacity.getValue(), true));
+    }
+
+    /**
+     * Shows a form dialog whose Save builds the result; what the builder refuses is shown under the form
+     * (in grid row {@code errorRow}) and the dialog stays open.
+     */
+    private static <T> Optional<T> showForm(Dialog<ButtonType> dialog, GridPane grid, int errorRow,
+                                            java.util.function.Supplier<T> build) {
         Label error = new Label();
         error.getStyleClass().add("sb-error");
         error.setWrapText(true);
-        grid.add(error, 0, 6, 2, 1);
+        grid.add(error, 0, errorRow, 2, 1);
         dialog.getDialogPane().setContent(grid);
         ButtonType save = new ButtonType(Ui.text("app.ai.save"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-        Worker[] built = new Worker[1];
+        List<T> built = new ArrayList<>(1);
         dialog.getDialogPane().lookupButton(save).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             try {
-                built[0] = new Worker(name.getText().trim(), URI.create(url.getText().trim()), kind.getValue(),
-                        flavour.getValue(), keyEnv.getText().trim(), capacity.getValue(), true);
+                built.clear();
+                built.add(build.get());
             } catch (RuntimeException ex) {
                 error.setText(ex.getMessage());
                 e.consume();
             }
         });
-        return dialog.showAndWait().filter(b -> b == save).map(b -> built[0]);
+        return dialog.showAndWait().filter(b -> b == save && !built.isEmpty()).map(b -> built.get(0));
     }
 
     private static double number(TextField field, String name) {

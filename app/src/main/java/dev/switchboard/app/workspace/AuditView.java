@@ -2,6 +2,7 @@ package dev.switchboard.app.workspace;
 
 import dev.switchboard.core.account.AuditAction;
 import dev.switchboard.core.account.AuditRecord;
+import dev.switchboard.uikit.Tables;
 import dev.switchboard.uikit.WorkspaceView;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
@@ -75,12 +76,12 @@ final class AuditView implements WorkspaceView {
 
         TableView<AuditRecord> table = new TableView<>(model.records());
         table.setId("audit-table");
-        table.getColumns().add(Ui.column(Ui.text("app.audit.col.time"), r -> Ui.WHEN_SECONDS.format(r.at()), 150));
-        table.getColumns().add(Ui.column(Ui.text("app.audit.col.user"), AuditRecord::actor, 120));
-        table.getColumns().add(Ui.column(Ui.text("app.audit.col.action"), r -> label(r.action().name()), 150));
-        table.getColumns().add(Ui.column(Ui.text("app.audit.col.target"), AuditRecord::target, 160));
-        table.getColumns().add(Ui.column(Ui.text("app.audit.col.outcome"), r -> label(r.outcome().name()), 90));
-        table.getColumns().add(Ui.column(Ui.text("app.audit.col.detail"), AuditRecord::detail, 280));
+        table.getColumns().add(Tables.column(Ui.text("app.audit.col.time"), r -> Ui.WHEN_SECONDS.format(r.at()), 150));
+        table.getColumns().add(Tables.column(Ui.text("app.audit.col.user"), AuditRecord::actor, 120));
+        table.getColumns().add(Tables.column(Ui.text("app.audit.col.action"), r -> label(r.action().name()), 150));
+        table.getColumns().add(Tables.column(Ui.text("app.audit.col.target"), AuditRecord::target, 160));
+        table.getColumns().add(Tables.column(Ui.text("app.audit.col.outcome"), r -> label(r.outcome().name()), 90));
+        table.getColumns().add(Tables.column(Ui.text("app.audit.col.detail"), AuditRecord::detail, 280));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Ui.muted(Ui.text("app.audit.empty")));
         table.setRowFactory(t -> new TableRow<>() {

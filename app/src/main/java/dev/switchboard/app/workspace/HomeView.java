@@ -6,6 +6,7 @@ import dev.switchboard.store.eventlog.VerifyReport;
 import dev.switchboard.uikit.Workspace;
 import dev.switchboard.uikit.WorkspaceContext;
 import dev.switchboard.uikit.WorkspaceRegistry;
+import dev.switchboard.uikit.Tables;
 import dev.switchboard.uikit.WorkspaceView;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -114,14 +115,15 @@ final class HomeView implements WorkspaceView {
     }
 
     private void buildSessionTable() {
-        TableColumn<SessionSummary, String> title = Ui.column(Ui.text("app.home.col.title"), s -> s.title());
+        TableColumn<SessionSummary, String> title = Tables.column(Ui.text("app.home.col.title"), s -> s.title());
         title.setPrefWidth(200);
-        TableColumn<SessionSummary, String> kind = Ui.column(Ui.text("app.home.col.kind"), s -> s.kind());
-        TableColumn<SessionSummary, String> trainee = Ui.column(Ui.text("app.home.col.trainee"), s -> s.traineeName());
-        TableColumn<SessionSummary, String> started = Ui.column(Ui.text("app.home.col.started"),
+        TableColumn<SessionSummary, String> kind = Tables.column(Ui.text("app.home.col.kind"), s -> s.kind());
+        TableColumn<SessionSummary, String> trainee = Tables.column(Ui.text("app.home.col.trainee"),
+                s -> s.traineeName());
+        TableColumn<SessionSummary, String> started = Tables.column(Ui.text("app.home.col.started"),
                 s -> Ui.when(s.startedAt()));
-        TableColumn<SessionSummary, String> state = Ui.column(Ui.text("app.home.col.status"), s -> s.status());
-        TableColumn<SessionSummary, String> score = Ui.column(Ui.text("app.home.col.score"),
+        TableColumn<SessionSummary, String> state = Tables.column(Ui.text("app.home.col.status"), s -> s.status());
+        TableColumn<SessionSummary, String> score = Tables.column(Ui.text("app.home.col.score"),
                 s -> s.score() == null ? "—" : String.format(Locale.ROOT, "%.0f", s.score()));
         sessions.getColumns().add(title);
         sessions.getColumns().add(kind);

@@ -7,13 +7,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -69,20 +66,5 @@ final class Ui {
 
     static String size(long bytes) {
         return ByteSize.format(bytes);
-    }
-
-    /** A read-only text column of a table, at its natural width. */
-    static <S> TableColumn<S, String> column(String name, Function<S, String> value) {
-        return column(name, value, 0);
-    }
-
-    /** A read-only text column of a table, the shape every table of the shell uses. */
-    static <S> TableColumn<S, String> column(String name, Function<S, String> value, double width) {
-        TableColumn<S, String> column = new TableColumn<>(name);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        if (width > 0) {
-            column.setPrefWidth(width);
-        }
-        return column;
     }
 }

@@ -11,10 +11,10 @@ import dev.switchboard.city.model.PipelineStats;
 import dev.switchboard.city.model.Recommendation;
 import dev.switchboard.city.model.UnitState;
 import dev.switchboard.city.model.UnitView;
+import dev.switchboard.uikit.Tables;
 import dev.switchboard.uikit.WorkspaceView;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -28,7 +28,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -340,11 +339,11 @@ final class ControlRoomView implements WorkspaceView {
         });
         TableView<UnitView> unitTable = new TableView<>(units);
         unitTable.setId("city-units");
-        unitTable.getColumns().add(column(Text.get("city.col.unit"), UnitView::id, 80));
-        unitTable.getColumns().add(column(Text.get("city.col.type"), u -> u.type().name(), 80));
-        unitTable.getColumns().add(column(Text.get("city.col.state"),
+        unitTable.getColumns().add(Tables.column(Text.get("city.col.unit"), UnitView::id, 80));
+        unitTable.getColumns().add(Tables.column(Text.get("city.col.type"), u -> u.type().name(), 80));
+        unitTable.getColumns().add(Tables.column(Text.get("city.col.state"),
                 u -> stateLabel(u.state()), 90));
-        unitTable.getColumns().add(column(Text.get("city.col.incident"),
+        unitTable.getColumns().add(Tables.column(Text.get("city.col.incident"),
                 u -> u.incidentId() == null ? "" : u.incidentId(), 90));
         unitTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         unitTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -448,13 +447,6 @@ final class ControlRoomView implements WorkspaceView {
         return l;
     }
 
-    private static <S> TableColumn<S, String> column(String name, java.util.function.Function<S, String> value,
-                                                     double width) {
-        TableColumn<S, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
 
     /** The label of a unit state, shared by the legend and the unit table. */
     static String stateLabel(UnitState state) {
