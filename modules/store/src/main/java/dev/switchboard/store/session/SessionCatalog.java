@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -81,6 +82,31 @@ public final class SessionCatalog {
                 .bind("limit", limit)
                 .map(SessionCatalog::summary)
                 .list());
+    }
+
+    /** One session, if it exists. */
+    public Optional<SessionSummary> find(SessionId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM training_session WHERE id = :id")
+                .bind("id", id.value())
+                .map(SessionCatalog::summary)
+                .findOne());
+    }
+
+    /** Sessions still marked {@code running}, oldest first: at start-up these were cut short by a crash. */
+    public List<SessionSummary> running() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM training_session WHERE status = 'running' ORDER BY started_at")
+                .map(SessionCatalog::summary)
+                .list());
+    }
+
+    /** Changes only the status, e.g. to {@code signed-off}; fails when no session has {@code id}. */
+    public void setStatus(SessionId id, String status) {
+        int rows = jdbi.withHandle(h -> h.createUpdate("UPDATE training_session SET status = :st WHERE id = :id")
+                .bind("st", Objects.requireNonNull(status, "status")).bind("id", id.value()).execute());
+        if (rows == 0) {
+            throw InputException.field("session", "no training session with id " + id);
+        }
     }
 
     public int count() {

@@ -689,7 +689,7 @@ public final class CitySimulation implements AutoCloseable {
                 "cause", cause == null ? null : cause.name(), "title", title, "ward", wardId,
                 "lat", position.lat(), "lon", position.lon(), "priority", i.priority, "source", source,
                 "reference", reference, "risk", i.risk));
-        journal.publish(new IncidentCreated(session, id, kind, cause, title, position, wardId, i.priority, source,
+        journal.publish(new IncidentOpened(session, id, kind, cause, title, position, wardId, i.priority, source,
                 reference, new SimTime(nowMillis)));
         return i;
     }

@@ -20,7 +20,7 @@ class BusEventsTest {
             String id = opened.incidentId();
             assertThat(f.tickUntil(s -> !f.events(IncidentResolved.class).isEmpty(), 3600)).isTrue();
 
-            IncidentCreated created = f.events(IncidentCreated.class).get(0);
+            IncidentOpened created = f.events(IncidentOpened.class).get(0);
             assertThat(created.incidentId()).isEqualTo(id);
             assertThat(created.kind()).isEqualTo(IncidentKind.MEDICAL);
             assertThat(created.source()).isEqualTo("call");

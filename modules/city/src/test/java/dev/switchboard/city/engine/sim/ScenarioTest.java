@@ -26,7 +26,7 @@ class ScenarioTest {
             f.sim.startScenario(Scenarios.byName("gang-violence").orElseThrow());
             assertThat(f.tickUntil(s -> resolved(f, IncidentKind.WEAPON), TWO_HOURS)).isTrue();
 
-            IncidentCreated created = only(f, "shibuya");
+            IncidentOpened created = only(f, "shibuya");
             assertThat(created.kind()).isEqualTo(IncidentKind.VIOLENCE);
             assertThat(created.source()).isEqualTo("scenario");
             assertThat(f.events(IncidentEscalated.class)).singleElement()
@@ -38,7 +38,7 @@ class ScenarioTest {
                 assertThat(r.kind()).isEqualTo(IncidentKind.WEAPON);
             });
             // The gathering alone was only watched: no incident before violence was seen.
-            assertThat(f.events(IncidentCreated.class)).hasSize(1);
+            assertThat(f.events(IncidentOpened.class)).hasSize(1);
         }
     }
 
@@ -53,7 +53,7 @@ class ScenarioTest {
                 return resolved(f, IncidentKind.WEAPON);
             }, TWO_HOURS);
             assertThat(done).isTrue();
-            IncidentCreated created = only(f, "shibuya");
+            IncidentOpened created = only(f, "shibuya");
             assertThat(dispatchedTypes(f, created.incidentId())).contains(UnitType.SWAT, UnitType.AMBULANCE);
             assertThat(f.events(UnitDispatched.class)).allSatisfy(d -> assertThat(d.by()).isEqualTo("trainee"));
         }
@@ -63,28 +63,28 @@ class ScenarioTest {
     void earthquakeCausesFiresThatFireUnitsPutOutAndCollapsesThatGetFireAndAmbulance() {
         try (SimFixture f = new SimFixture(13, config(true))) {
             f.sim.startScenario(Scenarios.byName("earthquake").orElseThrow());
-            boolean allDone = f.tickUntil(s -> f.events(IncidentCreated.class).size() >= 4
-                    && f.events(IncidentResolved.class).size() >= f.events(IncidentCreated.class).size(), TWO_HOURS);
+            boolean allDone = f.tickUntil(s -> f.events(IncidentOpened.class).size() >= 4
+                    && f.events(IncidentResolved.class).size() >= f.events(IncidentOpened.class).size(), TWO_HOURS);
             assertThat(allDone).isTrue();
 
-            List<IncidentCreated> created = f.events(IncidentCreated.class);
+            List<IncidentOpened> created = f.events(IncidentOpened.class);
             assertThat(created).allSatisfy(c -> assertThat(c.source()).isEqualTo("scenario"));
-            List<IncidentCreated> fires = created.stream().filter(c -> c.kind() == IncidentKind.FIRE).toList();
-            List<IncidentCreated> collapses = created.stream().filter(c -> c.kind() == IncidentKind.EARTHQUAKE)
+            List<IncidentOpened> fires = created.stream().filter(c -> c.kind() == IncidentKind.FIRE).toList();
+            List<IncidentOpened> collapses = created.stream().filter(c -> c.kind() == IncidentKind.EARTHQUAKE)
                     .toList();
-            assertThat(fires).extracting(IncidentCreated::wardId).containsExactlyInAnyOrder("sumida", "chuo");
-            assertThat(collapses).extracting(IncidentCreated::wardId).containsExactlyInAnyOrder("koto", "taito");
-            for (IncidentCreated fire : fires) {
+            assertThat(fires).extracting(IncidentOpened::wardId).containsExactlyInAnyOrder("sumida", "chuo");
+            assertThat(collapses).extracting(IncidentOpened::wardId).containsExactlyInAnyOrder("koto", "taito");
+            for (IncidentOpened fire : fires) {
                 assertThat(dispatchedTypes(f, fire.incidentId())).contains(UnitType.FIRE);
                 IncidentResolved resolved = f.events(IncidentResolved.class).stream()
                         .filter(r -> r.incidentId().equals(fire.incidentId())).findFirst().orElseThrow();
                 assertThat(resolved.unitIds()).anyMatch(id -> id.startsWith("FIRE-"));
             }
-            for (IncidentCreated collapse : collapses) {
+            for (IncidentOpened collapse : collapses) {
                 assertThat(dispatchedTypes(f, collapse.incidentId())).contains(UnitType.FIRE, UnitType.AMBULANCE);
             }
             // Three casualties (two in Koto, one in Taito) reach hospital once every incident is closed.
-            Set<String> scenarioIncidents = created.stream().map(IncidentCreated::incidentId)
+            Set<String> scenarioIncidents = created.stream().map(IncidentOpened::incidentId)
                     .collect(Collectors.toSet());
             assertThat(f.tickUntil(s -> s.incidents().stream().filter(i -> scenarioIncidents.contains(i.id()))
                     .allMatch(i -> i.state() == IncidentState.CLOSED), TWO_HOURS)).isTrue();
@@ -98,7 +98,7 @@ class ScenarioTest {
             f.sim.startScenario(Scenarios.byName("expressway-pileup").orElseThrow());
             assertThat(f.tickUntil(s -> resolved(f, IncidentKind.ACCIDENT), TWO_HOURS)).isTrue();
 
-            IncidentCreated created = only(f, "minato");
+            IncidentOpened created = only(f, "minato");
             assertThat(created.kind()).isEqualTo(IncidentKind.ACCIDENT);
             assertThat(dispatchedTypes(f, created.incidentId()))
                     .containsExactlyInAnyOrder(UnitType.AMBULANCE, UnitType.POLICE, UnitType.TRAFFIC);
@@ -125,8 +125,8 @@ class ScenarioTest {
         return f.events(IncidentResolved.class).stream().anyMatch(r -> r.kind() == kind);
     }
 
-    private static IncidentCreated only(SimFixture f, String wardId) {
-        List<IncidentCreated> inWard = f.events(IncidentCreated.class).stream()
+    private static IncidentOpened only(SimFixture f, String wardId) {
+        List<IncidentOpened> inWard = f.events(IncidentOpened.class).stream()
                 .filter(c -> c.wardId().equals(wardId)).toList();
         assertThat(inWard).hasSize(1);
         return inWard.get(0);

@@ -14,7 +14,7 @@ import dev.switchboard.core.time.SimTime;
  * @param source "sensor", "call", "manual" or "scenario"
  * @param reference the call or sensor reference it came from, or null
  */
-public record IncidentCreated(SessionId session, String incidentId, IncidentKind kind, EventType cause, String title,
+public record IncidentOpened(SessionId session, String incidentId, IncidentKind kind, EventType cause, String title,
                               LatLon position, String wardId, int priority, String source, String reference,
                               SimTime at) implements DomainEvent {
 }

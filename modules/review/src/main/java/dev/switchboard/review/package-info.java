@@ -1,0 +1,2 @@
+/** Supervisor review of recorded training sessions. */
+package dev.switchboard.review;
