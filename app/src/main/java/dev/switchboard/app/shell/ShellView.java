@@ -65,6 +65,8 @@ final class ShellView extends BorderPane implements Navigator {
         main.setTop(header(user, actions));
         setCenter(main);
         setBottom(statusBar);
+        workspaces.values().stream().filter(Workspace::createAtSignIn)
+                .forEach(w -> views.put(w.id(), create(w)));
     }
 
     @Override
@@ -113,6 +115,13 @@ final class ShellView extends BorderPane implements Navigator {
         suspended = true;
         deactivateCurrent();
         current = null;
+        views.forEach((id, view) -> {
+            try {
+                view.dispose();
+            } catch (RuntimeException e) {
+                LOG.error("Workspace {} failed to close", id, e);
+            }
+        });
         views.clear();
     }
 

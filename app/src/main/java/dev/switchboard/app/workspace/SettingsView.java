@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
@@ -99,7 +100,13 @@ final class SettingsView implements WorkspaceView {
         grid.addRow(0, new Label(Ui.text("app.settings.idleLock")), idle,
                 Ui.muted(model.isInstructor() ? Ui.text("app.settings.idleLockHint")
                         : Ui.text("app.settings.idleLockInstructorOnly")));
-        grid.addRow(1, new Label(Ui.text("app.settings.password")), change);
+        CheckBox online = new CheckBox(Ui.text("app.settings.onlineTilesAllow"));
+        online.setId("online-tiles");
+        online.setDisable(!model.isInstructor());
+        online.selectedProperty().bindBidirectional(model.onlineTilesProperty());
+        grid.addRow(1, new Label(Ui.text("app.settings.onlineTiles")), online,
+                Ui.muted(Ui.text("app.settings.onlineTilesHint")));
+        grid.addRow(2, new Label(Ui.text("app.settings.password")), change);
         return Ui.card(Ui.text("app.settings.security"), Material2OutlinedMZ.SECURITY, grid);
     }
 

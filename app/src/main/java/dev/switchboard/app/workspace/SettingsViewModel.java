@@ -15,7 +15,10 @@ import dev.switchboard.uikit.DialogService;
 import dev.switchboard.uikit.TaskRunner;
 import dev.switchboard.uikit.WorkspaceContext;
 import java.nio.file.Path;
+import dev.switchboard.city.engine.pack.tiles.MapSettings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -38,6 +41,7 @@ public final class SettingsViewModel {
     // Properties
     private final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> idleLockMinutes = new SimpleObjectProperty<>();
+    private final BooleanProperty onlineTiles = new SimpleBooleanProperty();
     private final ObservableList<BackupInfo> backups = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
@@ -50,6 +54,12 @@ public final class SettingsViewModel {
         this.restorer = ctx.service(WorkstationWindow.BackupRestorer.class);
         theme.set(settings.get(CoreSettings.THEME));
         idleLockMinutes.set(settings.get(CoreSettings.IDLE_LOCK_MINUTES));
+        onlineTiles.set(settings.get(MapSettings.ONLINE_TILES));
+        onlineTiles.addListener((obs, old, now) -> {
+            if (isInstructor() && now != null && !now.equals(old)) {
+                settings.set(MapSettings.ONLINE_TILES, now);
+            }
+        });
         theme.addListener((obs, old, now) -> {
             if (now != null && now != old) {
                 settings.set(CoreSettings.THEME, now);
@@ -73,6 +83,11 @@ public final class SettingsViewModel {
 
     public ObjectProperty<Integer> idleLockMinutesProperty() {
         return idleLockMinutes;
+    }
+
+    /** Whether the control-room map may fetch OpenStreetMap tiles; instructors only, off by default. */
+    public BooleanProperty onlineTilesProperty() {
+        return onlineTiles;
     }
 
     public ObservableList<BackupInfo> backups() {

@@ -30,4 +30,13 @@ public interface Workspace {
      * keeps the view until logout.
      */
     WorkspaceView create(WorkspaceContext ctx);
+
+    /**
+     * Whether the shell builds this workspace's view at sign-in rather than on first visit: for a workspace
+     * that must hear events from the others while hidden (the control room hears the call console's
+     * dispatches). False by default.
+     */
+    default boolean createAtSignIn() {
+        return false;
+    }
 }

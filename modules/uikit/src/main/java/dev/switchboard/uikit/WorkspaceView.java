@@ -16,4 +16,8 @@ public interface WorkspaceView extends Activatable {
     @Override
     default void deactivate() {
     }
+
+    /** Releases subscriptions and threads for good, at sign-out; nothing by default. */
+    default void dispose() {
+    }
 }

@@ -118,7 +118,15 @@ final class ControlRoomView implements WorkspaceView {
     @Override
     public void deactivate() {
         pump.stop();
-        model.pause();
+        if (!model.respondingToCallsProperty().get()) {
+            model.pause();
+        }
+    }
+
+    @Override
+    public void dispose() {
+        pump.stop();
+        model.close();
     }
 
     private Node controls() {

@@ -28,6 +28,12 @@ import dev.switchboard.uikit.WorkspaceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import dev.switchboard.core.event.Subscription;
+import dev.switchboard.core.incident.IncidentCreated;
+import java.util.ArrayList;
+import dev.switchboard.city.engine.pack.tiles.MapSettings;
+import dev.switchboard.city.engine.pack.tiles.OnlineTiles;
+import dev.switchboard.city.engine.pack.tiles.TileSource;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -74,10 +80,17 @@ public final class ControlRoomViewModel implements AutoCloseable {
     private final LongProperty seed = new SimpleLongProperty(42);
     private final ObjectProperty<String> scenario = new SimpleObjectProperty<>(FREE_RUN);
     private final ReadOnlyBooleanWrapper autopilot = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper respondingToCalls = new ReadOnlyBooleanWrapper();
+    /** Calls dispatched before the simulation was built; sent once it is. */
+    private final List<IncidentCreated> pendingCalls = new ArrayList<>();
+    private final Subscription callSubscription;
+    private boolean building;
     private CityPack pack;
 
     public ControlRoomViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
+        this.callSubscription = ctx.bus().subscribe(IncidentCreated.class,
+                call -> Platform.runLater(() -> onCall(call)));
         speed.addListener((obs, old, now) -> {
             if (now != null) {
                 ctx.clock().setSpeed(now);
@@ -112,6 +125,14 @@ public final class ControlRoomViewModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty autopilotProperty() {
         return autopilot.getReadOnlyProperty();
+    }
+
+    /**
+     * True once the call console has dispatched into this city: the simulation then keeps running while the
+     * control room is hidden, so the units drive to the call while the trainee stays on the line.
+     */
+    public ReadOnlyBooleanProperty respondingToCallsProperty() {
+        return respondingToCalls.getReadOnlyProperty();
     }
 
     public ObjectProperty<Integer> speedProperty() {
@@ -150,9 +171,11 @@ public final class ControlRoomViewModel implements AutoCloseable {
         long s = seed.get();
         int events = eventsPerTick.get();
         String chosen = scenario.get();
-        closeLoop("restarted");
+        closeLoop("complete");
+        building = true;
         CompletableFuture.supplyAsync(() -> build(s, events, chosen)).whenComplete((built, error) ->
                 Platform.runLater(() -> {
+                    building = false;
                     if (error != null) {
                         LOG.error("The control room could not start", error);
                         message.set(Text.get("city.msg.failed", error.getMessage()));
@@ -165,7 +188,29 @@ public final class ControlRoomViewModel implements AutoCloseable {
                     ready.set(true);
                     message.set(FREE_RUN.equals(chosen) ? Text.get("city.msg.ready", s)
                             : Text.get("city.msg.scenario", chosen, s));
+                    List<IncidentCreated> waiting = List.copyOf(pendingCalls);
+                    pendingCalls.clear();
+                    waiting.forEach(this::onCall);
                 }));
+    }
+
+    /**
+     * A call the call console dispatched: opened on the map with the units asked for. Builds the city first if
+     * the control room has not been opened yet, and sets it running so the units move.
+     */
+    void onCall(IncidentCreated call) {
+        respondingToCalls.set(true);
+        if (loop == null) {
+            pendingCalls.add(call);
+            if (!building) {
+                restart();
+            }
+            return;
+        }
+        command(loop.simulation().reportCall(call));
+        if (!playing.get()) {
+            play();
+        }
     }
 
     public void play() {
@@ -218,7 +263,8 @@ public final class ControlRoomViewModel implements AutoCloseable {
     /** Stops the simulation and records the exercise as ended; for workspace shutdown. */
     @Override
     public void close() {
-        closeLoop("ended");
+        callSubscription.close();
+        closeLoop("complete");
     }
 
     private void command(CompletableFuture<CommandResult> pending) {
@@ -254,15 +300,24 @@ public final class ControlRoomViewModel implements AutoCloseable {
         return new SimulationLoop(sim);
     }
 
-    /** An imported MBTiles basemap, when there is one, goes under the markers; the pack draws the rest. */
+    /**
+     * What the map draws: the city pack, under an imported MBTiles basemap when there is one, and OpenStreetMap
+     * tiles on top only when an instructor allowed online tiles (off by default; the offline map answers
+     * whenever the network does not).
+     */
     private void useBasemap() {
         try {
             DataDir dataDir = ctx.service(DataDir.class);
+            TileSource source = new ControlRoomView.LazyPackTiles();
             if (java.nio.file.Files.exists(Basemap.file(dataDir))) {
-                OfflineTileRetriever.use(new TileCache(null, 512)
-                        .cached(Basemap.over(dataDir, new ControlRoomView.LazyPackTiles())));
+                source = Basemap.over(dataDir, source);
                 LOG.info("Control room map uses the imported basemap {}", Basemap.file(dataDir));
             }
+            if (ctx.settings().get(MapSettings.ONLINE_TILES)) {
+                source = new OnlineTiles(OnlineTiles.OSM_TEMPLATE, dataDir.cache().resolve("tiles/osm"), source);
+                LOG.info("Control room map fetches OpenStreetMap tiles (map.onlineTiles is on)");
+            }
+            OfflineTileRetriever.use(new TileCache(null, 512).cached(source));
         } catch (RuntimeException e) {
             LOG.warn("The imported basemap cannot be used; drawing the city pack instead", e);
         }

@@ -35,6 +35,12 @@ public final class ControlRoomWorkspace implements Workspace {
         return true;
     }
 
+    /** Built at sign-in so a call dispatched from the call console reaches the map while it is hidden. */
+    @Override
+    public boolean createAtSignIn() {
+        return true;
+    }
+
     @Override
     public WorkspaceView create(WorkspaceContext ctx) {
         return new ControlRoomView(new ControlRoomViewModel(ctx));

@@ -22,11 +22,15 @@ import dev.switchboard.city.model.Ward;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.geo.LatLon;
 import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.incident.IncidentCreated;
+import dev.switchboard.core.incident.ResponderType;
+import dev.switchboard.core.incident.ResponseUpdated;
 import dev.switchboard.core.time.SimClock;
 import dev.switchboard.core.time.SimTime;
 import dev.switchboard.store.eventlog.EventLog;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -83,6 +87,10 @@ public final class CitySimulation implements AutoCloseable {
 
     private final List<Unit> units = new ArrayList<>();
     private final Map<String, Unit> unitsById = new HashMap<>();
+    /** Sim time of the last {@link ResponseUpdated} per unit. */
+    private final Map<String, Long> lastResponseMillis = new HashMap<>();
+    /** How often, in sim time, a moving unit answering a call reports its position. */
+    static final long RESPONSE_EVERY_MILLIS = 5_000;
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
     private final List<Recommendation> pending = new ArrayList<>();
     private final Map<String, Long> quietUntil = new HashMap<>();
@@ -180,6 +188,61 @@ public final class CitySimulation implements AutoCloseable {
         });
     }
 
+    /**
+     * Opens the incident a call-taker dispatched (posted by the call console as {@link IncidentCreated}) and sends
+     * the units the call-taker asked for, closest first. Units answering it are reported back on the bus as
+     * {@link ResponseUpdated} so the call can follow the response.
+     */
+    public CompletableFuture<CommandResult> reportCall(IncidentCreated call) {
+        Objects.requireNonNull(call, "call");
+        return enqueue(() -> {
+            IncidentReport report = new IncidentReport(call.reference(), call.position(),
+                    call.nature() + " (" + call.natureCode() + ")",
+                    IncidentKind.fromNatureCode(call.natureCode()).orElse(null), call.priority());
+            IncidentKind kind = report.effectiveKind();
+            Ward ward = pack.nearestWard(call.position());
+            Incident i = open(kind, kind.cause(), call.nature() + " — " + call.address(), call.position(),
+                    ward.id(), call.priority(), "call", call.reference(), 0.8);
+            Map<UnitType, Integer> asked = new EnumMap<>(UnitType.class);
+            call.units().forEach(r -> asked.merge(unitType(r), 1, Integer::sum));
+            List<String> sent = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            asked.forEach((type, count) -> {
+                CommandResult r = dispatch(new DispatchCommand.Dispatch(type, count, i.id), "call-taker", null);
+                if (r.done()) {
+                    sent.addAll(r.unitIds());
+                } else {
+                    notes.add(r.message());
+                }
+            });
+            String message = "Opened " + i.id + " for call " + call.reference()
+                    + (sent.isEmpty() ? "" : "; sent " + String.join(", ", sent))
+                    + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+            return CommandResult.done(message, i.id, sent);
+        });
+    }
+
+    /** The control room's unit type for a responder type named by another capability. */
+    public static UnitType unitType(ResponderType responder) {
+        return switch (responder) {
+            case POLICE -> UnitType.POLICE;
+            case SWAT -> UnitType.SWAT;
+            case FIRE -> UnitType.FIRE;
+            case AMBULANCE -> UnitType.AMBULANCE;
+            case TRAFFIC_CONTROL -> UnitType.TRAFFIC;
+        };
+    }
+
+    static ResponderType responder(UnitType type) {
+        return switch (type) {
+            case POLICE -> ResponderType.POLICE;
+            case SWAT -> ResponderType.SWAT;
+            case FIRE -> ResponderType.FIRE;
+            case AMBULANCE -> ResponderType.AMBULANCE;
+            case TRAFFIC -> ResponderType.TRAFFIC_CONTROL;
+        };
+    }
+
     /** Opens an incident by hand. */
     public CompletableFuture<CommandResult> createIncident(IncidentKind kind, LatLon position, int priority,
                                                           String title) {
@@ -255,6 +318,7 @@ public final class CitySimulation implements AutoCloseable {
         recommend(result, summary);
         long t4 = System.nanoTime();
         moveUnits();
+        reportMovingResponders();
         workScenes(seconds);
         updateIncidents();
         long t5 = System.nanoTime();
@@ -900,6 +964,31 @@ public final class CitySimulation implements AutoCloseable {
                 "from", from.name(), "to", to.name(), "incident", incidentId));
         journal.publish(new UnitStateChanged(session, unit.id(), unit.type(), from, to, incidentId,
                 new SimTime(nowMillis)));
+        respond(unit, incidentId);
+    }
+
+    /** Tells a caller's incident how a unit answering it is doing; only for incidents that came from a call. */
+    private void respond(Unit unit, String incidentId) {
+        Incident incident = incidentId == null ? null : incidents.get(incidentId);
+        if (incident == null || incident.reference == null || !"call".equals(incident.source)) {
+            return;
+        }
+        lastResponseMillis.put(unit.id(), nowMillis);
+        journal.publish(new ResponseUpdated(incident.reference, unit.id(), responder(unit.type()),
+                unit.state().name(), unit.position(), unit.view().headingDegrees(), incident.state.name(),
+                Instant.ofEpochMilli(nowMillis)));
+    }
+
+    /** Moving units answering a call report their position every {@link #RESPONSE_EVERY_MILLIS} of sim time. */
+    private void reportMovingResponders() {
+        for (Unit unit : units) {
+            UnitState st = unit.state();
+            if ((st == UnitState.EN_ROUTE || st == UnitState.RETURNING) && unit.incidentId != null
+                    && nowMillis - lastResponseMillis.getOrDefault(unit.id(), Long.MIN_VALUE / 2)
+                    >= RESPONSE_EVERY_MILLIS) {
+                respond(unit, unit.incidentId);
+            }
+        }
     }
 
     private void moveUnits() {

@@ -58,6 +58,29 @@ public enum IncidentKind {
      * The kind a caller's or call-taker's description suggests, by keywords (English); {@link #GENERAL}
      * when nothing matches. The most dangerous match wins: "fight with a knife" is a weapon.
      */
+    /**
+     * The kind a CAD nature code names by its family prefix ({@code FIRE-STRUCT} is a fire, {@code MED-…} medical,
+     * {@code TRF-…} an accident, {@code DIS-…} a collapse, {@code POL-…WPN} a weapon); empty when the code does
+     * not say, so the words decide.
+     */
+    public static java.util.Optional<IncidentKind> fromNatureCode(String code) {
+        String c = code == null ? "" : code.toUpperCase(Locale.ROOT);
+        IncidentKind kind = null;
+        if (c.startsWith("FIRE") || c.startsWith("HAZ")) {
+            kind = c.startsWith("HAZ") && !c.contains("FIRE") ? null : FIRE;
+        } else if (c.startsWith("MED") || c.startsWith("EMS")) {
+            kind = MEDICAL;
+        } else if (c.startsWith("TRF") || c.startsWith("TRAFFIC")) {
+            kind = ACCIDENT;
+        } else if (c.startsWith("DIS") || c.contains("COLLAPSE")) {
+            kind = EARTHQUAKE;
+        } else if (c.startsWith("POL")) {
+            kind = c.contains("WPN") || c.contains("WEAPON") ? WEAPON
+                    : c.contains("ASSAULT") || c.contains("DV") ? VIOLENCE : null;
+        }
+        return java.util.Optional.ofNullable(kind);
+    }
+
     public static IncidentKind fromNature(String nature) {
         String text = nature == null ? "" : nature.toLowerCase(Locale.ROOT);
         if (containsAny(text, "weapon", "gun", "knife", "shot", "shooting", "armed", "stab")) {

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.city.model.UnitState;
 import dev.switchboard.core.event.DomainEvent;
 import dev.switchboard.core.geo.LatLon;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.incident.IncidentCreated;
+import dev.switchboard.core.incident.ResponderType;
+import dev.switchboard.core.incident.ResponseUpdated;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +54,40 @@ class BusEventsTest {
             assertThat(all.indexOf(created)).isLessThan(all.indexOf(dispatched));
             assertThat(all.indexOf(dispatched)).isLessThan(all.indexOf(resolved));
             assertThat(all).allSatisfy(e -> assertThat(e.getClass().getPackageName())
-                    .isEqualTo("dev.switchboard.city.engine.sim"));
+                    .isIn("dev.switchboard.city.engine.sim", "dev.switchboard.core.incident"));
+        }
+    }
+
+    @Test
+    void aDispatchedCallOpensAnIncidentSendsTheAskedUnitsAndReportsTheResponse() {
+        try (SimFixture f = new SimFixture(32, SimFixture.quiet(false))) {
+            LatLon scene = new LatLon(35.6640, 139.6982);
+            IncidentCreated call = new IncidentCreated(new SessionId("call-1"), "CALL-42", "FIRE-STRUCT",
+                    "House fire, person trapped", 1, scene, "shibuya", "2-21-1 Shibuya",
+                    List.of(ResponderType.FIRE, ResponderType.FIRE, ResponderType.AMBULANCE), Instant.now());
+            CommandResult result = f.apply(f.sim.reportCall(call));
+            assertThat(result.done()).isTrue();
+            assertThat(result.unitIds()).hasSize(3);
+            assertThat(result.unitIds()).filteredOn(u -> u.startsWith("FIRE-")).hasSize(2);
+            assertThat(result.unitIds()).filteredOn(u -> u.startsWith("AMBULANCE-")).hasSize(1);
+
+            IncidentOpened opened = f.events(IncidentOpened.class).get(0);
+            assertThat(opened.reference()).isEqualTo("CALL-42");
+            assertThat(opened.wardId()).isEqualTo("shibuya");
+            assertThat(opened.kind()).isEqualTo(IncidentKind.FIRE);
+            assertThat(f.events(UnitDispatched.class)).extracting(UnitDispatched::by).containsOnly("call-taker");
+
+            assertThat(f.tickUntil(s -> f.events(ResponseUpdated.class).stream()
+                    .anyMatch(r -> r.state().equals("ON_SCENE")), 3600)).isTrue();
+            List<ResponseUpdated> updates = f.events(ResponseUpdated.class);
+            assertThat(updates).allSatisfy(u -> assertThat(u.reference()).isEqualTo("CALL-42"));
+            assertThat(updates).extracting(ResponseUpdated::unitId).containsAll(result.unitIds());
+            ResponseUpdated onScene = updates.stream().filter(u -> u.state().equals("ON_SCENE")).findFirst()
+                    .orElseThrow();
+            assertThat(onScene.position().distanceMeters(scene)).isLessThan(400);
+            // Moving units report where they are on the way, not only their state changes.
+            long enRouteFixes = updates.stream().filter(u -> u.state().equals("EN_ROUTE")).count();
+            assertThat(enRouteFixes).isGreaterThan(3);
         }
     }
 
