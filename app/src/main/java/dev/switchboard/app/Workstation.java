@@ -17,6 +17,7 @@ import dev.switchboard.store.Database;
 import dev.switchboard.store.account.JdbiAccountRepository;
 import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.SqliteSettingsStore;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public final class Workstation implements AutoCloseable {
     private final AccountService accounts;
     private final Backups backups;
     private final SessionCatalog sessions;
+    private final RecordingCatalog recordings;
     private final EventBus bus;
     private final SimClock simClock;
     private final AiGateway ai;
@@ -60,6 +62,7 @@ public final class Workstation implements AutoCloseable {
                 wallClock, () -> settings.get(CoreSettings.MAX_FAILED_LOGONS));
         this.backups = new Backups(database, wallClock);
         this.sessions = new SessionCatalog(database);
+        this.recordings = new RecordingCatalog(database);
         this.bus = new EventBus();
         this.simClock = new SimClock(wallClock);
         this.ai = new AiGateway(database, settings, wallClock);
@@ -114,6 +117,11 @@ public final class Workstation implements AutoCloseable {
 
     public SessionCatalog sessions() {
         return sessions;
+    }
+
+    /** Which audio recordings belong to which session, with their checksums. */
+    public RecordingCatalog recordings() {
+        return recordings;
     }
 
     public EventBus bus() {

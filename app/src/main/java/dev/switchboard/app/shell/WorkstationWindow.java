@@ -22,6 +22,8 @@ import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.VerifyReport;
+import dev.switchboard.core.event.EventBus;
+import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.uikit.BackgroundTask;
 import dev.switchboard.uikit.FxDialogService;
@@ -215,6 +217,8 @@ public final class WorkstationWindow {
                 Map.entry(AuditLog.class, workstation.auditLog()),
                 Map.entry(Backups.class, workstation.backups()),
                 Map.entry(SessionCatalog.class, workstation.sessions()),
+                Map.entry(RecordingCatalog.class, workstation.recordings()),
+                Map.entry(EventBus.class, workstation.bus()),
                 Map.entry(WorkspaceRegistry.class, registry),
                 Map.entry(BackupRestorer.class, (BackupRestorer) this::restoreWhileSignedIn),
                 Map.entry(StatusRefresher.class, (StatusRefresher) status -> statusBar.update(status)));
