@@ -1,0 +1,352 @@
+package dev.switchboard.review.engine;
+
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AuditAction;
+import dev.switchboard.core.account.AuditRecord;
+import dev.switchboard.core.account.AuditRecord.Outcome;
+import dev.switchboard.core.account.AuditTrail;
+import dev.switchboard.core.account.Role;
+import dev.switchboard.core.error.InputException;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.id.UserId;
+import dev.switchboard.review.model.Assessment;
+import dev.switchboard.review.model.Grade;
+import dev.switchboard.review.model.HistoryEntry;
+import dev.switchboard.review.model.Integrity;
+import dev.switchboard.review.model.Note;
+import dev.switchboard.review.model.ProgressPoint;
+import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.review.model.ReviewStatus;
+import dev.switchboard.review.model.ScoreLine;
+import dev.switchboard.review.model.SessionQuery;
+import dev.switchboard.review.model.SessionRow;
+import dev.switchboard.review.model.SortColumn;
+import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.eventlog.VerifyReport;
+import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.RecordingInfo;
+import dev.switchboard.store.session.SessionCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The review as one person may use it: trainees see and export only their own sessions and read, never
+ * change, what supervisors wrote; supervisors and instructors see every session, write notes, grade and sign
+ * off. Every rule is checked here, so the workspace and the command line enforce the same. Every open,
+ * playback and export of a recording is written to the audit trail ({@link AuditAction#RECORDING_ACCESS}),
+ * refusals too. Blocking (database, files): call off the FX thread. Thread-safe.
+ */
+public final class ReviewService {
+
+    /** The longest note or comment accepted. */
+    public static final int MAX_TEXT = 4000;
+
+    private final EventLog log;
+    private final AuditTrail audit;
+    private final Path recordingsDir;
+    private final Clock clock;
+    private final Account viewer;
+    private final ReviewStore store;
+    private final TranscriptIndex index;
+    private final SessionCatalog sessions;
+    private final RecordingCatalog recordings;
+
+    /**
+     * @param recordingsDir the data dir's recordings folder, against which recordings' relative paths resolve
+     * @param viewer        the signed-in person, whose role decides what this service allows
+     */
+    public ReviewService(EventLog log, AuditTrail audit, Path recordingsDir, Clock clock, Account viewer) {
+        this.log = Objects.requireNonNull(log, "log");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.recordingsDir = Objects.requireNonNull(recordingsDir, "recordingsDir");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.viewer = Objects.requireNonNull(viewer, "viewer");
+        this.store = new ReviewStore(log.database());
+        this.index = new TranscriptIndex(log, clock);
+        this.sessions = new SessionCatalog(log.database());
+        this.recordings = new RecordingCatalog(log.database());
+    }
+
+    public Account viewer() {
+        return viewer;
+    }
+
+    /** Whether the viewer sees every trainee's sessions (supervisors and instructors). */
+    public boolean seesEveryone() {
+        return viewer.role().atLeast(Role.SUPERVISOR);
+    }
+
+    /** Whether the viewer may write notes, grade and sign off. */
+    public boolean canAssess() {
+        return viewer.role().atLeast(Role.SUPERVISOR);
+    }
+
+    /** Brings the transcript search index up to date; returns how many sessions it added. */
+    public int indexPending() {
+        return index.indexPending();
+    }
+
+    /** The sessions matching {@code q} that the viewer may see. */
+    public List<SessionRow> list(SessionQuery q) {
+        return store.list(q, seesEveryone() ? null : viewer.id());
+    }
+
+    /**
+     * One session's list row.
+     *
+     * @throws InputException        when there is no such session
+     * @throws AccessDeniedException when it is another trainee's (audited)
+     */
+    public SessionRow row(SessionId id, String purpose) {
+        SessionRow row = store.find(id).orElseThrow(() -> InputException.field("session",
+                "no training session with id " + id));
+        if (!seesEveryone() && !row.trainee().equals(viewer.id())) {
+            record(id, Outcome.DENIED, purpose + ": session of " + row.traineeName());
+            throw new AccessDeniedException("Session " + id + " belongs to another trainee.",
+                    "Trainees can review only their own sessions; ask a supervisor.");
+        }
+        return row;
+    }
+
+    /** Reads a session for the session view; audited as an open. */
+    public RecordedSession open(SessionId id) {
+        RecordedSession session = read(row(id, "open"));
+        record(id, Outcome.SUCCESS, "open");
+        return session;
+    }
+
+    /** Records that the viewer started playing the session's recording. */
+    public void playbackStarted(SessionId id) {
+        row(id, "play");
+        record(id, Outcome.SUCCESS, "play");
+    }
+
+    // ---- notes, grade, sign-off
+
+    public List<Note> notes(SessionId id) {
+        row(id, "read notes");
+        return store.notes(id);
+    }
+
+    /** Pins a note to {@code atMs}; after sign-off the note is an amendment (marked in the history). */
+    public Note addNote(SessionId id, long atMs, String text) {
+        requireAssessor(id, "add a note");
+        String body = text(text, "note");
+        if (atMs < 0) {
+            throw InputException.field("note time", "must not be negative, was " + atMs + " ms");
+        }
+        boolean after = store.assessment(id).signedOff();
+        return store.insertNote(id, atMs, viewer.id(), viewer.displayName(), body, clock.instant(), after);
+    }
+
+    /** Changes a note's text; refused once the session is signed off (add an amendment note instead). */
+    public void editNote(long noteId, String text) {
+        Note note = existingNote(noteId);
+        requireAssessor(note.session(), "edit a note");
+        requireNotSignedOff(note.session());
+        store.updateNote(note, text(text, "note"), viewer.id(), viewer.displayName(), clock.instant());
+    }
+
+    /** Removes a note; refused once the session is signed off. The history keeps its text. */
+    public void deleteNote(long noteId) {
+        Note note = existingNote(noteId);
+        requireAssessor(note.session(), "delete a note");
+        requireNotSignedOff(note.session());
+        store.deleteNote(note, viewer.id(), viewer.displayName(), clock.instant());
+    }
+
+    public Assessment assessment(SessionId id) {
+        row(id, "read assessment");
+        return store.assessment(id);
+    }
+
+    /**
+     * Sets the grade and overall comment. Allowed after sign-off too: the change is then recorded in the
+     * history as made after sign-off, with the old and the new value.
+     */
+    public Assessment assess(SessionId id, Grade grade, String comment) {
+        requireAssessor(id, "grade");
+        String body = comment == null ? "" : comment.strip();
+        if (body.length() > MAX_TEXT) {
+            throw InputException.field("comment", "is " + body.length() + " characters; at most " + MAX_TEXT);
+        }
+        Assessment before = store.assessment(id);
+        store.saveAssessment(before, grade, body, viewer.id(), viewer.displayName(), clock.instant());
+        return store.assessment(id);
+    }
+
+    /** Signs the session off: needs a grade; sets the session's status to {@code signed-off}. */
+    public Assessment signOff(SessionId id) {
+        SessionRow row = requireAssessor(id, "sign off");
+        Assessment a = store.assessment(id);
+        if (a.signedOff()) {
+            return a;
+        }
+        if (a.grade() == null) {
+            throw InputException.field("grade", "choose a grade before signing off session " + id);
+        }
+        String oldStatus = sessions.find(id).map(s -> s.status()).orElse(row.status().text());
+        store.signOff(id, oldStatus, viewer.id(), viewer.displayName(), clock.instant());
+        sessions.setStatus(id, ReviewStatus.SIGNED_OFF_TEXT);
+        return store.assessment(id);
+    }
+
+    public List<HistoryEntry> history(SessionId id) {
+        row(id, "read history");
+        return store.history(id);
+    }
+
+    // ---- reports
+
+    /** Writes the session's report as PDF to {@code out}; audited as an export. */
+    public void exportPdf(SessionId id, Path out) {
+        RecordedSession session = read(row(id, "export pdf"));
+        try {
+            SessionReport.writePdf(session, store.notes(id), store.assessment(id), out);
+        } catch (IOException e) {
+            record(id, Outcome.FAILURE, "export pdf " + out + ": " + e.getMessage());
+            throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);
+        }
+        record(id, Outcome.SUCCESS, "export pdf " + out.getFileName());
+    }
+
+    /**
+     * Writes one CSV row per session matching {@code q} (that the viewer may see), one column per rubric item;
+     * indexes pending sessions first. Audited once per exported session.
+     *
+     * @return how many sessions were written
+     */
+    public int exportScoresCsv(SessionQuery q, Path out) {
+        index.indexPending();
+        List<SessionRow> rows = list(q);
+        Map<SessionId, TranscriptIndex.Figures> figures = index.figures(rows.stream().map(SessionRow::id).toList());
+        try {
+            ScoresCsv.write(rows, figures, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);
+        }
+        for (SessionRow r : rows) {
+            record(r.id(), Outcome.SUCCESS, "export csv " + out.getFileName());
+        }
+        return rows.size();
+    }
+
+    /** The trainee's sessions as points for the progress charts, oldest first. */
+    public List<ProgressPoint> progress(UserId trainee) {
+        if (!seesEveryone() && !trainee.equals(viewer.id())) {
+            throw new AccessDeniedException("Progress of another trainee is not shown to trainees.",
+                    "Ask a supervisor.");
+        }
+        index.indexPending();
+        List<SessionRow> rows = new ArrayList<>(store.list(SessionQuery.all(SessionQuery.MAX_LIMIT)
+                .withTrainee(trainee.value()).sortedBy(SortColumn.DATE, false), trainee));
+        Map<SessionId, TranscriptIndex.Figures> figures = index.figures(rows.stream().map(SessionRow::id).toList());
+        List<ProgressPoint> out = new ArrayList<>();
+        for (SessionRow r : rows) {
+            TranscriptIndex.Figures f = figures.get(r.id());
+            if (f == null) {
+                continue;
+            }
+            Map<String, Double> items = new LinkedHashMap<>();
+            for (ScoreLine line : f.items()) {
+                items.put(line.id(), line.earned());
+            }
+            Double score = f.score() != null ? f.score() : r.score();
+            out.add(new ProgressPoint(r.id(), r.startedAt(), r.title(), score, f.metrics(), items));
+        }
+        return out;
+    }
+
+    // ---- internals
+
+    private RecordedSession read(SessionRow row) {
+        SessionLog parsed = SessionLog.read(log, row.id());
+        VerifyReport report = log.verify(Optional.of(row.id()));
+        Integrity integrity = report.firstBreak()
+                .map(b -> new Integrity(false, report.entriesChecked(), b.seq(), b.reason()))
+                .orElse(Integrity.verified(report.entriesChecked()));
+        Optional<Path> audio = audioOf(row.id(), parsed);
+        long duration = parsed.ended().map(e -> e.durationMs()).orElse(0L);
+        if (audio.isPresent()) {
+            try {
+                duration = WavFile.read(audio.get()).durationMs();
+            } catch (IOException | RuntimeException e) {
+                audio = Optional.empty();
+            }
+        }
+        duration = Math.max(duration, parsed.lastMs());
+        if (duration == 0 && row.durationMs() != null) {
+            duration = row.durationMs();
+        }
+        return new RecordedSession(row, parsed.started(), audio, parsed.utterances(), parsed.timeline(),
+                parsed.emotions(), parsed.unitFixes(), parsed.incidents(), parsed.score(), parsed.metrics(),
+                integrity, duration);
+    }
+
+    private Optional<Path> audioOf(SessionId id, SessionLog parsed) {
+        List<String> candidates = new ArrayList<>();
+        parsed.started().map(s -> s.audioFile()).filter(f -> f != null && !f.isBlank()).ifPresent(candidates::add);
+        for (RecordingInfo r : recordings.of(id)) {
+            if (r.file().toLowerCase(Locale.ROOT).endsWith(".wav")) {
+                candidates.add(r.file());
+            }
+        }
+        Path root = recordingsDir.toAbsolutePath().normalize();
+        for (String c : candidates) {
+            Path p = root.resolve(c).normalize();
+            if (p.startsWith(root) && Files.isRegularFile(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private SessionRow requireAssessor(SessionId id, String what) {
+        SessionRow row = store.find(id).orElseThrow(() -> InputException.field("session",
+                "no training session with id " + id));
+        if (!canAssess()) {
+            throw new AccessDeniedException("Only supervisors and instructors can " + what + ".",
+                    "Trainees can read the notes and grade of their own sessions.");
+        }
+        return row;
+    }
+
+    private void requireNotSignedOff(SessionId id) {
+        if (store.assessment(id).signedOff()) {
+            throw new InputException(null, 0, "note", "session " + id
+                    + " is signed off; its notes can no longer be changed. Add a new note as an amendment.");
+        }
+    }
+
+    private Note existingNote(long noteId) {
+        return store.note(noteId).orElseThrow(() -> InputException.field("note", "no note with id " + noteId));
+    }
+
+    private static String text(String text, String field) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw InputException.field(field, "is empty");
+        }
+        if (body.length() > MAX_TEXT) {
+            throw InputException.field(field, "is " + body.length() + " characters; at most " + MAX_TEXT);
+        }
+        return body;
+    }
+
+    private void record(SessionId id, Outcome outcome, String detail) {
+        Instant now = clock.instant();
+        audit.record(new AuditRecord(now, viewer.username(), AuditAction.RECORDING_ACCESS, "session " + id, outcome,
+                detail));
+    }
+}

@@ -1,0 +1,267 @@
+package dev.switchboard.review.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.review.model.CallMetrics;
+import dev.switchboard.review.model.IncidentMark;
+import dev.switchboard.review.model.TimelineItem;
+import dev.switchboard.review.model.TimelineKind;
+import dev.switchboard.review.model.UnitFix;
+import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.eventlog.EventLogEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one session's event log says, parsed once: the call's entries after the contract in {@link CallLog},
+ * and the control room's {@code city.*} entries. An entry that does not parse is logged and shown on the
+ * timeline as it stands; it never stops the review.
+ *
+ * <p>Times: call entries carry {@code atMs} since the recording started; entries without one (start,
+ * score) take the time of the entry before them. Control-room entries use the log's sim time, counted from
+ * the session's first entry.
+ */
+public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utterance> utterances,
+                         List<TimelineItem> timeline, List<CallLog.Emotion> emotions, List<UnitFix> unitFixes,
+                         List<IncidentMark> incidents, Optional<CallLog.Score> score, Optional<CallLog.Ended> ended,
+                         CallMetrics metrics, long lastMs, long entries) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionLog.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final int PAGE = 5000;
+
+    /** Reads every entry of {@code session} from {@code log}, page by page. */
+    public static SessionLog read(EventLog log, SessionId session) {
+        List<EventLogEntry> all = new ArrayList<>();
+        long from = 1;
+        while (true) {
+            List<EventLogEntry> page = log.read(session, from, PAGE);
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                break;
+            }
+            from = page.get(page.size() - 1).seq() + 1;
+        }
+        return parse(all);
+    }
+
+    /** Parses entries of one session in chain order. */
+    public static SessionLog parse(List<EventLogEntry> entries) {
+        Parser p = new Parser();
+        for (EventLogEntry e : entries) {
+            p.accept(e);
+        }
+        return p.finish(entries.size());
+    }
+
+    private static final class Parser {
+        private CallLog.Started started;
+        private final List<CallLog.Utterance> utterances = new ArrayList<>();
+        private final List<TimelineItem> timeline = new ArrayList<>();
+        private final List<CallLog.Emotion> emotions = new ArrayList<>();
+        private final List<UnitFix> fixes = new ArrayList<>();
+        private final List<IncidentMark> incidents = new ArrayList<>();
+        private final Map<String, String> unitStates = new HashMap<>();
+        private final Map<String, String> incidentRefs = new HashMap<>();
+        private CallLog.Score score;
+        private CallLog.Ended ended;
+        private Long answerMs;
+        private Long locationMs;
+        private Long dispatchMs;
+        private long lastMs;
+        private long firstSim = Long.MIN_VALUE;
+
+        void accept(EventLogEntry e) {
+            String type = e.type();
+            if (firstSim == Long.MIN_VALUE) {
+                firstSim = e.simTimeMillis();
+            }
+            try {
+                if (type.startsWith("call.")) {
+                    call(e, type);
+                } else if (type.startsWith("city.")) {
+                    city(e, type);
+                } else {
+                    add(lastMs, TimelineKind.OTHER, e, type + " " + e.payload());
+                }
+            } catch (JsonProcessingException | RuntimeException ex) {
+                LOG.warn("Session {} entry {} ({}) does not parse: {}", e.session(), e.seq(), type, ex.getMessage());
+                add(lastMs, TimelineKind.OTHER, e, type + " " + e.payload());
+            }
+        }
+
+        private void call(EventLogEntry e, String type) throws JsonProcessingException {
+            String json = e.payload();
+            switch (type) {
+                case CallLog.STARTED -> {
+                    started = JSON.readValue(json, CallLog.Started.class);
+                    add(0, TimelineKind.CALL, e, "Call started: " + started.scenarioTitle());
+                }
+                case CallLog.RINGING -> {
+                    CallLog.Ringing r = JSON.readValue(json, CallLog.Ringing.class);
+                    add(r.atMs(), TimelineKind.CALL, e, "Ringing");
+                }
+                case CallLog.ANSWERED -> {
+                    CallLog.Answered a = JSON.readValue(json, CallLog.Answered.class);
+                    answerMs = answerMs == null ? a.answerMs() : answerMs;
+                    add(a.atMs(), TimelineKind.CALL, e, String.format(Locale.ROOT, "Answered after %.1f s",
+                            a.answerMs() / 1000.0));
+                }
+                case CallLog.CONTROL -> {
+                    CallLog.Control c = JSON.readValue(json, CallLog.Control.class);
+                    add(c.atMs(), TimelineKind.CONTROL, e, c.action() + (blank(c.detail()) ? "" : ": " + c.detail()));
+                }
+                case CallLog.UTTERANCE -> {
+                    CallLog.Utterance u = JSON.readValue(json, CallLog.Utterance.class);
+                    utterances.add(u);
+                    lastMs = Math.max(lastMs, u.endMs());
+                }
+                case CallLog.ENTITY -> {
+                    CallLog.Entity en = JSON.readValue(json, CallLog.Entity.class);
+                    if (locationMs == null && isLocation(en.type())) {
+                        locationMs = en.atMs();
+                    }
+                    add(en.atMs(), TimelineKind.ENTITY, e, en.type() + ": " + en.value());
+                }
+                case CallLog.CAD_EDIT -> {
+                    CallLog.CadEdit c = JSON.readValue(json, CallLog.CadEdit.class);
+                    if (locationMs == null && isLocation(c.field()) && !blank(c.newValue())) {
+                        locationMs = c.atMs();
+                    }
+                    add(c.atMs(), TimelineKind.CAD, e, "CAD " + c.field() + ": "
+                            + (blank(c.oldValue()) ? "" : c.oldValue() + " \u2192 ") + c.newValue()
+                            + " (" + c.by() + ")");
+                }
+                case CallLog.DISPATCHED -> {
+                    CallLog.Dispatch d = JSON.readValue(json, CallLog.Dispatch.class);
+                    dispatchMs = dispatchMs == null ? d.atMs() : dispatchMs;
+                    incidents.add(new IncidentMark(d.reference(), d.atMs(), d.lat(), d.lon(),
+                            d.reference() + " " + d.nature()));
+                    add(d.atMs(), TimelineKind.DISPATCH, e, "Dispatched " + d.reference() + " " + d.nature() + " P"
+                            + d.priority() + " to " + d.address() + ": " + String.join(", ", d.units()));
+                }
+                case CallLog.EMOTION -> {
+                    CallLog.Emotion em = JSON.readValue(json, CallLog.Emotion.class);
+                    emotions.add(em);
+                    add(em.atMs(), TimelineKind.EMOTION, e, String.format(Locale.ROOT, "Caller %.2f%s", em.value(),
+                            blank(em.reason()) ? "" : " (" + em.reason() + ")"));
+                }
+                case CallLog.VOICE -> {
+                    // The trainee's voice level: shown by the waveform, not item by item.
+                }
+                case CallLog.UNIT -> {
+                    CallLog.UnitUpdate u = JSON.readValue(json, CallLog.UnitUpdate.class);
+                    fixes.add(new UnitFix(u.atMs(), u.unitId(), u.unitType(), u.state(), u.lat(), u.lon(),
+                            u.heading()));
+                    String before = unitStates.put(u.unitId(), u.state());
+                    if (!Objects.equals(before, u.state())) {
+                        add(u.atMs(), TimelineKind.UNIT, e, u.unitId() + " " + u.state());
+                    }
+                }
+                case CallLog.ENDED -> {
+                    ended = JSON.readValue(json, CallLog.Ended.class);
+                    add(ended.atMs(), TimelineKind.CALL, e, "Ended: " + ended.reason());
+                }
+                case CallLog.SCORED -> {
+                    score = JSON.readValue(json, CallLog.Score.class);
+                    add(lastMs, TimelineKind.SCORE, e, String.format(Locale.ROOT, "Scored %.0f", score.total()));
+                }
+                case CallLog.INTERRUPTED -> {
+                    CallLog.Interrupted i = JSON.readValue(json, CallLog.Interrupted.class);
+                    add(i.lastMs(), TimelineKind.CALL, e, "Interrupted: " + i.detail());
+                }
+                default -> add(lastMs, TimelineKind.OTHER, e, type + " " + json);
+            }
+        }
+
+        private void city(EventLogEntry e, String type) throws JsonProcessingException {
+            long at = Math.max(0, e.simTimeMillis() - firstSim);
+            JsonNode n = JSON.readTree(e.payload());
+            switch (type) {
+                case "city.incident.created" -> {
+                    String id = n.path("incident").asText();
+                    incidentRefs.put(id, n.path("title").asText());
+                    if (n.hasNonNull("lat") && n.hasNonNull("lon")) {
+                        incidents.add(new IncidentMark(id, at, n.path("lat").asDouble(), n.path("lon").asDouble(),
+                                id + " " + n.path("title").asText()));
+                    }
+                    add(at, TimelineKind.INCIDENT, e, id + " opened: " + n.path("title").asText() + " (P"
+                            + n.path("priority").asInt() + ")");
+                }
+                case "city.incident.escalated" -> add(at, TimelineKind.INCIDENT, e, n.path("incident").asText()
+                        + " escalated " + n.path("from").asText() + " \u2192 " + n.path("to").asText());
+                case "city.incident.state_changed" -> add(at, TimelineKind.INCIDENT, e,
+                        n.path("incident").asText() + " " + n.path("state").asText());
+                case "city.incident.resolved" -> add(at, TimelineKind.INCIDENT, e,
+                        n.path("incident").asText() + " resolved");
+                case "city.unit.dispatched" -> {
+                    dispatchMs = dispatchMs == null ? at : dispatchMs;
+                    add(at, TimelineKind.DISPATCH, e, n.path("unit").asText() + " \u2192 " + n.path("incident").asText()
+                            + " (ETA " + n.path("etaSeconds").asLong() + " s, " + n.path("by").asText() + ")");
+                }
+                case "city.unit.state_changed" -> add(at, TimelineKind.UNIT, e, n.path("unit").asText() + " "
+                        + n.path("from").asText() + " \u2192 " + n.path("to").asText());
+                case "city.command.issued", "city.command.refused", "city.recommendation.accepted",
+                     "city.recommendation.rejected", "city.recommendation.edited", "city.autopilot.changed",
+                     "city.evacuation.ordered", "city.unit.stood_down" ->
+                        add(at, TimelineKind.COMMAND, e, type.substring("city.".length()) + " " + compact(n));
+                default -> add(at, TimelineKind.OTHER, e, type.substring("city.".length()) + " " + compact(n));
+            }
+        }
+
+        private void add(long at, TimelineKind kind, EventLogEntry e, String label) {
+            lastMs = Math.max(lastMs, at);
+            timeline.add(new TimelineItem(at, kind, e.type(), label, e.seq()));
+        }
+
+        SessionLog finish(long entries) {
+            timeline.sort(Comparator.comparingLong(TimelineItem::atMs).thenComparingLong(TimelineItem::seq));
+            utterances.sort(Comparator.comparingLong(CallLog.Utterance::startMs));
+            if (ended != null) {
+                lastMs = Math.max(lastMs, ended.durationMs());
+            }
+            return new SessionLog(Optional.ofNullable(started), utterances, timeline, emotions, fixes, incidents,
+                    Optional.ofNullable(score), Optional.ofNullable(ended),
+                    new CallMetrics(answerMs, locationMs, dispatchMs), lastMs, entries);
+        }
+    }
+
+    private static boolean isLocation(String typeOrField) {
+        String t = typeOrField == null ? "" : typeOrField.toLowerCase(Locale.ROOT);
+        return t.equals("location") || t.equals("address") || t.startsWith("location");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String compact(JsonNode n) {
+        StringBuilder b = new StringBuilder();
+        Iterator<Map.Entry<String, JsonNode>> fields = n.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (f.getValue().isNull()) {
+                continue;
+            }
+            if (!b.isEmpty()) {
+                b.append(", ");
+            }
+            b.append(f.getKey()).append('=').append(f.getValue().isTextual() ? f.getValue().asText() : f.getValue());
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.switchboard.review.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.review.model.CallMetrics;
+import dev.switchboard.review.model.ScoreLine;
+import dev.switchboard.store.eventlog.EventLog;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The review's index over finished sessions: call transcripts in an SQLite FTS5 table for full-text search,
+ * and each session's timings and rubric results read from its event log once. Incremental: {@link #indexPending()}
+ * indexes only the finished sessions not indexed yet. Thread-safe (each call uses its own connection).
+ */
+public final class TranscriptIndex {
+
+    /** What one session contributed to the index. */
+    public record Figures(SessionId session, CallMetrics metrics, Double score, List<ScoreLine> items) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private final EventLog log;
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public TranscriptIndex(EventLog log, Clock clock) {
+        this.log = Objects.requireNonNull(log, "log");
+        this.jdbi = log.database().jdbi();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Indexes every session that has ended and is not indexed yet; returns how many it indexed. Reads each
+     * one's event log once; sessions still running are left for a later call.
+     */
+    public int indexPending() {
+        List<String> pending = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT s.id FROM training_session s
+                        WHERE s.ended_at IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM review_session_index i WHERE i.session_id = s.id)
+                        ORDER BY s.started_at""")
+                .mapTo(String.class).list());
+        int done = 0;
+        List<Parsed> batch = new ArrayList<>();
+        for (String id : pending) {
+            SessionId session = new SessionId(id);
+            batch.add(new Parsed(session, SessionLog.read(log, session)));
+            if (batch.size() == 200) {
+                done += store(batch);
+                batch.clear();
+            }
+        }
+        return done + store(batch);
+    }
+
+    /** Forgets a session's entry so the next {@link #indexPending()} reads it again. */
+    public void reindex(SessionId session) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM review_transcript WHERE session_id = :s").bind("s", session.value()).execute();
+            h.createUpdate("DELETE FROM review_session_index WHERE session_id = :s").bind("s", session.value())
+                    .execute();
+        });
+    }
+
+    /** How many sessions are indexed. */
+    public int indexedCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM review_session_index").mapTo(Integer.class)
+                .one());
+    }
+
+    /**
+     * The words of {@code text} as an FTS5 query that every word must match as a prefix; user text is never
+     * passed as FTS syntax. Empty when {@code text} has no words.
+     */
+    public static String matchQuery(String text) {
+        if (text == null) {
+            return "";
+        }
+        Matcher m = WORD.matcher(text);
+        List<String> terms = new ArrayList<>();
+        while (m.find()) {
+            terms.add("\"" + m.group() + "\"*");
+        }
+        return String.join(" AND ", terms);
+    }
+
+    /** The figures of the given sessions that are indexed, by session. */
+    public Map<SessionId, Figures> figures(List<SessionId> sessions) {
+        Map<SessionId, Figures> out = new HashMap<>();
+        if (sessions.isEmpty()) {
+            return out;
+        }
+        jdbi.useHandle(h -> {
+            for (int from = 0; from < sessions.size(); from += 500) {
+                List<String> ids = sessions.subList(from, Math.min(sessions.size(), from + 500)).stream()
+                        .map(SessionId::value).toList();
+                h.createQuery("SELECT * FROM review_session_index WHERE session_id IN (<ids>)")
+                        .bindList("ids", ids)
+                        .map((rs, ctx) -> {
+                            SessionId s = new SessionId(rs.getString("session_id"));
+                            CallMetrics m = new CallMetrics(longOrNull(rs, "answer_ms"), longOrNull(rs, "location_ms"),
+                                    longOrNull(rs, "dispatch_ms"));
+                            double score = rs.getDouble("score");
+                            Double scoreOrNull = rs.wasNull() ? null : score;
+                            return new Figures(s, m, scoreOrNull, items(rs.getString("items_json")));
+                        })
+                        .forEach(f -> out.put(f.session(), f));
+            }
+        });
+        return out;
+    }
+
+    private int store(List<Parsed> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        long now = clock.millis();
+        jdbi.useTransaction(h -> {
+            PreparedBatch index = h.prepareBatch("""
+                    INSERT OR REPLACE INTO review_session_index
+                        (session_id, indexed_at, answer_ms, location_ms, dispatch_ms, score, items_json, utterances)
+                    VALUES (:s, :at, :answer, :location, :dispatch, :score, :items, :utterances)""");
+            PreparedBatch text = h.prepareBatch("""
+                    INSERT INTO review_transcript (text, session_id, speaker, start_ms)
+                    VALUES (:text, :s, :speaker, :start)""");
+            for (Parsed p : batch) {
+                SessionLog s = p.log;
+                List<ScoreLine> items = s.score().map(sc -> sc.items().stream()
+                        .map(i -> new ScoreLine(i.id(), i.label(), i.weight(), i.earned())).toList()).orElse(List.of());
+                index.bind("s", p.session.value()).bind("at", now)
+                        .bind("answer", s.metrics().answerMs()).bind("location", s.metrics().locationMs())
+                        .bind("dispatch", s.metrics().dispatchMs())
+                        .bind("score", s.score().map(CallLog.Score::total).orElse(null))
+                        .bind("items", json(items)).bind("utterances", s.utterances().size()).add();
+                for (CallLog.Utterance u : s.utterances()) {
+                    text.bind("text", u.text()).bind("s", p.session.value()).bind("speaker", u.speaker())
+                            .bind("start", u.startMs()).add();
+                }
+            }
+            index.execute();
+            if (text.size() > 0) {
+                text.execute();
+            }
+        });
+        return batch.size();
+    }
+
+    private static String json(List<ScoreLine> items) {
+        try {
+            return JSON.writeValueAsString(items);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Score lines always serialise", e);
+        }
+    }
+
+    private static List<ScoreLine> items(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<ScoreLine>>() { });
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private record Parsed(SessionId session, SessionLog log) {
+    }
+}
