@@ -1,0 +1,116 @@
+package dev.switchboard.speech.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Puts the Vosk model bundled in this jar ({@code /vosk/model-en-us/}, listed in
+ * {@code /vosk/model-en-us.files}) on disk once, because Vosk reads its model from a folder. The copy is
+ * made in a temporary sibling folder and renamed into place with a marker file, so a copy cut short by a
+ * crash is never used and is redone.
+ */
+public final class VoskModelCache {
+
+    /** Version of the bundled model (the {@code com.alphacephei:vosk-model-en} artifact). */
+    public static final String MODEL_VERSION = "0.3.45";
+    /** Folder name of the extracted model under the cache dir's {@code vosk/} folder. */
+    public static final String FOLDER = "model-en-us-" + MODEL_VERSION;
+    /** Written last: a folder without it is incomplete. */
+    public static final String MARKER = ".complete";
+
+    private static final String RESOURCE_ROOT = "/vosk/model-en-us/";
+    private static final String FILE_LIST = "/vosk/model-en-us.files";
+
+    private VoskModelCache() {
+    }
+
+    /** The model folder under {@code cacheDir}, extracting it first when missing or incomplete. */
+    public static Path ensureExtracted(Path cacheDir) throws IOException {
+        Path target = cacheDir.resolve("vosk").resolve(FOLDER);
+        if (Files.exists(target.resolve(MARKER))) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempDirectory(target.getParent(), FOLDER + ".partial-");
+        try {
+            for (String name : fileList()) {
+                Path out = partial.resolve(name).normalize();
+                if (!out.startsWith(partial)) {
+                    throw new IOException("bad model file name in " + FILE_LIST + ": " + name);
+                }
+                Files.createDirectories(out.getParent());
+                try (InputStream in = resource(RESOURCE_ROOT + name)) {
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.writeString(partial.resolve(MARKER), MODEL_VERSION + System.lineSeparator());
+            if (Files.exists(target)) {
+                deleteTree(target);
+            }
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, target);
+            } catch (FileAlreadyExistsException e) {
+                // another process finished first; its copy is as good as ours
+                if (!Files.exists(target.resolve(MARKER))) {
+                    throw e;
+                }
+            }
+        } finally {
+            if (Files.exists(partial)) {
+                deleteTree(partial);
+            }
+        }
+        return target;
+    }
+
+    /** Whether this class path carries the model. */
+    public static boolean bundled() {
+        return VoskModelCache.class.getResource(FILE_LIST) != null;
+    }
+
+    private static List<String> fileList() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(resource(FILE_LIST),
+                StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank()) {
+                    names.add(line.strip().replace('\\', '/'));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw new IOException(FILE_LIST + " lists no files");
+        }
+        return names;
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = VoskModelCache.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("the speech jar does not contain " + name);
+        }
+        return in;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
