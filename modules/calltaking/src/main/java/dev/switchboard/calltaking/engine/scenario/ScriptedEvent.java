@@ -9,7 +9,8 @@ package dev.switchboard.calltaking.engine.scenario;
  *                 and makes {@code fact} askable) or {@code hang-up} (says {@code text}, then the line goes dead)
  * @param text     what the caller says when it happens; may be empty for {@code hang-up}
  * @param emotion  the change to the caller's emotion when it happens, -1..1
- * @param fact     the id of the {@link Reveal#AFTER_EVENT} fact this event unlocks; empty when none
+ * @param fact     the id of the {@link Reveal#AFTER_EVENT} fact this event unlocks, or several ids separated by
+ *                 commas; empty when none
  */
 public record ScriptedEvent(int atSecond, String kind, String text, double emotion, String fact) {
 
@@ -20,6 +21,11 @@ public record ScriptedEvent(int atSecond, String kind, String text, double emoti
         kind = kind == null ? "escalate" : kind;
         text = text == null ? "" : text;
         fact = fact == null ? "" : fact;
+    }
+
+    /** The ids in {@link #fact()}, in order; empty when the event unlocks none. */
+    public java.util.List<String> facts() {
+        return java.util.Arrays.stream(fact.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
     }
 
     /** An event that unlocks no fact. */
