@@ -10,17 +10,22 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import marytts.LocalMaryInterface;
 import marytts.exceptions.MaryConfigurationException;
 import marytts.exceptions.SynthesisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * MaryTTS in process with the HSMM voice {@code cmu-slt-hsmm} (a US English female voice). The voice loads
- * on first use or {@link #warmUp()} (about 1.7 s). Emotion is applied with MaryTTS' HMM audio effects:
- * {@code Rate} (duration), {@code F0Add} and {@code F0Scale} (pitch level and range) and
- * {@code TractScaler} (formants). Synthesis is serialised: one line at a time.
+ * on first use or {@link #warmUp()} (about 1.7 s). Each line goes in as SSML: rate and pitch through
+ * {@code <prosody>} (MaryTTS' {@code Rate} audio effect barely changes this voice's duration, checked), and
+ * pitch range and tension through the audio effects {@code F0Scale} and {@code TractScaler}. Synthesis is
+ * serialised: one line at a time.
  */
 public final class MaryTextToSpeech implements TextToSpeech {
 
@@ -28,8 +33,7 @@ public final class MaryTextToSpeech implements TextToSpeech {
     public static final String VOICE = "cmu-slt-hsmm";
 
     private static final Logger LOG = LoggerFactory.getLogger(MaryTextToSpeech.class);
-    /** Roughly the voice's mean pitch: F0Add is in Hz, Prosody.pitch is a factor. */
-    private static final double VOICE_MEAN_F0_HZ = 170;
+    private static final String SSML_NS = "http://www.w3.org/2001/10/synthesis";
 
     private final Object lock = new Object();
     private LocalMaryInterface mary;
@@ -59,9 +63,9 @@ public final class MaryTextToSpeech implements TextToSpeech {
             LocalMaryInterface m = mary();
             m.setAudioEffects(effects(prosody));
             try {
-                AudioInputStream audio = m.generateAudio(text);
+                AudioInputStream audio = m.generateAudio(ssml(text, prosody));
                 return toPcm(audio);
-            } catch (SynthesisException | IOException | RuntimeException e) {
+            } catch (SynthesisException | IOException | ParserConfigurationException | RuntimeException e) {
                 throw new SwitchboardException("The voice could not speak this line: " + shorten(text),
                         "The line is shown as text instead.", e);
             }
@@ -78,23 +82,42 @@ public final class MaryTextToSpeech implements TextToSpeech {
         }
     }
 
-    /** The MaryTTS effects string for {@code p}: empty for neutral prosody. */
+    /**
+     * The MaryTTS audio effects for {@code p}: a pitch range widened as much as the pitch is raised, and
+     * the vocal tract scaled; empty for neutral prosody.
+     */
     public static String effects(Prosody p) {
         StringBuilder fx = new StringBuilder();
-        double rate = clamp(p.rate(), 0.5, 2.0);
         double pitch = clamp(p.pitch(), 0.5, 2.0);
         double tract = clamp(p.tract(), 0.8, 1.3);
-        if (rate != 1.0) {
-            fx.append(String.format(Locale.ROOT, "Rate(durScale:%.3f;)", 1.0 / rate));
-        }
         if (pitch != 1.0) {
-            join(fx).append(String.format(Locale.ROOT, "F0Add(f0Add:%.1f;)+F0Scale(f0Scale:%.3f;)",
-                    (pitch - 1) * VOICE_MEAN_F0_HZ, pitch));
+            fx.append(String.format(Locale.ROOT, "F0Scale(f0Scale:%.3f;)", pitch));
         }
         if (tract != 1.0) {
             join(fx).append(String.format(Locale.ROOT, "TractScaler(amount:%.3f;)", tract));
         }
         return fx.toString();
+    }
+
+    /** The line as an SSML document with a {@code <prosody>} element for rate and pitch. */
+    static Document ssml(String text, Prosody p) throws ParserConfigurationException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().newDocument();
+        Element speak = doc.createElementNS(SSML_NS, "speak");
+        speak.setAttribute("version", "1.0");
+        speak.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:lang", "en-US");
+        doc.appendChild(speak);
+        Element prosody = doc.createElementNS(SSML_NS, "prosody");
+        prosody.setAttribute("rate", percent(clamp(p.rate(), 0.5, 2.0)));
+        prosody.setAttribute("pitch", percent(clamp(p.pitch(), 0.5, 2.0)));
+        prosody.appendChild(doc.createTextNode(text));
+        speak.appendChild(prosody);
+        return doc;
+    }
+
+    private static String percent(double factor) {
+        return String.format(Locale.ROOT, "%+.0f%%", (factor - 1) * 100);
     }
 
     private LocalMaryInterface mary() {
@@ -108,6 +131,7 @@ public final class MaryTextToSpeech implements TextToSpeech {
         try {
             LocalMaryInterface m = new LocalMaryInterface();
             m.setVoice(VOICE);
+            m.setInputType("SSML");
             mary = m;
             readiness = Readiness.READY;
             return m;

@@ -14,8 +14,8 @@ import java.util.Arrays;
  */
 public final class UtteranceGate {
 
-    /** How fast the noise floor rises toward a louder non-speech frame, per frame. */
-    private static final double FLOOR_RISE = 0.02;
+    /** How fast the noise floor creeps up toward louder frames, in dB per frame (2.5 dB/s at 20 ms). */
+    private static final double FLOOR_RISE_DB = 0.05;
 
     private final VoiceActivity settings;
     private final UtteranceListener listener;
@@ -71,12 +71,8 @@ public final class UtteranceGate {
             return;
         }
         double level = VoiceMeter.levelDb(frame, 0, len);
-        if (Double.isNaN(noiseFloorDb)) {
-            noiseFloorDb = level;
-        }
-        boolean voiced = level >= settings.minLevelDb() && level >= noiseFloorDb + settings.marginDb();
+        boolean voiced = level >= settings.minLevelDb() && level >= noiseFloor(level) + settings.marginDb();
         if (!inUtterance) {
-            trackFloor(level, voiced);
             voicedRun = voiced ? voicedRun + 1 : 0;
             keepPreRoll(frame, len, frameMs);
             if (voicedRun * (long) frameMs >= Math.max(frameMs, settings.onsetMs())) {
@@ -114,12 +110,20 @@ public final class UtteranceGate {
         listener.speechEnded();
     }
 
-    private void trackFloor(double level, boolean voiced) {
-        if (Double.isNaN(noiseFloorDb) || level < noiseFloorDb) {
+    /**
+     * Tracks the noise floor as a minimum that drops at once and creeps up slowly, in and out of speech:
+     * the pauses between words keep it down, and a steady noise (a fan switched on) is learnt in seconds
+     * instead of holding an utterance open for ever. It starts at the quietest level that could be voice.
+     */
+    private double noiseFloor(double level) {
+        if (Double.isNaN(noiseFloorDb)) {
+            noiseFloorDb = Math.min(level, settings.minLevelDb() - settings.marginDb());
+        } else if (level < noiseFloorDb) {
             noiseFloorDb = level;
-        } else if (!voiced) {
-            noiseFloorDb += (level - noiseFloorDb) * FLOOR_RISE;
+        } else {
+            noiseFloorDb = Math.min(level, noiseFloorDb + FLOOR_RISE_DB);
         }
+        return noiseFloorDb;
     }
 
     private void keepPreRoll(short[] frame, int len, int frameMs) {
