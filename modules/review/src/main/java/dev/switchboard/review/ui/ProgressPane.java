@@ -1,0 +1,77 @@
+package dev.switchboard.review.ui;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.TilePane;
+
+/**
+ * A trainee's progress: one small line chart per measure across their sessions, with the center's target as
+ * a second, flat line.
+ */
+final class ProgressPane extends BorderPane {
+
+    private final ProgressViewModel model;
+    private final TilePane charts = new TilePane(12, 12);
+
+    ProgressPane(ProgressViewModel model) {
+        this.model = model;
+        ComboBox<ProgressViewModel.Trainee> trainee = new ComboBox<>(model.trainees());
+        trainee.setId("review-progress-trainee");
+        trainee.valueProperty().bindBidirectional(model.traineeProperty());
+        Label hint = new Label(Text.get("review.progress.hint", model.targets().answerSeconds(),
+                model.targets().locationSeconds(), model.targets().dispatchSeconds(), model.targets().score()));
+        hint.getStyleClass().add("sb-muted");
+        HBox top = new HBox(10, new Label(Text.get("review.progress.trainee")), trainee, hint);
+        top.setPadding(new Insets(12));
+        setTop(top);
+        charts.setPrefColumns(3);
+        charts.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(charts);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        model.pointsProperty().addListener((obs, old, now) -> draw());
+    }
+
+    private void draw() {
+        charts.getChildren().clear();
+        int n = model.pointsProperty().get().size();
+        if (n == 0) {
+            charts.getChildren().add(new Label(Text.get("review.progress.none")));
+            return;
+        }
+        for (ProgressViewModel.Series s : model.series()) {
+            NumberAxis x = new NumberAxis(1, Math.max(2, n), 1);
+            x.setLabel(Text.get("review.progress.session"));
+            NumberAxis y = new NumberAxis();
+            LineChart<Number, Number> chart = new LineChart<>(x, y);
+            chart.setTitle(s.label());
+            chart.setAnimated(false);
+            chart.setPrefSize(360, 220);
+            XYChart.Series<Number, Number> values = new XYChart.Series<>();
+            values.setName(s.label());
+            List<Double> v = s.values();
+            for (int i = 0; i < v.size(); i++) {
+                if (v.get(i) != null) {
+                    values.getData().add(new XYChart.Data<>(i + 1, v.get(i)));
+                }
+            }
+            chart.getData().add(values);
+            if (s.target() != null) {
+                XYChart.Series<Number, Number> target = new XYChart.Series<>();
+                target.setName(Text.get("review.progress.target", s.target()));
+                target.getData().add(new XYChart.Data<>(1, s.target()));
+                target.getData().add(new XYChart.Data<>(Math.max(2, n), s.target()));
+                chart.getData().add(target);
+            }
+            charts.getChildren().add(chart);
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package dev.switchboard.review.ui;
+
+import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.review.engine.SessionReport;
+import dev.switchboard.review.model.Assessment;
+import dev.switchboard.review.model.Grade;
+import dev.switchboard.review.model.HistoryEntry;
+import dev.switchboard.review.model.Note;
+import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.review.model.SessionRow;
+import dev.switchboard.review.model.TimelineItem;
+import dev.switchboard.uikit.StatusPill;
+import java.io.File;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+/**
+ * One opened session: playback controls over the waveform; transcript, timeline, map replay, scores and
+ * emotion; the supervisor's notes, grade and sign-off. Everything follows the view model's position; a
+ * click on a line, an item, a score or a note seeks there. Binds only; the rules are in the view model.
+ */
+final class SessionPane extends BorderPane {
+
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final SessionViewModel model;
+    private final ListView<CallLog.Utterance> transcript = new ListView<>();
+    private final ListView<TimelineItem> timeline = new ListView<>();
+    private final WaveformCanvas waveform;
+    private final ReplayCanvas replay;
+    private final AnimationTimer pump;
+
+    SessionPane(SessionViewModel model) {
+        this.model = model;
+        RecordedSession s = model.session();
+        getStyleClass().add("sb-review-session");
+        waveform = new WaveformCanvas(model.data().waveform(), model::seek);
+        replay = new ReplayCanvas(model.data().replay());
+        setTop(new VBox(6, header(s), controls(s), waveform));
+        SplitPane centre = new SplitPane(transcriptPane(s), details(s), reviewPane());
+        centre.setDividerPositions(0.38, 0.72);
+        setCenter(centre);
+        setPadding(new Insets(8));
+
+        model.positionProperty().addListener((obs, old, now) -> redraw());
+        model.notes().addListener((ListChangeListener<Note>) c -> redraw());
+        model.unitsProperty().addListener((obs, old, now) -> replay.show(now, model.incidentsProperty().get()));
+        model.currentUtteranceProperty().addListener((obs, old, now) -> follow(transcript, now.intValue()));
+        model.currentTimelineItemProperty().addListener((obs, old, now) -> follow(timeline, now.intValue()));
+        replay.show(model.unitsProperty().get(), model.incidentsProperty().get());
+        pump = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                model.tick();
+            }
+        };
+    }
+
+    SessionViewModel model() {
+        return model;
+    }
+
+    void activate() {
+        pump.start();
+    }
+
+    void deactivate() {
+        pump.stop();
+        model.pause();
+    }
+
+    private void redraw() {
+        waveform.show(model.positionProperty().get(), model.notes());
+    }
+
+    private static void follow(ListView<?> list, int index) {
+        list.refresh();
+        if (index >= 0) {
+            list.scrollTo(Math.max(0, index - 2));
+        }
+    }
+
+    private Region header(RecordedSession s) {
+        SessionRow r = s.row();
+        Label title = new Label(Text.get("review.session.heading", r.traineeName(), r.title(),
+                WHEN.format(r.startedAt().atZone(ZoneId.systemDefault()))));
+        title.getStyleClass().add("sb-page-title");
+        StatusPill integrity = s.integrity().intact()
+                ? new StatusPill(Text.get("review.integrity.ok", s.integrity().entriesChecked()), StatusPill.Status.OK)
+                : new StatusPill(Text.get("review.integrity.broken", s.integrity().brokenSeq(),
+                        s.integrity().problem()), StatusPill.Status.ERROR);
+        integrity.setId("review-integrity");
+        Label audio = new Label();
+        audio.setId("review-audio-status");
+        audio.getStyleClass().add("sb-warn");
+        audio.textProperty().bind(model.audioStatusProperty());
+        Button pdf = new Button(Text.get("review.export.pdf"));
+        pdf.setId("review-export-pdf");
+        pdf.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName("session-" + r.id() + ".pdf");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+            File file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                model.exportPdf(file.toPath());
+            }
+        });
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox box = new HBox(10, title, integrity, grow, audio, pdf);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Region controls(RecordedSession s) {
+        Button play = new Button();
+        play.setId("review-play");
+        play.textProperty().bind(Bindings.when(model.playingProperty())
+                .then(Text.get("review.pause")).otherwise(Text.get("review.play")));
+        play.setOnAction(e -> model.togglePlay());
+        Label position = new Label();
+        position.setId("review-position");
+        position.textProperty().bind(Bindings.createStringBinding(
+                () -> SessionReport.clock(model.positionProperty().get()) + " / " + SessionReport.clock(s.durationMs()),
+                model.positionProperty()));
+        ComboBox<Double> speed = new ComboBox<>(FXCollections.observableArrayList(SessionViewModel.SPEEDS));
+        speed.setId("review-speed");
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : Text.get("review.speed.value", v);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                return null;
+            }
+        });
+        speed.setValue(1.0);
+        speed.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.setRate(now);
+            }
+        });
+        HBox box = new HBox(10, play, position, new Label(Text.get("review.speed")), speed);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Region transcriptPane(RecordedSession s) {
+        transcript.setId("review-transcript");
+        transcript.getItems().setAll(model.data().sync().utterances());
+        transcript.setCellFactory(list -> clickable(u -> "[" + SessionReport.clock(u.startMs()) + "] "
+                + speaker(u.speaker()) + ": " + u.text(), u -> model.seek(u.startMs()),
+                model.currentUtteranceProperty()::get, transcript));
+        transcript.setPlaceholder(new Label(Text.get("review.transcript.none")));
+        VBox.setVgrow(transcript, Priority.ALWAYS);
+        return new VBox(4, new Label(Text.get("review.transcript")), transcript);
+    }
+
+    private Region details(RecordedSession s) {
+        timeline.setId("review-timeline");
+        timeline.getItems().setAll(s.timeline());
+        timeline.setCellFactory(list -> clickable(t -> "[" + SessionReport.clock(t.atMs()) + "] " + t.label(),
+                t -> model.seek(t.atMs()), model.currentTimelineItemProperty()::get, timeline));
+
+        ListView<CallLog.ScoreItem> scores = new ListView<>();
+        scores.setId("review-scores");
+        s.score().ifPresent(sc -> scores.getItems().setAll(sc.items()));
+        scores.setPlaceholder(new Label(Text.get("review.scores.none")));
+        scores.setCellFactory(list -> clickable(i -> Text.get("review.scores.item", i.label(), i.weight(),
+                Math.round(i.earned() * 100), i.evidence() == null ? "" : i.evidence(),
+                i.atMs() >= 0 ? SessionReport.clock(i.atMs()) : "-"), i -> {
+                    if (i.atMs() >= 0) {
+                        model.seek(i.atMs());
+                    }
+                }, () -> -1, scores));
+        Label total = new Label(s.score().map(sc -> Text.get("review.scores.total", Math.round(sc.total())))
+                .orElse(""));
+        VBox scoreBox = new VBox(4, total, scores);
+        VBox.setVgrow(scores, Priority.ALWAYS);
+
+        NumberAxis x = new NumberAxis();
+        x.setLabel(Text.get("review.emotion.seconds"));
+        NumberAxis y = new NumberAxis(0, 1, 0.25);
+        LineChart<Number, Number> emotion = new LineChart<>(x, y);
+        emotion.setId("review-emotion");
+        emotion.setLegendVisible(false);
+        emotion.setAnimated(false);
+        emotion.setCreateSymbols(true);
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        for (CallLog.Emotion e : s.emotions()) {
+            series.getData().add(new XYChart.Data<>(e.atMs() / 1000.0, e.value()));
+        }
+        emotion.getData().add(series);
+        emotion.setPrefHeight(160);
+
+        TabPane tabs = new TabPane(
+                tab(Text.get("review.tab.timeline"), timeline),
+                tab(Text.get("review.tab.map"), replay),
+                tab(Text.get("review.tab.scores"), scoreBox),
+                tab(Text.get("review.tab.emotion"), emotion));
+        return tabs;
+    }
+
+    private Region reviewPane() {
+        ListView<Note> notes = new ListView<>(model.notes());
+        notes.setId("review-notes");
+        notes.setPlaceholder(new Label(Text.get("review.notes.none")));
+        notes.setCellFactory(list -> clickable(n -> "[" + SessionReport.clock(n.atMs()) + "] " + n.authorName() + ": "
+                + n.text(), n -> model.seek(n.atMs()), () -> -1, notes));
+        TextField noteText = new TextField();
+        noteText.setId("review-note-text");
+        noteText.setPromptText(Text.get("review.notes.prompt"));
+        Button add = new Button();
+        add.setId("review-note-add");
+        add.textProperty().bind(Bindings.createStringBinding(
+                () -> Text.get("review.notes.add", SessionReport.clock(model.positionProperty().get())),
+                model.positionProperty()));
+        add.setOnAction(e -> {
+            if (!noteText.getText().isBlank()) {
+                model.addNote(noteText.getText());
+                noteText.clear();
+            }
+        });
+        add.disableProperty().bind(model.canAssessProperty().not());
+        noteText.disableProperty().bind(model.canAssessProperty().not());
+
+        ComboBox<Grade> grade = new ComboBox<>(FXCollections.observableArrayList(Grade.values()));
+        grade.setId("review-grade");
+        grade.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Grade g) {
+                return g == null ? Text.get("review.grade.none") : gradeText(g);
+            }
+
+            @Override
+            public Grade fromString(String text) {
+                return null;
+            }
+        });
+        TextArea comment = new TextArea();
+        comment.setId("review-comment");
+        comment.setPromptText(Text.get("review.comment.prompt"));
+        comment.setPrefRowCount(3);
+        comment.setWrapText(true);
+        Button save = new Button(Text.get("review.assess.save"));
+        save.setId("review-assess-save");
+        save.setOnAction(e -> model.assess(grade.getValue(), comment.getText()));
+        Button signOff = new Button(Text.get("review.signOff"));
+        signOff.setId("review-sign-off");
+        signOff.setOnAction(e -> model.signOff());
+        Label signed = new Label();
+        signed.setId("review-signed");
+        model.assessmentProperty().addListener((obs, old, a) -> showAssessment(a, grade, comment, signed, signOff));
+        showAssessment(model.assessmentProperty().get(), grade, comment, signed, signOff);
+        for (Control c : new Control[] {grade, comment, save}) {
+            c.disableProperty().bind(model.canAssessProperty().not());
+        }
+
+        ListView<HistoryEntry> history = new ListView<>(model.history());
+        history.setId("review-history");
+        history.setPrefHeight(120);
+        history.setCellFactory(list -> clickable(h -> Text.get("review.history.line",
+                WHEN.format(h.at().atZone(ZoneId.systemDefault())), h.byName(), h.field(),
+                h.oldValue() == null ? "-" : h.oldValue(), h.newValue() == null ? "-" : h.newValue(),
+                h.afterSignOff() ? Text.get("review.history.afterSignOff") : ""), h -> { }, () -> -1, history));
+
+        VBox.setVgrow(notes, Priority.ALWAYS);
+        VBox box = new VBox(6, new Label(Text.get("review.notes")), notes, new HBox(6, noteText, add),
+                new Label(Text.get("review.assessment")), grade, comment, new HBox(6, save, signOff), signed,
+                new Label(Text.get("review.history")), history);
+        HBox.setHgrow(noteText, Priority.ALWAYS);
+        box.setPadding(new Insets(0, 0, 0, 6));
+        return box;
+    }
+
+    private void showAssessment(Assessment a, ComboBox<Grade> grade, TextArea comment, Label signed, Button signOff) {
+        if (a == null) {
+            return;
+        }
+        grade.setValue(a.grade());
+        comment.setText(a.comment());
+        signed.setText(a.signedOff() ? Text.get("review.signed", a.signedOffBy(),
+                WHEN.format(a.signedOffAt().atZone(ZoneId.systemDefault()))) : Text.get("review.notSigned"));
+        signOff.setDisable(a.signedOff() || !model.canAssessProperty().get());
+    }
+
+    static String gradeText(Grade g) {
+        return switch (g) {
+            case COMPETENT -> Text.get("review.grade.competent");
+            case NEEDS_PRACTICE -> Text.get("review.grade.needsPractice");
+            case NOT_YET_COMPETENT -> Text.get("review.grade.notYetCompetent");
+        };
+    }
+
+    private static String speaker(String s) {
+        return "caller".equals(s) ? Text.get("review.speaker.caller") : Text.get("review.speaker.trainee");
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        return t;
+    }
+
+    /** A list cell showing {@code text}, marked current at {@code current()}, running {@code onClick}. */
+    private static <T> ListCell<T> clickable(Function<T, String> text, Consumer<T> onClick,
+                                             IntSupplier current, ListView<T> list) {
+        ListCell<T> cell = new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+                setWrapText(true);
+                setPrefWidth(0);
+                pseudoClassStateChanged(CURRENT, !empty && getIndex() == current.getAsInt());
+            }
+        };
+        cell.setOnMouseClicked(e -> {
+            if (!cell.isEmpty() && cell.getItem() != null) {
+                onClick.accept(cell.getItem());
+            }
+        });
+        return cell;
+    }
+}

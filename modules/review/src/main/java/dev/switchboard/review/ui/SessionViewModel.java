@@ -1,0 +1,339 @@
+package dev.switchboard.review.ui;
+
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.review.engine.MapReplay;
+import dev.switchboard.review.engine.PlaybackClock;
+import dev.switchboard.review.engine.ReviewService;
+import dev.switchboard.review.engine.SessionView;
+import dev.switchboard.review.model.Assessment;
+import dev.switchboard.review.model.Grade;
+import dev.switchboard.review.model.HistoryEntry;
+import dev.switchboard.review.model.IncidentMark;
+import dev.switchboard.review.model.Note;
+import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.uikit.BackgroundTask;
+import dev.switchboard.uikit.DialogService;
+import dev.switchboard.uikit.TaskRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One opened session: the playback position that audio, transcript, timeline, waveform and map follow, and
+ * the supervisor's notes, grade and sign-off. The position comes from the audio while it plays at 0.5-2x;
+ * above 2x (map replay up to 16x), without audio, or when audio output fails, from a {@link PlaybackClock}.
+ * FX thread only; blocking work goes through the task runner.
+ */
+public final class SessionViewModel {
+
+    /** The speeds offered: audio up to 2x, the map replay beyond. */
+    public static final List<Double> SPEEDS = List.of(0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 4.0, 8.0, 16.0);
+    /** The fastest speed at which audio is played; above it the replay runs silently on the clock. */
+    public static final double MAX_AUDIO_RATE = 2.0;
+
+    private final ReviewService service;
+    private final SessionView data;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final PlaybackClock clock;
+    private final AudioOutput audio;
+    private boolean playbackAudited;
+
+    // Properties
+    private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper rate = new ReadOnlyDoubleWrapper(1);
+    private final ReadOnlyIntegerWrapper currentUtterance = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper currentTimelineItem = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper audioStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<MapReplay.UnitPosition>> units = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<IncidentMark>> incidents = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Note> notes = FXCollections.observableArrayList();
+    private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper canAssess = new ReadOnlyBooleanWrapper();
+
+    /**
+     * @param audioFactory opens the recording; called once, only when the session has one. Receives the
+     *                     callback to run when the output fails later.
+     */
+    public SessionViewModel(ReviewService service, SessionView data, TaskRunner tasks, DialogService dialogs,
+                            LongSupplier nanos, Function<Runnable, AudioOutput> audioFactory) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.data = Objects.requireNonNull(data, "data");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.clock = new PlaybackClock(nanos, data.session().durationMs());
+        this.audio = data.session().audio().isPresent() ? audioFactory.apply(this::audioFailed)
+                : AudioOutput.none(Text.get("review.audio.none"));
+        canAssess.set(service.canAssess());
+        audioStatus.set(audio.available() ? "" : audio.problem());
+        reloadReview();
+        show(0);
+    }
+
+    /** Opens the session's recording with JavaFX Media, falling back to the clock when that fails. */
+    static Function<Runnable, AudioOutput> mediaAudio(SessionView data) {
+        return onFailure -> data.session().audio().map(p -> MediaAudio.open(p, onFailure))
+                .orElse(AudioOutput.none(Text.get("review.audio.none")));
+    }
+
+    public SessionView data() {
+        return data;
+    }
+
+    public RecordedSession session() {
+        return data.session();
+    }
+
+    public SessionId id() {
+        return data.session().row().id();
+    }
+
+    // Properties
+
+    public ReadOnlyLongProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty rateProperty() {
+        return rate.getReadOnlyProperty();
+    }
+
+    /** The transcript line to highlight, or -1. */
+    public ReadOnlyIntegerProperty currentUtteranceProperty() {
+        return currentUtterance.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty currentTimelineItemProperty() {
+        return currentTimelineItem.getReadOnlyProperty();
+    }
+
+    /** Empty while audio plays; otherwise why not, e.g. "Audio output unavailable: the position runs on a clock". */
+    public ReadOnlyStringProperty audioStatusProperty() {
+        return audioStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<MapReplay.UnitPosition>> unitsProperty() {
+        return units.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<IncidentMark>> incidentsProperty() {
+        return incidents.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Assessment> assessmentProperty() {
+        return assessment.getReadOnlyProperty();
+    }
+
+    public ObservableList<Note> notes() {
+        return notes;
+    }
+
+    public ObservableList<HistoryEntry> history() {
+        return history;
+    }
+
+    public ReadOnlyBooleanProperty canAssessProperty() {
+        return canAssess.getReadOnlyProperty();
+    }
+
+    /** Whether sound is coming out now (rather than the position running on the clock). */
+    public boolean audioActive() {
+        return audio.available() && rate.get() <= MAX_AUDIO_RATE;
+    }
+
+    // Commands
+
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void play() {
+        if (playing.get()) {
+            return;
+        }
+        if (position.get() >= session().durationMs()) {
+            seek(0);
+        }
+        if (!playbackAudited) {
+            playbackAudited = true;
+            BackgroundTask.wrap(() -> service.playbackStarted(id()))
+                    .onFailure(e -> dialogs.showError(Text.get("review.error.audit"), e)).executeWith(tasks);
+        }
+        clock.seek(position.get());
+        clock.play();
+        if (audioActive()) {
+            audio.seek(position.get());
+            audio.setRate(rate.get());
+            audio.play();
+        }
+        playing.set(true);
+    }
+
+    public void pause() {
+        long at = currentPosition();
+        clock.pause();
+        clock.seek(at);
+        audio.pause();
+        playing.set(false);
+        show(at);
+    }
+
+    /** Moves everything to {@code ms} (kept within the recording); playing continues from there. */
+    public void seek(long ms) {
+        long at = data.sync().clamp(ms);
+        clock.seek(at);
+        if (audioActive()) {
+            audio.seek(at);
+        }
+        show(at);
+    }
+
+    /** Seeks to the start of transcript line {@code index}. */
+    public void seekToUtterance(int index) {
+        seek(data.sync().seekTo(index));
+    }
+
+    /** Changes the speed; above {@value #MAX_AUDIO_RATE}x the audio pauses and the replay runs on the clock. */
+    public void setRate(double newRate) {
+        long at = currentPosition();
+        boolean wasAudio = audioActive();
+        clock.setRate(newRate);
+        rate.set(newRate);
+        boolean nowAudio = audioActive();
+        if (wasAudio && !nowAudio) {
+            audio.pause();
+        }
+        if (nowAudio) {
+            audio.setRate(newRate);
+            if (!wasAudio) {
+                audio.seek(at);
+                if (playing.get()) {
+                    audio.play();
+                }
+            }
+        }
+        clock.seek(at);
+        updateAudioStatus();
+    }
+
+    /** Called once per frame while shown: reads the position and moves everything to it. */
+    public void tick() {
+        if (!playing.get()) {
+            return;
+        }
+        long at = currentPosition();
+        if (at >= session().durationMs() || (!audioActive() && !clock.playing())) {
+            at = session().durationMs();
+            pause();
+        }
+        show(at);
+    }
+
+    /** Pins a note to the current position. */
+    public void addNote(String text) {
+        long at = position.get();
+        BackgroundTask.wrap(() -> service.addNote(id(), at, text))
+                .onSuccess(n -> reloadReview())
+                .onFailure(e -> dialogs.showError(Text.get("review.error.note"), e)).executeWith(tasks);
+    }
+
+    public void assess(Grade grade, String comment) {
+        BackgroundTask.wrap(() -> service.assess(id(), grade, comment))
+                .onSuccess(a -> reloadReview())
+                .onFailure(e -> dialogs.showError(Text.get("review.error.assess"), e)).executeWith(tasks);
+    }
+
+    public void signOff() {
+        if (!dialogs.confirm(Text.get("review.signOff.title"), Text.get("review.signOff.confirm"))) {
+            return;
+        }
+        BackgroundTask.wrap(() -> service.signOff(id()))
+                .onSuccess(a -> reloadReview())
+                .onFailure(e -> dialogs.showError(Text.get("review.error.signOff"), e)).executeWith(tasks);
+    }
+
+    public void exportPdf(Path out) {
+        BackgroundTask.wrap(() -> service.exportPdf(id(), out))
+                .onSuccess(v -> dialogs.showInfo(Text.get("review.export.done"), out.toString()))
+                .onFailure(e -> dialogs.showError(Text.get("review.error.export"), e)).executeWith(tasks);
+    }
+
+    /** Stops the audio; the view model is not used afterwards. */
+    public void close() {
+        pause();
+        audio.dispose();
+    }
+
+    private void reloadReview() {
+        BackgroundTask.wrap(() -> new Review(service.notes(id()), service.assessment(id()), service.history(id())))
+                .onSuccess(r -> {
+                    notes.setAll(r.notes);
+                    assessment.set(r.assessment);
+                    history.setAll(r.history);
+                })
+                .onFailure(e -> dialogs.showError(Text.get("review.error.load"), e)).executeWith(tasks);
+    }
+
+    private long currentPosition() {
+        if (!playing.get()) {
+            return position.get();
+        }
+        return audioActive() ? audio.positionMs() : clock.positionMs();
+    }
+
+    private void show(long at) {
+        position.set(at);
+        currentUtterance.set(data.sync().indexAt(at));
+        currentTimelineItem.set(data.timelineIndexAt(at));
+        units.set(data.replay().unitsAt(at));
+        incidents.set(data.replay().incidentsAt(at));
+    }
+
+    private void audioFailed() {
+        long at = position.get();
+        clock.seek(at);
+        if (playing.get()) {
+            clock.play();
+        }
+        updateAudioStatus();
+    }
+
+    private void updateAudioStatus() {
+        if (!audio.available()) {
+            audioStatus.set(audio.problem());
+        } else if (rate.get() > MAX_AUDIO_RATE) {
+            audioStatus.set(Text.get("review.audio.silentAbove"));
+        } else {
+            audioStatus.set("");
+        }
+    }
+
+    private record Review(List<Note> notes, Assessment assessment, List<HistoryEntry> history) {
+    }
+}

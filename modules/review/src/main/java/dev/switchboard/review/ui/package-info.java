@@ -1,0 +1,2 @@
+/** The review workspace: session list, session view with synced audio, timeline and map replay, progress. */
+package dev.switchboard.review.ui;
