@@ -1,0 +1,146 @@
+package dev.switchboard.calltaking.engine.entities;
+
+import java.util.Set;
+
+/**
+ * What surrounds a word within its clause: a negation before it ("not breathing", "no weapons"), uncertainty
+ * ("I think", "maybe"), not knowing ("I don't know if ..."), a condition ("tell me if ...") or a question
+ * ("is he breathing", "any weapons").
+ */
+final class Context {
+
+    private static final Set<String> NEGATORS = Set.of("no", "not", "never", "nobody", "nobodys", "none", "without",
+            "isnt", "arent", "wasnt", "werent", "doesnt", "dont", "didnt", "cant", "cannot", "couldnt", "hasnt",
+            "havent", "hadnt", "wont", "wouldnt", "neither", "nor", "nothing", "nope", "aint", "nowhere");
+    private static final Set<String> HEDGES = Set.of("maybe", "think", "probably", "possibly", "might", "guess",
+            "perhaps", "seems", "seem", "looked", "thought", "suppose", "unsure", "sure", "could");
+    private static final Set<String> AUX = Set.of("is", "are", "was", "were", "does", "do", "did", "can", "could",
+            "has", "have", "will", "would", "should", "any", "anyone", "anybody", "anything", "how", "what", "where",
+            "which", "who", "whos", "why", "when", "hows", "whats", "wheres", "isnt", "arent", "doesnt", "dont");
+    private static final Set<String> SUBJECTS = Set.of("he", "she", "they", "it", "there", "the", "your", "his",
+            "her", "their", "anyone", "anybody", "someone", "somebody", "you", "we", "that", "this", "everyone",
+            "everybody", "hes", "shes", "theyre", "theres", "its", "a", "an", "any", "i", "my", "our", "him");
+    private static final Set<String> CONDITIONALS = Set.of("if", "whether", "check", "until", "unless", "when");
+    private static final Set<String> NEW_SUBJECT = Set.of("he", "she", "hes", "shes", "they", "theyre", "i", "im",
+            "its", "there", "theres", "his", "her", "my", "their", "we", "were", "you", "youre");
+    private static final int LOOKBACK = 4;
+
+    private final Tokens t;
+    private final int[] clauseStart;
+
+    Context(Tokens t) {
+        this.t = t;
+        this.clauseStart = new int[t.size];
+        for (int i = 0; i < t.size; i++) {
+            clauseStart[i] = i > 0 && t.clause[i] == t.clause[i - 1] ? clauseStart[i - 1] : i;
+        }
+    }
+
+    /** True when token {@code i} is in a clause that asks rather than tells. */
+    boolean question(int i) {
+        if (i >= t.size) {
+            return false;
+        }
+        int s = clauseStart[i];
+        String first = t.word[s];
+        if (t.word[s].equals("okay") || t.word[s].equals("ok") || t.word[s].equals("so")) {
+            s++;
+            first = t.at(s);
+        }
+        if (!AUX.contains(first)) {
+            return endsWithQuestionMark(i);
+        }
+        if (first.equals("any") || first.equals("anyone") || first.equals("anybody") || first.equals("anything")
+                || first.startsWith("wh") || first.startsWith("how")) {
+            return true;
+        }
+        return SUBJECTS.contains(t.at(s + 1)) || endsWithQuestionMark(i);
+    }
+
+    private boolean endsWithQuestionMark(int i) {
+        int c = t.clause[i];
+        int last = i;
+        while (last + 1 < t.size && t.clause[last + 1] == c) {
+            last++;
+        }
+        int from = t.end[last];
+        int to = last + 1 < t.size ? t.start[last + 1] : t.text.length();
+        return t.text.substring(from, to).contains("?");
+    }
+
+    /** True when a negation stands within the few words before token {@code i}, in the same clause. */
+    boolean negated(int i) {
+        int s = Math.max(clauseStart[i], i - LOOKBACK);
+        for (int k = i - 1; k >= s; k--) {
+            String w = t.word[k];
+            if (NEW_SUBJECT.contains(w)) {
+                // speech has no full stops: "he can't breathe he's choking" is two clauses
+                return false;
+            }
+            if (NEGATORS.contains(w)) {
+                // "no longer" negates; "not only" and "no, ..." do not; "can't tell if" is not knowing
+                if (w.equals("not") && t.is(k + 1, "only")) {
+                    continue;
+                }
+                if (k + 1 < t.size && t.clause[k + 1] != t.clause[k]) {
+                    continue;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the speaker says they do not know ("I don't know if he's breathing", "not sure whether"). */
+    boolean unknown(int i) {
+        int s = Math.max(clauseStart[i], i - 7);
+        for (int k = s; k < i; k++) {
+            String w = t.word[k];
+            boolean dontKnow = (w.equals("dont") || w.equals("didnt") || w.equals("not"))
+                    && (t.is(k + 1, "know") || t.is(k + 1, "sure"));
+            boolean cantTell = (w.equals("cant") || w.equals("couldnt")) && (t.is(k + 1, "tell")
+                    || t.is(k + 1, "see") || t.is(k + 1, "say"));
+            boolean noIdea = w.equals("no") && t.is(k + 1, "idea");
+            boolean unsure = w.equals("unsure");
+            if (dontKnow || cantTell || noIdea || unsure) {
+                for (int q = k + 1; q < i; q++) {
+                    if (t.word[q].equals("if") || t.word[q].equals("whether") || t.word[q].equals("what")) {
+                        return true;
+                    }
+                }
+                if (noIdea || unsure) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when a condition governs token {@code i} ("tell me if he stops breathing", "check whether"). */
+    boolean conditional(int i) {
+        int s = Math.max(clauseStart[i], i - 6);
+        for (int k = s; k < i; k++) {
+            if (CONDITIONALS.contains(t.word[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the clause before token {@code i} hedges ("I think", "maybe", "probably"). */
+    boolean hedged(int i) {
+        int s = clauseStart[i];
+        for (int k = s; k < i; k++) {
+            if (HEDGES.contains(t.word[k])) {
+                return true;
+            }
+        }
+        for (int k = i + 1; k < t.size && k <= i + 2 && t.clause[k] == t.clause[i]; k++) {
+            if (t.word[k].equals("maybe") || t.word[k].equals("probably") || t.word[k].equals("i")
+                    && t.is(k + 1, "think")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

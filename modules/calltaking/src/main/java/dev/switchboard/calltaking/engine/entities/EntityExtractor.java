@@ -1,0 +1,154 @@
+package dev.switchboard.calltaking.engine.entities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds places, phone numbers, people, injuries, dangers, vehicles and person descriptions in one line of a call,
+ * from either speaker, typed or recognised (lower case, no punctuation, misheard names). Rule-based, offline and
+ * deterministic: the same text always gives the same entities, in order of their position. Thread-safe; about
+ * tens of microseconds per utterance.
+ *
+ * <p>Places: a ward ({@code Shibuya-ku}, {@code 渋谷区}) is {@link EntityType#WARD}; a block address with its area
+ * ({@code 2-21-1 Shibuya}) or a neighbourhood alone ({@code Ebisu}) is {@link EntityType#ADDRESS}; a landmark, a
+ * station or a place outside the wards named by two words or more is {@link EntityType#LANDMARK}; two roads named
+ * together ({@code corner of Meiji-dori and Omotesando}) or a named crossing is {@link EntityType#INTERSECTION}.
+ * A road named alone gives nothing: it does not say where on the road.
+ */
+public final class EntityExtractor {
+
+    private static final Set<String> WARD_SUFFIX = Set.of("ku", "ward", "word", "city", "district");
+    private static final Set<String> STATION = Set.of("station", "eki", "stn");
+    private static final Set<String> ROAD_LINKS = Set.of("and", "at", "x", "cross", "crossing", "with", "near",
+            "by", "where", "meets", "on", "of", "the", "intersection", "corner", "junction", "off", "n", "just");
+
+    private final Gazetteer gazetteer;
+
+    public EntityExtractor(Gazetteer gazetteer) {
+        this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+    }
+
+    /** The gazetteer this extractor resolves names with. */
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    /** The entities in {@code text}, ordered by position; empty for blank text. */
+    public List<ExtractedEntity> extract(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        Tokens t = Tokens.of(text);
+        boolean[] blocked = new boolean[t.size];
+        Context ctx = new Context(t);
+        List<ExtractedEntity> out = new ArrayList<>();
+        NumberEntities.plates(t, blocked, out);
+        NumberEntities.phones(t, blocked, out);
+        for (BlockAddresses.Found a : BlockAddresses.findAll(t, blocked, gazetteer)) {
+            for (int k = a.from(); k < a.to(); k++) {
+                blocked[k] = true;
+            }
+            out.add(new ExtractedEntity(EntityType.ADDRESS, a.value(), t.span(a.from(), a.to()), t.start[a.from()],
+                    t.end[a.to() - 1], round(a.confidence())));
+        }
+        Descriptions.vehicles(t, blocked, ctx, out);
+        places(t, blocked, out);
+        for (Gazetteer.JapaneseMatch j : gazetteer.scanJapanese(text)) {
+            boolean taken = false;
+            for (ExtractedEntity e : out) {
+                taken |= e.start() < j.end() && j.start() < e.end();
+            }
+            if (!taken) {
+                out.add(new ExtractedEntity(EntityType.WARD, j.ward().wardEn(), text.substring(j.start(), j.end()),
+                        j.start(), j.end(), text.substring(j.start(), j.end()).endsWith("区") ? 0.95 : 0.8));
+            }
+        }
+        Clues.find(t, blocked, ctx, out);
+        NumberEntities.people(t, blocked, ctx, out);
+        Descriptions.suspects(t, blocked, out);
+        out.sort(Comparator.comparingInt(ExtractedEntity::start).thenComparing(e -> e.type().ordinal()));
+        return List.copyOf(out);
+    }
+
+    private void places(Tokens t, boolean[] blocked, List<ExtractedEntity> out) {
+        List<Gazetteer.Match> matches = gazetteer.scan(t, blocked);
+        Gazetteer.Match pendingRoad = null;
+        for (Gazetteer.Match m : matches) {
+            Gazetteer.Name road = m.first(Gazetteer.Kind.ROAD);
+            Gazetteer.Name landmark = m.first(Gazetteer.Kind.LANDMARK);
+            Gazetteer.Name crossing = m.first(Gazetteer.Kind.INTERSECTION);
+            Gazetteer.Name hood = m.first(Gazetteer.Kind.NEIGHBOURHOOD);
+            Gazetteer.Name ward = m.first(Gazetteer.Kind.WARD);
+            Gazetteer.Name outside = m.first(Gazetteer.Kind.OUTSIDE);
+            int to = m.to();
+            double conf = m.confidence();
+            if (road != null && landmark == null && crossing == null) {
+                if (pendingRoad != null && linked(t, pendingRoad.to(), m.from())) {
+                    Gazetteer.Road a = pendingRoad.first(Gazetteer.Kind.ROAD).road();
+                    if (!a.name().equals(road.road().name())) {
+                        boolean meets = gazetteer.intersection(a, road.road()).isPresent();
+                        add(t, out, blocked, EntityType.INTERSECTION, a.name() + " & " + road.road().name(),
+                                pendingRoad.from(), to, (meets ? 0.9 : 0.6) * Math.min(conf,
+                                        pendingRoad.confidence()));
+                        pendingRoad = null;
+                        continue;
+                    }
+                }
+                if (hood == null && ward == null) {
+                    pendingRoad = m;
+                    continue;
+                }
+            }
+            if (landmark != null) {
+                add(t, out, blocked, EntityType.LANDMARK, landmark.canonical(), m.from(), to, 0.9 * conf);
+            } else if (crossing != null) {
+                add(t, out, blocked, EntityType.INTERSECTION, crossing.canonical(), m.from(), to, 0.9 * conf);
+            } else if ((hood != null || ward != null) && t.isAny(to, STATION) && !blocked[to]) {
+                Place area = hood != null ? hood.place() : ward.place();
+                add(t, out, blocked, EntityType.LANDMARK, gazetteer.station(area).name(), m.from(), to + 1,
+                        0.9 * conf);
+            } else if (ward != null && (hood == null || t.isAny(to, WARD_SUFFIX))) {
+                int end = to;
+                while (end < t.size && end < to + 1 && t.isAny(end, WARD_SUFFIX) && !blocked[end]) {
+                    end++;
+                }
+                add(t, out, blocked, EntityType.WARD, ward.place().wardEn(), m.from(), end,
+                        (end > to ? 0.95 : 0.85) * conf);
+            } else if (hood != null) {
+                add(t, out, blocked, EntityType.ADDRESS, hood.canonical(), m.from(), to, 0.6 * conf);
+            } else if (outside != null) {
+                EntityType type = outside.canonical().contains(" ") ? EntityType.LANDMARK : EntityType.ADDRESS;
+                add(t, out, blocked, type, outside.canonical(), m.from(), to, 0.6 * conf);
+            }
+        }
+    }
+
+    /** True when only linking words ("and", "at", "corner of") stand between two road names. */
+    private static boolean linked(Tokens t, int leftEnd, int rightStart) {
+        if (rightStart - leftEnd > 4) {
+            return false;
+        }
+        for (int k = leftEnd; k < rightStart; k++) {
+            if (!ROAD_LINKS.contains(t.word[k])) {
+                return false;
+            }
+        }
+        String gap = t.text.substring(t.end[leftEnd - 1], t.start[rightStart]);
+        return !gap.contains(".") && !gap.contains("?") && !gap.contains(";");
+    }
+
+    private static void add(Tokens t, List<ExtractedEntity> out, boolean[] blocked, EntityType type, String value,
+                            int from, int to, double confidence) {
+        for (int k = from; k < to; k++) {
+            blocked[k] = true;
+        }
+        out.add(new ExtractedEntity(type, value, t.span(from, to), t.start[from], t.end[to - 1], round(confidence)));
+    }
+
+    private static double round(double v) {
+        return Math.round(Math.min(1, Math.max(0, v)) * 100) / 100.0;
+    }
+}

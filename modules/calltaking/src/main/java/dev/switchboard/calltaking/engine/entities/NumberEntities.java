@@ -1,0 +1,265 @@
+package dev.switchboard.calltaking.engine.entities;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Phone numbers (typed or spoken digit by digit) and Japanese number plates. */
+final class NumberEntities {
+
+    private static final Set<String> PHONE_FILLERS = Set.of("dash", "hyphen");
+    private static final String PLATE_REGIONS = "shinagawa|nerima|adachi|setagaya|suginami|itabashi|katsushika"
+            + "|edogawa|koto|tama|hachioji|yokohama|kawasaki|saitama|chiba|omiya|kawaguchi|tokorozawa|narashino"
+            + "|noda|shonan|sagami|kasukabe|koshigaya|kumagaya|tsukuba|mito|osaka|kobe|kyoto|nagoya|fuchu";
+    private static final Pattern PLATE_ROMAJI = Pattern.compile("\\b(" + PLATE_REGIONS
+            + ")\\s+(\\d{2,3})\\s+([a-z]{1,3})\\s+(\\d{1,2}\\s?-\\s?\\d{2}|\\d{1,4})\\b");
+    private static final Pattern PLATE_JAPANESE = Pattern.compile(
+            "([\\u4E00-\\u9FFF]{1,4})\\s*(\\d{2,3})\\s*([\\u3040-\\u309F])\\s*(\\d{1,2}\\s?-\\s?\\d{2}|\\d{1,4})");
+    private static final Pattern PLATE_SERIAL = Pattern.compile("\\b(?:plate|plates|license|licence|registration)"
+            + "\\s+(?:number\\s+|no\\s+)?(?:is\\s+|was\\s+|reads\\s+|says\\s+|of\\s+)?"
+            + "(\\d{1,2}\\s?-\\s?\\d{2}|\\d{4})\\b");
+
+    private NumberEntities() {
+    }
+
+    /** Number plates; marks their tokens in {@code blocked}. */
+    static void plates(Tokens t, boolean[] blocked, List<ExtractedEntity> out) {
+        Matcher m = PLATE_JAPANESE.matcher(t.lower);
+        while (m.find()) {
+            String value = m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + serial(m.group(4));
+            add(t, blocked, out, m.start(), m.end(), value, 0.9);
+        }
+        m = PLATE_ROMAJI.matcher(t.lower);
+        while (m.find()) {
+            String region = m.group(1);
+            String value = Character.toUpperCase(region.charAt(0)) + region.substring(1) + " " + m.group(2) + " "
+                    + m.group(3) + " " + serial(m.group(4));
+            add(t, blocked, out, m.start(), m.end(), value, 0.85);
+        }
+        m = PLATE_SERIAL.matcher(t.lower);
+        while (m.find()) {
+            if (!free(t, blocked, m.start(1), m.end(1))) {
+                continue;
+            }
+            add(t, blocked, out, m.start(1), m.end(1), "plate " + serial(m.group(1)), 0.7);
+        }
+    }
+
+    private static String serial(String s) {
+        String digits = s.replaceAll("[^0-9]", "");
+        return digits.length() == 4 ? digits.substring(0, 2) + "-" + digits.substring(2) : digits;
+    }
+
+    private static boolean free(Tokens t, boolean[] blocked, int start, int end) {
+        for (int i = 0; i < t.size; i++) {
+            if (t.start[i] < end && t.end[i] > start && blocked[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void add(Tokens t, boolean[] blocked, List<ExtractedEntity> out, int start, int end, String value,
+                            double confidence) {
+        if (!free(t, blocked, start, end)) {
+            return;
+        }
+        for (int i = 0; i < t.size; i++) {
+            if (t.start[i] < end && t.end[i] > start) {
+                blocked[i] = true;
+            }
+        }
+        out.add(new ExtractedEntity(EntityType.VEHICLE, value, t.text.substring(start, end), start, end,
+                confidence));
+    }
+
+    /**
+     * Phone numbers: 10 or 11 digits in groups ("090-1234-5678", "03 1234 5678", "+81 90 1234 5678") or spoken
+     * ("zero nine zero one two three ...", "double five"). The value is the digits, with +81 turned into 0.
+     */
+    static void phones(Tokens t, boolean[] blocked, List<ExtractedEntity> out) {
+        int i = 0;
+        while (i < t.size) {
+            if (blocked[i] || !startsPhone(t, i)) {
+                i++;
+                continue;
+            }
+            StringBuilder digits = new StringBuilder();
+            boolean spoken = false;
+            boolean plus = t.is(i, "plus") || i > 0 && t.gap(i - 1, i).contains("+")
+                    || i == 0 && t.text.substring(0, t.start[0]).contains("+");
+            int j = t.is(i, "plus") ? i + 1 : i;
+            int last = -1;
+            int repeat = 1;
+            while (j < t.size && !blocked[j] && digits.length() < 11) {
+                String w = t.word[j];
+                if (j > i && last >= 0 && !separatorsOnly(t.gap(j - 1, j))) {
+                    break;
+                }
+                if (t.isNumber(j)) {
+                    if (digits.length() + w.length() > 11 + (plus ? 1 : 0)) {
+                        break;
+                    }
+                    digits.append(w);
+                    last = j;
+                } else if (w.equals("double") || w.equals("triple")) {
+                    repeat = w.equals("double") ? 2 : 3;
+                } else if (SpokenNumbers.digit(w) >= 0 && (spokenContext(t, j) || digits.length() > 0)) {
+                    digits.append(String.valueOf(SpokenNumbers.digit(w)).repeat(repeat));
+                    repeat = 1;
+                    spoken = true;
+                    last = j;
+                } else if (PHONE_FILLERS.contains(w) && digits.length() > 0) {
+                    // "oh nine oh dash ..."
+                } else {
+                    break;
+                }
+                j++;
+            }
+            String value = digits.toString();
+            if (plus && value.startsWith("81")) {
+                value = value.substring(2);
+                value = value.startsWith("0") ? value : "0" + value;
+            }
+            if (last >= 0 && value.length() >= 10 && value.length() <= 11) {
+                double conf = value.startsWith("0") ? (spoken ? 0.85 : 0.95) : 0.6;
+                int from = t.is(i, "plus") ? i : i;
+                int start = t.start[from];
+                if (plus && from > 0 && t.gap(from - 1, from).contains("+")) {
+                    start = t.text.lastIndexOf('+', start);
+                } else if (plus && from == 0 && t.text.lastIndexOf('+', start) >= 0) {
+                    start = t.text.lastIndexOf('+', start);
+                }
+                int end = t.end[last];
+                for (int k = from; k <= last; k++) {
+                    blocked[k] = true;
+                }
+                out.add(new ExtractedEntity(EntityType.PHONE, value, t.text.substring(start, end), start, end, conf));
+                i = last + 1;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private static boolean startsPhone(Tokens t, int i) {
+        String w = t.word[i];
+        if (t.isNumber(i)) {
+            return !(i > 0 && t.isNumber(i - 1) && separatorsOnly(t.gap(i - 1, i)));
+        }
+        return w.equals("plus") || w.equals("zero") || w.equals("oh") || SpokenNumbers.digit(w) >= 0
+                && spokenContext(t, i);
+    }
+
+    /** A spoken digit starts a phone number only when several digit words follow ("one two three ..."). */
+    private static boolean spokenContext(Tokens t, int i) {
+        int run = 0;
+        for (int k = i; k < t.size && k < i + 6; k++) {
+            String w = t.word[k];
+            if (SpokenNumbers.digit(w) >= 0 || t.isNumber(k) || w.equals("double") || w.equals("triple")) {
+                run++;
+            } else {
+                break;
+            }
+        }
+        return run >= 5;
+    }
+
+    private static boolean separatorsOnly(String gap) {
+        for (int k = 0; k < gap.length(); k++) {
+            char c = gap.charAt(k);
+            if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' || c == ',' || c == '–'
+                    || c == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Shinagawa" -> "Shinagawa"; used for plate regions. */
+    static String capitalise(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    /** People counted in the text: "three people", "two kids", "a man", "both of them". */
+    static void people(Tokens t, boolean[] blocked, Context ctx, List<ExtractedEntity> out) {
+        for (int i = 0; i < t.size; i++) {
+            if (blocked[i]) {
+                continue;
+            }
+            String w = t.word[i];
+            String value = null;
+            int from = i;
+            int j;
+            SpokenNumbers.Read n;
+            if (w.equals("both") && t.is(i + 1, "of") && t.isAny(i + 2, Set.of("them", "us"))) {
+                value = "2";
+                j = i + 3;
+            } else if ((w.equals("a") || w.equals("an")) && t.is(i + 1, "couple") && t.is(i + 2, "of")
+                    && t.isAny(i + 3, PLURAL)) {
+                value = "2";
+                j = i + 4;
+            } else if ((w.equals("several") || w.equals("few") || w.equals("many") || w.equals("lots")
+                    || w.equals("lot") && t.is(i - 1, "a")) && (t.isAny(skipAdj(t, i + 1), PLURAL)
+                    || t.is(i + 1, "of") && t.isAny(skipAdj(t, i + 2), PLURAL))) {
+                value = w.equals("several") || w.equals("few") ? "several" : "many";
+                j = skipAdj(t, t.is(i + 1, "of") ? i + 2 : i + 1) + 1;
+                if (w.equals("lot")) {
+                    from = i - 1;
+                }
+            } else if ((w.equals("a") || w.equals("an") || w.equals("one"))
+                    && t.isAny(skipAdj(t, i + 1), SINGULAR) && !t.is(i - 1, "of") && !t.is(i - 1, "like")) {
+                value = "1";
+                j = skipAdj(t, i + 1) + 1;
+            } else if ((n = SpokenNumbers.at(t, i)) != null && n.value() >= 1 && n.value() <= 200
+                    && !(t.isNumber(i) && t.word[i].length() > 3)) {
+                int k = skipAdj(t, i + n.tokens());
+                if (t.isAny(k, PLURAL) || n.value() == 1 && t.isAny(k, SINGULAR)) {
+                    value = String.valueOf(n.value());
+                    j = k + 1;
+                } else if (n.value() >= 2 && t.is(i + n.tokens(), "of")
+                        && t.isAny(i + n.tokens() + 1, Set.of("them", "us"))) {
+                    value = String.valueOf(n.value());
+                    j = i + n.tokens() + 2;
+                } else {
+                    continue;
+                }
+            } else {
+                continue;
+            }
+            boolean clear = true;
+            for (int k = from; k < j; k++) {
+                clear &= !blocked[k];
+            }
+            if (!clear || ctx.question(from)) {
+                continue;
+            }
+            double conf = ctx.hedged(from) ? 0.5 : 0.85;
+            out.add(new ExtractedEntity(EntityType.PEOPLE_COUNT, value, t.span(from, j), t.start[from],
+                    t.end[j - 1], conf));
+            i = j - 1;
+        }
+    }
+
+    private static int skipAdj(Tokens t, int i) {
+        int k = i;
+        while (k < i + 2 && t.isAny(k, PERSON_ADJECTIVES)) {
+            k++;
+        }
+        return k;
+    }
+
+    static final Set<String> SINGULAR = Set.of("person", "man", "woman", "guy", "kid", "child", "boy", "girl",
+            "baby", "lady", "gentleman", "adult", "teenager", "teen", "student", "passenger", "pedestrian", "victim",
+            "patient", "worker", "cyclist", "toddler", "infant", "individual");
+    static final Set<String> PLURAL = Set.of("people", "persons", "men", "women", "guys", "kids", "children",
+            "boys", "girls", "babies", "ladies", "adults", "teenagers", "teens", "students", "passengers",
+            "pedestrians", "victims", "patients", "workers", "cyclists", "toddlers", "individuals", "residents",
+            "occupants", "customers", "employees", "folks", "elderly");
+    static final Set<String> PERSON_ADJECTIVES = Set.of("old", "older", "elderly", "young", "younger", "little",
+            "small", "tall", "short", "drunk", "injured", "hurt", "other", "more", "homeless", "pregnant", "teenage",
+            "middle", "aged", "big", "skinny", "thin", "heavy", "large", "suspicious", "unconscious", "masked",
+            "armed", "foreign", "japanese", "elementary", "school", "high", "wounded", "trapped", "sick");
+}

@@ -1,0 +1,156 @@
+package dev.switchboard.calltaking.engine.entities;
+
+import java.util.Arrays;
+
+/**
+ * An utterance cut into word and number tokens, each with its span in the original text. Words are lower-cased
+ * with apostrophes dropped ({@code He's} becomes {@code hes}, as speech recognisers write it); letters and digits
+ * are split ({@code 180cm} is {@code 180}, {@code cm}); runs of Japanese characters are one token each.
+ */
+final class Tokens {
+
+    final String text;
+    final String lower;
+    final String[] word;
+    final int[] start;
+    final int[] end;
+    final int size;
+    /** Index of the clause each token belongs to (clauses end at . , ; ? ! and at "but", "and", "so"). */
+    final int[] clause;
+
+    private Tokens(String text, String lower, String[] word, int[] start, int[] end, int size, int[] clause) {
+        this.text = text;
+        this.lower = lower;
+        this.word = word;
+        this.start = start;
+        this.end = end;
+        this.size = size;
+        this.clause = clause;
+    }
+
+    static Tokens of(String text) {
+        char[] low = new char[text.length()];
+        for (int i = 0; i < low.length; i++) {
+            low[i] = Character.toLowerCase(text.charAt(i));
+        }
+        String lower = new String(low);
+        int cap = 16;
+        String[] words = new String[cap];
+        int[] starts = new int[cap];
+        int[] ends = new int[cap];
+        int[] clauses = new int[cap];
+        int n = 0;
+        int clause = 0;
+        int i = 0;
+        StringBuilder sb = new StringBuilder();
+        while (i < low.length) {
+            char c = low[i];
+            int cls = charClass(c);
+            if (cls == 0) {
+                if (c == '.' || c == ',' || c == ';' || c == '?' || c == '!' || c == '\n' || c == '、' || c == '。') {
+                    clause++;
+                }
+                i++;
+                continue;
+            }
+            int s = i;
+            sb.setLength(0);
+            while (i < low.length) {
+                char d = low[i];
+                int dc = charClass(d);
+                if (dc == cls) {
+                    sb.append(d);
+                    i++;
+                } else if (cls == 1 && isApostrophe(d) && i + 1 < low.length && charClass(low[i + 1]) == 1) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            if (cls == 3 && sb.length() > 1) {
+                // one token per Japanese character: there are no spaces between words to cut at
+                i = s + 1;
+                sb.setLength(1);
+            }
+            String w = sb.toString();
+            if (cls == 1 && (w.equals("but") || w.equals("and") || w.equals("so") || w.equals("because"))) {
+                clause++;
+            }
+            if (n == cap) {
+                cap *= 2;
+                words = Arrays.copyOf(words, cap);
+                starts = Arrays.copyOf(starts, cap);
+                ends = Arrays.copyOf(ends, cap);
+                clauses = Arrays.copyOf(clauses, cap);
+            }
+            words[n] = w;
+            starts[n] = s;
+            ends[n] = i;
+            clauses[n] = clause;
+            n++;
+            if (cls == 1 && (w.equals("but") || w.equals("and") || w.equals("so") || w.equals("because"))) {
+                clause++;
+            }
+        }
+        return new Tokens(text, lower, words, starts, ends, n, clauses);
+    }
+
+    /** 1 letter, 2 digit, 3 Japanese, 0 anything else (space, punctuation). */
+    private static int charClass(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return 1;
+        }
+        if (c >= '0' && c <= '9') {
+            return 2;
+        }
+        if (c >= 0x3040 && c <= 0x30FF || c >= 0x4E00 && c <= 0x9FFF || c >= 0x3400 && c <= 0x4DBF) {
+            return 3;
+        }
+        if (Character.isLetter(c)) {
+            return 1;
+        }
+        return 0;
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '’' || c == '`';
+    }
+
+    boolean isNumber(int i) {
+        return i >= 0 && i < size && Character.isDigit(word[i].charAt(0));
+    }
+
+    String at(int i) {
+        return i >= 0 && i < size ? word[i] : "";
+    }
+
+    boolean is(int i, String w) {
+        return i >= 0 && i < size && word[i].equals(w);
+    }
+
+    boolean isAny(int i, java.util.Set<String> ws) {
+        return i >= 0 && i < size && ws.contains(word[i]);
+    }
+
+    /** The original text from token {@code from} to token {@code to} (exclusive). */
+    String span(int from, int to) {
+        return text.substring(start[from], end[to - 1]);
+    }
+
+    /** Characters strictly between two adjacent tokens. */
+    String gap(int left, int right) {
+        return text.substring(end[left], start[right]);
+    }
+
+    /** Tokens {@code from..to} (exclusive) joined with single spaces. */
+    String join(int from, int to, String sep) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                sb.append(sep);
+            }
+            sb.append(word[i]);
+        }
+        return sb.toString();
+    }
+}
