@@ -127,14 +127,18 @@ public final class IntentClassifier {
                 + "|you (see|hear|saw))|\\bwhat kind of (emergency|problem|fire|accident)|\\bdescribe (what|the "
                 + "(situation|scene|problem))|why are you calling|how can (i|we) help|what is the nature"
                 + "|(last (saw|see|seen))|what (exactly )?did (he|she|they) (take|do|say)|what are you calling about"
-                + "|tell me (more|about)|what is up with");
+                + "|tell me (more|about)|what is up with|(did|has|have) (he|she|they) (take|taken|swallow"
+                + "|swallowed|use|used|drink|drunk|had)\\b|medication|medicine|medical (history|condition"
+                + "|problems)|any (conditions|illness|history)|blood thinner"
+                + "|how long (has|have|was|were) (he|she|you|they)");
         r.put(Intent.ASK_LOCATION, "where (are|is) you\\b|where (is|was) (it|this|that|the (emergency|fire"
                 + "|accident|crash|patient|incident|smoke|car|child|baby|house|building|spill|leak|collapse))"
                 + "|where (did|does) (it|this|that|the \\w+) happen|where exactly|where the emergency is|\\bwhere you"
                 + " are\\b|\\b(address|location|whereabouts)\\b|what (street|ward|area|neighbou?rhood|district|part of"
                 + " (town|tokyo|the city)|city|town)\\b|which (ward|street|area|neighbou?rhood|district|expressway"
                 + "|station)\\b|where do you live|where are they\\b|where is (this|that) happening|where did you"
-                + " last|where (can|do) (we|they|i) (find|send)|where should (we|i) send");
+                + " last|where (can|do) (we|they|i) (find|send)|where should (we|i) send|where (might|would|could"
+                + "|does|do) (he|she|they) (go|like|usually|normally)|any places? (he|she|they) (likes?|knows?|goes)");
         r.put(Intent.ASK_ADDRESS_DETAIL, "\\b(apartment|flat|room|unit|door|house|block|building) (number|no)\\b"
                 + "|which (floor|apartment|flat|room|entrance|building|exit|lane|side|direction|way are you (going"
                 + "|heading))|what floor|floor (are you|is it|is he|is she)|cross ?street|\\bintersection\\b"
@@ -144,13 +148,16 @@ public final class IntentClassifier {
                 + "|location|street|building)?|\\bchome\\b|\\bbanchi\\b|postcode|postal code|name of the (building"
                 + "|street|shop|station|park)|building name|\\b(north|south|east|west|in|out)bound\\b|\\bkilomet(er"
                 + "|re) (post|marker|sign)|exit number|what is the closest|which (gate|platform|entrance)"
-                + "|what (building|shop|station) (is|are) (it|you)|direction (were|are) you");
+                + "|what (building|shop|station) (is|are) (it|you)|direction (were|are) you|how (will|can|do|should)"
+                + " (they|we|the \\w+|the ambulance|the crew|responders|paramedics|officers) get (in|there|to you)"
+                + "|which gate|entrance");
         r.put(Intent.ASK_CALLBACK, "(phone|cellphone|mobile|cell|contact|telephone|callback) number|\\bcallback\\b"
                 + "|number (you are|are you|you re) calling (from|on)|number (to|i can) (call|reach)|your number"
                 + "|call you callback|call you back|reach you|number in case|(lose|lost|drop) the (connection|call"
                 + "|line)|(get|are) (cut off|disconnected)|what number");
-        r.put(Intent.ASK_INJURIES, "injur|\\bhurt|bleed|blood|wound|\\bpain\\b|broken|\\bburn(s|ed|t)?\\b"
-                + "|\\bcuts?\\b|how bad|(is|are) (he|she|they|anyone|anybody|everyone|everybody|you|the \\w+)"
+        r.put(Intent.ASK_INJURIES, "(have|did) you (take|taken|swallow|swallowed) (anything|any|some|them|pills"
+                + "|the pills)|injur|\\bhurt|bleed|blood|wound|\\bpain\\b|broken|\\bburn(s|ed|t)?\\b"
+                + "|\\bcuts?\\b(?! off)|how bad|(is|are) (he|she|they|anyone|anybody|everyone|everybody|you|the \\w+)"
                 + " (okay|alright|all right)\\b|are you okay|can (he|she) (move|stand|get up)|bruis|swell|fracture"
                 + "|hit (his|her|their) head|head injury");
         r.put(Intent.ASK_BREATHING, "\\bbreath(e|es|ing)?\\b|chest (rise|rising|going up|moving)|turn(ing|ed)?"
@@ -161,7 +168,8 @@ public final class IntentClassifier {
                 + " up|can (he|she|they) (hear|talk|speak)|\\balert\\b|\\breact(ing|s)?\\b|\\bmoving\\b|fainted"
                 + "|\\bfaint\\b");
         r.put(Intent.ASK_WEAPONS, "weapon|\\bguns?\\b|\\bknife\\b|\\bknives\\b|\\barmed\\b|firearm|pistol|rifle"
-                + "|\\bblade|\\bbat\\b|anything in (his|her|their) hands?|holding (anything|something)|sword"
+                + "|(?<!shoulder )\\bblades?\\b|\\bbat\\b|anything in (his|her|their) hands?"
+                + "|holding (anything|something)|sword"
                 + "|hammer|\\bshoot|\\bshots?\\b|threaten(ed|ing)? (you )?with");
         r.put(Intent.ASK_HAZARDS, "hazard|\\bgas\\b|smoke|flame|fire (spread|is spreading|getting|growing)"
                 + "|chemical|\\bsmell|odou?r|\\bleak|power ?lines?|\\bwires?\\b|\\bfuel|petrol|gasoline|fumes"
@@ -174,24 +182,29 @@ public final class IntentClassifier {
                 + "|\\bsafe (place|to|spot|room|now)|somewhere safe|can you (get out|leave|get away|get to|lock"
                 + "|hide)|in danger\\b|(is|are) (he|she|they) (still )?(there|in the (house|room|building"
                 + "|apartment|flat))|(he|she|they) (is|are) with you|is (he|she) (with you|near you|close)"
-                + "|is (anyone|anybody|someone|he|she) with you|where are you (now|right now|hiding)"
+                + "|is (anyone|anybody|someone|he|she) with you|where are you hiding"
                 + "|can (he|she|they) (hear|see) you|(are|is) the doors? locked|safely|are you (still )?(inside"
                 + "|in the (car|house|building))|get (yourself )?(to safety|somewhere safe)|threat(ening|en)? (you"
                 + "|to)|hurt (yourself|themselves|himself|herself)|kill (yourself|myself)|suicid|end (your|my)"
-                + " life");
+                + " life|(have|did) you (take|taken|swallow|swallowed|drink|drunk) (anything|any|some|them|pills"
+                + "|the pills)|(do|have) you (have|got) (anything|something|pills|a plan)|(a|any) plan to"
+                + "|thinking (of|about) (hurting|killing|ending)|upwind|wind (direction|blowing)");
         r.put(Intent.ASK_SUSPECT, "suspect|intruder|attacker|burglar|robber|(what|how) (does|did) (he|she|they"
                 + "|the (man|woman|person|guy|child|boy|girl)) look|describe (him|her|them|the (man|woman|person|guy"
                 + "|suspect|intruder|child|boy|girl))|\\bwearing\\b|cloth|height|how tall|\\bhair\\b|do you know"
                 + " (him|her|them|who|the (man|person|guy))|who (is|was) (it|he|she|they|the \\w+|doing)"
                 + "|which way did|direction did (he|she|they)|where did (he|she|they) go|is (he|she|they) still"
                 + "|where is (he|she|they)( now)?\\b|relationship|your (husband|wife|partner|boyfriend|girlfriend"
-                + "|ex)\\b|how many (of them|men|guys|intruders|people (are|were) (in|breaking))|did (he|she|they)"
+                + "|ex)\\b|how many (of them|men|guys|intruders|people (are|were) (in the (house|flat|apartment)"
+                + "|breaking))|did (he|she|they)"
                 + " (take|say|threaten|hit|break)|drugs|alcohol|drinking|drunk|\\bhigh\\b|what (is|was) (he|she)"
                 + " doing|who did this|(he|she) (still )?in the|can you see (him|her|them)");
         r.put(Intent.ASK_VEHICLES, "vehicle|\\bcars?\\b|truck|lorry|\\bvans?\\b|\\bbus\\b|motor ?(bike|cycle)"
                 + "|scooter|\\bbike|licen[cs]e|\\bplates?\\b|make and model|what (kind|type|colou?r) of"
                 + " (car|vehicle)|how many (cars|vehicles)|taxi|tanker|\\bdriver");
-        r.put(Intent.ASK_PEOPLE, "how many (people|persons|of you|victims|patients|injured|kids|children|adults"
+        r.put(Intent.ASK_PEOPLE, "where is (he|she|the (patient|child|boy|girl|baby|man|woman|victim))( now)?\\b"
+                + "|(are there|any) (children|kids|babies|other people|pets|elderly)\\b"
+                + "|how many (people|persons|of you|victims|patients|injured|kids|children|adults"
                 + "|others|are (there|inside|hurt|injured|trapped)|were (there|in|hurt|injured)|live)|(anyone"
                 + "|anybody|someone|somebody) (else|inside|in there|trapped|still|with (you|him|her)|in the)"
                 + "|(is|are) (there )?(people|anyone|anybody|someone|somebody) (inside|in there|trapped|still|else"
@@ -245,8 +258,10 @@ public final class IntentClassifier {
                 + " (already )?(sent|sending|dispatched|dispatching|got)|(sent|dispatched|sending|dispatching)"
                 + " (help|an ambulance|the police|officers|units|firefighters|someone|a (unit|crew|team|car))"
                 + "|on (their|its) way|en route|be there (in|soon|shortly|any)|minutes away|(will|should) be there");
-        r.put(Intent.YES_NO, "yes or no|(just )?(say|answer|tell me) (yes|no)|(press|tap) (a|any|the|one)"
-                + " (key|button|number)|(can|are) you (able to )?(talk|speak)( freely| right now)?\\b|if you"
+        r.put(Intent.YES_NO, "yes or no|(tap|knock|press|cough)( on)?( the)? (phone|handset|button|twice|once"
+                + "|two times)|twice for yes|once for (yes|no)|for yes\\b|(just )?(say|answer|tell me) (yes|no)"
+                + "|(press|tap) (a|any|the|one) (key|button|number)|(can|are) you (able to )?(talk|speak)"
+                + "( freely| right now)?\\b|if you"
                 + " (cannot|can not) (talk|speak)|(cough|tap) (once|twice)|(one|two) (taps?|press(es)?) for"
                 + "|say (yes|okay|okay) if|just (say|answer)|simple answers|one word");
         r.put(Intent.HOLD, "hold (on|the line|please)|(one|a|just a|just one) (moment|second|minute)|please"
