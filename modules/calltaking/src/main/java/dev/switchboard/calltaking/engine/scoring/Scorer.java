@@ -234,7 +234,11 @@ public final class Scorer {
         var truth = call.scenario.location();
         List<String> right = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
+        // The ward the incident went out with (that of the verified place) counts when the form's own is empty.
         String ward = call.value("WARD", until);
+        if ((ward == null || ward.isBlank()) && dispatch.isPresent()) {
+            ward = dispatch.get().ward();
+        }
         check(wardMatches(ward, truth.wardId(), truth.ward()), "ward " + show(ward), truth.ward(), right, wrong);
         String address = call.value("ADDRESS", until);
         check(addressMatches(address, truth.address()), "address " + show(address), truth.address(), right, wrong);
