@@ -1,0 +1,581 @@
+package dev.switchboard.calltaking.ui;
+
+import dev.switchboard.ai.ChatService;
+import dev.switchboard.calltaking.engine.cad.CadField;
+import dev.switchboard.calltaking.engine.caller.CallerEngine;
+import dev.switchboard.calltaking.engine.caller.LlmCaller;
+import dev.switchboard.calltaking.engine.caller.OfflineCaller;
+import dev.switchboard.calltaking.engine.scenario.Scenario;
+import dev.switchboard.calltaking.engine.scenario.ScenarioLibrary;
+import dev.switchboard.calltaking.engine.session.CallClock;
+import dev.switchboard.calltaking.engine.session.CallConfig;
+import dev.switchboard.calltaking.engine.session.CallListener;
+import dev.switchboard.calltaking.engine.session.CallSession;
+import dev.switchboard.calltaking.engine.session.CallState;
+import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.core.event.EventBus;
+import dev.switchboard.speech.Pcm;
+import dev.switchboard.store.DataDir;
+import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.SessionCatalog;
+import dev.switchboard.uikit.WorkspaceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The call console's state and commands. The {@link CallSession} runs on one engine thread (never the FX thread);
+ * what it reports comes back through {@link Platform#runLater}. Time on the call is real: ms since the call was
+ * offered, the same clock the recording uses.
+ */
+public final class CallConsoleViewModel implements AutoCloseable {
+
+    /** Random call from the library in the scenario choice. */
+    public static final String ANY = "any";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallConsoleViewModel.class);
+
+    /** One line of the transcript with the entities found in it. */
+    public record Line(CallLog.Utterance utterance, List<CallLog.Entity> entities) {
+        public Line {
+            entities = List.copyOf(entities);
+        }
+    }
+
+    /** One CAD field as the console shows it. */
+    public record CadValue(String value, String by, boolean confirmed) {
+    }
+
+    private final WorkspaceContext ctx;
+    private final ExecutorService engine = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "call-engine");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScenarioLibrary library;
+    private final CallVoice voice;
+    private final Clock wall;
+
+    private final ObservableList<Scenario> scenarios = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObjectProperty<Scenario> chosen = new SimpleObjectProperty<>();
+    private final BooleanProperty llmCaller = new SimpleBooleanProperty();
+    private final BooleanProperty callerVoice = new SimpleBooleanProperty(true);
+    private final ObjectProperty<CallState> state = new SimpleObjectProperty<>();
+    private final ObservableList<Line> transcript = FXCollections.observableArrayList();
+    private final ObservableMap<CadField, CadValue> cad = FXCollections.observableMap(new EnumMap<>(CadField.class));
+    private final ObservableList<CallLog.UnitUpdate> units = FXCollections.observableArrayList();
+    private final StringProperty location = new SimpleStringProperty("");
+    private final StringProperty missing = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
+    private final DoubleProperty emotion = new SimpleDoubleProperty(-1);
+    private final LongProperty callMs = new SimpleLongProperty();
+    private final LongProperty answeredMs = new SimpleLongProperty(-1);
+    private final LongProperty locationMs = new SimpleLongProperty(-1);
+    private final LongProperty dispatchedMs = new SimpleLongProperty(-1);
+    private final ObjectProperty<CallLog.Score> score = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty partial = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    private CallSession session;
+    private CallClock clock;
+    private Scenario current;
+    private final Map<Integer, List<CallLog.Entity>> pendingEntities = new LinkedHashMap<>();
+
+    public CallConsoleViewModel(WorkspaceContext ctx) {
+        this.ctx = ctx;
+        this.wall = Clock.systemUTC();
+        DataDir dataDir = ctx.service(DataDir.class);
+        this.library = ScenarioLibrary.load(List.of(dataDir.root().resolve("scenarios")));
+        scenarios.setAll(library.scenarios());
+        library.problems().forEach(p -> problems.add(p.file() + ":" + p.line() + ": " + p.field() + ": "
+                + p.message()));
+        this.voice = CallVoice.from(ctx, dataDir, this);
+    }
+
+    // ---- properties
+
+    public ObservableList<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    /** Scenario files that did not load, as "file:line: field: message". */
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    /** The scenario of the next call; null for a random one. */
+    public ObjectProperty<Scenario> chosenProperty() {
+        return chosen;
+    }
+
+    public BooleanProperty llmCallerProperty() {
+        return llmCaller;
+    }
+
+    /** Whether the caller speaks aloud (MaryTTS) or only in text. */
+    public BooleanProperty callerVoiceProperty() {
+        return callerVoice;
+    }
+
+    /** Null between calls. */
+    public ObjectProperty<CallState> stateProperty() {
+        return state;
+    }
+
+    public ObservableList<Line> transcript() {
+        return transcript;
+    }
+
+    public ObservableMap<CadField, CadValue> cad() {
+        return cad;
+    }
+
+    /** The latest report of each unit answering the dispatched incident. */
+    public ObservableList<CallLog.UnitUpdate> units() {
+        return units;
+    }
+
+    /** The verified location in words, empty while not verified. */
+    public StringProperty locationProperty() {
+        return location;
+    }
+
+    /** What the CAD form still needs before dispatch, in words. */
+    public StringProperty missingProperty() {
+        return missing;
+    }
+
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    /** The caller's emotional state 0..1, or -1 before the call connects. */
+    public DoubleProperty emotionProperty() {
+        return emotion;
+    }
+
+    /** Time since the call was offered. */
+    public LongProperty callMsProperty() {
+        return callMs;
+    }
+
+    public LongProperty answeredMsProperty() {
+        return answeredMs;
+    }
+
+    public LongProperty locationMsProperty() {
+        return locationMs;
+    }
+
+    public LongProperty dispatchedMsProperty() {
+        return dispatchedMs;
+    }
+
+    public ObjectProperty<CallLog.Score> scoreProperty() {
+        return score;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** What the recogniser has heard so far of the trainee's current line. */
+    public StringProperty partialProperty() {
+        return partial;
+    }
+
+    /** True while the engine works on the trainee's last action. */
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** The scenario of the call in progress, or null. */
+    public Scenario current() {
+        return current;
+    }
+
+    /** The trainee's voice: microphone, recogniser and meter; never null. */
+    public CallVoice voice() {
+        return voice;
+    }
+
+    // ---- commands
+
+    /** Puts a call in the queue: it rings until the trainee answers. */
+    public void newCall() {
+        if (session != null && state.get() != CallState.ENDED) {
+            message.set(Text.get("call.msg.busy"));
+            return;
+        }
+        if (scenarios.isEmpty()) {
+            message.set(Text.get("call.msg.noScenarios"));
+            return;
+        }
+        long seed = new SplittableRandom().nextLong();
+        Scenario s = chosen.get() != null ? chosen.get()
+                : scenarios.get(Math.floorMod(seed, scenarios.size()));
+        reset();
+        current = s;
+        clock = CallClock.startingNow(wall);
+        CallConfig config = new CallConfig(s, seed, ctx.user().id(), ctx.user().displayName(), llmCaller.get(),
+                voice.listening());
+        CallerEngine caller = caller(s, seed, config.llmCaller());
+        CallSession.Services services = new CallSession.Services(ctx.service(EventLog.class),
+                ctx.service(SessionCatalog.class), ctx.service(RecordingCatalog.class),
+                ctx.service(DataDir.class).recordings(), wall, ctx.service(EventBus.class));
+        session = new CallSession(config, services, CallSession.Language.standard(), caller, clock,
+                callerVoice.get() ? voice.tts() : null, voice.recordingFactory(), new Listener());
+        voice.attach(session, clock);
+        run(() -> {
+            session.ring();
+            return null;
+        });
+    }
+
+    public void answer() {
+        run(() -> session.answer());
+    }
+
+    /** A typed line from the trainee. */
+    public void send(String text) {
+        if (session == null || text == null || text.isBlank()) {
+            return;
+        }
+        voice.stopCaller();
+        run(() -> session.traineeTyped(text.strip()));
+    }
+
+    /** Hold, or back from hold. */
+    public void toggleHold() {
+        if (state.get() == CallState.ON_HOLD) {
+            run(() -> session.resume());
+        } else {
+            run(() -> {
+                session.hold();
+                return null;
+            });
+        }
+    }
+
+    public void mute(boolean on) {
+        run(() -> {
+            if (on) {
+                session.mute();
+            } else {
+                session.unmute();
+            }
+            return null;
+        });
+    }
+
+    /** Transfers the call to {@code fire}, {@code ems} or {@code police}. */
+    public void transfer(String target) {
+        run(() -> {
+            session.transfer(target);
+            return null;
+        });
+    }
+
+    /** The trainee's own value for a CAD field. */
+    public void edit(CadField field, String value) {
+        run(() -> {
+            session.cadEdit(field, value);
+            return null;
+        });
+    }
+
+    public void confirm(CadField field) {
+        run(() -> {
+            session.confirm(field);
+            return null;
+        });
+    }
+
+    public void dispatch() {
+        run(() -> session.dispatch());
+    }
+
+    /** Shows the control room, where the dispatched units move. */
+    public void showMap() {
+        ctx.navigator().show("control-room");
+    }
+
+    /** Hangs up and scores the call. */
+    public void end() {
+        voice.stopCaller();
+        run(() -> session.end("completed"));
+    }
+
+    /** Called about four times a second by the view while a call is up: timers, silence, scripted events. */
+    public void tick() {
+        if (session == null || clock == null || state.get() == CallState.ENDED) {
+            return;
+        }
+        long now = clock.nowMs();
+        callMs.set(now);
+        if (!busy.get()) {
+            engine.execute(() -> {
+                try {
+                    session.tick(now);
+                } catch (RuntimeException e) {
+                    LOG.debug("Tick at {} ms: {}", now, e.getMessage());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        voice.close();
+        if (session != null && state.get() != null && state.get() != CallState.ENDED) {
+            CallSession open = session;
+            engine.execute(() -> {
+                try {
+                    open.end("abandoned");
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not end the call on sign-out", e);
+                }
+            });
+        }
+        engine.shutdown();
+    }
+
+    // ---- internals
+
+    CallSession session() {
+        return session;
+    }
+
+    /** Runs {@code work} on the engine thread; failures become the console's message. */
+    <T> void run(Supplier<T> work) {
+        if (session == null) {
+            return;
+        }
+        busy.set(true);
+        engine.execute(() -> {
+            String error = null;
+            try {
+                work.get();
+            } catch (RuntimeException e) {
+                error = e.getMessage() == null ? e.toString() : e.getMessage();
+                LOG.info("Call action refused: {}", error);
+            }
+            String shown = error;
+            Platform.runLater(() -> {
+                busy.set(false);
+                if (shown != null) {
+                    message.set(shown);
+                }
+                refreshCad();
+            });
+        });
+    }
+
+    private CallerEngine caller(Scenario s, long seed, boolean llm) {
+        OfflineCaller offline = new OfflineCaller(s, seed);
+        if (!llm) {
+            return offline;
+        }
+        try {
+            return new LlmCaller(s, seed, ctx.service(ChatService.class), offline);
+        } catch (RuntimeException e) {
+            LOG.info("No chat service for the caller; offline caller ({})", e.getMessage());
+            return offline;
+        }
+    }
+
+    private void reset() {
+        transcript.clear();
+        cad.clear();
+        units.clear();
+        pendingEntities.clear();
+        location.set("");
+        missing.set("");
+        ready.set(false);
+        emotion.set(-1);
+        callMs.set(0);
+        answeredMs.set(-1);
+        locationMs.set(-1);
+        dispatchedMs.set(-1);
+        score.set(null);
+        message.set("");
+        partial.set("");
+    }
+
+    private void refreshCad() {
+        if (session == null) {
+            return;
+        }
+        var form = session.form();
+        for (CadField f : CadField.values()) {
+            String v = form.get(f);
+            if (v != null && !v.isBlank()) {
+                CadValue old = cad.get(f);
+                cad.put(f, new CadValue(v, old == null ? "extraction" : old.by(), form.confirmed(f)));
+            } else {
+                cad.remove(f);
+            }
+        }
+        form.verifiedLocation().ifPresentOrElse(
+                p -> location.set(Text.get("call.cad.verified", p.name(), p.wardEn(),
+                        String.format(java.util.Locale.ROOT, "%.4f, %.4f", p.position().lat(), p.position().lon()))),
+                () -> location.set(""));
+        List<String> need = form.missing();
+        missing.set(need.isEmpty() ? "" : Text.get("call.cad.missing", String.join(", ", need)));
+        ready.set(form.readyToDispatch() && dispatchedMs.get() < 0);
+    }
+
+    private void addLine(CallLog.Utterance u) {
+        List<CallLog.Entity> found = pendingEntities.remove(u.seq());
+        transcript.add(new Line(u, found == null ? List.of() : found));
+    }
+
+    private void addEntities(List<CallLog.Entity> es) {
+        Map<Integer, List<CallLog.Entity>> bySeq = new LinkedHashMap<>();
+        es.forEach(e -> bySeq.computeIfAbsent(e.utterance(), k -> new ArrayList<>()).add(e));
+        bySeq.forEach((seq, list) -> {
+            for (int i = transcript.size() - 1; i >= 0; i--) {
+                Line line = transcript.get(i);
+                if (line.utterance().seq() == seq) {
+                    List<CallLog.Entity> all = new ArrayList<>(line.entities());
+                    all.addAll(list);
+                    transcript.set(i, new Line(line.utterance(), all));
+                    return;
+                }
+            }
+            pendingEntities.computeIfAbsent(seq, k -> new ArrayList<>()).addAll(list);
+        });
+    }
+
+    /** The session's reports, handed to the FX thread. */
+    private final class Listener implements CallListener {
+
+        @Override
+        public void callerSaid(CallLog.Utterance u, Pcm audioOrNull) {
+            Platform.runLater(() -> addLine(u));
+        }
+
+        @Override
+        public void callerSentence(String sentence, Pcm audio, long startMs) {
+            voice.playCaller(audio);
+        }
+
+        @Override
+        public void callerCutOff(long atMs) {
+            voice.stopCaller();
+        }
+
+        @Override
+        public void traineeSaid(CallLog.Utterance u) {
+            Platform.runLater(() -> {
+                partial.set("");
+                addLine(u);
+            });
+        }
+
+        @Override
+        public void entities(List<CallLog.Entity> es) {
+            Platform.runLater(() -> addEntities(es));
+        }
+
+        @Override
+        public void cadChanged(CadField f, String value, String by) {
+            Platform.runLater(() -> {
+                CadValue old = cad.get(f);
+                boolean confirmed = "confirmed".equals(by) || old != null && old.confirmed();
+                String who = "confirmed".equals(by) && old != null ? old.by() : by;
+                cad.put(f, new CadValue(value, who, confirmed));
+                refreshCad();
+            });
+        }
+
+        @Override
+        public void locationVerified(String value) {
+            long at = clock.nowMs();
+            Platform.runLater(() -> {
+                if (locationMs.get() < 0) {
+                    locationMs.set(at);
+                }
+                refreshCad();
+            });
+        }
+
+        @Override
+        public void emotion(double v) {
+            Platform.runLater(() -> emotion.set(v));
+        }
+
+        @Override
+        public void stateChanged(CallState s) {
+            long at = clock.nowMs();
+            Platform.runLater(() -> {
+                state.set(s);
+                if (s == CallState.CONNECTED && answeredMs.get() < 0) {
+                    answeredMs.set(at);
+                }
+                if (s == CallState.ENDED) {
+                    voice.stopCaller();
+                }
+            });
+        }
+
+        @Override
+        public void dispatched(CallLog.Dispatch d) {
+            Platform.runLater(() -> {
+                dispatchedMs.set(d.atMs());
+                ready.set(false);
+                message.set(Text.get("call.msg.dispatched", d.reference(), String.join(", ", d.units()),
+                        d.address()));
+            });
+        }
+
+        @Override
+        public void unit(CallLog.UnitUpdate u) {
+            Platform.runLater(() -> {
+                units.removeIf(x -> x.unitId().equals(u.unitId()));
+                units.add(u);
+                units.sort(java.util.Comparator.comparing(CallLog.UnitUpdate::unitId));
+            });
+        }
+
+        @Override
+        public void scored(CallLog.Score s) {
+            Platform.runLater(() -> score.set(s));
+        }
+    }
+
+    /** Used by {@link CallVoice} when a recognised line is ready. */
+    void heard(String text, Optional<Runnable> submit) {
+        Platform.runLater(() -> partial.set(text));
+        submit.ifPresent(engine::execute);
+    }
+}
