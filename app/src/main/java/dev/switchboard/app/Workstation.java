@@ -17,7 +17,12 @@ import dev.switchboard.store.Database;
 import dev.switchboard.store.account.JdbiAccountRepository;
 import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.calltaking.engine.session.CallRecovery;
+import dev.switchboard.speech.Speech;
 import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.SessionSummary;
+import java.util.ArrayList;
+import java.util.List;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.SqliteSettingsStore;
 import java.time.Clock;
@@ -48,6 +53,7 @@ public final class Workstation implements AutoCloseable {
     private final AiGateway ai;
     private final LocalEmbeddingService embeddings;
     private final WorkerRegistry workers;
+    private final Speech speech;
     private WorkerPool images;
     private boolean closed;
 
@@ -68,6 +74,7 @@ public final class Workstation implements AutoCloseable {
         this.ai = new AiGateway(database, settings, wallClock);
         this.embeddings = new LocalEmbeddingService(dataDir.cache().resolve("djl"));
         this.workers = new WorkerRegistry(database, WorkerConfig.defaults());
+        this.speech = Speech.offline(dataDir.cache().resolve("speech"));
     }
 
     /**
@@ -164,7 +171,31 @@ public final class Workstation implements AutoCloseable {
     /** Starts what runs in the background for the GUI: the image queue with health checks, the embedding model. */
     public void startBackgroundServices() {
         images();
+        speech.warmUpInBackground();
         embeddings.warmUp();
+    }
+
+    /** Text to speech, speech to text, audio in and out; the voice and model load in the background. */
+    public Speech speech() {
+        return speech;
+    }
+
+    /**
+     * Closes sessions a crash or kill left running: calls get {@code call.interrupted} on their log, a repaired
+     * recording and the status {@code interrupted}, everything logged before the crash kept; other kinds of
+     * session are marked interrupted. Run once when the window opens the database, not by CLI commands (which
+     * may run beside a window whose sessions are live).
+     */
+    public List<String> recoverInterruptedSessions() {
+        List<String> lines = new ArrayList<>();
+        new CallRecovery(eventLog, sessions, recordings, dataDir.recordings(), wallClock).recover()
+                .forEach(r -> lines.add("call " + r.session() + " (" + r.title() + "): " + r.detail()));
+        for (SessionSummary s : sessions.running()) {
+            sessions.finish(s.id(), wallClock.instant(), "interrupted", null);
+            lines.add(s.kind() + " " + s.id() + " (" + s.title() + "): interrupted");
+        }
+        lines.forEach(l -> LOG.warn("Recovered an unfinished session: {}", l));
+        return lines;
     }
 
     /**
@@ -184,6 +215,7 @@ public final class Workstation implements AutoCloseable {
         closeQuietly(workers);
         closeQuietly(ai);
         closeQuietly(embeddings);
+        closeQuietly(speech);
         try {
             eventLog.close();
             if (cleanExit) {

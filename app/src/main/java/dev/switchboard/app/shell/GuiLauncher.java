@@ -63,6 +63,7 @@ public final class GuiLauncher {
         Thread opener = new Thread(() -> {
             try {
                 Workstation ws = Workstation.open(dir, clock);
+                ws.recoverInterruptedSessions();
                 if (options.demo()) {
                     DemoData.seedIfEmpty(ws);
                 }

@@ -66,7 +66,8 @@ final class StatusBar extends HBox implements Activatable {
         ai.setText(text(status.aiOnline() ? "app.status.aiOnline" : "app.status.aiOffline"));
         ai.setGraphic(new FontIcon(Material2OutlinedMZ.MEMORY));
         ai.setId("status-ai");
-        speech.setText(text(status.speechInstalled() ? "app.status.speechReady" : "app.status.speechAbsent"));
+        speech.setText(status.speechReady() ? text("app.status.speechReady")
+                : java.text.MessageFormat.format(text("app.status.speechState"), status.speechState()));
         speech.setGraphic(new FontIcon(Material2OutlinedMZ.RECORD_VOICE_OVER));
         speech.setId("status-speech");
     }

@@ -15,12 +15,22 @@ import java.util.Optional;
  * @param auditChain the audit chain's verification, or empty if it was not checked
  * @param aiOnline whether at least one use has an enabled provider whose circuit is not open
  * @param aiUsesOnline how many uses have such a provider
- * @param speechInstalled whether speech models are installed; false until the speech module is
+ * @param speech the speech engine in words, e.g. "speech: ready" or "speech: warming up"
  */
 public record SystemStatus(Path databaseFile, boolean databaseHealthy, long sizeBytes,
                            int schemaVersion, long eventLogEntries, int accounts,
                            Optional<BackupInfo> newestBackup, int backupCount, Optional<VerifyReport> auditChain,
-                           boolean aiOnline, int aiUsesOnline, boolean speechInstalled) {
+                           boolean aiOnline, int aiUsesOnline, String speech) {
+
+    /** True when voice and recognition are loaded. */
+    public boolean speechReady() {
+        return speech.endsWith(": ready");
+    }
+
+    /** The speech state without its "speech: " prefix, for a label that already says speech. */
+    public String speechState() {
+        return speech.startsWith("speech: ") ? speech.substring("speech: ".length()) : speech;
+    }
 
     /** Reads the database's state; with {@code verifyAudit} also walks the audit chain. */
     public static SystemStatus read(Workstation ws, boolean verifyAudit) {
@@ -34,6 +44,6 @@ public record SystemStatus(Path databaseFile, boolean databaseHealthy, long size
         int usesOnline = (int) ai.uses().stream().filter(u -> u.usable()).count();
         return new SystemStatus(report.file(), healthy, report.sizeBytes(),
                 report.schemaVersion(), report.eventLogEntries(), report.accounts(), backups.stream().findFirst(),
-                backups.size(), audit, ai.online(), usesOnline, false);
+                backups.size(), audit, ai.online(), usesOnline, ws.speech().status());
     }
 }

@@ -23,6 +23,7 @@ import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.VerifyReport;
 import dev.switchboard.core.event.EventBus;
+import dev.switchboard.speech.Speech;
 import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.uikit.BackgroundTask;
@@ -218,6 +219,7 @@ public final class WorkstationWindow {
                 Map.entry(Backups.class, workstation.backups()),
                 Map.entry(SessionCatalog.class, workstation.sessions()),
                 Map.entry(RecordingCatalog.class, workstation.recordings()),
+                Map.entry(Speech.class, workstation.speech()),
                 Map.entry(EventBus.class, workstation.bus()),
                 Map.entry(WorkspaceRegistry.class, registry),
                 Map.entry(BackupRestorer.class, (BackupRestorer) this::restoreWhileSignedIn),

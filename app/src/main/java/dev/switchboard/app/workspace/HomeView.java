@@ -177,7 +177,7 @@ final class HomeView implements WorkspaceView {
                         ? Ui.text("app.home.st.aiOnline", s.aiUsesOnline(), dev.switchboard.ai.AiUse.values().length)
                         : Ui.text("app.home.st.aiOffline"), null);
         addStatus(row, Material2OutlinedMZ.RECORD_VOICE_OVER, Ui.text("app.home.st.speech"), Level.INFO,
-                Ui.text(s.speechInstalled() ? "app.home.st.speechReady" : "app.home.st.speechAbsent"), null);
+                s.speechReady() ? Ui.text("app.home.st.speechReady") : s.speechState(), null);
     }
 
     private void addStatus(int row, org.kordamp.ikonli.Ikon icon, String name, Level level, String value,
