@@ -93,13 +93,13 @@ final class NumberEntities {
             int j = t.is(i, "plus") ? i + 1 : i;
             int last = -1;
             int repeat = 1;
-            while (j < t.size && !blocked[j] && digits.length() < 11) {
+            while (j < t.size && !blocked[j] && digits.length() < (plus ? 13 : 11)) {
                 String w = t.word[j];
                 if (j > i && last >= 0 && !separatorsOnly(t.gap(j - 1, j))) {
                     break;
                 }
                 if (t.isNumber(j)) {
-                    if (digits.length() + w.length() > 11 + (plus ? 1 : 0)) {
+                    if (digits.length() + w.length() > 11 + (plus ? 2 : 0)) {
                         break;
                     }
                     digits.append(w);
