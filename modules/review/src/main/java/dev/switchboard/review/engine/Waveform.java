@@ -1,6 +1,7 @@
 package dev.switchboard.review.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.ShortBuffer;
@@ -8,6 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The outline of a recording for drawing: per channel and per bucket (one bucket per pixel column) the
@@ -50,57 +53,100 @@ public record Waveform(float[][] min, float[][] max, long durationMs) {
         if (frames == 0) {
             return new Waveform(min, max, 0);
         }
-        short[][] lo = new short[channels][buckets];
-        short[][] hi = new short[channels][buckets];
-        for (int c = 0; c < channels; c++) {
-            Arrays.fill(lo[c], Short.MAX_VALUE);
-            Arrays.fill(hi[c], Short.MIN_VALUE);
+        // Two halves on two threads: the scan is CPU-bound and the workstation has at least two cores.
+        int half = buckets / 2;
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
+            try {
+                scan(wav, frames, buckets, half, buckets, min, max);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, r -> Thread.ofPlatform().name("waveform").daemon(true).start(r));
+        scan(wav, frames, buckets, 0, half, min, max);
+        try {
+            second.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
         }
+        return new Waveform(min, max, wav.durationMs());
+    }
+
+    private static void scan(WavFile wav, long frames, int buckets, int fromBucket, int toBucket, float[][] min,
+                             float[][] max) throws IOException {
+        int channels = wav.channels();
+        long framesPerBucketMax = (frames + buckets - 1) / buckets;
         try (FileChannel ch = FileChannel.open(wav.file(), StandardOpenOption.READ)) {
             // Map in windows of whole frames below 2 GiB; a 30-minute stereo 48 kHz file is about 350 MB.
-            long framesPerWindow = (1L << 28) / wav.frameBytes();
-            short[] chunk = new short[channels * 8192];
-            int bucket = 0;
-            long bucketEnd = bucketStart(1, frames, buckets);
-            long frame = 0;
-            for (long first = 0; first < frames; first += framesPerWindow) {
-                long count = Math.min(framesPerWindow, frames - first);
-                MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY,
-                        wav.dataOffset() + first * wav.frameBytes(), count * wav.frameBytes());
-                ShortBuffer samples = map.order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
-                while (samples.hasRemaining()) {
-                    int n = Math.min(chunk.length, samples.remaining());
-                    samples.get(chunk, 0, n);
-                    int framesInChunk = n / channels;
-                    for (int i = 0; i < framesInChunk; i++, frame++) {
-                        while (frame >= bucketEnd) {
-                            bucket++;
-                            bucketEnd = bucketStart(bucket + 1, frames, buckets);
-                        }
-                        int base = i * channels;
-                        for (int c = 0; c < channels; c++) {
-                            short s = chunk[base + c];
-                            short[] l = lo[c];
-                            short[] h = hi[c];
-                            if (s < l[bucket]) {
-                                l[bucket] = s;
-                            }
-                            if (s > h[bucket]) {
-                                h[bucket] = s;
-                            }
-                        }
+            long framesPerWindow = Math.max(framesPerBucketMax, (1L << 28) / wav.frameBytes());
+            ShortBuffer samples = null;
+            long windowFirst = 0;
+            long windowEnd = 0;
+            short[] chunk = new short[(int) Math.min(Integer.MAX_VALUE - 16, framesPerBucketMax * channels)];
+            int[] lo = new int[channels];
+            int[] hi = new int[channels];
+            for (int bucket = fromBucket; bucket < toBucket; bucket++) {
+                long start = bucketStart(bucket, frames, buckets);
+                long end = bucketStart(bucket + 1, frames, buckets);
+                Arrays.fill(lo, Short.MAX_VALUE);
+                Arrays.fill(hi, Short.MIN_VALUE);
+                long frame = start;
+                while (frame < end) {
+                    if (samples == null || frame >= windowEnd) {
+                        windowFirst = frame;
+                        windowEnd = Math.min(frames, frame + framesPerWindow);
+                        MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY,
+                                wav.dataOffset() + windowFirst * wav.frameBytes(),
+                                (windowEnd - windowFirst) * wav.frameBytes());
+                        samples = map.order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
                     }
+                    int n = (int) (Math.min(end, windowEnd) - frame);
+                    samples.get((int) ((frame - windowFirst) * channels), chunk, 0, n * channels);
+                    if (channels == 2) {
+                        extremesStereo(chunk, n, lo, hi);
+                    } else {
+                        extremes(chunk, n, channels, lo, hi);
+                    }
+                    frame += n;
+                }
+                for (int c = 0; c < channels; c++) {
+                    boolean empty = lo[c] > hi[c];
+                    min[c][bucket] = empty ? 0 : lo[c] / 32768f;
+                    max[c][bucket] = empty ? 0 : hi[c] / 32768f;
                 }
             }
         }
-        for (int c = 0; c < channels; c++) {
-            for (int b = 0; b < buckets; b++) {
-                boolean empty = lo[c][b] > hi[c][b];
-                min[c][b] = empty ? 0 : lo[c][b] / 32768f;
-                max[c][b] = empty ? 0 : hi[c][b] / 32768f;
+    }
+
+    private static void extremesStereo(short[] chunk, int frames, int[] lo, int[] hi) {
+        int l0 = lo[0];
+        int h0 = hi[0];
+        int l1 = lo[1];
+        int h1 = hi[1];
+        for (int i = 0, j = 0; i < frames; i++, j += 2) {
+            int a = chunk[j];
+            int b = chunk[j + 1];
+            l0 = Math.min(l0, a);
+            h0 = Math.max(h0, a);
+            l1 = Math.min(l1, b);
+            h1 = Math.max(h1, b);
+        }
+        lo[0] = l0;
+        hi[0] = h0;
+        lo[1] = l1;
+        hi[1] = h1;
+    }
+
+    private static void extremes(short[] chunk, int frames, int channels, int[] lo, int[] hi) {
+        for (int i = 0; i < frames; i++) {
+            for (int c = 0; c < channels; c++) {
+                int s = chunk[i * channels + c];
+                lo[c] = Math.min(lo[c], s);
+                hi[c] = Math.max(hi[c], s);
             }
         }
-        return new Waveform(min, max, wav.durationMs());
     }
 
     /** The first frame of bucket {@code b}: buckets split the frames as evenly as whole frames allow. */
