@@ -171,13 +171,16 @@ public final class IntentClassifier {
                 + "|(?<!shoulder )\\bblades?\\b|\\bbat\\b|anything in (his|her|their) hands?"
                 + "|holding (anything|something)|sword"
                 + "|hammer|\\bshoot|\\bshots?\\b|threaten(ed|ing)? (you )?with");
-        r.put(Intent.ASK_HAZARDS, "hazard|\\bgas\\b|smoke|flame|fire (spread|is spreading|getting|growing)"
+        r.put(Intent.ASK_HAZARDS, "hazard(?!( warning)? lights)|\\bgas\\b|smoke|flame"
+                + "|fire (spread|is spreading|getting|growing)"
                 + "|chemical|\\bsmell|odou?r|\\bleak|power ?lines?|\\bwires?\\b|\\bfuel|petrol|gasoline|fumes"
                 + "|\\bspill|liquid|explo|dangerous goods|sparks|electric|water (rising|coming)|oncoming traffic"
                 + "|\\bplacard|\\blabel|sign on the|\\bdrums?\\b|\\btanks?\\b|is it spreading|toxic|danger(s)? (to"
                 + " you|around|there)|anything (dangerous|else dangerous)|cracks?\\b|ceiling|falling debris"
                 + "|aftershock|unstable|\\bstove\\b|\\bheater\\b");
-        r.put(Intent.ASK_SAFETY, "are you (safe|in danger|in a safe place|somewhere safe|out of|outside|away from"
+        r.put(Intent.ASK_SAFETY, "are you (still )?(off|on|in) the (road|carriageway|expressway|street|lane|traffic)"
+                + "|(out of|away from) (the )?traffic|are you (safe|in danger|in a safe place|somewhere safe|out of"
+                + "|outside|away from"
                 + "|alone|hidden|hiding)|(is|are) (it|you|everyone|everybody|the children|the kids) safe\\b"
                 + "|\\bsafe (place|to|spot|room|now)|somewhere safe|can you (get out|leave|get away|get to|lock"
                 + "|hide)|in danger\\b|(is|are) (he|she|they) (still )?(there|in the (house|room|building"

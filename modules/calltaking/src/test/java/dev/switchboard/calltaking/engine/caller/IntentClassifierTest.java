@@ -105,6 +105,8 @@ class IntentClassifierTest {
             c("are you somewhere safe", ASK_SAFETY),
             c("have you taken any of the pills", ASK_SAFETY),
             c("are you thinking of hurting yourself", ASK_SAFETY),
+            c("are you off the road", ASK_SAFETY),
+            not(c("put your hazard lights on", INSTRUCTION), ASK_HAZARDS),
             c("What kind of car was it?", ASK_VEHICLES),
             c("did you see the licence plate", ASK_VEHICLES),
             c("How many people are inside?", ASK_PEOPLE),
