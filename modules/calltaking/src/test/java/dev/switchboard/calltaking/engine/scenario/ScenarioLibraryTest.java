@@ -2,7 +2,12 @@ package dev.switchboard.calltaking.engine.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.calltaking.engine.caller.Intent;
+import dev.switchboard.core.incident.ResponderType;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,6 +85,38 @@ class ScenarioLibraryTest {
 
         assertThat(new HashSet<>(index)).isEqualTo(onDisk);
         assertThat(index).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void publishedSchemaAgreesWithTheLoader() throws IOException {
+        JsonNode schema = new ObjectMapper().readTree(scenarioFolder().resolve("scenario.schema.json").toFile());
+        JsonNode props = schema.get("properties");
+
+        assertThat(names(props)).containsExactlyInAnyOrder("id", "title", "category", "summary", "caller",
+                "location", "callback", "nature", "facts", "emotion", "expectedActions", "requiredUnits", "targets",
+                "events");
+        assertThat(texts(schema.at("/$defs/intent/enum")))
+                .containsExactlyElementsOf(Arrays.stream(Intent.values()).map(Enum::name).toList());
+        assertThat(texts(props.at("/category/enum"))).containsExactlyElementsOf(Scenario.CATEGORIES);
+        assertThat(texts(props.at("/caller/properties/language/enum"))).containsExactlyElementsOf(Persona.LANGUAGES);
+        assertThat(texts(props.at("/events/items/properties/kind/enum"))).containsExactlyElementsOf(
+                ScriptedEvent.KINDS);
+        assertThat(texts(props.at("/facts/items/properties/reveal/enum")))
+                .containsExactlyElementsOf(Arrays.stream(Reveal.values()).map(Enum::name).toList());
+        assertThat(texts(props.at("/requiredUnits/items/enum")))
+                .containsExactlyElementsOf(Arrays.stream(ResponderType.values()).map(Enum::name).toList());
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     @Test
