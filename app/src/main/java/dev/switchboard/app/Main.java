@@ -6,6 +6,7 @@ import dev.switchboard.app.cli.CityCommand;
 import dev.switchboard.app.cli.DbCommand;
 import dev.switchboard.app.cli.LogCommand;
 import dev.switchboard.app.cli.ReviewCommand;
+import dev.switchboard.app.cli.SpeechCommand;
 import dev.switchboard.app.cli.WorkersCommand;
 import dev.switchboard.app.shell.GuiLauncher;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Switchboard: offline dispatch-training workstation. Without a command, opens the window.",
         subcommands = {DbCommand.class, LogCommand.class, AiCommand.class, WorkersCommand.class, CityCommand.class,
-            BenchCommand.class, ReviewCommand.class,
+            BenchCommand.class, ReviewCommand.class, SpeechCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
