@@ -49,6 +49,13 @@ public final class MaryTextToSpeech implements TextToSpeech {
         return readiness;
     }
 
+    /** Loads the voice without speaking; blocks. Returns at once when it is already loaded. */
+    public void load() {
+        synchronized (lock) {
+            mary();
+        }
+    }
+
     @Override
     public void warmUp() {
         synthesize("Nine one one.", Prosody.NEUTRAL);
