@@ -199,6 +199,9 @@ final class CallConsoleView implements WorkspaceView {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox setup = new HBox(8, scenario, clear, llm, speak, next);
         setup.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control c : List.of(state, timer, answer, hold, mute, transfer, end)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox controls = new HBox(8, state, timer, answer, hold, mute, transfer, end, grow, targets, mood);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().add("sb-call-controls");
@@ -207,6 +210,7 @@ final class CallConsoleView implements WorkspaceView {
         message.getStyleClass().add("sb-call-message");
         message.textProperty().bind(model.messageProperty());
         message.setWrapText(true);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         VBox top = new VBox(8, setup, controls, message);
         top.setPadding(new Insets(0, 0, 10, 0));
         return top;
@@ -216,6 +220,7 @@ final class CallConsoleView implements WorkspaceView {
                         java.util.function.ToIntFunction<Scenario> seconds) {
         Label label = new Label();
         label.getStyleClass().add("sb-target");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         Runnable update = () -> {
             Scenario s = model.current();
             label.getStyleClass().removeAll("met", "missed", "pending");
@@ -308,9 +313,9 @@ final class CallConsoleView implements WorkspaceView {
         input.disableProperty().bind(connected.not());
         send.disableProperty().bind(connected.not());
 
-        HBox typing = new HBox(8, input, send, model.voice().controls(connected));
+        HBox typing = new HBox(8, input, send);
         typing.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, lines, partial, typing);
+        VBox box = new VBox(8, lines, partial, typing, model.voice().controls(connected));
         box.setPadding(new Insets(0, 12, 0, 0));
         return box;
     }
@@ -319,8 +324,8 @@ final class CallConsoleView implements WorkspaceView {
 
     private Node sidePanel() {
         VBox side = new VBox(12, cadCard(), unitsCard(), scoreCard());
-        side.setPrefWidth(430);
-        side.setMinWidth(380);
+        side.setPrefWidth(470);
+        side.setMinWidth(420);
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("sb-call-side");
@@ -331,7 +336,7 @@ final class CallConsoleView implements WorkspaceView {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(5);
-        ColumnConstraints name = new ColumnConstraints(92);
+        ColumnConstraints name = new ColumnConstraints(84);
         ColumnConstraints value = new ColumnConstraints();
         value.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(name, value, new ColumnConstraints(), new ColumnConstraints());
@@ -353,6 +358,7 @@ final class CallConsoleView implements WorkspaceView {
             });
             Label source = new Label();
             source.getStyleClass().add("sb-cad-source");
+            source.setMinWidth(Region.USE_PREF_SIZE);
             Button ok = new Button(null, new FontIcon(Material2OutlinedAL.CHECK));
             ok.getStyleClass().addAll("flat", "sb-cad-confirm");
             ok.setTooltip(new Tooltip(Text.get("call.cad.confirm")));
@@ -369,9 +375,9 @@ final class CallConsoleView implements WorkspaceView {
         location.textProperty().bind(Bindings.createStringBinding(() -> model.locationProperty().get().isEmpty()
                 ? Text.get("call.cad.unverified") : model.locationProperty().get(), model.locationProperty()));
         location.getStyleClass().add("sb-cad-location");
-        model.locationProperty().addListener((obs, o, n) -> {
+        model.verifiedProperty().addListener((obs, o, n) -> {
             location.getStyleClass().remove("verified");
-            if (!n.isEmpty()) {
+            if (n) {
                 location.getStyleClass().add("verified");
             }
         });

@@ -95,6 +95,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
     private final StringProperty location = new SimpleStringProperty("");
     private final StringProperty missing = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper verified = new ReadOnlyBooleanWrapper();
     private final DoubleProperty emotion = new SimpleDoubleProperty(-1);
     private final LongProperty callMs = new SimpleLongProperty();
     private final LongProperty answeredMs = new SimpleLongProperty(-1);
@@ -172,6 +173,11 @@ public final class CallConsoleViewModel implements AutoCloseable {
     /** What the CAD form still needs before dispatch, in words. */
     public StringProperty missingProperty() {
         return missing;
+    }
+
+    /** Whether the CAD location is verified on the map. */
+    public ReadOnlyBooleanProperty verifiedProperty() {
+        return verified.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty readyProperty() {
@@ -421,6 +427,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
         location.set("");
         missing.set("");
         ready.set(false);
+        verified.set(false);
         emotion.set(-1);
         callMs.set(0);
         answeredMs.set(-1);
@@ -448,10 +455,12 @@ public final class CallConsoleViewModel implements AutoCloseable {
         form.verifiedLocation().ifPresentOrElse(
                 p -> location.set(Text.get("call.cad.verified", p.name(), p.wardEn(),
                         String.format(java.util.Locale.ROOT, "%.4f, %.4f", p.position().lat(), p.position().lon()))),
-                () -> location.set(""));
+                () -> location.set(form.get(CadField.ADDRESS) != null && !form.confirmed(CadField.ADDRESS)
+                        ? Text.get("call.cad.confirmToVerify") : ""));
         List<String> need = form.missing();
         missing.set(need.isEmpty() ? "" : Text.get("call.cad.missing", String.join(", ", need)));
         ready.set(form.readyToDispatch() && dispatchedMs.get() < 0);
+        verified.set(form.verifiedLocation().isPresent());
     }
 
     private void addLine(CallLog.Utterance u) {

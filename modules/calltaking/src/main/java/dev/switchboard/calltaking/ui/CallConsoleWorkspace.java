@@ -12,7 +12,7 @@ public final class CallConsoleWorkspace implements Workspace {
 
     @Override
     public String id() {
-        return "calls";
+        return "call-console";
     }
 
     @Override

@@ -224,13 +224,11 @@ public final class CallVoice implements AutoCloseable {
         Label state = new Label();
         state.getStyleClass().add("sb-muted");
         state.textProperty().bind(status);
-        state.setMaxWidth(260);
         state.setTooltip(new Tooltip());
         state.getTooltip().textProperty().bind(status);
         HBox meter = new HBox(6, level, pitch);
         meter.setAlignment(Pos.CENTER_LEFT);
-        VBox right = new VBox(2, meter, state);
-        HBox box = new HBox(8, choice, talk, right);
+        HBox box = new HBox(10, choice, talk, meter, state);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
