@@ -28,20 +28,19 @@ public final class IntentClassifier {
     private static final Pattern BREATH_NOT_ASKED = Pattern.compile(
             "\\b(take|taking) (a |some )?(deep |slow )?breaths?\\b|\\bbreathe (slowly|with me|in|out|deeply)\\b"
                     + "|\\b(deep|slow) breaths?\\b|\\brescue breaths?\\b|\\b(give|blow) (him |her |them )?(two |2 )?"
-                    + "breaths?\\b");
+                    + "breaths?\\b|\\b(if|when|until|once) (he|she|they|the \\w+) (stops|stop|starts|start|is not|are"
+                    + " not|is|are) (\\w+ )?breathing\\b");
 
     /** The intents of one line; never empty ({@link Intent#OTHER} when nothing matched). */
     public Set<Intent> classify(String traineeLine) {
         String text = normalise(traineeLine == null ? "" : traineeLine);
         EnumSet<Intent> found = EnumSet.noneOf(Intent.class);
         for (Map.Entry<Intent, Pattern> rule : RULES.entrySet()) {
-            if (rule.getValue().matcher(text).find()) {
+            String subject = rule.getKey() == Intent.ASK_BREATHING ? BREATH_NOT_ASKED.matcher(text).replaceAll(" ")
+                    : text;
+            if (rule.getValue().matcher(subject).find()) {
                 found.add(rule.getKey());
             }
-        }
-        if (found.contains(Intent.ASK_BREATHING) && BREATH_NOT_ASKED.matcher(text).find()
-                && !Pattern.compile("\\b(is|are|was|does|can|not) (\\w+ ){0,3}breath").matcher(text).find()) {
-            found.remove(Intent.ASK_BREATHING);
         }
         if (found.isEmpty()) {
             found.add(Intent.OTHER);
@@ -133,8 +132,9 @@ public final class IntentClassifier {
                 + "|how long (has|have|was|were) (he|she|you|they)");
         r.put(Intent.ASK_LOCATION, "where (are|is) you\\b|where (is|was) (it|this|that|the (emergency|fire"
                 + "|accident|crash|patient|incident|smoke|car|child|baby|house|building|spill|leak|collapse))"
-                + "|where (did|does) (it|this|that|the \\w+) happen|where exactly|where the emergency is|\\bwhere you"
-                + " are\\b|\\b(address|location|whereabouts)\\b|what (street|ward|area|neighbou?rhood|district|part of"
+                + "|where (did|does) (it|this|that|the \\w+) happen|where exactly|where the emergency is"
+                + "|(?<!stay )(?<!remain )(?<!safe )(?<!put )\\bwhere you are\\b|\\b(address|location|whereabouts)\\b"
+                + "|what (street|ward|area|neighbou?rhood|district|part of"
                 + " (town|tokyo|the city)|city|town)\\b|which (ward|street|area|neighbou?rhood|district|expressway"
                 + "|station)\\b|where do you live|where are they\\b|where is (this|that) happening|where did you"
                 + " last|where (can|do) (we|they|i) (find|send)|where should (we|i) send|where (might|would|could"
@@ -194,7 +194,8 @@ public final class IntentClassifier {
                 + "|thinking (of|about) (hurting|killing|ending)|upwind|wind (direction|blowing)");
         r.put(Intent.ASK_SUSPECT, "suspect|intruder|attacker|burglar|robber|(what|how) (does|did) (he|she|they"
                 + "|the (man|woman|person|guy|child|boy|girl)) look|describe (him|her|them|the (man|woman|person|guy"
-                + "|suspect|intruder|child|boy|girl))|\\bwearing\\b|cloth|height|how tall|\\bhair\\b|do you know"
+                + "|suspect|intruder|child|boy|girl))|\\bwearing\\b|clothes|clothing|height|how tall|\\bhair\\b"
+                + "|do you know"
                 + " (him|her|them|who|the (man|person|guy))|who (is|was) (it|he|she|they|the \\w+|doing)"
                 + "|which way did|direction did (he|she|they)|where did (he|she|they) go|is (he|she|they) still"
                 + "|where is (he|she|they)( now)?\\b|relationship|your (husband|wife|partner|boyfriend|girlfriend"

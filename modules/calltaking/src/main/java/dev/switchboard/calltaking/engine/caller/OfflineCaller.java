@@ -29,6 +29,8 @@ public final class OfflineCaller implements CallerEngine {
     static final double PANIC = 0.7;
     /** Above this (and up to {@link #PANIC}) the caller is agitated: complete answers with some stumbling. */
     static final double AGITATED = 0.4;
+    /** Above this (and up to {@link #PANIC}) some answers start with a stumble ("Okay, okay— …"). */
+    static final double STUMBLING = 0.55;
 
     /** Silence before the caller asks whether anyone is there, and between further asks. */
     static final long FIRST_PROMPT_MS = 8_000;
@@ -73,7 +75,8 @@ public final class OfflineCaller implements CallerEngine {
         List<String> newly = new ArrayList<>();
         for (Fact f : facts) {
             if (f.reveal() == Reveal.ALWAYS_OPENING) {
-                parts.add(styled(f));
+                // Authors write the opening in the caller's starting mood: never broken up by rule.
+                parts.add(emotion.value() > PANIC && !f.panicAnswer().isEmpty() ? f.panicAnswer() : f.answer());
                 reveal(f, newly);
             }
         }
@@ -184,6 +187,7 @@ public final class OfflineCaller implements CallerEngine {
         Intent repeatedIntent = null;
         Intent blocked = null;
         Intent unknown = null;
+        boolean heldBack = false;
         for (Intent intent : ORDER) {
             if (!asked.contains(intent)) {
                 continue;
@@ -198,6 +202,7 @@ public final class OfflineCaller implements CallerEngine {
                 }
                 any = true;
                 if (!eligible(f)) {
+                    heldBack |= f.reveal() == Reveal.WHEN_CALM;
                     continue;
                 }
                 eligibleAny = true;
@@ -229,7 +234,7 @@ public final class OfflineCaller implements CallerEngine {
             String text = String.join(" ", parts);
             if (panic && !plain && random.nextDouble() < 0.4 && !text.toLowerCase(Locale.ROOT).contains("hurry")) {
                 text = text + " " + pick("Please hurry!", "Please, just hurry!", "Please!");
-            } else if (!panic && emotion.value() > AGITATED && !plain && random.nextDouble() < 0.3) {
+            } else if (!panic && emotion.value() > STUMBLING && !plain && random.nextDouble() < 0.3) {
                 text = pick("Okay, okay— ", "Um— ", "I— ") + lowerFirst(text);
             }
             return text;
@@ -238,7 +243,8 @@ public final class OfflineCaller implements CallerEngine {
             return repeated(repeat, repeatedIntent);
         }
         if (blocked != null) {
-            return tooUpset();
+            // Held back until calmer, or simply not known yet (the event that tells the caller has not happened).
+            return heldBack ? tooUpset() : dontKnow();
         }
         if (unknown != null) {
             return dontKnow();

@@ -20,18 +20,24 @@ final class Panic {
     }
 
     static String broken(String answer, SplittableRandom random) {
-        String text0 = answer.strip();
-        if (text0.split("\\s+").length <= SHORT_WORDS) {
+        String whole = answer.strip();
+        if (whole.split("\\s+").length <= SHORT_WORDS) {
             // Already short enough to shout as it stands.
-            return text0;
+            return whole;
         }
-        String sentence = text0.split("(?<=[.!?])\\s+", 2)[0].replaceAll("[.!?]+$", "");
+        String[] sentences = whole.split("(?<=[.!?])\\s+");
+        String sentence = sentences[0].replaceAll("[.!?]+$", "");
         String[] words = sentence.split("\\s+");
         if (words.length <= 3) {
-            return text0.split("(?<=[.!?])\\s+", 3).length > 1
-                    ? String.join(" ", java.util.Arrays.copyOf(text0.split("(?<=[.!?])\\s+", 3), 2)) : text0;
+            // A short exclamation first ("Fire!"): keep it and the next sentence.
+            return sentences.length > 1 ? sentences[0] + " " + sentences[1] : whole;
         }
         int key = keyWord(words);
+        if (key < 0) {
+            // Nothing worth shouting twice: the first sentence alone, then a plea.
+            String tail = TAILS[random.nextInt(TAILS.length)];
+            return sentence + "! " + Character.toUpperCase(tail.charAt(0)) + tail.substring(1);
+        }
         List<String> out = new ArrayList<>();
         int lead = Math.min(key, 3);
         for (int i = 0; i < lead; i++) {
@@ -55,7 +61,7 @@ final class Panic {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1) + " " + tail;
     }
 
-    /** The word carrying the most: one with a digit, else a capitalised word after the first, else the last. */
+    /** The word carrying the most: one with a digit, else a capitalised word after the first; -1 when none. */
     private static int keyWord(String[] words) {
         for (int i = 0; i < words.length; i++) {
             if (words[i].matches(".*\\d.*")) {
@@ -67,6 +73,6 @@ final class Panic {
                 return i;
             }
         }
-        return words.length - 1;
+        return -1;
     }
 }

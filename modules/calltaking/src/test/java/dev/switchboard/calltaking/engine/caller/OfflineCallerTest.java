@@ -90,6 +90,7 @@ class OfflineCallerTest {
 
         CallerTurn before = say(caller, "Did you see a car or a van?", 30_000);
         assertThat(before.revealedFacts()).doesNotContain("getaway");
+        assertThat(before.text()).as("not known yet, rather than held back").matches("(?is).*(know|not sure).*");
 
         CallerTurn event = caller.silence(2_000, 76_000).orElseThrow();
         assertThat(event.text()).contains("There's a van outside");
