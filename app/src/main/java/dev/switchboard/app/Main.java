@@ -2,6 +2,7 @@ package dev.switchboard.app;
 
 import dev.switchboard.app.cli.AiCommand;
 import dev.switchboard.app.cli.BenchCommand;
+import dev.switchboard.app.cli.CallCommand;
 import dev.switchboard.app.cli.CityCommand;
 import dev.switchboard.app.cli.DbCommand;
 import dev.switchboard.app.cli.LogCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Switchboard: offline dispatch-training workstation. Without a command, opens the window.",
         subcommands = {DbCommand.class, LogCommand.class, AiCommand.class, WorkersCommand.class, CityCommand.class,
-            BenchCommand.class, ReviewCommand.class, SpeechCommand.class,
+            BenchCommand.class, ReviewCommand.class, SpeechCommand.class, CallCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

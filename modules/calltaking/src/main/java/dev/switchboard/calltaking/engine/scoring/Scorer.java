@@ -62,7 +62,10 @@ public final class Scorer {
                 .ifPresent(items::add);
         instructions(call).ifPresent(items::add);
         actionsInOrder(call).ifPresent(items::add);
-        items.add(dispatchTime(call));
+        if (!scenario.requiredUnits().isEmpty()) {
+            // A call that needs no units (a non-emergency) is not marked down for sending none.
+            items.add(dispatchTime(call));
+        }
         items.add(cadAccuracy(call));
         callerCalmed(call).ifPresent(items::add);
         double weights = items.stream().mapToDouble(CallLog.ScoreItem::weight).sum();

@@ -161,6 +161,11 @@ class ScorerTest {
         List<Object> call = new ArrayList<>(goodFireCall());
         call.add(5, trainee(20, "Does he have a weapon?", 12_000, Intent.ASK_WEAPONS));
         CallLog.ScoreItem weapons = byId(scorer.score(police, new CallHistory(call))).get("weapons-asked");
+        Scenario noUnits = new Scenario("parking", "Parked car", "other", "", fire.caller(), fire.location(),
+                fire.callback(), new Nature("NON-EMERGENCY", "Parking", 5), List.of(), fire.emotion(), List.of(),
+                List.of(), fire.targets(), List.of(), "test");
+        assertThat(byId(scorer.score(noUnits, new CallHistory(List.of(new CallLog.Answered(3_000, 3_000))))))
+                .doesNotContainKey("dispatch-time");
         assertThat(weapons.earned()).isEqualTo(1.0);
         assertThat(weapons.evidence()).contains("Does he have a weapon?");
         assertThat(weapons.atMs()).isEqualTo(12_000);

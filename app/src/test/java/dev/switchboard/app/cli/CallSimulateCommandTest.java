@@ -1,0 +1,131 @@
+package dev.switchboard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.app.Main;
+import dev.switchboard.app.Workstation;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.speech.WavAudio;
+import dev.switchboard.speech.WavFiles;
+import dev.switchboard.store.DataDir;
+import dev.switchboard.store.session.RecordingInfo;
+import dev.switchboard.store.session.SessionSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code call simulate} and {@code call scenarios} end to end, with the bundled scenarios and scripts. */
+class CallSimulateCommandTest {
+
+    /** The repository's scripts folder; the tests run with the app module as working directory. */
+    private static final Path SCRIPTS = Path.of("..", "resources", "scenarios", "scripts");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path data() {
+        return temp.resolve("data");
+    }
+
+    /** One full call per category: stored, dispatched with the right units, scored with evidence, recorded. */
+    @ParameterizedTest
+    @ValueSource(strings = {"police-burglary-in-progress", "fire-structure-trapped", "ems-cardiac-arrest",
+        "traffic-pedestrian-hit-and-run", "other-open-line"})
+    void aBundledScriptRunsAWholeCallIntoTheDatabase(String scenario) throws IOException {
+        Run r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", scenario,
+                "--operator-script", SCRIPTS.resolve(scenario + ".script").toString(), "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode call = JSON.readTree(r.out());
+        assertThat(call.get("scenario").asText()).isEqualTo(scenario);
+        assertThat(call.get("transcript").size()).isGreaterThan(6);
+        assertThat(call.get("notes")).as("every scripted step was accepted").isEmpty();
+        JsonNode dispatch = call.get("dispatch");
+        assertThat(dispatch.isNull()).as("dispatched").isFalse();
+        assertThat(call.get("cad").has("LOCATION")).as("location verified").isTrue();
+        JsonNode score = call.get("score");
+        assertThat(score.get("total").asDouble()).isBetween(50.0, 100.0);
+        Map<String, JsonNode> items = new HashMap<>();
+        score.get("items").forEach(i -> items.put(i.get("id").asText(), i));
+        assertThat(items.get("location-verified").get("earned").asDouble()).isPositive();
+        assertThat(items.get("dispatch-time").get("earned").asDouble()).isPositive();
+        assertThat(items.get("callback").get("earned").asDouble()).isEqualTo(1.0);
+        assertThat(items.get("callback").get("atMs").asLong()).isPositive();
+        assertThat(items.get("answer-time").get("evidence").asText()).contains("Answered after");
+
+        SessionId session = new SessionId(call.get("session").asText());
+        try (Workstation ws = Workstation.open(DataDir.of(data()), Clock.systemUTC())) {
+            SessionSummary s = ws.sessions().find(session).orElseThrow();
+            assertThat(s.status()).isEqualTo("complete");
+            assertThat(s.kind()).isEqualTo("call");
+            assertThat(s.score()).isEqualTo(score.get("total").asDouble());
+            assertThat(ws.eventLog().verify(Optional.of(session)).firstBreak()).isEmpty();
+            RecordingInfo rec = ws.recordings().of(session).get(0);
+            assertThat(rec.status()).isEqualTo("complete");
+            WavAudio wav = WavFiles.read(ws.dataDir().recordings().resolve(rec.file()));
+            assertThat(wav.channels()).isEqualTo(2);
+            assertThat(wav.durationMs()).isEqualTo(rec.durationMs());
+        }
+    }
+
+    @Test
+    void theTextReportShowsTranscriptCadDispatchAndEachScoreItem() {
+        Run r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "fire-structure-trapped",
+                "--operator-script", SCRIPTS.resolve("fire-structure-trapped.script").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Transcript", "trainee  Fire and ambulance, what is the address",
+                "Entities", "CAD form", "NATURE_CODE  FIRE-STRUCT", "Dispatch", "Score ", "answer-time",
+                "location-verified", "Recording ");
+    }
+
+    @Test
+    void aBadScriptLineNamesTheFileAndLine() throws IOException {
+        Path script = temp.resolve("bad.script");
+        Files.writeString(script, "# opening\nHello, what is the address?\n/hold soon\n");
+        Run r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "fire-structure-trapped",
+                "--operator-script", script.toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains(script.toString()).contains("line 3").contains("'soon' is not a number");
+    }
+
+    @Test
+    void anUnknownScenarioListsTheKnownOnes() {
+        Run r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "nope",
+                "--operator-script", SCRIPTS.resolve("fire-structure-trapped.script").toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("no scenario 'nope'").contains("fire-structure-trapped");
+    }
+
+    @Test
+    void scenariosListsTheLibrary() {
+        Run r = run("call", "scenarios");
+        assertThat(r.out()).contains("fire-structure-trapped").contains("FIRE-STRUCT").contains("16 scenarios");
+    }
+}
