@@ -213,13 +213,25 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                     add(at, TimelineKind.DISPATCH, e, n.path("unit").asText() + " \u2192 " + n.path("incident").asText()
                             + " (ETA " + n.path("etaSeconds").asLong() + " s, " + n.path("by").asText() + ")");
                 }
-                case "city.unit.state_changed" -> add(at, TimelineKind.UNIT, e, n.path("unit").asText() + " "
-                        + n.path("from").asText() + " \u2192 " + n.path("to").asText());
+                case "city.unit.state_changed" -> {
+                    fix(at, n, n.path("to").asText());
+                    add(at, TimelineKind.UNIT, e, n.path("unit").asText() + " "
+                            + n.path("from").asText() + " \u2192 " + n.path("to").asText());
+                }
+                case "city.unit.moved" -> fix(at, n, n.path("state").asText());
                 case "city.command.issued", "city.command.refused", "city.recommendation.accepted",
                      "city.recommendation.rejected", "city.recommendation.edited", "city.autopilot.changed",
                      "city.evacuation.ordered", "city.unit.stood_down" ->
                         add(at, TimelineKind.COMMAND, e, type.substring("city.".length()) + " " + compact(n));
                 default -> add(at, TimelineKind.OTHER, e, type.substring("city.".length()) + " " + compact(n));
+            }
+        }
+
+        /** A unit position from the control room's log, when the entry carries one (older logs do not). */
+        private void fix(long at, JsonNode n, String state) {
+            if (n.hasNonNull("lat") && n.hasNonNull("lon")) {
+                fixes.add(new UnitFix(at, n.path("unit").asText(), n.path("type").asText(), state,
+                        n.path("lat").asDouble(), n.path("lon").asDouble(), n.path("heading").asDouble()));
             }
         }
 

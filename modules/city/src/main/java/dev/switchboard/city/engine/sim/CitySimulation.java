@@ -89,6 +89,10 @@ public final class CitySimulation implements AutoCloseable {
     private final Map<String, Unit> unitsById = new HashMap<>();
     /** Sim time of the last {@link ResponseUpdated} per unit. */
     private final Map<String, Long> lastResponseMillis = new HashMap<>();
+    /** Sim time of the last logged position per unit. */
+    private final Map<String, Long> lastPositionMillis = new HashMap<>();
+    /** How often, in sim time, a moving unit's position goes on the session's log. */
+    static final long POSITION_EVERY_MILLIS = 10_000;
     /** How often, in sim time, a moving unit answering a call reports its position. */
     static final long RESPONSE_EVERY_MILLIS = 5_000;
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
@@ -961,7 +965,8 @@ public final class CitySimulation implements AutoCloseable {
     private void changeState(Unit unit, UnitState to, String incidentId) {
         UnitState from = unit.transition(to, nowMillis);
         journal.log(nowMillis, "city.unit.state_changed", SessionJournal.fields("unit", unit.id(),
-                "from", from.name(), "to", to.name(), "incident", incidentId));
+                "from", from.name(), "to", to.name(), "incident", incidentId, "type", unit.type().name(),
+                "lat", unit.position().lat(), "lon", unit.position().lon()));
         journal.publish(new UnitStateChanged(session, unit.id(), unit.type(), from, to, incidentId,
                 new SimTime(nowMillis)));
         respond(unit, incidentId);
@@ -979,10 +984,22 @@ public final class CitySimulation implements AutoCloseable {
                 Instant.ofEpochMilli(nowMillis)));
     }
 
-    /** Moving units answering a call report their position every {@link #RESPONSE_EVERY_MILLIS} of sim time. */
+    /**
+     * Moving units log their position every {@link #POSITION_EVERY_MILLIS} of sim time, so review can replay the
+     * exercise; those answering a call also report on the bus every {@link #RESPONSE_EVERY_MILLIS}.
+     */
     private void reportMovingResponders() {
         for (Unit unit : units) {
             UnitState st = unit.state();
+            if ((st == UnitState.EN_ROUTE || st == UnitState.RETURNING)
+                    && nowMillis - lastPositionMillis.getOrDefault(unit.id(), Long.MIN_VALUE / 2)
+                    >= POSITION_EVERY_MILLIS) {
+                lastPositionMillis.put(unit.id(), nowMillis);
+                UnitView v = unit.view();
+                journal.log(nowMillis, "city.unit.moved", SessionJournal.fields("unit", unit.id(), "type",
+                        unit.type().name(), "state", st.name(), "lat", v.position().lat(), "lon", v.position().lon(),
+                        "heading", Math.round(v.headingDegrees()), "incident", v.incidentId()));
+            }
             if ((st == UnitState.EN_ROUTE || st == UnitState.RETURNING) && unit.incidentId != null
                     && nowMillis - lastResponseMillis.getOrDefault(unit.id(), Long.MIN_VALUE / 2)
                     >= RESPONSE_EVERY_MILLIS) {

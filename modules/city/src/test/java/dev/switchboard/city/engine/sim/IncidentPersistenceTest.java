@@ -94,8 +94,20 @@ class IncidentPersistenceTest {
             assertThat(dispatched.payload()).contains("\"incident\":\"" + incidentId + "\"")
                     .contains("\"by\":\"autopilot\"");
             assertThat(entries).extracting(EventLogEntry::simTimeMillis).isSorted();
-            // No per-tick position spam: a handful of entries per unit move, not one per tick.
-            assertThat(entries.size()).isLessThan(200);
+            // No per-tick spam: a handful of entries per unit move, and positions (for replay) at most one per
+            // unit per POSITION_EVERY_MILLIS of sim time, never one per tick.
+            assertThat(entries.stream().filter(e -> !e.type().equals("city.unit.moved")).count()).isLessThan(200);
+            java.util.Map<String, Long> lastFix = new java.util.HashMap<>();
+            List<EventLogEntry> moves = entries.stream().filter(e -> e.type().equals("city.unit.moved")).toList();
+            assertThat(moves).isNotEmpty();
+            for (EventLogEntry m : moves) {
+                String unit = m.payload().replaceAll(".*\"unit\":\"([^\"]+)\".*", "$1");
+                Long before = lastFix.put(unit, m.simTimeMillis());
+                if (before != null) {
+                    assertThat(m.simTimeMillis() - before).isGreaterThanOrEqualTo(CitySimulation.POSITION_EVERY_MILLIS);
+                }
+                assertThat(m.payload()).contains("\"lat\":").contains("\"lon\":");
+            }
 
             VerifyReport report = log.verify(Optional.of(SESSION));
             assertThat(report.intact()).isTrue();
