@@ -1,6 +1,7 @@
 package dev.switchboard.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.switchboard.speech.engine.DispatchPhrases;
 import dev.switchboard.speech.engine.MaryTextToSpeech;
@@ -91,7 +92,8 @@ class SpeechRoundTripTest {
             Transcription two = feed(r, line);
             assertThat(one.text()).contains("breathing");
             assertThat(two.text()).isEqualTo(one.text());
-            assertThat(two.words().get(0).startMs()).isEqualTo(one.words().get(0).startMs());
+            // Counted from the second utterance's own start; Vosk works in 30 ms frames, so allow one frame.
+            assertThat(two.words().get(0).startMs()).isCloseTo(one.words().get(0).startMs(), within(40L));
         }
         assertThat(partials).isNotEmpty().allSatisfy(p -> assertThat(p).isNotBlank());
         assertThat(partials.get(partials.size() - 1)).contains("breathing");

