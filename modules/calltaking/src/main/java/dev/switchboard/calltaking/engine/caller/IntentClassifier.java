@@ -130,7 +130,8 @@ public final class IntentClassifier {
                 + "|swallowed|use|used|drink|drunk|had)\\b|medication|medicine|medical (history|condition"
                 + "|problems)|any (conditions|illness|history)|blood thinner"
                 + "|how long (has|have|was|were) (he|she|you|they)");
-        r.put(Intent.ASK_LOCATION, "where (are|is) you\\b|where (is|was) (it|this|that|the (emergency|fire"
+        r.put(Intent.ASK_LOCATION, "where (are|is) you\\b|where( is|s| is) your (emergency|problem)"
+                + "|where (is|was) (it|this|that|the (emergency|fire"
                 + "|accident|crash|patient|incident|smoke|car|child|baby|house|building|spill|leak|collapse))"
                 + "|where (did|does) (it|this|that|the \\w+) happen|where exactly|where the emergency is"
                 + "|(?<!stay )(?<!remain )(?<!safe )(?<!put )\\bwhere you are\\b|\\b(address|location|whereabouts)\\b"

@@ -93,6 +93,7 @@ public final class CallSession {
     private final CallListener listener;
     private final CadForm form;
     private final StringBuilder transcript = new StringBuilder();
+    private final List<ExtractedEntity> callEntities = new ArrayList<>();
     private final Scorer scorer = new Scorer();
 
     private final Object lock = new Object();
@@ -730,7 +731,10 @@ public final class CallSession {
             out.add(logged);
         }
         transcript.append(u.text()).append('\n');
-        for (CadProposal p : language.filler().propose(entities, form, transcript.toString())) {
+        // The filler is stateless: it gets every entity of the call so far, so a line without entities (a
+        // "Hello? Are you there?") cannot take back what earlier lines established.
+        callEntities.addAll(entities);
+        for (CadProposal p : language.filler().propose(callEntities, form, transcript.toString())) {
             String old = form.get(p.field());
             if (!form.set(p.field(), p.value(), CadForm.BY_EXTRACTION)) {
                 continue;

@@ -44,6 +44,16 @@ class CadFillerTest {
     }
 
     @Test
+    void aCallerCallingOutForTheOperatorDoesNotTurnAFallIntoAnOpenLine() {
+        // Seen in the console: the caller's "Hello? Hello, are you there?" after a silence flipped MED-FALL
+        // to OPEN-LINE and the units from an ambulance to police.
+        Map<CadField, String> p = propose("Hello... I'm so sorry to bother you. I've fallen down and I can't get up.",
+                "It's Kyojima 2-3-8, in Sumida.", "Hello? Hello, are you there?", "Hello? Are you still there?",
+                "Hello? Hello, are you there?");
+        assertThat(p).containsEntry(CadField.NATURE_CODE, "MED-FALL").containsEntry(CadField.UNITS, "AMBULANCE");
+    }
+
+    @Test
     void wardComesFromTheGazetteerWhenNotSaid() {
         assertThat(propose("we're near tokyo tower")).containsEntry(CadField.ADDRESS, "Tokyo Tower")
                 .containsEntry(CadField.WARD, "Minato");
