@@ -24,6 +24,22 @@ public final class LineAudioOutput implements AudioOutput {
     private static final int LINE_BUFFER_MS = 100;
 
     private final AudioOutput fallback = new SilentAudioOutput(1.0);
+    private final LineFactory lines;
+
+    /** Opens lines on the default playback device. */
+    public LineAudioOutput() {
+        this(AudioSystem::getSourceDataLine);
+    }
+
+    /** Opens lines from {@code lines}: a test seam for a fake line. */
+    LineAudioOutput(LineFactory lines) {
+        this.lines = lines;
+    }
+
+    /** Where playback lines come from. */
+    interface LineFactory {
+        SourceDataLine line(AudioFormat format) throws LineUnavailableException;
+    }
 
     /** Whether Java sees a device that plays 16-bit mono at {@code sampleRate}. */
     public static boolean supported(int sampleRate) {
@@ -44,7 +60,7 @@ public final class LineAudioOutput implements AudioOutput {
         AudioFormat format = format(pcm.sampleRate());
         SourceDataLine line;
         try {
-            line = AudioSystem.getSourceDataLine(format);
+            line = lines.line(format);
             line.open(format, pcm.sampleRate() * 2 * LINE_BUFFER_MS / 1000);
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             LOG.warn("No playback line for {} Hz audio ({}); playing silently", pcm.sampleRate(), e.toString());
@@ -77,15 +93,20 @@ public final class LineAudioOutput implements AudioOutput {
             int chunk = Math.max(1, pcm.sampleRate() * CHUNK_MS / 1000);
             byte[] bytes = new byte[chunk * 2];
             try {
-                line.start();
+                if (!stopped) {
+                    line.start();
+                }
                 for (int at = 0; at < s.length && !stopped; at += chunk) {
                     int n = Math.min(chunk, s.length - at);
                     for (int i = 0; i < n; i++) {
                         bytes[2 * i] = (byte) s[at + i];
                         bytes[2 * i + 1] = (byte) (s[at + i] >> 8);
                     }
-                    line.write(bytes, 0, n * 2);
-                    writtenSamples = at + n;
+                    int accepted = line.write(bytes, 0, n * 2);
+                    writtenSamples = at + accepted / 2;
+                    if (accepted < n * 2) {
+                        break; // stopped and flushed mid-write
+                    }
                 }
                 if (!stopped) {
                     line.drain();
@@ -99,8 +120,10 @@ public final class LineAudioOutput implements AudioOutput {
         @Override
         public void stop() {
             stopped = true;
-            line.stop();
-            line.flush();
+            if (done.getCount() > 0) {
+                line.stop();
+                line.flush();
+            }
         }
 
         @Override
