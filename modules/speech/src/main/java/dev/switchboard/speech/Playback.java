@@ -15,6 +15,11 @@ public interface Playback {
     /** Blocks until the clip has finished or was stopped. */
     void await() throws InterruptedException;
 
-    /** How much of the clip was handed to the sound card (or, when silent, has elapsed), in ms. */
-    long playedMs();
+    /**
+     * How much of the clip was handed to the sound card (or, for the silent outputs, has elapsed), in ms:
+     * after a barge-in, roughly what the trainee heard. 0 from implementations that do not track it.
+     */
+    default long playedMs() {
+        return 0;
+    }
 }
