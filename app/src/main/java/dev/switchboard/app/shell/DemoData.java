@@ -17,6 +17,9 @@ final class DemoData {
     private DemoData() {
     }
 
+    /** System property that skips recording the demo calls (the UI tests set it; they record what they need). */
+    static final String NO_CALLS = "switchboard.demo.noCalls";
+
     static void seedIfEmpty(Workstation ws) {
         if (!ws.accounts().needsFirstInstructor()) {
             return;
@@ -25,7 +28,18 @@ final class DemoData {
                 "instructor-demo".toCharArray());
         ws.accounts().createAccount(instructor, "supervisor", "Kenji Supervisor", Role.SUPERVISOR,
                 "supervisor-demo".toCharArray());
-        ws.accounts().createAccount(instructor, "trainee", "Yui Trainee", Role.TRAINEE, "trainee-demo".toCharArray());
+        Account trainee = ws.accounts().createAccount(instructor, "trainee", "Yui Trainee", Role.TRAINEE,
+                "trainee-demo".toCharArray());
         LoggerFactory.getLogger(DemoData.class).info("Created the demo accounts (--demo)");
+        if (!Boolean.getBoolean(NO_CALLS)) {
+            // The caller's voice takes a few seconds to load: the calls are recorded behind the login screen.
+            Thread.ofVirtual().name("demo-calls").start(() -> {
+                try {
+                    DemoCalls.record(ws, trainee, true);
+                } catch (RuntimeException e) {
+                    LoggerFactory.getLogger(DemoData.class).warn("Demo calls not recorded", e);
+                }
+            });
+        }
     }
 }

@@ -35,13 +35,20 @@ public final class ReviewStore {
         this.jdbi = Objects.requireNonNull(db, "db").jdbi();
     }
 
+    /**
+     * A session's length: its recording's when it has one (a call's length on its own clock, also for calls
+     * simulated faster than real time), else the wall time from start to end; null while it runs.
+     */
+    static final String DURATION = "(CASE WHEN s.ended_at IS NULL THEN NULL ELSE coalesce((SELECT max(r.duration_ms)"
+            + " FROM recording r WHERE r.session_id = s.id), s.ended_at - s.started_at) END)";
+
+    private static final String SELECT_ROW = "SELECT s.id, s.trainee_id, s.trainee_name, s.kind, s.title, s.started_at,"
+            + " s.ended_at, s.status, s.score, a.grade, " + DURATION + " AS duration_ms"
+            + " FROM training_session s LEFT JOIN review_assessment a ON a.session_id = s.id";
+
     /** The sessions matching {@code q}; {@code onlyTrainee} (when not null) restricts to one trainee's. */
     public List<SessionRow> list(SessionQuery q, UserId onlyTrainee) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT s.id, s.trainee_id, s.trainee_name, s.kind, s.title, s.started_at, s.ended_at, s.status,
-                       s.score, a.grade
-                FROM training_session s LEFT JOIN review_assessment a ON a.session_id = s.id
-                WHERE 1 = 1""");
+        StringBuilder sql = new StringBuilder(SELECT_ROW + " WHERE 1 = 1");
         List<Binder> binds = new ArrayList<>();
         if (onlyTrainee != null) {
             sql.append(" AND s.trainee_id = :only");
@@ -82,11 +89,11 @@ public final class ReviewStore {
             binds.add(query -> query.bind("to", q.to().toEpochMilli()));
         }
         if (q.minDurationMs() != null) {
-            sql.append(" AND s.ended_at - s.started_at >= :minDur");
+            sql.append(" AND " + DURATION + " >= :minDur");
             binds.add(query -> query.bind("minDur", q.minDurationMs()));
         }
         if (q.maxDurationMs() != null) {
-            sql.append(" AND s.ended_at - s.started_at <= :maxDur");
+            sql.append(" AND " + DURATION + " <= :maxDur");
             binds.add(query -> query.bind("maxDur", q.maxDurationMs()));
         }
         if (q.minScore() != null) {
@@ -111,7 +118,7 @@ public final class ReviewStore {
             case KIND -> "s.kind" + dir + ", s.started_at DESC";
             case TITLE -> "s.title COLLATE NOCASE" + dir + ", s.started_at DESC";
             case DATE -> "s.started_at" + dir;
-            case DURATION -> "(s.ended_at - s.started_at) IS NULL, (s.ended_at - s.started_at)" + dir;
+            case DURATION -> DURATION + " IS NULL, " + DURATION + dir;
             case SCORE -> "s.score IS NULL, s.score" + dir;
             case STATUS -> "s.status" + dir + ", s.started_at DESC";
         };
@@ -125,11 +132,7 @@ public final class ReviewStore {
 
     /** One session as a list row. */
     public Optional<SessionRow> find(SessionId id) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT s.id, s.trainee_id, s.trainee_name, s.kind, s.title, s.started_at, s.ended_at, s.status,
-                               s.score, a.grade
-                        FROM training_session s LEFT JOIN review_assessment a ON a.session_id = s.id
-                        WHERE s.id = :id""")
+        return jdbi.withHandle(h -> h.createQuery(SELECT_ROW + " WHERE s.id = :id")
                 .bind("id", id.value()).map(ReviewStore::row).findOne());
     }
 
@@ -245,8 +248,8 @@ public final class ReviewStore {
 
     private static SessionRow row(ResultSet rs, StatementContext ctx) throws SQLException {
         long started = rs.getLong("started_at");
-        long ended = rs.getLong("ended_at");
-        Long duration = rs.wasNull() ? null : Math.max(0, ended - started);
+        long ended = rs.getLong("duration_ms");
+        Long duration = rs.wasNull() ? null : Math.max(0, ended);
         double score = rs.getDouble("score");
         Double scoreOrNull = rs.wasNull() ? null : score;
         return new SessionRow(new SessionId(rs.getString("id")), new UserId(rs.getString("trainee_id")),

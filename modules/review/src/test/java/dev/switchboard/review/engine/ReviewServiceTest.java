@@ -14,6 +14,7 @@ import dev.switchboard.review.model.ProgressPoint;
 import dev.switchboard.review.model.RecordedSession;
 import dev.switchboard.review.model.ReviewStatus;
 import dev.switchboard.review.model.SessionQuery;
+import dev.switchboard.core.id.SessionId;
 import dev.switchboard.review.model.SessionRow;
 import dev.switchboard.review.model.SortColumn;
 import dev.switchboard.review.model.TimelineKind;
@@ -53,6 +54,23 @@ class ReviewServiceTest {
         assertThat(f.as(Fixture.SUPERVISOR).list(SessionQuery.all(100))).hasSize(2);
         assertThat(f.as(Fixture.INSTRUCTOR).list(SessionQuery.all(100).withTrainee("ben")))
                 .extracting(SessionRow::id).containsExactly(Fixture.CALL_B);
+    }
+
+    @Test
+    void aCallsLengthIsItsRecordingsEvenWhenItWasSimulatedFasterThanRealTime() {
+        // A scripted call (CLI, demo) runs on a virtual clock: its wall start and end are milliseconds apart.
+        SessionId fast = new SessionId("call-fast");
+        java.time.Instant at = f.clock.instant();
+        f.sessions.insert(new dev.switchboard.store.session.SessionSummary(fast, Fixture.TRAINEE_A.id(),
+                Fixture.TRAINEE_A.displayName(), "call", "Scripted call", at, at.plusMillis(40), "complete", 90.0));
+        f.recordings.started(fast, "call-fast/call.wav", "call", 16_000, 2, at);
+        f.recordings.closed(fast, "call-fast/call.wav", 83_450, "", "complete");
+
+        SessionRow row = f.as(Fixture.SUPERVISOR).list(SessionQuery.all(100)).stream()
+                .filter(r -> r.id().equals(fast)).findFirst().orElseThrow();
+        assertThat(row.durationMs()).isEqualTo(83_450L);
+        assertThat(f.as(Fixture.SUPERVISOR).list(SessionQuery.all(100).withDuration(60_000L, null)))
+                .extracting(SessionRow::id).contains(fast);
     }
 
     @Test

@@ -794,8 +794,9 @@ public final class CallSession {
         }
     }
 
+    /** The caller speaks whenever a voice was given: the console passes none when "caller speaks" is off. */
     private boolean speaks() {
-        return config.voice() && tts != null && tts.available();
+        return tts != null && tts.available();
     }
 
     private Prosody prosody(double emotion) {

@@ -1,0 +1,81 @@
+package dev.switchboard.app.shell;
+
+import dev.switchboard.app.Workstation;
+import dev.switchboard.calltaking.engine.caller.OfflineCaller;
+import dev.switchboard.calltaking.engine.scenario.Scenario;
+import dev.switchboard.calltaking.engine.scenario.ScenarioLibrary;
+import dev.switchboard.calltaking.engine.session.CallConfig;
+import dev.switchboard.calltaking.engine.session.CallSession;
+import dev.switchboard.calltaking.engine.session.ManualCallClock;
+import dev.switchboard.calltaking.engine.session.OperatorScript;
+import dev.switchboard.calltaking.engine.session.ScriptedCall;
+import dev.switchboard.calltaking.engine.session.WavCallRecording;
+import dev.switchboard.core.account.Account;
+import dev.switchboard.speech.TextToSpeech;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recorded calls for an offline demo: the demo trainee takes a few bundled calls with their operator scripts, so a
+ * supervisor opening Review on a fresh workstation has sessions to play, grade and sign off. The caller speaks
+ * (MaryTTS) into the recording when the voice loads; otherwise the calls are recorded in text with a silent track.
+ */
+final class DemoCalls {
+
+    /** The calls recorded: one each of EMS, fire and police. */
+    static final List<String> SCENARIOS = List.of("ems-cardiac-arrest", "fire-structure-trapped",
+            "police-burglary-in-progress");
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCalls.class);
+
+    private DemoCalls() {
+    }
+
+    /** Records the demo calls as {@code trainee}; returns the sessions' ids. */
+    static List<String> record(Workstation ws, Account trainee, boolean voice) {
+        ScenarioLibrary library = ScenarioLibrary.bundled();
+        TextToSpeech tts = voice && ws.speech().tts().available() ? ws.speech().tts() : null;
+        List<String> ids = new ArrayList<>();
+        long seed = 7;
+        for (String id : SCENARIOS) {
+            Optional<Scenario> scenario = library.find(id);
+            Optional<OperatorScript> script = script(id);
+            if (scenario.isEmpty() || script.isEmpty()) {
+                LOG.warn("Demo call {} skipped: scenario or script missing", id);
+                continue;
+            }
+            ManualCallClock clock = new ManualCallClock();
+            CallConfig config = new CallConfig(scenario.get(), seed, trainee.id(), trainee.displayName(), false, false);
+            CallSession call = new CallSession(config, new CallSession.Services(ws.eventLog(), ws.sessions(),
+                    ws.recordings(), ws.dataDir().recordings(), ws.wallClock(), ws.bus()),
+                    CallSession.Language.standard(), new OfflineCaller(scenario.get(), seed), clock, tts,
+                    WavCallRecording.opener(ws.dataDir().recordings(), CallSession.SAMPLE_RATE), null);
+            new ScriptedCall(script.get(), call, clock, null, null).run();
+            ids.add(call.session().value());
+            seed++;
+        }
+        LOG.info("Recorded {} demo calls for {}", ids.size(), trainee.username());
+        return ids;
+    }
+
+    private static Optional<OperatorScript> script(String scenarioId) {
+        String resource = "/scenarios/scripts/" + scenarioId + ".script";
+        try (InputStream in = DemoCalls.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            return Optional.of(OperatorScript.parse(Path.of("bundled:" + scenarioId + ".script"), lines));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+}
