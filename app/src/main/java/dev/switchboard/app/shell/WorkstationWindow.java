@@ -205,6 +205,16 @@ public final class WorkstationWindow {
         BackgroundTask.wrap(workstation::startBackgroundServices)
                 .onFailure(error -> LOG.warn("Background services did not start", error))
                 .executeWith(tasks);
+        Workstation opened = workstation;
+        // The status bar says "speech warming up" until the voice and the recogniser are loaded; then it says so.
+        BackgroundTask.wrap(() -> {
+            opened.speech().awaitWarmUp(3, java.util.concurrent.TimeUnit.MINUTES);
+            return SystemStatus.read(opened, false);
+        }).onSuccess(status -> {
+            if (statusBar != null && workstation == opened) {
+                statusBar.update(status);
+            }
+        }).onFailure(error -> LOG.debug("Speech status not refreshed", error)).executeWith(tasks);
         SystemStatus initial = SystemStatus.read(workstation, false);
         statusBar = new StatusBar(account, workstation.simClock(), initial);
         Map<Class<?>, Object> services = Map.ofEntries(

@@ -47,10 +47,20 @@ class CadFillerTest {
     void aCallerCallingOutForTheOperatorDoesNotTurnAFallIntoAnOpenLine() {
         // Seen in the console: the caller's "Hello? Hello, are you there?" after a silence flipped MED-FALL
         // to OPEN-LINE and the units from an ambulance to police.
-        Map<CadField, String> p = propose("Hello... I'm so sorry to bother you. I've fallen down and I can't get up.",
+        Map<CadField, String> p = propose(
+                "Hello... I'm so sorry to bother you. I've fallen down and I can't get up.",
                 "It's Kyojima 2-3-8, in Sumida.", "Hello? Hello, are you there?", "Hello? Are you still there?",
                 "Hello? Hello, are you there?");
         assertThat(p).containsEntry(CadField.NATURE_CODE, "MED-FALL").containsEntry(CadField.UNITS, "AMBULANCE");
+    }
+
+    @Test
+    void aBurglaryCallerHidingByTheRiverIsABurglaryNotAFlood() {
+        Map<CadField, String> p = propose(
+                "Someone's in my house. I heard glass breaking downstairs, please, I'm alone.",
+                "Nakameguro 3-9-12! White house, black gate!",
+                "By the river, near the station, a park across the road!");
+        assertThat(p).containsEntry(CadField.NATURE_CODE, "POL-BURGLARY");
     }
 
     @Test
