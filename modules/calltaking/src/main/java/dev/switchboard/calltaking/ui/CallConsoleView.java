@@ -129,8 +129,10 @@ final class CallConsoleView implements WorkspaceView {
         clear.setOnAction(e -> scenario.setValue(null));
         CheckBox llm = new CheckBox(Text.get("call.llm"));
         llm.setTooltip(new Tooltip(Text.get("call.llmTip")));
+        llm.setId("call-llm");
         llm.selectedProperty().bindBidirectional(model.llmCallerProperty());
         CheckBox speak = new CheckBox(Text.get("call.callerVoice"));
+        speak.setId("call-caller-voice");
         speak.selectedProperty().bindBidirectional(model.callerVoiceProperty());
         Button next = new Button(Text.get("call.next"), new FontIcon(Material2OutlinedAL.ADD_IC_CALL));
         next.setId("call-next");
@@ -363,6 +365,7 @@ final class CallConsoleView implements WorkspaceView {
             ok.getStyleClass().addAll("flat", "sb-cad-confirm");
             ok.setTooltip(new Tooltip(Text.get("call.cad.confirm")));
             ok.setOnAction(e -> model.confirm(f));
+            ok.setId("cad-confirm-" + f.name().toLowerCase(Locale.ROOT));
             fields.put(f, field);
             sources.put(f, source);
             grid.addRow(row++, new Label(Labels.cadLabel(f)), field, source, ok);

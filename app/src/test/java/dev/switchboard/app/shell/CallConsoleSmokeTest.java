@@ -1,0 +1,103 @@
+package dev.switchboard.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.calltaking.engine.scenario.Scenario;
+import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.store.eventlog.EventLogEntry;
+import dev.switchboard.store.session.SessionSummary;
+import dev.switchboard.testkit.HeadlessFx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A trainee takes a whole call on the real console by keyboard: answer, ask, confirm, dispatch, hang up. */
+@ExtendWith(HeadlessFx.class)
+class CallConsoleSmokeTest {
+
+    @TempDir
+    Path temp;
+
+    private WindowHarness ui;
+
+    @AfterEach
+    void close() {
+        if (ui != null) {
+            ui.close();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTraineeTakesACallByKeyboardDispatchesItAndGetsAScore() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("trainee", "trainee-demo");
+        ui.await("#home-greeting");
+        ui.click("#nav-call-console");
+
+        CheckBox voice = ui.await("#call-caller-voice");
+        HeadlessFx.runOnFx(() -> voice.setSelected(false));
+        ComboBox<Scenario> scenario = ui.await("#call-scenario");
+        HeadlessFx.runOnFx(() -> scenario.getItems().stream().filter(s -> s.id().equals("ems-elderly-fall"))
+                .findFirst().ifPresent(scenario::setValue));
+        ui.click("#call-next");
+        ui.await("#call-answer");
+        ui.click("#call-answer");
+
+        ListView<?> transcript = ui.await("#call-transcript");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> transcript.getItems().size()) >= 1);
+        ui.type("#call-input", "Ambulance, what is the address of your emergency?");
+        ui.click("#call-send");
+
+        // The caller gives the address; extraction puts it in the CAD form; the trainee confirms it.
+        TextField address = ui.await("#cad-address");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(address::getText).contains("2-3-8"));
+        assertThat(HeadlessFx.callOnFx(() -> transcript.getItems().size())).isGreaterThanOrEqualTo(3);
+        ui.click("#cad-confirm-address");
+        Label location = ui.await("#cad-location");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(location::getText).startsWith("Verified"));
+        assertThat(HeadlessFx.callOnFx(location::getText)).contains("Sumida");
+
+        Button dispatch = ui.await("#call-dispatch");
+        WindowHarness.waitUntil(() -> !HeadlessFx.callOnFx(dispatch::isDisabled));
+        ui.click("#call-dispatch");
+        Label message = ui.await("#call-message");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(message::getText).startsWith("Dispatched"));
+        // The control room, built at sign-in, hears the dispatch and reports the ambulance back to the call.
+        ListView<?> units = ui.await("#call-units");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> units.getItems().size()) >= 1);
+
+        ui.click("#call-end");
+        Label total = ui.await("#call-score-total");
+        assertThat(HeadlessFx.callOnFx(total::getText)).matches("Score \\d+ / 100");
+        VBox score = ui.await("#call-score");
+        assertThat(HeadlessFx.callOnFx(() -> score.getChildren().size())).isGreaterThan(3);
+
+        // Recorded: the session, its log and its audio.
+        SessionSummary call = ui.workstation().sessions().recent(10).stream()
+                .filter(s -> s.kind().equals("call")).findFirst().orElseThrow();
+        assertThat(call.status()).isEqualTo("complete");
+        assertThat(call.score()).isNotNull();
+        assertThat(call.traineeName()).isEqualTo("Yui Trainee");
+        List<EventLogEntry> log = ui.workstation().eventLog().read(call.id(), 1, 10_000);
+        assertThat(log).extracting(EventLogEntry::type).contains(CallLog.STARTED, CallLog.ANSWERED,
+                CallLog.UTTERANCE, CallLog.ENTITY, CallLog.CAD_EDIT, CallLog.DISPATCHED, CallLog.UNIT,
+                CallLog.ENDED, CallLog.SCORED);
+        assertThat(ui.workstation().recordings().of(call.id())).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("complete");
+            assertThat(r.sha256()).hasSize(64);
+            assertThat(Files.exists(ui.workstation().dataDir().recordings().resolve(r.file()))).isTrue();
+        });
+    }
+}
