@@ -73,4 +73,47 @@ class SessionCatalogTest {
         return new SessionSummary(new SessionId(id), trainee, trainee == AIKO ? "Aiko" : "Kenji", "call",
                 "Kitchen fire, Shinjuku", T0.plusSeconds(seconds), null, "running", null);
     }
+
+    @Test
+    void runningSessionsAreFoundForRecoveryAndStatusChangesAreKept() {
+        SessionId live = new SessionId("s-live");
+        SessionId done = new SessionId("s-done");
+        catalog.insert(new SessionSummary(live, AIKO, "Aiko", "call", "Kitchen fire", T0, null, "running", null));
+        catalog.insert(new SessionSummary(done, KENJI, "Kenji", "call", "Fall", T0.plusSeconds(5), null, "running",
+                null));
+        catalog.finish(done, T0.plusSeconds(60), "complete", 81.5);
+
+        assertThat(catalog.running()).extracting(SessionSummary::id).containsExactly(live);
+        catalog.setStatus(done, "signed-off");
+        assertThat(catalog.find(done)).get().satisfies(s -> {
+            assertThat(s.status()).isEqualTo("signed-off");
+            assertThat(s.score()).isEqualTo(81.5);
+        });
+        assertThat(catalog.find(new SessionId("nope"))).isEmpty();
+        assertThatThrownBy(() -> catalog.setStatus(new SessionId("nope"), "complete"))
+                .isInstanceOf(InputException.class).hasMessageContaining("nope");
+    }
+
+    @Test
+    void aRecordingIsOpenUntilClosedWithItsLengthAndChecksum() {
+        SessionId call = new SessionId("s-call");
+        RecordingCatalog recordings = new RecordingCatalog(db);
+        recordings.started(call, "s-call/call.wav", "call", 16_000, 2, T0);
+        assertThat(recordings.unclosed()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("recording");
+            assertThat(r.durationMs()).isNull();
+            assertThat(r.sha256()).isNull();
+        });
+
+        recordings.closed(call, "s-call/call.wav", 83_450, "ab".repeat(32), "interrupted");
+        assertThat(recordings.unclosed()).isEmpty();
+        assertThat(recordings.of(call)).singleElement().satisfies(r -> {
+            assertThat(r.file()).isEqualTo("s-call/call.wav");
+            assertThat(r.sampleRate()).isEqualTo(16_000);
+            assertThat(r.channels()).isEqualTo(2);
+            assertThat(r.durationMs()).isEqualTo(83_450L);
+            assertThat(r.sha256()).hasSize(64);
+            assertThat(r.status()).isEqualTo("interrupted");
+        });
+    }
 }
