@@ -139,11 +139,17 @@ final class SessionPane extends BorderPane {
                 model.exportPdf(file.toPath());
             }
         });
+        // The title may shorten; the integrity badge, the audio state and the export button never do.
+        integrity.setMinWidth(Region.USE_PREF_SIZE);
+        pdf.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(120);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox box = new HBox(10, title, integrity, grow, audio, pdf);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        HBox first = new HBox(10, title, grow, pdf);
+        first.setAlignment(Pos.CENTER_LEFT);
+        HBox second = new HBox(10, integrity, audio);
+        second.setAlignment(Pos.CENTER_LEFT);
+        return new javafx.scene.layout.VBox(6, first, second);
     }
 
     private Region controls(RecordedSession s) {
