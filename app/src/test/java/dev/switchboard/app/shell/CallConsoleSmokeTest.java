@@ -68,6 +68,7 @@ class CallConsoleSmokeTest {
         Label location = ui.await("#cad-location");
         WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(location::getText).startsWith("Verified"));
         assertThat(HeadlessFx.callOnFx(location::getText)).contains("Sumida");
+        ui.await("#cad-map");
 
         Button dispatch = ui.await("#call-dispatch");
         WindowHarness.waitUntil(() -> !HeadlessFx.callOnFx(dispatch::isDisabled));

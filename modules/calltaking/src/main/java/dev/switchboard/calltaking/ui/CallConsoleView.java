@@ -394,7 +394,16 @@ final class CallConsoleView implements WorkspaceView {
         dispatch.setMaxWidth(Double.MAX_VALUE);
         dispatch.disableProperty().bind(model.readyProperty().not().or(model.busyProperty()));
         dispatch.setOnAction(e -> model.dispatch());
-        VBox body = new VBox(8, location, grid, missing, dispatch);
+        LocationPreview preview = new LocationPreview();
+        preview.setId("cad-map");
+        model.verifiedPointProperty().addListener((obs, o, p) -> {
+            if (p == null) {
+                preview.clear();
+            } else {
+                preview.show(p.lat(), p.lon());
+            }
+        });
+        VBox body = new VBox(8, location, preview, grid, missing, dispatch);
         return new Card(Text.get("call.cad.title"), body);
     }
 

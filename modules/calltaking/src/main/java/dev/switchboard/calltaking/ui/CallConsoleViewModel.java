@@ -14,6 +14,7 @@ import dev.switchboard.calltaking.engine.session.CallSession;
 import dev.switchboard.calltaking.engine.session.CallState;
 import dev.switchboard.calltaking.model.CallLog;
 import dev.switchboard.core.event.EventBus;
+import dev.switchboard.core.geo.LatLon;
 import dev.switchboard.speech.Pcm;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.eventlog.EventLog;
@@ -96,6 +97,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
     private final StringProperty missing = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper verified = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<LatLon> verifiedPoint = new SimpleObjectProperty<>();
     private final DoubleProperty emotion = new SimpleDoubleProperty(-1);
     private final LongProperty callMs = new SimpleLongProperty();
     private final LongProperty answeredMs = new SimpleLongProperty(-1);
@@ -178,6 +180,11 @@ public final class CallConsoleViewModel implements AutoCloseable {
     /** Whether the CAD location is verified on the map. */
     public ReadOnlyBooleanProperty verifiedProperty() {
         return verified.getReadOnlyProperty();
+    }
+
+    /** Where the verified location is, or null. */
+    public ObjectProperty<LatLon> verifiedPointProperty() {
+        return verifiedPoint;
     }
 
     public ReadOnlyBooleanProperty readyProperty() {
@@ -428,6 +435,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
         missing.set("");
         ready.set(false);
         verified.set(false);
+        verifiedPoint.set(null);
         emotion.set(-1);
         callMs.set(0);
         answeredMs.set(-1);
@@ -461,6 +469,10 @@ public final class CallConsoleViewModel implements AutoCloseable {
         missing.set(need.isEmpty() ? "" : Text.get("call.cad.missing", String.join(", ", need)));
         ready.set(form.readyToDispatch() && dispatchedMs.get() < 0);
         verified.set(form.verifiedLocation().isPresent());
+        LatLon point = form.verifiedLocation().map(p -> p.position()).orElse(null);
+        if (!java.util.Objects.equals(point, verifiedPoint.get())) {
+            verifiedPoint.set(point);
+        }
     }
 
     private void addLine(CallLog.Utterance u) {
