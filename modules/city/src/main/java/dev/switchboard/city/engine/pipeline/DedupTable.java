@@ -12,11 +12,13 @@ import java.util.Arrays;
  * arrival) is a duplicate too. Duplicates do not move the window; only passing records do. A key may be
  * forgotten once {@code p + window <= newest pass time}, so a very late arrival after that passes.
  *
- * <p>Layout, chosen because a lookup of a new key (almost every record) should cost one cache line: each
+ * <p>Layout, chosen because a lookup of a new key (almost every record) should touch little memory: each
  * bucket has one 64-byte line of {@code int} metadata — 15 slots of (16-bit key fingerprint, 16-bit coarse
- * pass time) and a spill marker — and the full keys and exact times in parallel {@code long[]}s that are
- * read only on a fingerprint match and written on insert. A slot whose window has certainly gone by (by
- * its coarse time) is reused by the next key that needs room in the bucket. A full bucket spills into the
+ * pass time) and a spill marker — and each slot's full key and exact time side by side in one
+ * {@code long[]} (one cache line per slot), read only on a fingerprint match and written on insert. A new
+ * key first tries its bucket's next slot in round-robin order, which with times that mostly move forward is
+ * the bucket's oldest, so there is no per-slot expiry scan; when that slot is still in its window, the first
+ * slot whose window has certainly gone by (by its coarse time) is reused. A full bucket spills into the
  * next one and records the coarse time of the newest key that spilled; lookups follow a spill only while
  * such a key can still be in its window. The table doubles when a spill runs long, up to
  * {@code maxCapacity} slots; at that limit the oldest key of the bucket is forgotten early
@@ -45,8 +47,10 @@ public final class DedupTable {
     private final long windowMillis;
     private final int maxBuckets;
     private int[] meta;
-    private long[] keys;
-    private long[] times;
+    /** Slot j's stored key at [2j] and its exact pass time at [2j + 1]: one cache line for both. */
+    private long[] slots;
+    /** Per bucket, the slot a new key tries first (round robin). */
+    private byte[] cursor;
     private int bucketMask;
     private int shift;
     private long latestMillis = NONE;
@@ -79,8 +83,8 @@ public final class DedupTable {
 
     private void allocate(int buckets) {
         meta = new int[buckets * LINE];
-        keys = new long[buckets * LINE];
-        times = new long[buckets * LINE];
+        slots = new long[buckets * LINE * 2];
+        cursor = new byte[buckets];
         bucketMask = buckets - 1;
         shift = 64 - Integer.numberOfTrailingZeros(buckets);
     }
@@ -115,26 +119,19 @@ public final class DedupTable {
         int[] m = meta;
         int home = bucketOf(hash);
         int b = home;
-        // One scan both looks for the key and notes the first slot a new key could take.
-        int free = -1;
-        int freeHop = 0;
+        // Looks for the key: a fingerprint compare per slot, which almost never matches and so predicts well.
         for (int hop = 0; ; hop++) {
             int base = b * LINE;
             for (int j = base; j < base + SLOTS; j++) {
-                int slot = m[j];
-                if ((slot >>> 16) == fp && keys[j] == stored) {
-                    if (timeMillis < times[j] + windowMillis) {
+                if ((m[j] >>> 16) == fp && slots[2 * j] == stored) {
+                    if (timeMillis < slots[2 * j + 1] + windowMillis) {
                         return false;
                     }
-                    times[j] = timeMillis;
+                    slots[2 * j + 1] = timeMillis;
                     m[j] = (fp << 16) | (coarse(timeMillis) & 0xFFFF);
                     markSpill(home, hop, timeMillis);
                     note(timeMillis);
                     return true;
-                }
-                if (free < 0 && reusable(slot)) {
-                    free = j;
-                    freeHop = hop;
                 }
             }
             if (!spillMayBeLive(m[base + SPILL]) || hop == MAX_HOPS) {
@@ -142,14 +139,22 @@ public final class DedupTable {
             }
             b = (b + 1) & bucketMask;
         }
-        if (free >= 0) {
-            put(free, stored, fp, timeMillis);
-            markSpill(home, freeHop, timeMillis);
+        // A new key goes to the home bucket's next slot in turn: with times that mostly move forward that is
+        // the bucket's oldest slot, so one check usually finds room without scanning.
+        int next = home * LINE + cursor[home];
+        if (reusable(m[next])) {
+            put(next, stored, fp, timeMillis);
+            advance(home);
         } else {
             insert(stored, fp, timeMillis, home);
         }
         note(timeMillis);
         return true;
+    }
+
+    private void advance(int bucket) {
+        int c = cursor[bucket] + 1;
+        cursor[bucket] = (byte) (c == SLOTS ? 0 : c);
     }
 
     /** Whether a key spilled past a bucket (marker = coarse pass time + 1, 0 = never) may still be live. */
@@ -206,8 +211,8 @@ public final class DedupTable {
 
     private void put(int slot, long stored, int fp, long time) {
         meta[slot] = (fp << 16) | (coarse(time) & 0xFFFF);
-        keys[slot] = stored;
-        times[slot] = time;
+        slots[2 * slot] = stored;
+        slots[2 * slot + 1] = time;
     }
 
     /** At the size limit: the oldest key in the home bucket makes room, before its window has ended. */
@@ -215,7 +220,7 @@ public final class DedupTable {
         int base = home * LINE;
         int oldest = base;
         for (int j = base + 1; j < base + SLOTS; j++) {
-            if (times[j] < times[oldest]) {
+            if (slots[2 * j + 1] < slots[2 * oldest + 1]) {
                 oldest = j;
             }
         }
@@ -234,14 +239,13 @@ public final class DedupTable {
     /** Doubles the table and puts back the keys still in their window. */
     private void grow() {
         int[] oldMeta = meta;
-        long[] oldKeys = keys;
-        long[] oldTimes = times;
+        long[] oldSlots = slots;
         allocate((bucketMask + 1) << 1);
         long keepAfter = latestMillis - windowMillis;
         for (int j = 0; j < oldMeta.length; j++) {
-            if ((j & (LINE - 1)) != SPILL && oldMeta[j] != 0 && oldTimes[j] > keepAfter) {
-                long hash = (oldKeys[j] - 1) * GOLDEN;
-                insert(oldKeys[j], fingerprint(hash), oldTimes[j], bucketOf(hash));
+            if ((j & (LINE - 1)) != SPILL && oldMeta[j] != 0 && oldSlots[2 * j + 1] > keepAfter) {
+                long hash = (oldSlots[2 * j] - 1) * GOLDEN;
+                insert(oldSlots[2 * j], fingerprint(hash), oldSlots[2 * j + 1], bucketOf(hash));
             }
         }
     }
@@ -256,7 +260,8 @@ public final class DedupTable {
         int[] m = meta;
         long sink = 0;
         for (int j = from; j < to; j++) {
-            sink += m[bucketOf(keyBlock[j] * GOLDEN) * LINE];
+            int base = bucketOf(keyBlock[j] * GOLDEN) * LINE;
+            sink += m[base];
         }
         return sink;
     }
@@ -266,7 +271,7 @@ public final class DedupTable {
         long keepAfter = latestMillis - windowMillis;
         int n = 0;
         for (int j = 0; j < meta.length; j++) {
-            if ((j & (LINE - 1)) != SPILL && meta[j] != 0 && times[j] > keepAfter) {
+            if ((j & (LINE - 1)) != SPILL && meta[j] != 0 && slots[2 * j + 1] > keepAfter) {
                 n++;
             }
         }
@@ -286,6 +291,7 @@ public final class DedupTable {
     /** Forgets everything. */
     public void clear() {
         Arrays.fill(meta, 0);
+        Arrays.fill(cursor, (byte) 0);
         latestMillis = NONE;
         reusableCoarse = 0;
     }
