@@ -51,9 +51,14 @@ class CallConsoleSmokeTest {
         ComboBox<Scenario> scenario = ui.await("#call-scenario");
         HeadlessFx.runOnFx(() -> scenario.getItems().stream().filter(s -> s.id().equals("ems-elderly-fall"))
                 .findFirst().ifPresent(scenario::setValue));
+        // Two calls ring; the trainee answers the one that rang first, the other keeps ringing.
         ui.click("#call-next");
+        ui.click("#call-next");
+        javafx.scene.layout.HBox queue = ui.await("#call-queue");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> queue.getChildren().size()) == 2);
         ui.await("#call-answer");
         ui.click("#call-answer");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> queue.getChildren().size()) == 1);
 
         ListView<?> transcript = ui.await("#call-transcript");
         WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> transcript.getItems().size()) >= 1);
@@ -85,10 +90,14 @@ class CallConsoleSmokeTest {
         VBox score = ui.await("#call-score");
         assertThat(HeadlessFx.callOnFx(() -> score.getChildren().size())).isGreaterThan(3);
 
-        // Recorded: the session, its log and its audio.
-        SessionSummary call = ui.workstation().sessions().recent(10).stream()
-                .filter(s -> s.kind().equals("call")).findFirst().orElseThrow();
-        assertThat(call.status()).isEqualTo("complete");
+        // The second call is still ringing and can be answered now.
+        ui.await("#call-answer");
+
+        // Recorded: the session, its log and its audio; the unanswered call is a session still running.
+        List<SessionSummary> calls = ui.workstation().sessions().recent(10).stream()
+                .filter(s -> s.kind().equals("call")).toList();
+        assertThat(calls).extracting(SessionSummary::status).containsExactlyInAnyOrder("complete", "running");
+        SessionSummary call = calls.stream().filter(s -> s.status().equals("complete")).findFirst().orElseThrow();
         assertThat(call.score()).isNotNull();
         assertThat(call.traineeName()).isEqualTo("Yui Trainee");
         List<EventLogEntry> log = ui.workstation().eventLog().read(call.id(), 1, 10_000);

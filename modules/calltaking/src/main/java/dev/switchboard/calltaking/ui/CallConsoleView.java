@@ -138,16 +138,16 @@ final class CallConsoleView implements WorkspaceView {
         next.setId("call-next");
         next.getStyleClass().add("accent");
         next.setOnAction(e -> model.newCall());
-        next.disableProperty().bind(Bindings.createBooleanBinding(() -> model.stateProperty().get() != null
-                && model.stateProperty().get() != CallState.ENDED, model.stateProperty()));
-        llm.disableProperty().bind(next.disabledProperty());
-        speak.disableProperty().bind(next.disabledProperty());
-        scenario.disableProperty().bind(next.disabledProperty());
+        next.setTooltip(new Tooltip(Text.get("call.nextTip")));
+        next.disableProperty().bind(Bindings.size(model.ringing()).greaterThanOrEqualTo(
+                CallConsoleViewModel.MAX_RINGING));
 
         Button answer = new Button(Text.get("call.answer"), new FontIcon(Material2OutlinedAL.CALL));
         answer.setId("call-answer");
         answer.getStyleClass().addAll("success", "sb-ringing");
-        answer.visibleProperty().bind(model.stateProperty().isEqualTo(CallState.RINGING));
+        answer.visibleProperty().bind(Bindings.createBooleanBinding(() -> !model.ringing().isEmpty()
+                        && (model.stateProperty().get() == null || model.stateProperty().get() == CallState.ENDED),
+                model.ringing(), model.stateProperty()));
         answer.managedProperty().bind(answer.visibleProperty());
         answer.setOnAction(e -> model.answer());
 
@@ -181,13 +181,22 @@ final class CallConsoleView implements WorkspaceView {
                 : clock(model.callMsProperty().get()), model.callMsProperty(), model.stateProperty()));
         StatusPill state = new StatusPill(Text.get("call.state.idle"), StatusPill.Status.NEUTRAL);
         state.setId("call-state");
-        model.stateProperty().addListener((obs, old, now) -> state.show(Labels.state(now), switch (now == null
-                ? CallState.ENDED : now) {
-                    case RINGING -> StatusPill.Status.WARN;
-                    case CONNECTED -> StatusPill.Status.OK;
-                    case ON_HOLD, TRANSFERRED -> StatusPill.Status.WARN;
-                    case ENDED -> StatusPill.Status.NEUTRAL;
-                }));
+        Runnable pill = () -> {
+            CallState now = model.stateProperty().get();
+            boolean idle = now == null || now == CallState.ENDED;
+            if (idle && !model.ringing().isEmpty()) {
+                state.show(Labels.state(CallState.RINGING), StatusPill.Status.WARN);
+                return;
+            }
+            state.show(Labels.state(now), switch (idle ? CallState.ENDED : now) {
+                case RINGING, ON_HOLD, TRANSFERRED -> StatusPill.Status.WARN;
+                case CONNECTED -> StatusPill.Status.OK;
+                case ENDED -> StatusPill.Status.NEUTRAL;
+            });
+        };
+        model.stateProperty().addListener((obs, old, now) -> pill.run());
+        model.ringing().addListener((javafx.collections.ListChangeListener<CallConsoleViewModel.Ringing>) c ->
+                pill.run());
 
         HBox targets = new HBox(8,
                 target("call.target.answer", model.answeredMsProperty(), s -> s.targets().answerSeconds()),
@@ -199,7 +208,26 @@ final class CallConsoleView implements WorkspaceView {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox setup = new HBox(8, scenario, clear, llm, speak, next);
+        HBox queue = new HBox(6);
+        queue.setId("call-queue");
+        queue.setAlignment(Pos.CENTER_LEFT);
+        Runnable showQueue = () -> {
+            queue.getChildren().clear();
+            for (CallConsoleViewModel.Ringing r : model.ringing()) {
+                Label chip = new Label(Text.get("call.queue.ringing", r.number(), clock(r.clock().nowMs())),
+                        new FontIcon(Material2OutlinedMZ.RING_VOLUME));
+                chip.getStyleClass().add("sb-queue-chip");
+                queue.getChildren().add(chip);
+            }
+        };
+        model.ringing().addListener((javafx.collections.ListChangeListener<CallConsoleViewModel.Ringing>) c ->
+                showQueue.run());
+        model.queueTickProperty().addListener((obs, o, n) -> {
+            if (!model.ringing().isEmpty()) {
+                showQueue.run();
+            }
+        });
+        HBox setup = new HBox(8, scenario, clear, llm, speak, next, queue);
         setup.setAlignment(Pos.CENTER_LEFT);
         for (javafx.scene.control.Control c : List.of(state, timer, answer, hold, mute, transfer, end)) {
             c.setMinWidth(Region.USE_PREF_SIZE);

@@ -70,6 +70,13 @@ public final class CallConsoleViewModel implements AutoCloseable {
         }
     }
 
+    /** A call waiting in the queue, ringing since its clock started. */
+    public record Ringing(CallSession session, CallClock clock, Scenario scenario, int number) {
+    }
+
+    /** How many calls may ring at once. */
+    public static final int MAX_RINGING = 3;
+
     /** One CAD field as the console shows it. */
     public record CadValue(String value, String by, boolean confirmed) {
     }
@@ -107,8 +114,11 @@ public final class CallConsoleViewModel implements AutoCloseable {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty partial = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObservableList<Ringing> ringing = FXCollections.observableArrayList();
+    private final LongProperty queueTick = new SimpleLongProperty();
+    private int callNumber;
 
-    private CallSession session;
+    private volatile CallSession session;
     private CallClock clock;
     private Scenario current;
     private final Map<Integer, List<CallLog.Entity>> pendingEntities = new LinkedHashMap<>();
@@ -231,6 +241,16 @@ public final class CallConsoleViewModel implements AutoCloseable {
         return busy;
     }
 
+    /** Calls ringing, oldest first; the trainee answers the first. */
+    public ObservableList<Ringing> ringing() {
+        return ringing;
+    }
+
+    /** Counts the view's ticks, so ring timers redraw. */
+    public LongProperty queueTickProperty() {
+        return queueTick;
+    }
+
     /** The scenario of the call in progress, or null. */
     public Scenario current() {
         return current;
@@ -243,10 +263,13 @@ public final class CallConsoleViewModel implements AutoCloseable {
 
     // ---- commands
 
-    /** Puts a call in the queue: it rings until the trainee answers. */
+    /**
+     * Puts a call in the ringing queue; it rings (and its answer time runs) until the trainee answers it. Up to
+     * {@link #MAX_RINGING} calls can wait at once, also while another call is in progress.
+     */
     public void newCall() {
-        if (session != null && state.get() != CallState.ENDED) {
-            message.set(Text.get("call.msg.busy"));
+        if (ringing.size() >= MAX_RINGING) {
+            message.set(Text.get("call.msg.queueFull", MAX_RINGING));
             return;
         }
         if (scenarios.isEmpty()) {
@@ -256,25 +279,48 @@ public final class CallConsoleViewModel implements AutoCloseable {
         long seed = new SplittableRandom().nextLong();
         Scenario s = chosen.get() != null ? chosen.get()
                 : scenarios.get(Math.floorMod(seed, scenarios.size()));
-        reset();
-        current = s;
-        clock = CallClock.startingNow(wall);
+        CallClock callClock = CallClock.startingNow(wall);
         CallConfig config = new CallConfig(s, seed, ctx.user().id(), ctx.user().displayName(), llmCaller.get(),
                 voice.listening());
         CallerEngine caller = caller(s, seed, config.llmCaller());
         CallSession.Services services = new CallSession.Services(ctx.service(EventLog.class),
                 ctx.service(SessionCatalog.class), ctx.service(RecordingCatalog.class),
                 ctx.service(DataDir.class).recordings(), wall, ctx.service(EventBus.class));
-        session = new CallSession(config, services, CallSession.Language.standard(), caller, clock,
-                callerVoice.get() ? voice.tts() : null, voice.recordingFactory(), new Listener());
-        voice.attach(session, clock);
-        run(() -> {
-            session.ring();
-            return null;
+        Listener listener = new Listener();
+        CallSession call = new CallSession(config, services, CallSession.Language.standard(), caller, callClock,
+                callerVoice.get() ? voice.tts() : null, voice.recordingFactory(), listener);
+        listener.owner = call;
+        Ringing r = new Ringing(call, callClock, s, ++callNumber);
+        ringing.add(r);
+        engine.execute(() -> {
+            try {
+                call.ring();
+            } catch (RuntimeException e) {
+                LOG.warn("The call could not ring", e);
+                Platform.runLater(() -> {
+                    ringing.remove(r);
+                    message.set(e.getMessage());
+                });
+            }
         });
     }
 
+    /** Answers the call that has rung longest; the call in progress must have ended first. */
     public void answer() {
+        if (session != null && state.get() != CallState.ENDED) {
+            message.set(Text.get("call.msg.busy"));
+            return;
+        }
+        if (ringing.isEmpty()) {
+            return;
+        }
+        Ringing next = ringing.remove(0);
+        reset();
+        session = next.session();
+        clock = next.clock();
+        current = next.scenario();
+        state.set(CallState.RINGING);
+        voice.attach(session, clock);
         run(() -> session.answer());
     }
 
@@ -348,8 +394,9 @@ public final class CallConsoleViewModel implements AutoCloseable {
         run(() -> session.end("completed"));
     }
 
-    /** Called about four times a second by the view while a call is up: timers, silence, scripted events. */
+    /** Called about four times a second by the view: ring timers; for the call up, silence and scripted events. */
     public void tick() {
+        queueTick.set(queueTick.get() + 1);
         if (session == null || clock == null || state.get() == CallState.ENDED) {
             return;
         }
@@ -369,6 +416,16 @@ public final class CallConsoleViewModel implements AutoCloseable {
     @Override
     public void close() {
         voice.close();
+        for (Ringing r : List.copyOf(ringing)) {
+            engine.execute(() -> {
+                try {
+                    r.session().end("abandoned");
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not close an unanswered call on sign-out", e);
+                }
+            });
+        }
+        ringing.clear();
         if (session != null && state.get() != null && state.get() != CallState.ENDED) {
             CallSession open = session;
             engine.execute(() -> {
@@ -500,23 +557,42 @@ public final class CallConsoleViewModel implements AutoCloseable {
     /** The session's reports, handed to the FX thread. */
     private final class Listener implements CallListener {
 
+        /** The call this listener hears; only the call in progress updates the console. */
+        private volatile CallSession owner;
+
+        private boolean mine() {
+            return owner != null && owner == session;
+        }
+
         @Override
         public void callerSaid(CallLog.Utterance u, Pcm audioOrNull) {
+            if (!mine()) {
+                return;
+            }
             Platform.runLater(() -> addLine(u));
         }
 
         @Override
         public void callerSentence(String sentence, Pcm audio, long startMs) {
+            if (!mine()) {
+                return;
+            }
             voice.playCaller(audio);
         }
 
         @Override
         public void callerCutOff(long atMs) {
+            if (!mine()) {
+                return;
+            }
             voice.stopCaller();
         }
 
         @Override
         public void traineeSaid(CallLog.Utterance u) {
+            if (!mine()) {
+                return;
+            }
             Platform.runLater(() -> {
                 partial.set("");
                 addLine(u);
@@ -525,11 +601,17 @@ public final class CallConsoleViewModel implements AutoCloseable {
 
         @Override
         public void entities(List<CallLog.Entity> es) {
+            if (!mine()) {
+                return;
+            }
             Platform.runLater(() -> addEntities(es));
         }
 
         @Override
         public void cadChanged(CadField f, String value, String by) {
+            if (!mine()) {
+                return;
+            }
             Platform.runLater(() -> {
                 CadValue old = cad.get(f);
                 boolean confirmed = "confirmed".equals(by) || old != null && old.confirmed();
@@ -541,6 +623,9 @@ public final class CallConsoleViewModel implements AutoCloseable {
 
         @Override
         public void locationVerified(String value) {
+            if (!mine()) {
+                return;
+            }
             long at = clock.nowMs();
             Platform.runLater(() -> {
                 if (locationMs.get() < 0) {
@@ -552,11 +637,17 @@ public final class CallConsoleViewModel implements AutoCloseable {
 
         @Override
         public void emotion(double v) {
+            if (!mine()) {
+                return;
+            }
             Platform.runLater(() -> emotion.set(v));
         }
 
         @Override
         public void stateChanged(CallState s) {
+            if (!mine()) {
+                return;
+            }
             long at = clock.nowMs();
             Platform.runLater(() -> {
                 state.set(s);
@@ -571,6 +662,9 @@ public final class CallConsoleViewModel implements AutoCloseable {
 
         @Override
         public void dispatched(CallLog.Dispatch d) {
+            if (!mine()) {
+                return;
+            }
             Platform.runLater(() -> {
                 dispatchedMs.set(d.atMs());
                 ready.set(false);
@@ -581,6 +675,9 @@ public final class CallConsoleViewModel implements AutoCloseable {
 
         @Override
         public void unit(CallLog.UnitUpdate u) {
+            if (!mine()) {
+                return;
+            }
             Platform.runLater(() -> {
                 units.removeIf(x -> x.unitId().equals(u.unitId()));
                 units.add(u);
@@ -590,6 +687,9 @@ public final class CallConsoleViewModel implements AutoCloseable {
 
         @Override
         public void scored(CallLog.Score s) {
+            if (!mine()) {
+                return;
+            }
             Platform.runLater(() -> score.set(s));
         }
     }
