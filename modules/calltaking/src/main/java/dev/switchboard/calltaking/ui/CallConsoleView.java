@@ -286,6 +286,7 @@ final class CallConsoleView implements WorkspaceView {
         bar.getStyleClass().add("sb-emotion");
         Label label = new Label(Text.get("call.caller.unknown"));
         label.getStyleClass().add("sb-muted");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         model.emotionProperty().addListener((obs, old, now) -> {
             double v = now.doubleValue();
             bar.setProgress(Math.max(0, v));
@@ -298,6 +299,7 @@ final class CallConsoleView implements WorkspaceView {
             label.setText(Labels.caller(v));
         });
         VBox box = new VBox(2, label, bar);
+        box.setMinWidth(120);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

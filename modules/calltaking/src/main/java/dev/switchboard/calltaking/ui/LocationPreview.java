@@ -38,7 +38,7 @@ final class LocationPreview extends StackPane {
     /** Centres the map on a verified location and pins it. */
     void show(double lat, double lon) {
         pin.at(lat, lon);
-        map.setZoom(15);
+        map.setZoom(14);
         map.setCenter(lat, lon);
     }
 
