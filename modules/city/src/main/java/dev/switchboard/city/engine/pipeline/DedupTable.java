@@ -119,11 +119,17 @@ public final class DedupTable {
         int[] m = meta;
         int home = bucketOf(hash);
         int b = home;
-        // Looks for the key: a fingerprint compare per slot, which almost never matches and so predicts well.
+        // Looks for the key: the fingerprint compares of a bucket become a bit mask without a branch per slot.
         for (int hop = 0; ; hop++) {
             int base = b * LINE;
-            for (int j = base; j < base + SLOTS; j++) {
-                if ((m[j] >>> 16) == fp && slots[2 * j] == stored) {
+            int hits = 0;
+            for (int s = 0; s < SLOTS; s++) {
+                hits |= ((m[base + s] >>> 16) == fp ? 1 : 0) << s;
+            }
+            while (hits != 0) {
+                int j = base + Integer.numberOfTrailingZeros(hits);
+                hits &= hits - 1;
+                if (slots[2 * j] == stored) {
                     if (timeMillis < slots[2 * j + 1] + windowMillis) {
                         return false;
                     }
