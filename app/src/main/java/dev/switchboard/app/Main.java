@@ -11,6 +11,8 @@ import dev.switchboard.app.cli.SpeechCommand;
 import dev.switchboard.app.cli.WorkersCommand;
 import dev.switchboard.app.shell.GuiLauncher;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,11 +24,16 @@ import picocli.CommandLine.Option;
  * JavaFX can run from the class path and jpackage can launch it.
  */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Switchboard: offline dispatch-training workstation. Without a command, opens the window.",
-        subcommands = {DbCommand.class, LogCommand.class, AiCommand.class, WorkersCommand.class, CityCommand.class,
-            BenchCommand.class, ReviewCommand.class, SpeechCommand.class, CallCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "Switchboard: offline dispatch-training workstation. Without a command, opens the window.")
 public final class Main implements Callable<Integer> {
+
+    /** The headless commands; registered only when the command line asks for more than the window. */
+    static final List<Class<?>> COMMANDS = List.of(DbCommand.class, LogCommand.class, AiCommand.class,
+            WorkersCommand.class, CityCommand.class, BenchCommand.class, ReviewCommand.class, SpeechCommand.class,
+            CallCommand.class, CommandLine.HelpCommand.class);
+
+    /** The options that only start the window; with nothing else given, picocli's full model is not built. */
+    private static final Set<String> WINDOW_FLAGS = Set.of("--demo", "--smoke", "--measure-startup");
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Data folder (database, backups, logs). Default: $SWITCHBOARD_DATA, else the OS data dir.")
@@ -46,7 +53,9 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and exits with its code, unless the GUI keeps the process alive. */
     public static void main(String[] args) {
         Logging.configure(args);
-        int code = commandLine().execute(args);
+        // Building every sub-command's model costs about half a second (they are instantiated eagerly), which
+        // would come out of the login window's start-up budget; the window needs only the global options.
+        int code = (opensWindowOnly(args) ? windowCommandLine() : commandLine()).execute(args);
         if (code != GuiLauncher.KEEP_RUNNING) {
             System.exit(code);
         }
@@ -54,9 +63,29 @@ public final class Main implements Callable<Integer> {
 
     /** The command line with Switchboard's error handling: user-facing messages, no stack traces. */
     public static CommandLine commandLine() {
+        CommandLine cli = windowCommandLine();
+        COMMANDS.forEach(cli::addSubcommand);
+        return cli;
+    }
+
+    /** Only the global options: what starting the window needs. */
+    static CommandLine windowCommandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new CliErrors());
         return cli;
+    }
+
+    /** True when {@code args} hold only the window's options ({@code --data-dir DIR}, {@code --demo}, …). */
+    static boolean opensWindowOnly(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--data-dir") && i + 1 < args.length) {
+                i++;
+            } else if (!a.startsWith("--data-dir=") && !WINDOW_FLAGS.contains(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The data-dir option as given, or null. */

@@ -50,9 +50,11 @@ public final class Workstation implements AutoCloseable {
     private final RecordingCatalog recordings;
     private final EventBus bus;
     private final SimClock simClock;
-    private final AiGateway ai;
-    private final LocalEmbeddingService embeddings;
-    private final WorkerRegistry workers;
+    // Built on first use: their libraries take about half a second to load, which the login window need not
+    // wait for.
+    private AiGateway ai;
+    private LocalEmbeddingService embeddings;
+    private WorkerRegistry workers;
     private final Speech speech;
     private WorkerPool images;
     private boolean closed;
@@ -71,9 +73,6 @@ public final class Workstation implements AutoCloseable {
         this.recordings = new RecordingCatalog(database);
         this.bus = new EventBus();
         this.simClock = new SimClock(wallClock);
-        this.ai = new AiGateway(database, settings, wallClock);
-        this.embeddings = new LocalEmbeddingService(dataDir.cache().resolve("djl"));
-        this.workers = new WorkerRegistry(database, WorkerConfig.defaults());
         this.speech = Speech.offline(dataDir.cache().resolve("speech"));
     }
 
@@ -140,17 +139,26 @@ public final class Workstation implements AutoCloseable {
     }
 
     /** Chat for every capability: online through the configured providers, offline otherwise. */
-    public AiGateway ai() {
+    public synchronized AiGateway ai() {
+        if (ai == null) {
+            ai = new AiGateway(database, settings, wallClock);
+        }
         return ai;
     }
 
     /** In-process sentence embeddings; the model loads on first use or after {@code warmUp()}. */
-    public LocalEmbeddingService embeddings() {
+    public synchronized LocalEmbeddingService embeddings() {
+        if (embeddings == null) {
+            embeddings = new LocalEmbeddingService(dataDir.cache().resolve("djl"));
+        }
         return embeddings;
     }
 
     /** The registry of remote GPU workers and their health. */
-    public WorkerRegistry workers() {
+    public synchronized WorkerRegistry workers() {
+        if (workers == null) {
+            workers = new WorkerRegistry(database, WorkerConfig.defaults());
+        }
         return workers;
     }
 
@@ -163,7 +171,8 @@ public final class Workstation implements AutoCloseable {
             throw new IllegalStateException("The workstation is closed");
         }
         if (images == null) {
-            images = new WorkerPool(database, workers, dataDir.root().resolve("studio").resolve("images"), wallClock);
+            images = new WorkerPool(database, workers(), dataDir.root().resolve("studio").resolve("images"),
+                    wallClock);
         }
         return images;
     }
@@ -172,7 +181,7 @@ public final class Workstation implements AutoCloseable {
     public void startBackgroundServices() {
         images();
         speech.warmUpInBackground();
-        embeddings.warmUp();
+        embeddings().warmUp();
     }
 
     /** Text to speech, speech to text, audio in and out; the voice and model load in the background. */
@@ -212,9 +221,11 @@ public final class Workstation implements AutoCloseable {
         if (images != null) {
             closeQuietly(images);
         }
-        closeQuietly(workers);
-        closeQuietly(ai);
-        closeQuietly(embeddings);
+        for (AutoCloseable built : new AutoCloseable[] {workers, ai, embeddings}) {
+            if (built != null) {
+                closeQuietly(built);
+            }
+        }
         closeQuietly(speech);
         try {
             eventLog.close();
