@@ -207,11 +207,9 @@ public final class WorkstationWindow {
                 .executeWith(tasks);
         Workstation opened = workstation;
         // The status bar says "speech warming up" until the voice and the recogniser are loaded; then it says so.
-        BackgroundTask.wrap(() -> {
-            opened.speech().awaitWarmUp(3, java.util.concurrent.TimeUnit.MINUTES);
-            return SystemStatus.read(opened, false);
-        }).onSuccess(status -> {
-            if (statusBar != null && workstation == opened) {
+        BackgroundTask.wrap(() -> opened.speech().awaitWarmUp(3, java.util.concurrent.TimeUnit.MINUTES)
+                ? SystemStatus.read(opened, false) : null).onSuccess(status -> {
+            if (status != null && statusBar != null && workstation == opened) {
                 statusBar.update(status);
             }
         }).onFailure(error -> LOG.debug("Speech status not refreshed", error)).executeWith(tasks);

@@ -20,6 +20,9 @@ public final class Speech implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Speech.class);
 
+    /** System property that turns the background warm-up off (UI tests that never speak); loading stays lazy. */
+    public static final String NO_WARM_UP = "switchboard.speech.noWarmUp";
+
     private final MaryTextToSpeech tts;
     private final VoskSpeechToText stt;
     private final CountDownLatch warm = new CountDownLatch(1);
@@ -83,7 +86,7 @@ public final class Speech implements AutoCloseable {
      * Failures show in {@link #status()}. Calling it again does nothing.
      */
     public synchronized void warmUpInBackground() {
-        if (warming) {
+        if (warming || Boolean.getBoolean(NO_WARM_UP)) {
             return;
         }
         warming = true;
@@ -103,8 +106,16 @@ public final class Speech implements AutoCloseable {
         });
     }
 
-    /** Waits for the background warm-up; true when it ended (ready or failed) within the time. */
+    /**
+     * Waits for the background warm-up; true when it ended (ready or failed) within the time, false at once when
+     * none was started.
+     */
     public boolean awaitWarmUp(long timeout, TimeUnit unit) throws InterruptedException {
+        synchronized (this) {
+            if (!warming) {
+                return false;
+            }
+        }
         return warm.await(timeout, unit);
     }
 
@@ -138,6 +149,21 @@ public final class Speech implements AutoCloseable {
     /** Frees the recognition model. */
     @Override
     public void close() {
+        // A warm-up still inside the native model load must finish first: freeing or exiting under it crashes the
+        // JVM ("pure virtual method called").
+        boolean started;
+        synchronized (this) {
+            started = warming;
+        }
+        if (started) {
+            try {
+                if (!warm.await(30, TimeUnit.SECONDS)) {
+                    LOG.warn("Speech warm-up still running after 30 s; closing anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         stt.close();
     }
 }
