@@ -128,4 +128,57 @@ class CallSimulateCommandTest {
         Run r = run("call", "scenarios");
         assertThat(r.out()).contains("fire-structure-trapped").contains("FIRE-STRUCT").contains("16 scenarios");
     }
+
+    /**
+     * {@code --voice}: each trainee line is a WAV (made here with {@code speech say}), Vosk transcribes it, the audio
+     * goes to the trainee's channel and the caller speaks into the caller's.
+     */
+    @Test
+    void aVoiceScriptIsTranscribedAndBothSidesAreRecorded() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("voice"));
+        String[] lines = {"Ambulance, what is the address of your emergency?", "What number are you calling from?",
+            "Is she breathing?"};
+        StringBuilder script = new StringBuilder("@4\n");
+        for (int i = 0; i < lines.length; i++) {
+            Run say = run("--data-dir", data().toString(), "speech", "say", lines[i], "--out",
+                    dir.resolve("line" + i + ".wav").toString());
+            assertThat(say.code()).as(say.err()).isZero();
+            script.append("line").append(i).append(".wav\n");
+        }
+        script.append("/end\n");
+        Files.writeString(dir.resolve("call.script"), script);
+
+        Run r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "ems-elderly-fall",
+                "--operator-script", dir.resolve("call.script").toString(), "--voice", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode call = JSON.readTree(r.out());
+        java.util.List<JsonNode> trainee = new java.util.ArrayList<>();
+        call.get("transcript").forEach(u -> {
+            if (u.get("speaker").asText().equals("trainee")) {
+                trainee.add(u);
+            }
+        });
+        assertThat(trainee).hasSize(3);
+        assertThat(trainee).allSatisfy(u -> {
+            assertThat(u.get("source").asText()).isEqualTo("voice");
+            assertThat(u.get("words").size()).isPositive();
+        });
+        assertThat(trainee.get(0).get("text").asText()).contains("address");
+        assertThat(trainee.get(1).get("text").asText()).contains("number");
+        assertThat(trainee.get(0).get("intents").toString()).contains("ASK_LOCATION");
+        JsonNode recording = call.get("recordings").get(0);
+        WavAudio wav = WavFiles.read(Path.of(recording.get("file").asText()));
+        assertThat(wav.channels()).isEqualTo(2);
+        assertThat(peak(wav.channel(0))).as("the caller spoke").isGreaterThan(1000);
+        assertThat(peak(wav.channel(1))).as("the trainee's lines are recorded").isGreaterThan(1000);
+    }
+
+    private static int peak(dev.switchboard.speech.Pcm pcm) {
+        int max = 0;
+        for (short v : pcm.samples()) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
 }
