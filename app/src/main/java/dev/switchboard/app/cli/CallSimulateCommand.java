@@ -18,6 +18,7 @@ import dev.switchboard.calltaking.engine.session.ManualCallClock;
 import dev.switchboard.calltaking.engine.session.OperatorScript;
 import dev.switchboard.calltaking.engine.session.ScriptedCall;
 import dev.switchboard.calltaking.engine.session.WavCallRecording;
+import dev.switchboard.city.engine.sim.CallResponder;
 import dev.switchboard.calltaking.model.CallLog;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.error.SwitchboardException;
@@ -109,7 +110,11 @@ final class CallSimulateCommand implements Callable<Integer> {
                     ws.recordings(), ws.dataDir().recordings(), ws.wallClock(), ws.bus()),
                     CallSession.Language.standard(), caller, clock, tts,
                     WavCallRecording.opener(ws.dataDir().recordings(), CallSession.SAMPLE_RATE), null);
-            List<String> notes = new ScriptedCall(script, call, clock, stt, null).run();
+            List<String> notes;
+            // A quiet headless city answers the dispatch, so the session records the units' response.
+            try (CallResponder city = CallResponder.start(ws.bus(), seed)) {
+                notes = new ScriptedCall(script, call, clock, stt, null).withTicker(city::advanceTo).run();
+            }
             CallHistory history = CallHistory.read(ws.eventLog(), call.session());
             List<RecordingInfo> recordings = ws.recordings().of(call.session());
             PrintWriter out = spec.commandLine().getOut();

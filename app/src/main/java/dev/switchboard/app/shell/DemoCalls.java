@@ -10,6 +10,7 @@ import dev.switchboard.calltaking.engine.session.ManualCallClock;
 import dev.switchboard.calltaking.engine.session.OperatorScript;
 import dev.switchboard.calltaking.engine.session.ScriptedCall;
 import dev.switchboard.calltaking.engine.session.WavCallRecording;
+import dev.switchboard.city.engine.sim.CallResponder;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.speech.TextToSpeech;
 import java.io.IOException;
@@ -45,25 +46,34 @@ final class DemoCalls {
         TextToSpeech tts = voice && ws.speech().tts().available() ? ws.speech().tts() : null;
         List<String> ids = new ArrayList<>();
         long seed = 7;
-        for (String id : SCENARIOS) {
-            Optional<Scenario> scenario = library.find(id);
-            Optional<OperatorScript> script = script(id);
-            if (scenario.isEmpty() || script.isEmpty()) {
-                LOG.warn("Demo call {} skipped: scenario or script missing", id);
-                continue;
+        // A quiet city answers the dispatches, so the recordings hold the units' response for review's replay.
+        try (CallResponder city = CallResponder.start(ws.bus(), seed)) {
+            for (String id : SCENARIOS) {
+                recordOne(ws, trainee, library, tts, id, seed++, city).ifPresent(ids::add);
             }
-            ManualCallClock clock = new ManualCallClock();
-            CallConfig config = new CallConfig(scenario.get(), seed, trainee.id(), trainee.displayName(), false, false);
-            CallSession call = new CallSession(config, new CallSession.Services(ws.eventLog(), ws.sessions(),
-                    ws.recordings(), ws.dataDir().recordings(), ws.wallClock(), ws.bus()),
-                    CallSession.Language.standard(), new OfflineCaller(scenario.get(), seed), clock, tts,
-                    WavCallRecording.opener(ws.dataDir().recordings(), CallSession.SAMPLE_RATE), null);
-            new ScriptedCall(script.get(), call, clock, null, null).run();
-            ids.add(call.session().value());
-            seed++;
         }
         LOG.info("Recorded {} demo calls for {}", ids.size(), trainee.username());
         return ids;
+    }
+
+    private static Optional<String> recordOne(Workstation ws, Account trainee, ScenarioLibrary library,
+                                              TextToSpeech tts, String id, long seed, CallResponder city) {
+        Optional<Scenario> scenario = library.find(id);
+        Optional<OperatorScript> script = script(id);
+        if (scenario.isEmpty() || script.isEmpty()) {
+            LOG.warn("Demo call {} skipped: scenario or script missing", id);
+            return Optional.empty();
+        }
+        ManualCallClock clock = new ManualCallClock();
+        CallConfig config = new CallConfig(scenario.get(), seed, trainee.id(), trainee.displayName(), false, false);
+        CallSession call = new CallSession(config, new CallSession.Services(ws.eventLog(), ws.sessions(),
+                ws.recordings(), ws.dataDir().recordings(), ws.wallClock(), ws.bus()),
+                CallSession.Language.standard(), new OfflineCaller(scenario.get(), seed), clock, tts,
+                WavCallRecording.opener(ws.dataDir().recordings(), CallSession.SAMPLE_RATE), null);
+        long cityStart = city.elapsedMs();
+        new ScriptedCall(script.get(), call, clock, null, null)
+                .withTicker(ms -> city.advanceTo(cityStart + ms)).run();
+        return Optional.of(call.session().value());
     }
 
     private static Optional<OperatorScript> script(String scenarioId) {

@@ -31,6 +31,7 @@ public final class ScriptedCall {
     private final ManualCallClock clock;
     private final SpeechToText stt;
     private final Consumer<OperatorScript.Step> afterStep;
+    private java.util.function.LongConsumer ticker = ms -> { };
     private final List<String> notes = new ArrayList<>();
 
     /**
@@ -153,8 +154,18 @@ public final class ScriptedCall {
         while (now < targetMs && call.state() != CallState.ENDED) {
             now = Math.min(targetMs, now + TICK_MS);
             clock.set(now);
+            ticker.accept(now);
             call.tick(now);
         }
+    }
+
+    /**
+     * Told the call's time at every tick of the virtual clock, before the call ticks: e.g. a headless city that
+     * must move its units in step with the call. Returns this.
+     */
+    public ScriptedCall withTicker(java.util.function.LongConsumer newTicker) {
+        this.ticker = java.util.Objects.requireNonNull(newTicker, "newTicker");
+        return this;
     }
 
     private void note(OperatorScript.Step step, String message) {
