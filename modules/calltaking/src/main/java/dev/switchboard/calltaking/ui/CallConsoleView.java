@@ -254,6 +254,16 @@ final class CallConsoleView implements WorkspaceView {
         Runnable update = () -> {
             Scenario s = model.current();
             label.getStyleClass().removeAll("met", "missed", "pending");
+            CallState st = model.stateProperty().get();
+            if (key.endsWith(".answer") && (st == null || st == CallState.ENDED) && !model.ringing().isEmpty()) {
+                // Between calls the answer target follows the call that has rung longest.
+                CallConsoleViewModel.Ringing oldest = model.ringing().get(0);
+                long ringing = oldest.clock().nowMs();
+                long answerLimit = oldest.scenario().targets().answerSeconds() * 1000L;
+                label.setText(Text.get(key, clock(ringing) + " / " + clock(answerLimit)));
+                label.getStyleClass().add(ringing > answerLimit ? "missed" : "pending");
+                return;
+            }
             if (s == null || model.stateProperty().get() == null) {
                 label.setText(Text.get(key, "–"));
                 label.getStyleClass().add("pending");
@@ -273,6 +283,7 @@ final class CallConsoleView implements WorkspaceView {
             }
         };
         model.callMsProperty().addListener((obs, o, n) -> update.run());
+        model.queueTickProperty().addListener((obs, o, n) -> update.run());
         reachedAt.addListener((obs, o, n) -> update.run());
         model.stateProperty().addListener((obs, o, n) -> update.run());
         update.run();
