@@ -9,6 +9,7 @@ import javafx.animation.Timeline;
 import javafx.event.EventHandler;
 import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.util.Duration;
 
 /**
@@ -21,7 +22,11 @@ final class IdleMonitor {
     private final Clock clock;
     private final Supplier<java.time.Duration> limit;
     private final Runnable onIdle;
-    private final EventHandler<InputEvent> activity = e -> touch();
+    private final EventHandler<InputEvent> activity = e -> {
+        if (byUser(e)) {
+            touch();
+        }
+    };
     private final Timeline check = new Timeline(new KeyFrame(Duration.seconds(1), e -> check()));
     private Scene scene;
     private Instant lastInput;
@@ -62,6 +67,17 @@ final class IdleMonitor {
             stop();
             onIdle.run();
         }
+    }
+
+    /**
+     * Whether an event is the user's doing. The pointer "entering" or "leaving" a node also happens when the
+     * scene changes under a still mouse (a moving unit on the map, a refreshed list), which must not keep an
+     * unattended window unlocked.
+     */
+    static boolean byUser(InputEvent e) {
+        var type = e.getEventType();
+        return type != MouseEvent.MOUSE_ENTERED && type != MouseEvent.MOUSE_EXITED
+                && type != MouseEvent.MOUSE_ENTERED_TARGET && type != MouseEvent.MOUSE_EXITED_TARGET;
     }
 
     boolean isRunning() {
