@@ -127,6 +127,21 @@ public final class MaryTextToSpeech implements TextToSpeech {
         return String.format(Locale.ROOT, "%+.0f%%", (factor - 1) * 100);
     }
 
+    /** What MaryTTS logs, unless the user set it: errors only, to stderr. */
+    static final String MARY_LOGGING = "ERROR, stderr";
+
+    /**
+     * MaryTTS's own log4j set-up writes {@code log/server.log} under the current working directory (its
+     * "MARY_BASE" defaults to "."): wherever the program was started, a growing log of every synthesis. Its
+     * logger's appenders can be chosen by system property; pointing it at stderr with errors only keeps the
+     * file appender unused, so no file is created.
+     */
+    static void quietMaryLogging() {
+        if (System.getProperty("log4j.logger.marytts") == null) {
+            System.setProperty("log4j.logger.marytts", MARY_LOGGING);
+        }
+    }
+
     private LocalMaryInterface mary() {
         if (mary != null) {
             return mary;
@@ -136,6 +151,7 @@ public final class MaryTextToSpeech implements TextToSpeech {
         }
         readiness = Readiness.LOADING;
         try {
+            quietMaryLogging();
             LocalMaryInterface m = new LocalMaryInterface();
             m.setVoice(VOICE);
             m.setInputType("SSML");
