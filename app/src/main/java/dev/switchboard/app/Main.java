@@ -12,7 +12,6 @@ import dev.switchboard.app.cli.WorkersCommand;
 import dev.switchboard.app.shell.GuiLauncher;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,9 +30,6 @@ public final class Main implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(DbCommand.class, LogCommand.class, AiCommand.class,
             WorkersCommand.class, CityCommand.class, BenchCommand.class, ReviewCommand.class, SpeechCommand.class,
             CallCommand.class, CommandLine.HelpCommand.class);
-
-    /** The options that only start the window; with nothing else given, picocli's full model is not built. */
-    private static final Set<String> WINDOW_FLAGS = Set.of("--demo", "--smoke", "--measure-startup");
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Data folder (database, backups, logs). Default: $SWITCHBOARD_DATA, else the OS data dir.")
@@ -75,17 +71,18 @@ public final class Main implements Callable<Integer> {
         return cli;
     }
 
-    /** True when {@code args} hold only the window's options ({@code --data-dir DIR}, {@code --demo}, …). */
+    /**
+     * True when {@code args} hold only the window's own options ({@code --data-dir DIR}, {@code --demo}, …), as
+     * the annotations on this class declare them; help, version, a command or anything unknown needs the full
+     * command line.
+     */
     static boolean opensWindowOnly(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--data-dir") && i + 1 < args.length) {
-                i++;
-            } else if (!a.startsWith("--data-dir=") && !WINDOW_FLAGS.contains(a)) {
-                return false;
-            }
+        try {
+            CommandLine.ParseResult parsed = windowCommandLine().parseArgs(args);
+            return !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested();
+        } catch (CommandLine.ParameterException e) {
+            return false;
         }
-        return true;
     }
 
     /** The data-dir option as given, or null. */

@@ -17,7 +17,13 @@ import dev.switchboard.store.Database;
 import dev.switchboard.store.account.JdbiAccountRepository;
 import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.calltaking.engine.caller.CallerEngine;
+import dev.switchboard.calltaking.engine.session.CallClock;
+import dev.switchboard.calltaking.engine.session.CallConfig;
 import dev.switchboard.calltaking.engine.session.CallRecovery;
+import dev.switchboard.calltaking.engine.session.CallSession;
+import dev.switchboard.calltaking.engine.session.WavCallRecording;
+import dev.switchboard.speech.TextToSpeech;
 import dev.switchboard.speech.Speech;
 import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.SessionSummary;
@@ -187,6 +193,18 @@ public final class Workstation implements AutoCloseable {
     /** Text to speech, speech to text, audio in and out; the voice and model load in the background. */
     public Speech speech() {
         return speech;
+    }
+
+    /**
+     * A call kept in this workstation's store and recorded under its recordings folder, with no console listening:
+     * what the CLI's {@code call simulate} and the demo's recorded calls run.
+     *
+     * @param ttsOrNull the caller's voice, or null for a silent caller
+     */
+    public CallSession newCall(CallConfig config, CallerEngine caller, CallClock clock, TextToSpeech ttsOrNull) {
+        return new CallSession(config, new CallSession.Services(eventLog, sessions, recordings, dataDir.recordings(),
+                wallClock, bus), CallSession.Language.standard(), caller, clock, ttsOrNull,
+                WavCallRecording.opener(dataDir.recordings(), CallSession.SAMPLE_RATE), null);
     }
 
     /**

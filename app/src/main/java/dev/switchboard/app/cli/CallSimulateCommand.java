@@ -17,7 +17,6 @@ import dev.switchboard.calltaking.engine.session.CallSession;
 import dev.switchboard.calltaking.engine.session.ManualCallClock;
 import dev.switchboard.calltaking.engine.session.OperatorScript;
 import dev.switchboard.calltaking.engine.session.ScriptedCall;
-import dev.switchboard.calltaking.engine.session.WavCallRecording;
 import dev.switchboard.city.engine.sim.CallResponder;
 import dev.switchboard.calltaking.model.CallLog;
 import dev.switchboard.core.error.InputException;
@@ -106,10 +105,7 @@ final class CallSimulateCommand implements Callable<Integer> {
             CallerEngine caller = llm ? new LlmCaller(scenario, seed, ws.ai(), offline) : offline;
             ManualCallClock clock = new ManualCallClock();
             CallConfig config = new CallConfig(scenario, seed, new UserId("cli-" + trainee), trainee, llm, voice);
-            CallSession call = new CallSession(config, new CallSession.Services(ws.eventLog(), ws.sessions(),
-                    ws.recordings(), ws.dataDir().recordings(), ws.wallClock(), ws.bus()),
-                    CallSession.Language.standard(), caller, clock, tts,
-                    WavCallRecording.opener(ws.dataDir().recordings(), CallSession.SAMPLE_RATE), null);
+            CallSession call = ws.newCall(config, caller, clock, tts);
             List<String> notes;
             // A quiet headless city answers the dispatch, so the session records the units' response.
             try (CallResponder city = CallResponder.start(ws.bus(), seed)) {

@@ -9,7 +9,6 @@ import dev.switchboard.calltaking.engine.session.CallSession;
 import dev.switchboard.calltaking.engine.session.ManualCallClock;
 import dev.switchboard.calltaking.engine.session.OperatorScript;
 import dev.switchboard.calltaking.engine.session.ScriptedCall;
-import dev.switchboard.calltaking.engine.session.WavCallRecording;
 import dev.switchboard.city.engine.sim.CallResponder;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.speech.TextToSpeech;
@@ -66,10 +65,7 @@ final class DemoCalls {
         }
         ManualCallClock clock = new ManualCallClock();
         CallConfig config = new CallConfig(scenario.get(), seed, trainee.id(), trainee.displayName(), false, false);
-        CallSession call = new CallSession(config, new CallSession.Services(ws.eventLog(), ws.sessions(),
-                ws.recordings(), ws.dataDir().recordings(), ws.wallClock(), ws.bus()),
-                CallSession.Language.standard(), new OfflineCaller(scenario.get(), seed), clock, tts,
-                WavCallRecording.opener(ws.dataDir().recordings(), CallSession.SAMPLE_RATE), null);
+        CallSession call = ws.newCall(config, new OfflineCaller(scenario.get(), seed), clock, tts);
         long cityStart = city.elapsedMs();
         new ScriptedCall(script.get(), call, clock, null, null)
                 .withTicker(ms -> city.advanceTo(cityStart + ms)).run();

@@ -4,38 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.app.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CallExtractCommandTest {
 
     @TempDir
     Path temp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void printsTheEntitiesAsJsonWithoutEchoingTheInput() throws IOException {
         String text = "zebra help a man with a knife at 2-21-1 Shibuya, Shibuya-ku, call 090 1234 5678";
-        Run r = run("call", "extract", "--text", text);
+        CliRun r = run("call", "extract", "--text", text);
         assertThat(r.code()).isZero();
         assertThat(r.out()).doesNotContain("zebra");
         JsonNode es = new ObjectMapper().readTree(r.out());
@@ -58,17 +45,17 @@ class CallExtractCommandTest {
 
     @Test
     void nothingFoundIsAnEmptyArray() {
-        Run r = run("call", "extract", "--text", "good morning");
+        CliRun r = run("call", "extract", "--text", "good morning");
         assertThat(r.code()).isZero();
         assertThat(r.out().strip()).isEqualTo("[]");
     }
 
     @Test
     void emptyTextIsAClearErrorAndANonZeroExit() {
-        Run blank = run("call", "extract", "--text", "  ");
+        CliRun blank = run("call", "extract", "--text", "  ");
         assertThat(blank.code()).isNotZero();
         assertThat(blank.err()).contains("--text").doesNotContain("Exception");
-        Run missing = run("call", "extract");
+        CliRun missing = run("call", "extract");
         assertThat(missing.code()).isNotZero();
         assertThat(missing.err()).contains("--text");
     }
@@ -78,14 +65,14 @@ class CallExtractCommandTest {
         Path extra = temp.resolve("centre.json");
         Files.writeString(extra, "{\"landmarks\": [{\"name\": \"Koto Training Centre\", \"ward\": \"koto\", "
                 + "\"lat\": 35.66, \"lon\": 139.81}]}");
-        Run r = run("call", "extract", "--gazetteer", extra.toString(), "--text", "at the koto training centre");
+        CliRun r = run("call", "extract", "--gazetteer", extra.toString(), "--text", "at the koto training centre");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("\"LANDMARK\"").contains("Koto Training Centre");
     }
 
     @Test
     void benchPrintsTimePerUtterance() {
-        Run r = run("bench", "entities", "--rounds", "1", "--runs", "1");
+        CliRun r = run("bench", "entities", "--rounds", "1", "--runs", "1");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("entities:").containsPattern("run 1: mean [0-9.]+ us, p50 [0-9.]+ us, "
                 + "p99 [0-9.]+ us").contains("precision");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.app.Main;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.speech.WavAudio;
@@ -13,8 +12,6 @@ import dev.switchboard.store.DataDir;
 import dev.switchboard.store.session.RecordingInfo;
 import dev.switchboard.store.session.SessionSummary;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code call simulate} and {@code call scenarios} end to end, with the bundled scenarios and scripts. */
 class CallSimulateCommandTest {
@@ -37,17 +33,8 @@ class CallSimulateCommandTest {
     @TempDir
     Path temp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path data() {
@@ -59,7 +46,7 @@ class CallSimulateCommandTest {
     @ValueSource(strings = {"police-burglary-in-progress", "fire-structure-trapped", "ems-cardiac-arrest",
         "traffic-pedestrian-hit-and-run", "other-open-line"})
     void aBundledScriptRunsAWholeCallIntoTheDatabase(String scenario) throws IOException {
-        Run r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", scenario,
+        CliRun r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", scenario,
                 "--operator-script", SCRIPTS.resolve(scenario + ".script").toString(), "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -97,7 +84,7 @@ class CallSimulateCommandTest {
 
     @Test
     void theTextReportShowsTranscriptCadDispatchAndEachScoreItem() {
-        Run r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "fire-structure-trapped",
+        CliRun r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "fire-structure-trapped",
                 "--operator-script", SCRIPTS.resolve("fire-structure-trapped.script").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Transcript", "trainee  Fire and ambulance, what is the address",
@@ -109,7 +96,7 @@ class CallSimulateCommandTest {
     void aBadScriptLineNamesTheFileAndLine() throws IOException {
         Path script = temp.resolve("bad.script");
         Files.writeString(script, "# opening\nHello, what is the address?\n/hold soon\n");
-        Run r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "fire-structure-trapped",
+        CliRun r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "fire-structure-trapped",
                 "--operator-script", script.toString());
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains(script.toString()).contains("line 3").contains("'soon' is not a number");
@@ -117,7 +104,7 @@ class CallSimulateCommandTest {
 
     @Test
     void anUnknownScenarioListsTheKnownOnes() {
-        Run r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "nope",
+        CliRun r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "nope",
                 "--operator-script", SCRIPTS.resolve("fire-structure-trapped.script").toString());
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("no scenario 'nope'").contains("fire-structure-trapped");
@@ -125,7 +112,7 @@ class CallSimulateCommandTest {
 
     @Test
     void scenariosListsTheLibrary() {
-        Run r = run("call", "scenarios");
+        CliRun r = run("call", "scenarios");
         assertThat(r.out()).contains("fire-structure-trapped").contains("FIRE-STRUCT").contains("16 scenarios");
     }
 
@@ -140,7 +127,7 @@ class CallSimulateCommandTest {
             "Is she breathing?"};
         StringBuilder script = new StringBuilder("@4\n");
         for (int i = 0; i < lines.length; i++) {
-            Run say = run("--data-dir", data().toString(), "speech", "say", lines[i], "--out",
+            CliRun say = run("--data-dir", data().toString(), "speech", "say", lines[i], "--out",
                     dir.resolve("line" + i + ".wav").toString());
             assertThat(say.code()).as(say.err()).isZero();
             script.append("line").append(i).append(".wav\n");
@@ -148,7 +135,7 @@ class CallSimulateCommandTest {
         script.append("/end\n");
         Files.writeString(dir.resolve("call.script"), script);
 
-        Run r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "ems-elderly-fall",
+        CliRun r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "ems-elderly-fall",
                 "--operator-script", dir.resolve("call.script").toString(), "--voice", "--json");
 
         assertThat(r.code()).as(r.err()).isZero();

@@ -2,14 +2,11 @@ package dev.switchboard.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.app.Main;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.eventlog.AppendRequest;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,24 +19,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
 
     @TempDir
     Path temp;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path data() {
@@ -59,7 +46,7 @@ class CliTest {
 
     @Test
     void dbCheckBeforeFirstStartSaysWhereTheDatabaseWillBe() {
-        Run r = run("--data-dir", data().toString(), "db", "check");
+        CliRun r = run("--data-dir", data().toString(), "db", "check");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("No database yet at " + data().resolve("switchboard.db"))
                 .contains("--data-dir");
@@ -68,7 +55,7 @@ class CliTest {
     @Test
     void dbCheckReportsIntegritySchemaAndCounts() {
         seedEventLog(5);
-        Run r = run("--data-dir", data().toString(), "db", "check");
+        CliRun r = run("--data-dir", data().toString(), "db", "check");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Integrity:     ok").contains("Event log:     5 entries")
                 .containsPattern("Schema: +version \\d+").doesNotContain("Exception");
@@ -77,21 +64,21 @@ class CliTest {
     @Test
     void backupThenListThenRestore() throws IOException {
         seedEventLog(3);
-        Run backup = run("--data-dir", data().toString(), "db", "backup");
+        CliRun backup = run("--data-dir", data().toString(), "db", "backup");
         assertThat(backup.code()).isZero();
         assertThat(backup.out()).contains("Backup written").contains("manual");
         Path file;
         try (Stream<Path> files = Files.list(data().resolve("backups"))) {
             file = files.filter(p -> p.toString().contains("manual")).findFirst().orElseThrow();
         }
-        Run list = run("--data-dir", data().toString(), "db", "backups");
+        CliRun list = run("--data-dir", data().toString(), "db", "backups");
         assertThat(list.out()).contains(file.getFileName().toString());
 
         seedEventLog(4);
-        Run restore = run("--data-dir", data().toString(), "db", "restore", file.toString());
+        CliRun restore = run("--data-dir", data().toString(), "db", "restore", file.toString());
         assertThat(restore.code()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("Restored").contains("integrity ok").contains("moved to");
-        Run check = run("--data-dir", data().toString(), "db", "check");
+        CliRun check = run("--data-dir", data().toString(), "db", "check");
         // The 3 entries in the backup plus the audit record of the restore; not the 4 added after the backup.
         assertThat(check.out()).contains("Event log:     4 entries");
         try (Stream<Path> broken = Files.list(data().resolve("broken"))) {
@@ -103,7 +90,7 @@ class CliTest {
     void restoringSomethingThatIsNotABackupIsRefusedNamingTheFile() throws IOException {
         seedEventLog(1);
         Path notABackup = Files.writeString(temp.resolve("notes.txt"), "hello");
-        Run r = run("--data-dir", data().toString(), "db", "restore", notABackup.toString());
+        CliRun r = run("--data-dir", data().toString(), "db", "restore", notABackup.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("notes.txt").doesNotContain("at dev.switchboard");
         assertThat(run("--data-dir", data().toString(), "db", "check").out()).contains("Event log:     1 entries");
@@ -112,7 +99,7 @@ class CliTest {
     @Test
     void logVerifyPassesOnAnIntactLogAndNamesTheFirstBrokenRow() throws SQLException {
         seedEventLog(50);
-        Run ok = run("--data-dir", data().toString(), "log", "verify");
+        CliRun ok = run("--data-dir", data().toString(), "log", "verify");
         assertThat(ok.code()).isZero();
         assertThat(ok.out()).contains("Checked 50 entries").contains("OK");
         assertThat(run("--data-dir", data().toString(), "log", "verify", "--session", "drill-1").code()).isZero();
@@ -130,7 +117,7 @@ class CliTest {
             }
             s.execute("UPDATE event_log SET payload='{\"unit\":\"forged\"}' WHERE session_id='drill-1' AND seq=17");
         }
-        Run broken = run("--data-dir", data().toString(), "log", "verify");
+        CliRun broken = run("--data-dir", data().toString(), "log", "verify");
         assertThat(broken.code()).isEqualTo(1);
         assertThat(broken.out()).contains("BROKEN: session drill-1, seq 17");
     }
@@ -146,7 +133,7 @@ class CliTest {
         Files.deleteIfExists(data().resolve("switchboard.db-wal"));
         Files.deleteIfExists(data().resolve("switchboard.db-shm"));
 
-        Run r = run("--data-dir", data().toString(), "db", "check");
+        CliRun r = run("--data-dir", data().toString(), "db", "check");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(db.toString()).contains("switchboard db restore").contains("manual")
                 .doesNotContain("\tat ");
@@ -155,10 +142,10 @@ class CliTest {
 
     @Test
     void globalOptionsComeBeforeTheSubCommandAndHelpListsTheCommands() {
-        Run help = run("--help");
+        CliRun help = run("--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--data-dir").contains("db").contains("log").contains("bench");
-        Run unknown = run("--data-dir", data().toString(), "db", "explode");
+        CliRun unknown = run("--data-dir", data().toString(), "db", "explode");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("explode");
     }
@@ -166,23 +153,23 @@ class CliTest {
     @Test
     void aiCommandsWorkOfflineAndSayWhereAnswersComeFrom() {
         seedEventLog(1);
-        Run status = run("--data-dir", data().toString(), "ai", "status");
+        CliRun status = run("--data-dir", data().toString(), "ai", "status");
         assertThat(status.code()).isZero();
         assertThat(status.out()).contains("AI offline").contains("Providers: none configured")
                 .contains("GPU workers: none configured");
 
-        Run ask = run("--data-dir", data().toString(), "ai", "ask", "Where is the Chiyoda ward office?");
+        CliRun ask = run("--data-dir", data().toString(), "ai", "ask", "Where is the Chiyoda ward office?");
         assertThat(ask.code()).isZero();
         assertThat(ask.out()).contains("(offline)").contains("-- offline").contains("no provider configured");
 
-        Run add = run("--data-dir", data().toString(), "ai", "providers", "add", "lab", "--kind",
+        CliRun add = run("--data-dir", data().toString(), "ai", "providers", "add", "lab", "--kind",
                 "OPENAI_COMPATIBLE", "--url", "http://127.0.0.1:9/v1", "--model", "tiny", "--key-env",
                 "SWITCHBOARD_TEST_UNSET_KEY");
         assertThat(add.code()).as(add.err()).isZero();
         assertThat(run("--data-dir", data().toString(), "ai", "use", "GENERAL", "lab").code()).isZero();
-        Run viaLab = run("--data-dir", data().toString(), "ai", "ask", "hello");
+        CliRun viaLab = run("--data-dir", data().toString(), "ai", "ask", "hello");
         assertThat(viaLab.out()).contains("-- offline").contains("SWITCHBOARD_TEST_UNSET_KEY");
-        Run test = run("--data-dir", data().toString(), "ai", "providers", "test", "lab");
+        CliRun test = run("--data-dir", data().toString(), "ai", "providers", "test", "lab");
         assertThat(test.code()).isEqualTo(1);
         assertThat(test.out()).startsWith("FAILED");
     }
@@ -191,13 +178,13 @@ class CliTest {
     void workersCanBeAddedCheckedAndRemoved() {
         seedEventLog(1);
         assertThat(run("--data-dir", data().toString(), "workers", "list").out()).contains("No GPU workers");
-        Run add = run("--data-dir", data().toString(), "workers", "add", "gpu-1", "--url", "http://127.0.0.1:9",
+        CliRun add = run("--data-dir", data().toString(), "workers", "add", "gpu-1", "--url", "http://127.0.0.1:9",
                 "--flavour", "A1111_TXT2IMG");
         assertThat(add.code()).as(add.err()).isZero();
         assertThat(add.out()).contains("gpu-1").containsIgnoringCase("unhealthy");
-        Run check = run("--data-dir", data().toString(), "workers", "check");
+        CliRun check = run("--data-dir", data().toString(), "workers", "check");
         assertThat(check.code()).isEqualTo(1);
-        Run bad = run("--data-dir", data().toString(), "workers", "add", "gpu 2", "--url", "http://127.0.0.1:9",
+        CliRun bad = run("--data-dir", data().toString(), "workers", "add", "gpu 2", "--url", "http://127.0.0.1:9",
                 "--flavour", "A1111_TXT2IMG");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("name");
@@ -208,26 +195,26 @@ class CliTest {
     @Test
     void embedPrintsTheVectorAndTheSimilarityOfTwoTexts() {
         seedEventLog(1);
-        Run r = run("--data-dir", data().toString(), "ai", "embed", "fire in Shibuya", "a blaze near Shibuya");
+        CliRun r = run("--data-dir", data().toString(), "ai", "embed", "fire in Shibuya", "a blaze near Shibuya");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("384 dims").contains("cosine similarity: 0.");
     }
 
     @Test
     void cityParsePrintsTypedCommandsAndRejectsWhatDoesNotParse() {
-        Run ok = run("city", "parse", "DISPATCH 2 SWAT TO Shibuya");
+        CliRun ok = run("city", "parse", "DISPATCH 2 SWAT TO Shibuya");
         assertThat(ok.code()).isZero();
         assertThat(ok.out()).contains("\"command\":\"dispatch\"").contains("\"unitType\":\"SWAT\"")
                 .contains("\"count\":2").contains("\"place\":\"Shibuya\"");
-        Run bad = run("city", "parse", "DISPATCH LASERS TO MARS");
+        CliRun bad = run("city", "parse", "DISPATCH LASERS TO MARS");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.out()).contains("\"error\"").contains("LASERS");
     }
 
     @Test
     void cityRunIsDeterministicForASeed() {
-        Run first = run("city", "run", "--seed", "5", "--ticks", "20", "--events-per-tick", "2000", "--json");
-        Run second = run("city", "run", "--seed", "5", "--ticks", "20", "--events-per-tick", "2000", "--json");
+        CliRun first = run("city", "run", "--seed", "5", "--ticks", "20", "--events-per-tick", "2000", "--json");
+        CliRun second = run("city", "run", "--seed", "5", "--ticks", "20", "--events-per-tick", "2000", "--json");
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(digest(first.out())).isEqualTo(digest(second.out()));
         assertThat(run("city", "run", "--scenario", "no-such-crisis").err()).contains("--scenario");
@@ -243,7 +230,7 @@ class CliTest {
     @Test
     void aBasemapIsCheckedBeforeItIsImportedAndCanBeRemoved() throws Exception {
         Path notTiles = Files.writeString(temp.resolve("map.mbtiles"), "not a database");
-        Run bad = run("--data-dir", data().toString(), "city", "basemap", "import", notTiles.toString());
+        CliRun bad = run("--data-dir", data().toString(), "city", "basemap", "import", notTiles.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("map.mbtiles");
         assertThat(run("--data-dir", data().toString(), "city", "basemap", "show").out()).contains("No basemap");
@@ -254,7 +241,7 @@ class CliTest {
             writer.put(10, 909, 403, new dev.switchboard.city.engine.pack.tiles.TileRenderer(
                     dev.switchboard.city.engine.pack.CityPacks.tokyo()).renderPng(10, 909, 403));
         }
-        Run ok = run("--data-dir", data().toString(), "city", "basemap", "import", tiles.toString());
+        CliRun ok = run("--data-dir", data().toString(), "city", "basemap", "import", tiles.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(Files.exists(data().resolve("maps/basemap.mbtiles"))).isTrue();
         assertThat(run("--data-dir", data().toString(), "city", "basemap", "remove").out()).contains("Removed");

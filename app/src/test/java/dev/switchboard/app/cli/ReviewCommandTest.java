@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.app.Main;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.AuditAction;
@@ -15,8 +14,6 @@ import dev.switchboard.review.engine.SyntheticCalls;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.audit.AuditQuery;
 import dev.switchboard.store.session.RecordingCatalog;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +27,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReviewCommandTest {
 
@@ -39,21 +35,12 @@ class ReviewCommandTest {
     @TempDir
     Path temp;
 
-    private record Run(int code, String out, String err) {
-    }
-
     private Path password;
 
-    private Run run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of("--data-dir", data().toString()));
         all.addAll(List.of(args));
-        int code = cli.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(all.toArray(String[]::new));
     }
 
     private Path data() {
@@ -79,7 +66,7 @@ class ReviewCommandTest {
         }
     }
 
-    private List<String> ids(Run r) throws Exception {
+    private List<String> ids(CliRun r) throws Exception {
         JsonNode array = JSON.readTree(r.out());
         List<String> ids = new ArrayList<>();
         array.forEach(n -> ids.add(n.path("id").asText()));
@@ -88,22 +75,22 @@ class ReviewCommandTest {
 
     @Test
     void listAsJsonGivesEachSessionWithItsIdAndRespectsTheRole() throws Exception {
-        Run all = run("review", "list", "--json", "--as", "ito", "--password-file", password.toString());
+        CliRun all = run("review", "list", "--json", "--as", "ito", "--password-file", password.toString());
         assertThat(all.code()).as(all.err()).isZero();
         assertThat(ids(all)).containsExactly("call-ben", "call-aiko");
         assertThat(JSON.readTree(all.out()).get(1).path("trainee").asText()).isEqualTo("Aiko Tanaka");
 
-        Run onlyAiko = run("review", "list", "--json", "--trainee", "aiko", "--as", "ito", "--password-file",
+        CliRun onlyAiko = run("review", "list", "--json", "--trainee", "aiko", "--as", "ito", "--password-file",
                 password.toString());
         assertThat(ids(onlyAiko)).containsExactly("call-aiko");
 
-        Run mine = run("review", "list", "--json", "--as", "aiko", "--password-file", password.toString());
+        CliRun mine = run("review", "list", "--json", "--as", "aiko", "--password-file", password.toString());
         assertThat(ids(mine)).containsExactly("call-aiko");
-        Run notMine = run("review", "list", "--json", "--trainee", "ben", "--as", "aiko", "--password-file",
+        CliRun notMine = run("review", "list", "--json", "--trainee", "ben", "--as", "aiko", "--password-file",
                 password.toString());
         assertThat(ids(notMine)).isEmpty();
 
-        Run table = run("review", "list", "--search", "cyclist fire", "--as", "ito", "--password-file",
+        CliRun table = run("review", "list", "--search", "cyclist fire", "--as", "ito", "--password-file",
                 password.toString());
         assertThat(table.code()).isZero();
         assertThat(table.out()).contains("sessions");
@@ -112,7 +99,7 @@ class ReviewCommandTest {
     @Test
     void aTraineeCannotExportAnotherTraineesSession() throws Exception {
         Path pdf = temp.resolve("ben.pdf");
-        Run r = run("review", "export", "call-ben", "--pdf", pdf.toString(), "--as", "aiko", "--password-file",
+        CliRun r = run("review", "export", "call-ben", "--pdf", pdf.toString(), "--as", "aiko", "--password-file",
                 password.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("another trainee").doesNotContain("at dev.switchboard");
@@ -131,7 +118,7 @@ class ReviewCommandTest {
     void exportWritesThePdfWithTheTranscriptAndTheScoresCsv() throws Exception {
         Path pdf = temp.resolve("out/aiko.pdf");
         Path csv = temp.resolve("out/scores.csv");
-        Run r = run("review", "export", "call-aiko", "--pdf", pdf.toString(), "--csv", csv.toString(), "--as",
+        CliRun r = run("review", "export", "call-aiko", "--pdf", pdf.toString(), "--csv", csv.toString(), "--as",
                 "aiko", "--password-file", password.toString());
         assertThat(r.code()).as(r.err()).isZero();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
@@ -145,10 +132,10 @@ class ReviewCommandTest {
     @Test
     void aWrongPasswordOrNoPasswordIsRefused() throws Exception {
         Path wrong = Files.writeString(temp.resolve("wrong.txt"), "nope-nope-nope");
-        Run r = run("review", "list", "--as", "ito", "--password-file", wrong.toString());
+        CliRun r = run("review", "list", "--as", "ito", "--password-file", wrong.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("refused");
-        Run missing = run("review", "list");
+        CliRun missing = run("review", "list");
         assertThat(missing.code()).isNotZero();
         assertThat(missing.err()).contains("--as");
     }
