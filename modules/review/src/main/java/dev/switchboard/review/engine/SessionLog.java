@@ -150,7 +150,7 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                     CallLog.Dispatch d = JSON.readValue(json, CallLog.Dispatch.class);
                     dispatchMs = dispatchMs == null ? d.atMs() : dispatchMs;
                     incidents.add(new IncidentMark(d.reference(), d.atMs(), d.lat(), d.lon(),
-                            d.reference() + " " + d.nature()));
+                            d.nature() + " (" + d.natureCode() + ")"));
                     add(d.atMs(), TimelineKind.DISPATCH, e, "Dispatched " + d.reference() + " " + d.nature() + " P"
                             + d.priority() + " to " + d.address() + ": " + String.join(", ", d.units()));
                 }

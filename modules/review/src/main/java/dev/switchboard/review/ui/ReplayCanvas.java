@@ -11,6 +11,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 
 /**
  * The map replay on one Canvas: incidents and units at the current moment, projected with Web Mercator and
@@ -84,7 +85,7 @@ final class ReplayCanvas extends Pane {
             double y = h / 2 + (p.y() - cy) * scale;
             g.setFill(Color.web("#e05252"));
             g.fillPolygon(new double[] {x, x + 8, x, x - 8}, new double[] {y - 8, y, y + 8, y}, 4);
-            g.fillText(i.label(), x + 10, y - 8);
+            label(g, i.label(), x, y - 8, w, 10);
         }
         for (MapReplay.UnitPosition u : units) {
             WebMercator.Pixel p = WebMercator.toPixel(new LatLon(u.lat(), u.lon()), 0);
@@ -93,8 +94,16 @@ final class ReplayCanvas extends Pane {
             g.setFill(colour(u.unitType()));
             g.fillOval(x - 6, y - 6, 12, 12);
             g.setFill(Color.WHITE);
-            g.fillText(u.unitId() + " " + u.state().toLowerCase(Locale.ROOT).replace('_', ' '), x + 8, y + 4);
+            label(g, u.unitId() + " " + u.state().toLowerCase(Locale.ROOT).replace('_', ' '), x, y + 4, w, 8);
         }
+    }
+
+    /** A label beside a mark: to its right, or to its left in the right part of the map so it is not cut off. */
+    private static void label(GraphicsContext g, String text, double x, double y, double width, double gap) {
+        boolean left = x > width * 0.6;
+        g.setTextAlign(left ? TextAlignment.RIGHT : TextAlignment.LEFT);
+        g.fillText(text, left ? x - gap : x + gap, y);
+        g.setTextAlign(TextAlignment.LEFT);
     }
 
     private static Color colour(String type) {
