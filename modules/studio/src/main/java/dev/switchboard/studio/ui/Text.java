@@ -1,0 +1,16 @@
+package dev.switchboard.studio.ui;
+
+import dev.switchboard.uikit.Messages;
+
+/** The studio's user-facing text, from {@code dev/switchboard/studio/messages.properties}. */
+final class Text {
+
+    private static final Messages MESSAGES = Messages.load("dev.switchboard.studio.messages");
+
+    private Text() {
+    }
+
+    static String get(String key, Object... args) {
+        return MESSAGES.get(key, args);
+    }
+}

@@ -1,0 +1,2 @@
+/** The Studio workspace: one tab per panel. */
+package dev.switchboard.studio.ui;
