@@ -36,6 +36,14 @@ public final class EntityExtractor {
         return gazetteer;
     }
 
+    /**
+     * The entities in {@code text}, read as the answer to {@code previous}, the other speaker's last line (may be
+     * null or empty).
+     */
+    public List<ExtractedEntity> extract(String text, String previous) {
+        return extract(text);
+    }
+
     /** The entities in {@code text}, ordered by position; empty for blank text. */
     public List<ExtractedEntity> extract(String text) {
         if (text == null || text.isBlank()) {
