@@ -194,8 +194,9 @@ final class Descriptions {
             }
             String w = t.word[i];
             int to = i;
-            String two = t.join(i, Math.min(t.size, i + 2), " ");
-            String three = t.join(i, Math.min(t.size, i + 3), " ");
+            // "" when the utterance ends first, so a two-word match always has its two words
+            String two = i + 2 <= t.size ? t.join(i, i + 2, " ") : "";
+            String three = i + 3 <= t.size ? t.join(i, i + 3, " ") : "";
             if (w.equals("suspect") || w.equals("attacker") || w.equals("robber") || w.equals("thief")
                     || w.equals("wearing") || w.equals("dressed")) {
                 suspectWord = true;
@@ -207,7 +208,7 @@ final class Descriptions {
                 cs.add(t.word[c].equals("gray") ? "grey" : t.word[c]);
                 c++;
             }
-            String g2 = t.join(c, Math.min(t.size, c + 2), " ");
+            String g2 = c + 2 <= t.size ? t.join(c, c + 2, " ") : "";
             String garment = null;
             int gEnd = c;
             if (c + 1 < t.size && GARMENTS.containsKey(g2)) {

@@ -53,8 +53,8 @@ final class NumberEntities {
     }
 
     private static boolean free(Tokens t, boolean[] blocked, int start, int end) {
-        for (int i = 0; i < t.size; i++) {
-            if (t.start[i] < end && t.end[i] > start && blocked[i]) {
+        for (int i = t.firstEndingAfter(start); i < t.size && t.start[i] < end; i++) {
+            if (blocked[i]) {
                 return false;
             }
         }
@@ -66,10 +66,8 @@ final class NumberEntities {
         if (!free(t, blocked, start, end)) {
             return;
         }
-        for (int i = 0; i < t.size; i++) {
-            if (t.start[i] < end && t.end[i] > start) {
-                blocked[i] = true;
-            }
+        for (int i = t.firstEndingAfter(start); i < t.size && t.start[i] < end; i++) {
+            blocked[i] = true;
         }
         out.add(new ExtractedEntity(EntityType.VEHICLE, value, t.text.substring(start, end), start, end,
                 confidence));

@@ -61,16 +61,15 @@ final class Tokens {
                 if (dc == cls) {
                     sb.append(d);
                     i++;
+                    if (cls == 3) {
+                        // one token per Japanese character: there are no spaces between words to cut at
+                        break;
+                    }
                 } else if (cls == 1 && isApostrophe(d) && i + 1 < low.length && charClass(low[i + 1]) == 1) {
                     i++;
                 } else {
                     break;
                 }
-            }
-            if (cls == 3 && sb.length() > 1) {
-                // one token per Japanese character: there are no spaces between words to cut at
-                i = s + 1;
-                sb.setLength(1);
             }
             String w = sb.toString();
             if (cls == 1 && (w.equals("but") || w.equals("and") || w.equals("so") || w.equals("because"))) {
@@ -130,6 +129,21 @@ final class Tokens {
 
     boolean isAny(int i, java.util.Set<String> ws) {
         return i >= 0 && i < size && ws.contains(word[i]);
+    }
+
+    /** The first token that ends after character {@code offset} (binary search); {@code size} if none. */
+    int firstEndingAfter(int offset) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (end[mid] <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The original text from token {@code from} to token {@code to} (exclusive). */
