@@ -63,7 +63,7 @@ final class BlockAddresses {
                 parts = spoken(t, i, blocked, nums, end);
                 spoken = parts != 0;
             }
-            if (parts == 0 && !t.isNumber(i)) {
+            if (parts == 0 && !t.isNumber(i) && SpokenNumbers.word(t.word[i]) < 0) {
                 i++;
                 continue;
             }
@@ -71,7 +71,8 @@ final class BlockAddresses {
                 names = new Names(t, g.scan(t, blocked));
             }
             if (parts == 0) {
-                parts = spaced(t, i, blocked, names, nums, end);
+                parts = t.isNumber(i) ? spaced(t, i, blocked, names, nums, end)
+                        : spokenSpaced(t, i, blocked, names, nums, end);
             }
             if (parts == 0 || names.inside[i]) {
                 i++;
@@ -139,6 +140,33 @@ final class BlockAddresses {
                 }
             }
         }
+    }
+
+    /**
+     * "ebisu three five twelve", "two twenty one one shibuya": a recogniser writes the numbers as words. Three
+     * numbers next to a neighbourhood or ward name, or two after "at" or an address word.
+     */
+    private static int spokenSpaced(Tokens t, int i, boolean[] blocked, Names names, int[] nums, int[] end) {
+        int parts = 0;
+        int j = i;
+        while (parts < 3 && j < t.size && !blocked[j] && !t.isNumber(j) && (j == i || t.gapBefore(j).isBlank())) {
+            SpokenNumbers.Read n = SpokenNumbers.at(t, j);
+            if (n == null || n.value() < 1 || n.value() > 99) {
+                break;
+            }
+            nums[parts++] = n.value();
+            j += n.tokens();
+        }
+        if (parts < 2 || SpokenNumbers.at(t, j) != null && t.gapBefore(j).isBlank()) {
+            return 0;
+        }
+        boolean areaBefore = names.endingAt[i] != null && area(names.endingAt[i]) != null;
+        boolean areaAfter = j <= t.size && names.startingAt[j] != null && area(names.startingAt[j]) != null;
+        if (!areaBefore && !areaAfter || parts == 2 && !t.isAny(i - 1, Set.of("at", "is", "address", "its"))) {
+            return 0;
+        }
+        end[0] = j;
+        return parts;
     }
 
     /**

@@ -24,6 +24,9 @@ final class Context {
     private static final Set<String> CONDITIONALS = Set.of("if", "whether", "check", "until", "unless", "when");
     private static final Set<String> NEW_SUBJECT = Set.of("he", "she", "hes", "shes", "they", "theyre", "i", "im",
             "its", "there", "theres", "his", "her", "my", "their", "we", "were", "you", "youre");
+    /** Words a speaker puts before a question ("okay, so, uh, is he breathing"). */
+    private static final Set<String> FILLERS = Set.of("okay", "ok", "so", "uh", "um", "and", "well", "oh", "alright",
+            "right", "now", "maam", "sir", "listen", "then");
     private static final int LOOKBACK = 4;
 
     private final Tokens t;
@@ -77,7 +80,7 @@ final class Context {
 
     private boolean asks(int s) {
         String first = t.word[s];
-        if (first.equals("okay") || first.equals("ok") || first.equals("so")) {
+        while (s + 1 <= clauseLast[s] && FILLERS.contains(first)) {
             s++;
             first = t.at(s);
         }
@@ -98,12 +101,16 @@ final class Context {
         int last = clauseLast[i];
         int from = t.end[last];
         int to = last + 1 < t.size ? t.start[last + 1] : t.text.length();
+        boolean asks = false;
         for (int k = from; k < to; k++) {
-            if (t.text.charAt(k) == '?') {
-                return true;
+            char c = t.text.charAt(k);
+            if (c == '!') {
+                // "He got shot?!" exclaims
+                return false;
             }
+            asks |= c == '?';
         }
-        return false;
+        return asks;
     }
 
     /** True when a negation stands within the few words before token {@code i}, in the same clause. */

@@ -71,11 +71,13 @@ public final class EntityExtractor {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        Tokens t = Tokens.of(text);
+        Tokens t = Lexicon.normalise(Tokens.of(text));
         boolean[] blocked = new boolean[t.size];
         Context ctx = new Context(t);
         List<ExtractedEntity> out = new ArrayList<>();
+        Answers.Question asked = Answers.asked(previous);
         NumberEntities.plates(t, blocked, out);
+        Plates.find(t, blocked, asked.plate(), out);
         NumberEntities.phones(t, blocked, out);
         for (BlockAddresses.Found a : BlockAddresses.findAll(t, blocked, gazetteer)) {
             for (int k = a.from(); k < a.to(); k++) {
@@ -84,8 +86,9 @@ public final class EntityExtractor {
             out.add(new ExtractedEntity(EntityType.ADDRESS, a.value(), t.span(a.from(), a.to()), t.start[a.from()],
                     t.end[a.to() - 1], round(a.confidence())));
         }
-        Descriptions.vehicles(t, blocked, ctx, out);
+        Vehicles.find(t, blocked, ctx, out);
         places(t, blocked, out);
+        StreetAddresses.find(t, blocked, out);
         List<Gazetteer.JapaneseMatch> japanese = gazetteer.scanJapanese(text);
         boolean[] covered = japanese.isEmpty() ? null : new boolean[text.length()];
         if (covered != null) {
@@ -104,8 +107,9 @@ public final class EntityExtractor {
             }
         }
         Clues.find(t, blocked, ctx, out);
-        NumberEntities.people(t, blocked, ctx, out);
-        Descriptions.suspects(t, blocked, out);
+        PeopleCounts.find(t, blocked, ctx, asked.count(), out);
+        Suspects.find(t, blocked, asked, out);
+        Answers.find(t, ctx, asked, out);
         out.sort(Comparator.comparingInt(ExtractedEntity::start).thenComparing(e -> e.type().ordinal()));
         return List.copyOf(out);
     }

@@ -94,6 +94,11 @@ final class Tokens {
         return new Tokens(text, lower, words, starts, ends, n, clauses);
     }
 
+    /** The same tokens with other words (same spans and clauses): {@code words[i]} replaces {@code word[i]}. */
+    Tokens withWords(String[] words) {
+        return new Tokens(text, lower, words, start, end, size, clause);
+    }
+
     /** 1 letter, 2 digit, 3 Japanese, 0 anything else (space, punctuation). */
     private static int charClass(char c) {
         if (c >= 'a' && c <= 'z') {
@@ -154,6 +159,11 @@ final class Tokens {
     /** Characters strictly between two adjacent tokens. */
     String gap(int left, int right) {
         return text.substring(end[left], start[right]);
+    }
+
+    /** Characters between token {@code i - 1} and token {@code i}; empty for the first token or past the end. */
+    String gapBefore(int i) {
+        return i <= 0 || i >= size ? "" : text.substring(end[i - 1], start[i]);
     }
 
     /** Tokens {@code from..to} (exclusive) joined with single spaces. */
