@@ -120,7 +120,8 @@ final class StreetAddresses {
             }
             int e = nameStart;
             while (e < t.size && e < nameStart + 2 && !blocked[e] && capitalised(t, e) && !t.isNumber(e)
-                    && !NOT_A_NAME.contains(t.word[e]) && (e == nameStart || t.gapBefore(e).isBlank())) {
+                    && SpokenNumbers.word(t.word[e]) < 0 && !NOT_A_NAME.contains(t.word[e])
+                    && (e == nameStart || t.gapBefore(e).isBlank())) {
                 e++;
             }
             if (e == nameStart) {

@@ -126,5 +126,9 @@ class RealCallFailuresTest {
         assertThat(values("in front of Lincoln Elementary School", null, EntityType.LANDMARK))
                 .containsExactly("Lincoln Elementary School");
         assertThat(extractor.extract("I'm at the hospital")).isEmpty();
+        assertThat(extractor.extract("I'm calling from the 7 Eleven at Koenji")).extracting(ExtractedEntity::type)
+                .containsExactly(EntityType.ADDRESS);
+        assertThat(values("I'm calling from the 7 Eleven at Koenji", null, EntityType.ADDRESS))
+                .containsExactly("Koenji");
     }
 }
