@@ -271,7 +271,8 @@ final class StreetAddresses {
             end = k + 2;
         }
         boolean typed = capitalised(t, i);
-        if (!typed && !KINDS.containsKey(t.at(end - 1))) {
+        if (!typed && (!KINDS.containsKey(t.at(end - 1)) || !t.text.equals(t.lower))) {
+            // a lower-case name counts only in text with no capitals at all (a recogniser's)
             return -1;
         }
         String value = t.text.substring(t.start[i], t.end[end - 1]).replaceAll("\\s+", " ");

@@ -221,6 +221,7 @@ final class Suspects {
             describing = DESCRIBING.contains(t.word[k]) || t.is(k, "cant") && t.is(k + 1, "find");
         }
         int i = 0;
+        List<Integer> genders = new ArrayList<>();
         if (q.age()) {
             i = ageAnswer(t, blocked, f);
         }
@@ -253,8 +254,8 @@ final class Suspects {
             }
             if (to <= i) {
                 String g = GENDER.get(t.word[i]);
-                if (g != null && (f.gender == null || f.gender.isEmpty())) {
-                    f.gender = g;
+                if (g != null && !g.isEmpty()) {
+                    genders.add(i);
                 }
                 i++;
                 continue;
@@ -264,9 +265,38 @@ final class Suspects {
         if (f.first < 0 || !(f.strong || describing && f.age != null)) {
             return;
         }
+        f.gender = gender(t, genders, f.first);
         int first = extendBack(t, blocked, f.first);
         out.add(new ExtractedEntity(EntityType.SUSPECT, f.value(), t.span(first, f.last), t.start[first],
                 t.end[f.last - 1], 0.7));
+    }
+
+    /**
+     * The gender of the person described: a person noun right after the first attribute ("her five-year-old
+     * son" describes the son), else the nearest gender word before it, else the first after it; possessives ("his",
+     * "her") only when nothing else says it. Null if nothing does.
+     */
+    private static String gender(Tokens t, List<Integer> at, int first) {
+        Integer before = null;
+        Integer after = null;
+        Integer possessive = null;
+        for (int k : at) {
+            String w = t.word[k];
+            if (w.equals("his") || w.equals("her")) {
+                possessive = possessive == null || k < first ? Integer.valueOf(k) : possessive;
+                continue;
+            }
+            if (k >= first && k <= first + 3 && !Set.of("he", "she", "hes", "shes", "him").contains(w)) {
+                return GENDER.get(w);
+            }
+            if (k < first) {
+                before = k;
+            } else if (after == null) {
+                after = k;
+            }
+        }
+        Integer best = before != null ? before : after != null ? after : possessive;
+        return best == null ? null : GENDER.get(t.word[best]);
     }
 
     /** Moves the start back over "a tall man in" to the person noun the description is about. */
@@ -331,23 +361,36 @@ final class Suspects {
             f.directions.add("heading " + COMPASS.get(t.word[k]));
             return k + 1;
         }
-        if (TOWARD.contains(t.word[k]) && !(t.word[k].equals("to") && !t.isAny(k + 1, Set.of("the", "a")))) {
+        boolean into = t.is(k, "into") && !fleeing(t, k);
+        if (TOWARD.contains(t.word[k]) && !into && !(t.word[k].equals("to") && !t.isAny(k + 1, Set.of("the", "a")))) {
             int p = k + 1;
             if (t.isAny(p, Set.of("the", "a", "an", "that", "this"))) {
                 p++;
             }
             int e = p;
             while (e < t.size && e < p + 3 && !t.isAny(e, PLACE_STOP) && !blocked[e] && !t.isNumber(e)
-                    && (e == p || t.gap(e - 1, e).isBlank())) {
+                    && (e == p || t.gap(e - 1, e).isBlank() || t.gap(e - 1, e).equals("-"))) {
                 e++;
             }
             if (e > p && !t.isAny(p, Set.of("me", "him", "her", "them", "us", "my", "his", "their", "car", "truck",
-                    "door", "hospital", "ground", "floor"))) {
+                    "door", "hospital", "ground", "floor", "back", "side", "rear", "front", "wall", "pole", "tree",
+                    "ditch", "water", "traffic", "oncoming", "it"))) {
                 f.directions.add("heading toward " + t.join(p, e, " "));
                 return e;
             }
         }
         return -1;
+    }
+
+    /** True when a verb of running away stands just before token {@code k} ("ran into the woods"). */
+    private static boolean fleeing(Tokens t, int k) {
+        for (int q = k - 1; q >= 0 && q >= k - 3; q--) {
+            if (t.isAny(q, Set.of("ran", "running", "run", "fled", "fleeing", "bolted", "took", "off", "disappeared",
+                    "vanished", "escaped", "jumped"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sentenceBreak(Tokens t, int k) {
@@ -384,7 +427,7 @@ final class Suspects {
     private static int clothing(Tokens t, int i, Found f) {
         int c = i;
         List<String> cs = new ArrayList<>();
-        while (c < t.size && c < i + 2 && t.isAny(c, COLOURS)) {
+        while (c < t.size && c < i + 2 && t.isAny(c, COLOURS) && (c == i || t.gapBefore(c).isBlank())) {
             cs.add(colour(t.word[c]));
             c++;
         }
