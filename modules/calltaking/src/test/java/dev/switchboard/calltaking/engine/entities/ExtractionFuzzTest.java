@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * No input may crash extraction: random characters, word soup from the extractor's own vocabulary, every prefix
  * and suffix of the labelled utterances, and very long inputs. Each result must be well formed (span equals the
- * input at start..end, ordered) and, for a sample of the inputs, the same when asked twice. Seeded, so a failure repeats;
- * the failing input is printed.
+ * input at start..end, ordered) and, for a sample of the inputs, the same when asked twice. Seeded, so a failure
+ * repeats; the failing input is printed.
  */
 class ExtractionFuzzTest {
 
