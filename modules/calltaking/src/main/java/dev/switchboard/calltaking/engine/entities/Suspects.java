@@ -111,40 +111,10 @@ final class Suspects {
             "guys", "women", "person", "suspect", "kid", "teenager", "male", "female", "gentleman", "build",
             "looking", "dude", "fellow", "males", "females", "ladies", "boys", "girls", "kids", "teenagers",
             "teen", "teens", "people", "gal", "fella", "mail");
-    private static final Map<String, String> DECADES = Map.ofEntries(Map.entry("teens", "teen"),
-            Map.entry("twenties", "20s"), Map.entry("thirties", "30s"), Map.entry("forties", "40s"),
-            Map.entry("fifties", "50s"), Map.entry("sixties", "60s"), Map.entry("seventies", "70s"),
-            Map.entry("eighties", "80s"), Map.entry("nineties", "90s"), Map.entry("20s", "20s"),
-            Map.entry("30s", "30s"), Map.entry("40s", "40s"), Map.entry("50s", "50s"), Map.entry("60s", "60s"),
-            Map.entry("70s", "70s"), Map.entry("80s", "80s"));
-    private static final Set<String> ABOUT = Set.of("about", "around", "like", "maybe", "roughly",
-            "approximately", "probably", "approx", "prolly", "possibly");
-    private static final Set<String> NOT_AGE_AFTER = Set.of("feet", "foot", "ft", "cm", "minutes", "minute",
-            "hours", "hour", "seconds", "miles", "mile", "yards", "yard", "meters", "metres", "degrees", "percent",
-            "dollars", "bucks", "cars", "people", "kids", "times", "blocks", "floors", "stories", "inches", "pounds",
-            "lbs", "days", "weeks", "months", "shots", "guys", "men", "women", "of", "units", "mph", "am", "pm",
-            "oclock", "o", "more", "other", "persons", "children", "students", "passengers");
     private static final Set<String> UNITS = Set.of("feet", "foot", "ft", "cm", "minutes", "minute", "hours",
             "hour", "seconds", "miles", "mile", "yards", "yard", "meters", "metres", "degrees", "percent", "dollars",
             "bucks", "times", "blocks", "floors", "stories", "pounds", "lbs", "days", "weeks", "months", "mph", "am",
             "pm", "oclock", "people", "kids", "guys", "of", "cars", "shots", "years", "year");
-    private static final Set<String> MOTION = Set.of("heading", "headed", "head", "going", "went", "ran",
-            "running", "run", "runs", "took", "fled", "fleeing", "flee", "drove", "driving", "drive", "drives",
-            "walking", "walked", "walks", "left", "turned", "turning", "sped", "speeding", "seen", "jogging",
-            "jogged", "biking", "riding", "rode", "bolted", "booked", "hauled", "gone", "headin", "runnin");
-    private static final Map<String, String> COMPASS = Map.ofEntries(Map.entry("north", "north"),
-            Map.entry("south", "south"), Map.entry("east", "east"), Map.entry("west", "west"),
-            Map.entry("northbound", "north"), Map.entry("southbound", "south"), Map.entry("eastbound", "east"),
-            Map.entry("westbound", "west"), Map.entry("northeast", "northeast"), Map.entry("northwest",
-                    "northwest"), Map.entry("southeast", "southeast"), Map.entry("southwest", "southwest"),
-            Map.entry("north east", "northeast"), Map.entry("north west", "northwest"),
-            Map.entry("south east", "southeast"), Map.entry("south west", "southwest"));
-    private static final Set<String> TOWARD = Set.of("toward", "towards", "into", "to");
-    private static final Set<String> PLACE_STOP = Set.of("on", "in", "at", "with", "and", "by", "near", "behind",
-            "from", "he", "she", "they", "i", "wearing", "but", "so", "then", "now", "right", "hes", "shes",
-            "theyre", "we", "of", "for", "like", "um", "uh", "all", "or", "across", "past", "through", "toward",
-            "towards", "into", "to", "because", "last", "still", "again", "just", "maybe", "im", "it", "its");
-    private static final Set<String> SELF = Set.of("i", "im", "we", "were", "me", "us", "ive", "weve", "id");
     private static final Set<String> DESCRIBING = Set.of("suspect", "attacker", "robber", "thief", "wearing",
             "dressed", "missing", "lost", "kidnapped", "grabbed", "abducted", "described", "description", "wanted",
             "shooter", "gunman", "burglar", "intruder", "find", "wandered", "ran", "fled", "seen", "looks");
@@ -172,7 +142,7 @@ final class Suspects {
     }
 
     /** The attributes found so far in one utterance. */
-    private static final class Found {
+    static final class Found {
         String gender;
         String race;
         String age;
@@ -223,17 +193,17 @@ final class Suspects {
         int i = 0;
         List<Integer> genders = new ArrayList<>();
         if (q.age()) {
-            i = ageAnswer(t, blocked, f);
+            i = Ages.ageAnswer(t, blocked, f);
         }
         if (q.direction()) {
-            i = Math.max(i, directionAnswer(t, blocked, f));
+            i = Math.max(i, Travel.directionAnswer(t, blocked, f));
         }
         while (i < t.size) {
             if (blocked[i]) {
                 i++;
                 continue;
             }
-            int to = direction(t, blocked, i, f);
+            int to = Travel.direction(t, blocked, i, f);
             if (to <= i) {
                 to = clothing(t, i, f);
             }
@@ -250,7 +220,7 @@ final class Suspects {
                 to = build(t, i, f);
             }
             if (to <= i) {
-                to = age(t, i, f);
+                to = Ages.age(t, i, f);
             }
             if (to <= i) {
                 String g = GENDER.get(t.word[i]);
@@ -316,110 +286,6 @@ final class Suspects {
             p--;
         }
         return first;
-    }
-
-    // ---- direction of travel
-
-    private static int direction(Tokens t, boolean[] blocked, int i, Found f) {
-        String w = t.word[i];
-        if (w.endsWith("bound") && COMPASS.containsKey(w)) {
-            f.directions.add("heading " + COMPASS.get(w));
-            f.at(i, i + 1, true);
-            return i + 1;
-        }
-        if (!MOTION.contains(w) || t.isAny(i - 1, SELF) || t.isAny(i - 2, SELF) && t.isAny(i - 1, Set.of("are",
-                "were", "was", "just", "had", "have"))) {
-            return -1;
-        }
-        if (w.equals("left") && !t.isAny(i - 1, Set.of("he", "she", "they", "and", "hes", "shes", "then", "just"))) {
-            return -1;
-        }
-        for (int k = i + 1; k < t.size && k <= i + 8; k++) {
-            if (sentenceBreak(t, k)) {
-                break;
-            }
-            int end = towardsAt(t, blocked, k, f);
-            if (end > 0) {
-                f.at(k, end, true);
-                return end;
-            }
-            if (t.isAny(k, SELF) || t.is(k, "way") || t.isAny(k, Set.of("home", "inside", "upstairs"))) {
-                break;
-            }
-        }
-        return -1;
-    }
-
-    /** A compass direction or "toward(s) the X" at token {@code k}: adds it and returns its end, or -1. */
-    private static int towardsAt(Tokens t, boolean[] blocked, int k, Found f) {
-        String two = k + 1 < t.size ? t.word[k] + " " + t.word[k + 1] : "";
-        if (COMPASS.containsKey(two)) {
-            f.directions.add("heading " + COMPASS.get(two));
-            return k + 2;
-        }
-        if (COMPASS.containsKey(t.word[k]) && !t.isAny(k + 1, Set.of("side", "exit", "end", "entrance"))) {
-            f.directions.add("heading " + COMPASS.get(t.word[k]));
-            return k + 1;
-        }
-        boolean into = t.is(k, "into") && !fleeing(t, k);
-        if (TOWARD.contains(t.word[k]) && !into && !(t.word[k].equals("to") && !t.isAny(k + 1, Set.of("the", "a")))) {
-            int p = k + 1;
-            if (t.isAny(p, Set.of("the", "a", "an", "that", "this"))) {
-                p++;
-            }
-            int e = p;
-            while (e < t.size && e < p + 3 && !t.isAny(e, PLACE_STOP) && !blocked[e] && !t.isNumber(e)
-                    && (e == p || t.gap(e - 1, e).isBlank() || t.gap(e - 1, e).equals("-"))) {
-                e++;
-            }
-            if (e > p && !t.isAny(p, Set.of("me", "him", "her", "them", "us", "my", "his", "their", "car", "truck",
-                    "door", "hospital", "ground", "floor", "back", "side", "rear", "front", "wall", "pole", "tree",
-                    "ditch", "water", "traffic", "oncoming", "it"))) {
-                f.directions.add("heading toward " + t.join(p, e, " "));
-                return e;
-            }
-        }
-        return -1;
-    }
-
-    /** True when a verb of running away stands just before token {@code k} ("ran into the woods"). */
-    private static boolean fleeing(Tokens t, int k) {
-        for (int q = k - 1; q >= 0 && q >= k - 3; q--) {
-            if (t.isAny(q, Set.of("ran", "running", "run", "fled", "fleeing", "bolted", "took", "off", "disappeared",
-                    "vanished", "escaped", "jumped"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean sentenceBreak(Tokens t, int k) {
-        String gap = t.gap(k - 1, k);
-        return gap.contains(".") || gap.contains("?") || gap.contains("!") || gap.contains(";");
-    }
-
-    /** "Which way?" "East, toward the tracks.": directions at the start of the answer. */
-    private static int directionAnswer(Tokens t, boolean[] blocked, Found f) {
-        int i = 0;
-        while (i < t.size && i < 3 && t.isAny(i, Set.of("uh", "um", "he", "she", "they", "went", "ran", "hes",
-                "shes", "was", "headed", "heading", "going", "its", "like"))) {
-            i++;
-        }
-        int end = i < t.size && !blocked[i] ? towardsAt(t, blocked, i, f) : -1;
-        if (end < 0) {
-            return 0;
-        }
-        f.at(i, end, true);
-        int k = end;
-        while (k < t.size && k <= end + 1 && t.gap(k - 1, k).strip().matches("[,]?")) {
-            int more = towardsAt(t, blocked, k, f);
-            if (more > 0) {
-                f.at(k, more, true);
-                return more;
-            }
-            k++;
-        }
-        return end;
     }
 
     // ---- clothing, features
@@ -577,7 +443,7 @@ final class Suspects {
         return false;
     }
 
-    private static boolean nearPersonNoun(Tokens t, int i, int back) {
+    static boolean nearPersonNoun(Tokens t, int i, int back) {
         for (int k = i - 1; k >= 0 && k >= i - back; k--) {
             if (PERSON_NOUNS.contains(t.word[k])) {
                 return true;
@@ -668,130 +534,8 @@ final class Suspects {
         return -1;
     }
 
-    private static int age(Tokens t, int i, Found f) {
-        String w = t.word[i];
-        int[] end = new int[1];
-        if ((w.equals("in") && t.isAny(i + 1, Set.of("his", "her", "their", "the", "early", "late", "mid"))
-                || w.equals("early") || w.equals("late") || w.equals("mid")) && decadeAt(t, i, end) != null) {
-            f.age = decadeAt(t, i, end);
-            f.at(i, end[0], false);
-            return end[0];
-        }
-        if (DECADES.containsKey(w) && !w.equals("teens") && !t.isNumber(i) && personNearAge(t, i)) {
-            f.age = DECADES.get(w);
-            f.at(i, i + 1, false);
-            return i + 1;
-        }
-        if (w.equals("middle") && t.is(i + 1, "aged")) {
-            f.age = "middle-aged";
-            f.at(i, i + 2, false);
-            return i + 2;
-        }
-        if (w.equals("teenager") || w.equals("teenage") || w.equals("teen") || w.equals("teenagers")
-                || w.equals("teens") && !t.isAny(i - 1, Set.of("early", "late", "mid"))) {
-            f.age = "teen";
-            f.at(i, i + 1, false);
-            return i + 1;
-        }
-        if ((w.equals("young") || w.equals("old") || w.equals("elderly")) && personNear(t, i + 1)
-                && !t.is(i + 1, "enough") && !t.is(i - 1, "years")) {
-            f.age = w.equals("young") ? "young" : "elderly";
-            f.at(i, i + 1, false);
-            return i + 1;
-        }
-        SpokenNumbers.Read n = SpokenNumbers.at(t, i);
-        if (n == null || n.value() < 1 || n.value() > 110) {
-            return -1;
-        }
-        int u = i + n.tokens();
-        if (t.isAny(u, Set.of("years", "year", "yrs", "yr")) && t.is(u + 1, "old")) {
-            boolean about = t.isAny(i - 1, ABOUT);
-            f.age = (about ? "~" : "") + n.value();
-            f.at(i, u + 2, false);
-            return u + 2;
-        }
-        if (t.is(u, "ish") || t.is(u, "s") && DECADES.containsKey(t.word[i] + "s")) {
-            f.age = t.is(u, "ish") ? "~" + n.value() : DECADES.get(t.word[i] + "s");
-            f.at(i, u + 1, false);
-            return u + 1;
-        }
-        SpokenNumbers.Read m = t.is(u, "or") ? SpokenNumbers.at(t, u + 1) : null;
-        int last = m != null ? u + 1 + m.tokens() : u;
-        int value = m != null ? m.value() : n.value();
-        if (t.isAny(last, NOT_AGE_AFTER) || t.isAny(last, PeopleCounts.PLURAL) || t.isAny(last, PeopleCounts.SINGULAR)
-                || t.is(last, "year")) {
-            return -1;
-        }
-        if (t.isAny(i - 1, ABOUT) && value >= 10 && value <= 99) {
-            f.age = "~" + value;
-            f.at(i, last, false);
-            return last;
-        }
-        if (t.isAny(i - 1, Set.of("hes", "shes", "aged", "age")) && value >= 2 && value <= 99 && m == null
-                || t.isAny(i - 1, Set.of("is")) && t.isAny(i - 2, Set.of("he", "she")) && value >= 2 && value <= 99) {
-            f.age = String.valueOf(value);
-            f.at(i, last, false);
-            return last;
-        }
-        return -1;
-    }
-
-    /** "How old is he?" "Forty-two." / "Maybe fifty.": the age at the start of the answer. */
-    private static int ageAnswer(Tokens t, boolean[] blocked, Found f) {
-        int i = 0;
-        boolean about = false;
-        while (i < t.size && i < 3 && t.isAny(i, Set.of("uh", "um", "hes", "shes", "about", "maybe", "like",
-                "around", "i", "think", "probably", "he", "she", "is"))) {
-            about |= ABOUT.contains(t.word[i]);
-            i++;
-        }
-        SpokenNumbers.Read n = SpokenNumbers.at(t, i);
-        if (i >= t.size || blocked[i] || n == null || n.value() < 1 || n.value() > 110
-                || t.isAny(i + n.tokens(), Set.of("months", "month", "weeks", "days", "minutes", "feet", "foot"))) {
-            return 0;
-        }
-        int end = i + n.tokens();
-        if (t.isAny(end, Set.of("years", "year")) && t.is(end + 1, "old")) {
-            end += 2;
-        }
-        f.age = (about ? "~" : "") + n.value();
-        f.at(i, end, false);
-        return end;
-    }
-
-    private static String decadeAt(Tokens t, int i, int[] end) {
-        int k = i;
-        if (t.is(k, "in")) {
-            k++;
-        }
-        if (t.isAny(k, Set.of("his", "her", "their", "the"))) {
-            k++;
-        }
-        String prefix = "";
-        if (t.isAny(k, Set.of("early", "late", "mid"))) {
-            prefix = t.word[k] + " ";
-            k++;
-        }
-        String d = DECADES.get(t.at(k));
-        if (d == null && t.isNumber(k) && t.is(k + 1, "s")) {
-            d = DECADES.get(t.word[k] + "s");
-            if (d != null) {
-                k++;
-            }
-        }
-        if (d == null) {
-            return null;
-        }
-        end[0] = k + 1;
-        return prefix + d;
-    }
-
-    private static boolean personNearAge(Tokens t, int i) {
-        return nearPersonNoun(t, i, 3) || t.isAny(i - 1, Set.of("hes", "shes", "theyre")) || !t.gapBefore(i).isBlank();
-    }
-
     /** True when a person noun follows at {@code i} (after at most one more adjective), or a pronoun precedes. */
-    private static boolean personNear(Tokens t, int i) {
+    static boolean personNear(Tokens t, int i) {
         for (int k = i; k < i + 3 && k < t.size; k++) {
             if (PERSON_NOUNS.contains(t.word[k])) {
                 return true;
