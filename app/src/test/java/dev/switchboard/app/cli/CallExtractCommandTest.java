@@ -61,6 +61,21 @@ class CallExtractCommandTest {
     }
 
     @Test
+    void textOverTheLimitIsRefusedWithTheLimit() {
+        CliRun r = run("call", "extract", "--text", "he has a knife ".repeat(7000));
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("--text").contains("105,000 characters").contains("100,000")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aShortAnswerReadsTheQuestionItAnswers() {
+        CliRun r = run("call", "extract", "--after", "Is he breathing?", "--text", "No.");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"BREATHING\"").contains("\"no\"");
+    }
+
+    @Test
     void aCentreGazetteerAddsPlaces() throws IOException {
         Path extra = temp.resolve("centre.json");
         Files.writeString(extra, "{\"landmarks\": [{\"name\": \"Koto Training Centre\", \"ward\": \"koto\", "
@@ -72,9 +87,13 @@ class CallExtractCommandTest {
 
     @Test
     void benchPrintsTimePerUtterance() {
-        CliRun r = run("bench", "entities", "--rounds", "1", "--runs", "1");
+        CliRun r = run("bench", "entities", "--rounds", "1", "--runs", "1", "--long-input", "2000");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("entities:").containsPattern("run 1: mean [0-9.]+ us, p50 [0-9.]+ us, "
-                + "p99 [0-9.]+ us").contains("precision");
+                + "p99 [0-9.]+ us").containsPattern("over 1 runs: p50 [0-9.]+/[0-9.]+/[0-9.]+ us")
+                .contains("load average").contains("2,000 characters")
+                .containsPattern("held-out proxy of real calls \\(A\\+B\\), 390 utterances: precision [0-9.]+, "
+                        + "recall [0-9.]+ clean; [0-9.]+, [0-9.]+ noisy")
+                .contains("part B").contains("development set").containsPattern("BREATHING +[0-9.]+");
     }
 }

@@ -62,7 +62,7 @@ public final class CadFiller {
         if (phone != null) {
             out.put(CadField.CALLBACK, new CadProposal(CadField.CALLBACK, phone.value(), phone.confidence(), phone));
         }
-        single(es, EntityType.PEOPLE_COUNT, CadField.PEOPLE, out);
+        people(es, out);
         single(es, EntityType.BREATHING, CadField.BREATHING, out);
         single(es, EntityType.CONSCIOUS, CadField.CONSCIOUS, out);
         single(es, EntityType.SUSPECT, CadField.SUSPECT, out);
@@ -158,6 +158,25 @@ public final class CadFiller {
             }
         }
         return found;
+    }
+
+    /**
+     * The most people said: callers also count parts of a group ("three people ... one of them is
+     * unconscious"), and the responders need the whole. A number beats "several" or "many".
+     */
+    private static void people(List<ExtractedEntity> es, Map<CadField, CadProposal> out) {
+        ExtractedEntity most = null;
+        for (ExtractedEntity e : es) {
+            if (e.type() == EntityType.PEOPLE_COUNT && e.value().matches("\\d+")
+                    && (most == null || Integer.parseInt(e.value()) >= Integer.parseInt(most.value()))) {
+                most = e;
+            }
+        }
+        if (most == null) {
+            single(es, EntityType.PEOPLE_COUNT, CadField.PEOPLE, out);
+        } else {
+            out.put(CadField.PEOPLE, new CadProposal(CadField.PEOPLE, most.value(), most.confidence(), most));
+        }
     }
 
     private static void single(List<ExtractedEntity> es, EntityType type, CadField field,

@@ -37,7 +37,7 @@ final class BlockAddresses {
 
     static List<Found> findAll(Tokens t, boolean[] blocked, Gazetteer g) {
         List<Found> out = new ArrayList<>();
-        List<Gazetteer.Match> names = null;
+        Names names = null;
         boolean context = false;
         for (int i = 0; i < t.size; i++) {
             if (CONTEXT.contains(t.word[i])) {
@@ -63,27 +63,32 @@ final class BlockAddresses {
                 parts = spoken(t, i, blocked, nums, end);
                 spoken = parts != 0;
             }
+            if (parts == 0 && !t.isNumber(i) && SpokenNumbers.word(t.word[i]) < 0) {
+                i++;
+                continue;
+            }
             if (names == null) {
-                names = g.scan(t, blocked);
+                names = new Names(t, g.scan(t, blocked));
             }
             if (parts == 0) {
-                parts = spaced(t, i, blocked, names, nums, end);
+                parts = t.isNumber(i) ? spaced(t, i, blocked, names, nums, end)
+                        : spokenSpaced(t, i, blocked, names, nums, end);
             }
-            if (parts == 0 || insideName(names, i)) {
+            if (parts == 0 || names.inside[i]) {
                 i++;
                 continue;
             }
             Gazetteer.Match before = null;
             Gazetteer.Match after = null;
-            for (Gazetteer.Match m : names) {
-                if (m.to() == i && area(m) != null && closeGap(t, m.to() - 1, i)) {
-                    before = m;
-                }
-                int gapFrom = t.is(end[0], "in") ? end[0] + 1 : end[0];
-                if (m.from() == gapFrom && area(m) != null && closeGap(t, gapFrom - 1, m.from())
-                        && !t.is(m.to(), "ku") && !t.is(m.to(), "ward") && !t.is(m.to(), "station")) {
-                    after = m;
-                }
+            Gazetteer.Match m = names.endingAt[i];
+            if (m != null && area(m) != null && closeGap(t, m.to() - 1, i)) {
+                before = m;
+            }
+            int gapFrom = t.is(end[0], "in") ? end[0] + 1 : end[0];
+            m = gapFrom <= t.size ? names.startingAt[gapFrom] : null;
+            if (m != null && area(m) != null && closeGap(t, gapFrom - 1, m.from())
+                    && !t.is(m.to(), "ku") && !t.is(m.to(), "ward") && !t.is(m.to(), "station")) {
+                after = m;
             }
             if (before != null && (t.is(before.to() - 1, "ku") || t.is(before.to() - 1, "ward"))) {
                 before = null;
@@ -95,7 +100,7 @@ final class BlockAddresses {
             }
             boolean strong = parts == 3 || spoken || parts < 0;
             if (!strong && chosen == null && !context) {
-                i = end[0];
+                i = Math.max(i + 1, end[0]);
                 continue;
             }
             String numbers = parts < 0 ? nums[0] + "-chome" : join(nums, Math.abs(parts));
@@ -106,36 +111,73 @@ final class BlockAddresses {
             int from = chosen == before && chosen != null ? before.from() : i;
             int to = chosen == after && chosen != null ? after.to() : end[0];
             out.add(new Found(numbers, chosen == null ? null : area(chosen), from, to, conf));
-            i = to;
+            i = Math.max(i + 1, to);
         }
         return out;
     }
 
-    /** True when token {@code i} is part of a landmark's or crossing's name ("Ginza 4-chome Crossing"). */
-    private static boolean insideName(List<Gazetteer.Match> names, int i) {
-        for (Gazetteer.Match m : names) {
-            if (m.from() < i && i < m.to() && (m.first(Gazetteer.Kind.LANDMARK) != null
-                    || m.first(Gazetteer.Kind.INTERSECTION) != null)) {
-                return true;
+    /**
+     * The gazetteer's names in an utterance, indexed by the token they start and end at, so each number looks up
+     * its neighbours in constant time.
+     */
+    private static final class Names {
+        final Gazetteer.Match[] startingAt;
+        final Gazetteer.Match[] endingAt;
+        /** True inside (not at the start of) a landmark's or crossing's name ("Ginza 4-chome Crossing"). */
+        final boolean[] inside;
+
+        Names(Tokens t, List<Gazetteer.Match> matches) {
+            startingAt = new Gazetteer.Match[t.size + 1];
+            endingAt = new Gazetteer.Match[t.size + 1];
+            inside = new boolean[t.size + 1];
+            for (Gazetteer.Match m : matches) {
+                startingAt[m.from()] = m;
+                endingAt[m.to()] = m;
+                if (m.first(Gazetteer.Kind.LANDMARK) != null || m.first(Gazetteer.Kind.INTERSECTION) != null) {
+                    for (int k = m.from() + 1; k < m.to(); k++) {
+                        inside[k] = true;
+                    }
+                }
             }
         }
-        return false;
+    }
+
+    /**
+     * "ebisu three five twelve", "two twenty one one shibuya": a recogniser writes the numbers as words. Three
+     * numbers next to a neighbourhood or ward name, or two after "at" or an address word.
+     */
+    private static int spokenSpaced(Tokens t, int i, boolean[] blocked, Names names, int[] nums, int[] end) {
+        int parts = 0;
+        int j = i;
+        while (parts < 3 && j < t.size && !blocked[j] && !t.isNumber(j) && (j == i || t.gapBefore(j).isBlank())) {
+            SpokenNumbers.Read n = SpokenNumbers.at(t, j);
+            if (n == null || n.value() < 1 || n.value() > 99) {
+                break;
+            }
+            nums[parts++] = n.value();
+            j += n.tokens();
+        }
+        if (parts < 2 || SpokenNumbers.at(t, j) != null && t.gapBefore(j).isBlank()) {
+            return 0;
+        }
+        boolean areaBefore = names.endingAt[i] != null && area(names.endingAt[i]) != null;
+        boolean areaAfter = j <= t.size && names.startingAt[j] != null && area(names.startingAt[j]) != null;
+        if (!areaBefore && !areaAfter || parts == 2 && !t.isAny(i - 1, Set.of("at", "is", "address", "its"))) {
+            return 0;
+        }
+        end[0] = j;
+        return parts;
     }
 
     /**
      * "Ebisu 3 5 12": two or three small numbers with only spaces between, straight after a neighbourhood or
      * ward name (speech recognisers drop the hyphens).
      */
-    private static int spaced(Tokens t, int i, boolean[] blocked, List<Gazetteer.Match> names, int[] nums,
-                              int[] end) {
+    private static int spaced(Tokens t, int i, boolean[] blocked, Names names, int[] nums, int[] end) {
         if (!t.isNumber(i) || t.word[i].length() > 2) {
             return 0;
         }
-        boolean afterArea = false;
-        for (Gazetteer.Match m : names) {
-            afterArea |= m.to() == i && area(m) != null;
-        }
-        if (!afterArea) {
+        if (names.endingAt[i] == null || area(names.endingAt[i]) == null) {
             return 0;
         }
         int parts = 0;
@@ -216,13 +258,13 @@ final class BlockAddresses {
 
     /** "2丁目21番1号", "2丁目21番地1", "2丁目21-1". */
     private static int japanese(Tokens t, int i, boolean[] blocked, int[] nums, int[] end) {
-        if (!t.isNumber(i) || !t.is(i + 1, "丁") || !t.is(i + 2, "目")) {
+        if (!t.isNumber(i) || t.word[i].length() > 3 || !t.is(i + 1, "丁") || !t.is(i + 2, "目")) {
             return 0;
         }
         nums[0] = Integer.parseInt(t.word[i]);
         int parts = 1;
         int j = i + 3;
-        while (parts < 3 && t.isNumber(j) && !blocked[j]) {
+        while (parts < 3 && t.isNumber(j) && t.word[j].length() <= 4 && !blocked[j]) {
             nums[parts++] = Integer.parseInt(t.word[j]);
             j++;
             if (t.is(j, "番")) {

@@ -1,14 +1,19 @@
 package dev.switchboard.calltaking.engine.entities;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Word lists for the condition and danger types: {@link EntityType#INJURY}, {@link EntityType#BREATHING},
  * {@link EntityType#CONSCIOUS}, {@link EntityType#WEAPON}, {@link EntityType#HAZARD}. Each phrase maps to a
  * normalised value; a phrase that already carries its negation ("stopped breathing", "unarmed") is fixed, others
- * flip when negated ("not breathing" is {@code no}, "no weapons" is {@code none}).
+ * flip when negated ("not breathing" is {@code no}, "no weapons" is {@code none}). Words a recogniser mishears
+ * ("breeding" for "breathing", "a wake" for "awake") and single-letter slips of the longer clue words
+ * ("unconcious") are read as the clue word. Dangers said without their keyword ("the water is still rising", "the
+ * building is smoking", "the ceiling came down") come from {@link Situations}.
  */
 final class Clues {
 
@@ -16,70 +21,124 @@ final class Clues {
     record Clue(EntityType type, String value, boolean fixed, double confidence) {
     }
 
-    private static final int MAX_TOKENS = 5;
+    /** A clue found at tokens {@code from..to}. */
+    record Found(Clue clue, int from, int to) {
+    }
+
+    private static final int MAX_TOKENS = 7;
     private static final Map<String, Clue> PHRASES = new HashMap<>();
+    /** Words recognisers write for a clue word. */
+    private static final Map<String, String> SOUNDS_LIKE = Map.ofEntries(
+            Map.entry("breeding", "breathing"), Map.entry("breathin", "breathing"), Map.entry("breething", "breathing"),
+            Map.entry("breating", "breathing"), Map.entry("bleding", "bleeding"), Map.entry("bleeting", "bleeding"),
+            Map.entry("bleating", "bleeding"), Map.entry("bleedin", "bleeding"), Map.entry("unconcious", "unconscious"),
+            Map.entry("unconscience", "unconscious"), Map.entry("unconsious", "unconscious"),
+            Map.entry("conscience", "conscious"), Map.entry("concious", "conscious"), Map.entry("nife", "knife"),
+            Map.entry("knive", "knife"), Map.entry("smokes", "smoke"), Map.entry("smokin", "smoking"),
+            Map.entry("flame's", "flames"), Map.entry("flamez", "flames"), Map.entry("weapon's", "weapons"),
+            Map.entry("waters", "water"), Map.entry("stab", "stabbed"), Map.entry("stabed", "stabbed"),
+            Map.entry("shootin", "shooting"), Map.entry("chokin", "choking"), Map.entry("gaspin", "gasping"),
+            Map.entry("explosions", "explosion"), Map.entry("pistil", "pistol"), Map.entry("bloodys", "bloody"),
+            Map.entry("injure", "injured"), Map.entry("unresponse", "unresponsive"), Map.entry("shooters", "shooter"));
+    /** Common words that are one letter from a clue word but mean something else. */
+    private static final Set<String> NOT_FUZZY = Set.of("bleeping", "breathe", "breaths", "reading", "breeze",
+            "feeding", "leading", "needing", "seeding", "heading", "beading", "shooing", "booting", "looting",
+            "shouting", "rooting", "hooting", "sporting", "stabbing", "scoring", "snorting", "boring", "pouring",
+            "weaving", "weaning", "leaning", "bleating", "healing", "heating", "beating", "turning", "burying",
+            "curing", "during", "smoked", "stoked", "spoken", "stroke", "strokes", "flamed", "blamed", "framed",
+            "flares", "planes", "frames", "flakes", "awaked", "weapons", "firing", "hiring", "wiring", "tiring",
+            "cooking", "grasping", "stubbed", "stabber", "clasping", "rasping", "wheeling", "breaching", "knocker",
+            "shouter", "shoving", "chopping", "coking", "collapses", "sparkling", "exploded", "wounder", "gunshy");
+    private static final Map<Integer, List<String>> FUZZY = new HashMap<>();
 
     static {
         // injuries
         for (String s : List.of("bleeding", "bleeding badly", "bleeding heavily", "bleeding a lot", "blood",
-                "lots of blood", "lot of blood", "bloody", "blood everywhere", "hemorrhaging")) {
+                "lots of blood", "lot of blood", "bloody", "blood everywhere", "hemorrhaging", "blood all over",
+                "bleeding all over", "nosebleed", "bleeding bad", "bleeding real bad", "bleeding really bad")) {
             put(s, EntityType.INJURY, "bleeding", 0.85);
         }
         for (String part : List.of("leg", "arm", "wrist", "ankle", "hip", "nose", "ribs", "collarbone", "hand",
-                "foot", "finger", "neck", "back", "jaw", "shoulder", "knee")) {
+                "foot", "finger", "neck", "back", "jaw", "shoulder", "knee", "fingers", "elbow")) {
             String v = "broken " + part;
             for (String pre : List.of("broken ", "broke his ", "broke her ", "broke my ", "broke their ",
-                    "fractured ", "fractured his ", "fractured her ")) {
+                    "fractured ", "fractured his ", "fractured her ", "bone sticking out of his ",
+                    "bone sticking out of her ", "bone sticking out of my ", "bone sticking out of the ",
+                    "bone is sticking out of his ", "bone poking out of his ", "bone poking out of her ")) {
                 put(pre + part, EntityType.INJURY, v, 0.9);
             }
             for (String post : List.of(" is broken", " looks broken", " is fractured", " might be broken",
-                    " seems broken", " is bent")) {
+                    " seems broken", " is bent", " is definitely broken", " is probably broken")) {
                 put(part + post, EntityType.INJURY, v, 0.85);
+            }
+            for (String post : List.of(" is all twisted", " is twisted", " is all messed up", " is messed up",
+                    " looks messed up", " are all messed up", " are messed up", " hurts", " is hurting",
+                    " is all mangled", " is mangled", " is crushed", " is swollen", " are all twisted")) {
+                put(part + post, EntityType.INJURY, "injured", 0.75);
             }
         }
         put("broken rib", EntityType.INJURY, "broken ribs", 0.9);
-        for (String s : List.of("broken bone", "broken bones", "fracture", "fractured", "broke something")) {
+        for (String s : List.of("broken bone", "broken bones", "fracture", "fractured", "broke something",
+                "bone sticking out", "bone is sticking out", "compound fracture")) {
             put(s, EntityType.INJURY, "fracture", 0.8);
         }
-        for (String s : List.of("burned", "burnt", "burns", "burn", "scalded", "badly burned")) {
+        for (String s : List.of("burned", "burnt", "burns", "burn", "scalded", "badly burned", "burned bad",
+                "burned badly")) {
             put(s, EntityType.INJURY, "burns", 0.8);
         }
         for (String s : List.of("head injury", "head wound", "hit his head", "hit her head", "hit my head",
                 "banged his head", "banged her head", "hurt his head", "hurt her head", "head is bleeding",
-                "cracked his head", "hit their head")) {
+                "cracked his head", "hit their head", "bleeding from his head", "bleeding from her head",
+                "bleeding from the head", "bleeding from my head", "head is split open", "head split open",
+                "head is cracked open", "cracked her head", "cracked his head open", "cracked her head open",
+                "head is busted open", "hit the back of his head", "hit the back of her head")) {
             put(s, EntityType.INJURY, "head injury", 0.85);
         }
         for (String s : List.of("a cut", "deep cut", "cuts", "laceration", "cut himself", "cut herself",
-                "cut myself", "cut his", "cut her")) {
+                "cut myself", "cut his", "cut her", "cut my", "gash", "cut up", "cut off", "cut open",
+                "cut across")) {
             put(s, EntityType.INJURY, "cut", 0.75);
         }
-        for (String s : List.of("stabbed", "stab wound", "stab wounds", "knifed")) {
+        for (String s : List.of("stabbed", "stab wound", "stab wounds", "knifed", "been stabbed", "got stabbed")) {
             put(s, EntityType.INJURY, "stab wound", 0.9);
         }
         for (String s : List.of("been shot", "got shot", "was shot", "shot him", "shot her", "gunshot wound",
-                "shot in the", "is shot")) {
+                "shot in the", "is shot", "gunshot wounds", "were shot", "are shot", "get shot", "gets shot")) {
             put(s, EntityType.INJURY, "gunshot wound", 0.85);
         }
         for (String s : List.of("hurt", "injured", "injuries", "injury", "wounded", "hurting", "badly hurt",
-                "seriously hurt", "seriously injured")) {
+                "seriously hurt", "seriously injured", "bites", "bite marks", "bitten", "hurt bad", "hurt badly",
+                "critically injured")) {
             put(s, EntityType.INJURY, "injured", 0.75);
         }
+        for (String s : List.of("dead", "died", "killed", "passed away", "deceased", "is dead", "are dead",
+                "was killed", "got killed", "been killed")) {
+            put(s, EntityType.INJURY, "dead", 0.8);
+        }
         for (String s : List.of("unhurt", "uninjured", "nobody is hurt", "nobodys hurt", "no one is hurt",
-                "no one hurt", "nobody hurt", "no one is injured", "nobody is injured", "no injuries")) {
+                "no one hurt", "nobody hurt", "no one is injured", "nobody is injured", "no injuries",
+                "nobody got hurt", "no one got hurt", "nobody got hit", "no one got hit", "nobody was hurt",
+                "no one was hurt", "nobody got shot", "no one got shot", "nobodys injured", "nobody was injured",
+                "nobody injured", "everyones okay", "everybodys okay", "everyone is okay", "everybody is okay",
+                "everyones fine", "everybodys fine", "everyone is fine", "everybody is fine")) {
             fixed(s, EntityType.INJURY, "none", 0.85);
         }
-        for (String s : List.of("blood pressure", "blood sugar", "blood type", "hurt my feelings")) {
+        for (String s : List.of("blood pressure", "blood sugar", "blood type", "hurt my feelings", "blood thinners",
+                "blood thinner", "dead end", "dead battery", "dead body", "phone died", "phone is dead",
+                "battery died", "dead bolt", "deadbolt", "cut the", "cut through", "cut in", "cut out",
+                "cut it", "cut off the", "cut him off", "cut me off", "cut her off", "cut us off")) {
             ignore(s);
         }
 
         // breathing
         for (String s : List.of("breathing", "still breathing", "breathing normally", "breathing fine",
-                "breathing okay", "breathing ok", "he is breathing", "she is breathing", "breathes", "breathin")) {
+                "breathing okay", "breathing ok", "breathes",
+                "breathing now", "breathing again", "started breathing")) {
             put(s, EntityType.BREATHING, "yes", 0.85);
         }
         for (String s : List.of("stopped breathing", "quit breathing", "no longer breathing", "not breathing",
                 "isnt breathing", "is not breathing", "no breathing", "hes not breathing", "shes not breathing",
-                "not breathe", "doesnt breathe", "not breath", "no breath")) {
+                "not breathe", "doesnt breathe", "not breath", "no breath", "stopped breeding")) {
             fixed(s, EntityType.BREATHING, "no", 0.9);
         }
         for (String s : List.of("gasping", "gasping for air", "gasping for breath", "struggling to breathe",
@@ -89,8 +148,21 @@ final class Clues {
                 "breathing strangely", "breathing strange", "breathing heavily", "breathing fast",
                 "breathing very fast", "breathing shallow", "barely breathing", "choking", "turning blue",
                 "lips are blue", "blue lips", "gurgling", "breathing badly", "breathing really fast",
-                "breathing hard", "struggling for breath", "hardly breathing")) {
+                "breathing hard", "struggling for breath", "hardly breathing", "snoring", "snoring sound",
+                "turning purple", "lips are purple", "lips are kind of blue", "lips are kind of purple",
+                "lips are turning blue", "lips are grey", "lips are gray", "face is blue", "hes blue", "shes blue",
+                "breathing slow", "breathing real slow", "breathing really slow", "breathing very slow",
+                "breathing is slow", "breathing is real slow", "breathing is really slow", "breathing real fast",
+                "not breathing right", "isnt breathing right", "not breathing good", "not breathing normal",
+                "not breathing normally", "not breathing well", "cant breathe good", "cant breathe right",
+                "cant get air", "cant get his breath", "cant get her breath", "breathing irregular",
+                "irregular breathing", "agonal", "breathing heavy", "breathing, fast", "breathing but fast",
+                "breathing, slow", "breathing but slow")) {
             put(s, EntityType.BREATHING, "abnormal", 0.8);
+        }
+        for (String s : List.of("breathe in", "breathe out", "take a breath", "deep breath", "breath mints",
+                "hes blue collar", "out of breath")) {
+            ignore(s);
         }
 
         // consciousness
@@ -98,27 +170,41 @@ final class Clues {
                 "out cold", "fainted", "wont wake up", "will not wake up", "not waking up", "cant wake him",
                 "cant wake her", "cant wake him up", "cant wake her up", "doesnt respond", "does not respond",
                 "not responding", "isnt responding", "not responsive", "not conscious", "isnt conscious",
-                "lost consciousness", "not awake", "wont respond", "not moving", "isnt moving")) {
-            fixed(s, EntityType.CONSCIOUS, "no", s.contains("moving") ? 0.6 : 0.9);
+                "lost consciousness", "not awake", "wont respond", "not moving", "isnt moving", "passing out",
+                "keeps passing out", "not answering", "isnt answering", "not answering me", "wont answer",
+                "doesnt answer", "not talking to me", "not waking", "cant wake them", "not getting up")) {
+            fixed(s, EntityType.CONSCIOUS, "no", s.contains("moving") || s.contains("getting up")
+                    || s.contains("answer") || s.contains("talking") ? 0.6 : 0.9);
         }
         for (String s : List.of("conscious", "awake", "responsive", "responding", "alert", "came to", "came round",
                 "woke up", "is talking", "hes talking", "shes talking", "talking to me", "eyes are open",
-                "eyes open", "coming around", "coming round")) {
-            put(s, EntityType.CONSCIOUS, "yes", 0.8);
+                "eyes open", "coming around", "coming round", "crying", "screaming", "moaning", "groaning",
+                "he talks", "she talks", "talking", "a wake", "walking around", "sitting up")) {
+            put(s, EntityType.CONSCIOUS, "yes", s.equals("crying") || s.equals("screaming") || s.equals("moaning")
+                    || s.equals("groaning") || s.equals("talking") || s.startsWith("walking")
+                    || s.startsWith("sitting") ? 0.6 : 0.8);
+        }
+        for (String s : List.of("screaming at", "yelling at", "crying for help", "crying out", "talking about",
+                "talking to the", "talking to them", "talking to him", "talking to her", "talking to you",
+                "not talking", "isnt talking", "wont talk", "not crying", "isnt crying", "stopped crying",
+                "not screaming", "not moaning", "answering the", "answering his", "answering her",
+                "answering my", "answering the door", "answering the phone")) {
+            ignore(s);
         }
 
         // weapons
         for (String s : List.of("knife", "knives", "kitchen knife", "blade", "box cutter", "a cutter", "switchblade",
-                "pocket knife", "big knife")) {
+                "pocket knife", "big knife", "razor", "steak knife", "butcher knife")) {
             put(s, EntityType.WEAPON, "knife", 0.9);
         }
-        for (String s : List.of("gun", "guns", "pistol", "handgun", "revolver", "firearm", "rifle", "shotgun",
-                "hand gun")) {
+        for (String s : List.of("gun", "guns", "pistol", "pistols", "handgun", "handguns", "revolver", "firearm",
+                "firearms", "rifle", "rifles", "shotgun", "shotguns", "hand gun", "assault rifle", "ar 15", "ar15")) {
             put(s, EntityType.WEAPON, "gun", 0.9);
         }
-        for (String s : List.of("shots fired", "gunshots", "gunshot", "gun shots", "gunfire", "shooting",
-                "shots")) {
-            put(s, EntityType.WEAPON, "gun", 0.7);
+        for (String s : List.of("shots fired", "gunshots", "gunshot", "gun shots", "gunfire", "shooting", "shots",
+                "shooter", "active shooter", "gunpoint", "opened fire", "open fire", "shot at", "a shot",
+                "one shot", "heard a shot", "another shot", "gun shot", "shootings")) {
+            put(s, EntityType.WEAPON, "gun", s.contains("shooter") || s.equals("gunpoint") ? 0.85 : 0.7);
         }
         for (String s : List.of("bat", "baseball bat", "metal bat", "golf club", "wooden bat")) {
             put(s, EntityType.WEAPON, "bat", 0.85);
@@ -126,8 +212,9 @@ final class Clues {
         for (String s : List.of("machete", "sword", "katana", "hammer", "crowbar", "axe", "hatchet", "scissors")) {
             put(s, EntityType.WEAPON, s.equals("katana") ? "sword" : s, 0.85);
         }
-        for (String s : List.of("broken bottle", "metal pipe", "iron pipe", "steel pipe", "lead pipe")) {
-            put(s, EntityType.WEAPON, s.endsWith("bottle") ? "bottle" : "pipe", 0.8);
+        for (String s : List.of("broken bottle", "metal pipe", "iron pipe", "steel pipe", "lead pipe", "bottle",
+                "beer bottle", "glass bottle")) {
+            put(s, EntityType.WEAPON, s.contains("bottle") ? "bottle" : "pipe", s.equals("bottle") ? 0.6 : 0.8);
         }
         for (String s : List.of("weapon", "weapons", "armed")) {
             put(s, EntityType.WEAPON, "weapon", 0.75);
@@ -135,56 +222,90 @@ final class Clues {
         for (String s : List.of("unarmed", "no weapons", "no weapon", "not armed", "empty handed")) {
             fixed(s, EntityType.WEAPON, "none", 0.85);
         }
-        for (String s : List.of("bat an eye", "butter knife", "water gun", "nail gun", "glue gun")) {
+        for (String s : List.of("bat an eye", "butter knife", "water gun", "nail gun", "glue gun", "water bottle",
+                "bottle of water", "baby bottle", "pill bottle", "bottle of pills", "shooting pain", "shooting star",
+                "photo shoot", "flu shot", "shot of", "shot glass", "nerf gun", "toy gun", "staple gun",
+                "heat gun", "radar gun", "squirt gun", "spray bottle", "hair dryer", "bat mobile", "fruit bat",
+                "shooting hoops", "shooting pool", "armed forces", "armed services")) {
             ignore(s);
         }
 
         // hazards
         for (String s : List.of("fire", "fires", "on fire", "flames", "flame", "burning", "blaze", "caught fire",
-                "in flames", "engulfed")) {
+                "in flames", "engulfed", "brush fire", "grass fire", "house fire", "kitchen fire", "grease fire",
+                "catching fire", "caught on fire", "burning down", "went up in flames", "fully engulfed")) {
             put(s, EntityType.HAZARD, "fire", 0.85);
         }
-        for (String s : List.of("smoke", "smoky", "smell smoke", "black smoke", "thick smoke", "smoke everywhere")) {
+        for (String s : List.of("smoke", "smoky", "smell smoke", "black smoke", "thick smoke", "smoke everywhere",
+                "full of smoke", "smells like smoke", "smoke coming out", "filling with smoke", "smoking")) {
             put(s, EntityType.HAZARD, "smoke", 0.85);
         }
         for (String s : List.of("gas", "gas leak", "smell gas", "smells like gas", "gas smell", "smell of gas",
-                "propane", "leaking gas")) {
+                "propane", "leaking gas", "natural gas", "carbon monoxide", "gas line", "gas main", "gas pipe",
+                "rotten eggs", "smells like rotten eggs", "co alarm", "co detector", "monoxide", "methane")) {
             put(s, EntityType.HAZARD, "gas", 0.85);
         }
         for (String s : List.of("flood", "flooding", "flooded", "water rising", "water is rising",
-                "water everywhere", "water coming in", "drowning", "underwater", "under water")) {
+                "water everywhere", "water coming in", "floodwater", "flood water", "flash flood",
+                "overflowing", "overflowed", "under water", "underwater", "swept away")) {
             put(s, EntityType.HAZARD, "flood", 0.8);
         }
         for (String s : List.of("chemical", "chemicals", "toxic", "fumes", "acid", "ammonia", "bleach", "hazmat",
-                "hazardous material", "hazardous materials", "chemical smell")) {
+                "hazardous material", "hazardous materials", "chemical smell", "tear gas", "pepper spray",
+                "bear spray", "chlorine", "pesticide", "toxic fumes", "mace")) {
             put(s, EntityType.HAZARD, "chemical", 0.8);
         }
         for (String s : List.of("power line", "power lines", "powerline", "powerlines", "live wire", "live wires",
                 "downed lines", "electric wires", "electrical wires", "wires down", "sparking", "sparks",
-                "electric cable", "electrical cable")) {
+                "electric cable", "electrical cable", "electric lines", "electrical lines", "downed wires",
+                "downed wire", "downed power line", "downed power lines", "wire down", "wire is down",
+                "wires are down", "line is down", "lines are down", "wires are laying", "wire is laying",
+                "wires laying", "power pole", "utility pole", "electric line")) {
             put(s, EntityType.HAZARD, "power lines", 0.8);
         }
         for (String s : List.of("fuel leak", "leaking fuel", "petrol", "gasoline", "diesel", "fuel leaking",
-                "leaking petrol", "fuel everywhere")) {
+                "leaking petrol", "fuel everywhere", "fuel")) {
             put(s, EntityType.HAZARD, "fuel", 0.8);
         }
-        for (String s : List.of("explosion", "exploded", "blast", "blew up", "explode", "bang")) {
+        for (String s : List.of("explosion", "exploded", "blast", "blew up", "explode", "bang", "boom",
+                "loud boom", "big boom", "bomb went off", "blown up")) {
             put(s, EntityType.HAZARD, "explosion", s.equals("bang") ? 0.5 : 0.85);
         }
         for (String s : List.of("building collapsed", "roof collapsed", "ceiling collapsed", "house collapsed",
                 "wall collapsed", "caved in", "collapsed building", "building has collapsed", "bridge collapsed",
-                "structural collapse", "roof fell in", "ceiling fell")) {
+                "structural collapse", "roof fell in", "ceiling fell", "gave way", "caving in", "cave in",
+                "collapsing")) {
             put(s, EntityType.HAZARD, "collapse", 0.85);
         }
-        for (String s : List.of("no fire", "no smoke", "no hazards", "nothing dangerous", "no gas")) {
+        for (String s : List.of("no fire", "no smoke", "no hazards", "nothing dangerous", "no gas", "no flames")) {
             fixed(s, EntityType.HAZARD, "none", 0.8);
         }
         for (String s : List.of("fire department", "fire truck", "fire trucks", "fire engine", "fire engines",
                 "fire brigade", "fire station", "fire fighters", "fire fighter", "firefighters", "firefighter",
                 "fire alarm", "fire extinguisher", "fire exit", "fire hydrant", "fire service", "gas station",
                 "smoke alarm", "smoke detector", "cease fire", "out of gas", "water bottle", "drink of water",
-                "glass of water", "some water", "fire escape", "gas stove", "gas bill", "a bang", "big bang")) {
+                "glass of water", "some water", "fire escape", "gas stove", "gas bill", "a bang", "big bang",
+                "gas mask", "gas masks", "gas pedal", "gas tank", "gas can", "gas prices", "gas money",
+                "on the gas", "smoke alarms", "smoke detectors", "under fire", "fire him", "fire me", "fired",
+                "fire pit", "camp fire", "campfire", "fireplace", "fire place", "fireworks", "smoking a",
+                "smoking cigarettes", "smoking weed", "smoking pot", "smoking crack", "smoking meth",
+                "smoking marijuana", "smoking area", "no smoking", "stop smoking", "quit smoking", "smoked",
+                "gas grill", "heartburn", "burning sensation", "sun burn", "sunburn", "burning up", "fire ants",
+                "boom box", "water main", "fuel pump", "sparks flying out the chimney", "flame thrower")) {
             ignore(s);
+        }
+        for (Map.Entry<String, Clue> e : List.copyOf(PHRASES.entrySet())) {
+            if (e.getValue().type() == null && !PHRASES.containsKey(e.getKey() + "s")) {
+                // "fire departments", "gas masks": the plural means no more than the singular
+                PHRASES.put(e.getKey() + "s", e.getValue());
+            }
+        }
+        for (String k : List.of("breathing", "bleeding", "unconscious", "conscious", "unresponsive", "stabbed",
+                "gasping", "choking", "wheezing", "weapon", "weapons", "gunshot", "gunshots", "explosion", "flooding",
+                "injured", "hemorrhaging", "firearm", "shotgun", "handgun", "revolver", "pistol", "machete",
+                "crowbar", "scissors", "propane", "chemical", "chemicals", "gasoline", "collapsed", "unarmed",
+                "fainted", "gurgling", "knocked", "exploded", "sparking", "shooter", "shooting", "wounded")) {
+            FUZZY.computeIfAbsent(k.length(), n -> new ArrayList<>()).add(k);
         }
     }
 
@@ -203,44 +324,132 @@ final class Clues {
         PHRASES.put(phrase, new Clue(null, null, true, 0));
     }
 
+    /**
+     * The words as clue lookups see them: a word of six letters or more one letter from a clue word is read as
+     * that word (a misheard or mistyped word should not lose the fact). Sound-alikes and plurals are already
+     * replaced by {@link Lexicon}.
+     */
+    static String[] normalised(Tokens t) {
+        String[] w = new String[t.size];
+        for (int i = 0; i < t.size; i++) {
+            String s = t.word[i];
+            w[i] = s.length() >= 6 && !PHRASES.containsKey(s) && !NOT_FUZZY.contains(s) ? fuzzy(s) : s;
+        }
+        return w;
+    }
+
+    /** The word a recogniser's sound-alike stands for ("breeding" is "breathing"), or null. */
+    static String soundsLike(String w) {
+        return SOUNDS_LIKE.get(w);
+    }
+
+    /** True when {@code w} alone is a clue word or part of the start of one. */
+    static boolean knows(String w) {
+        return PHRASES.containsKey(w);
+    }
+
+    private static String fuzzy(String s) {
+        for (int len = s.length() - 1; len <= s.length() + 1; len++) {
+            for (String k : FUZZY.getOrDefault(len, List.of())) {
+                if (oneEdit(s, k)) {
+                    return k;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** True when {@code a} and {@code b} differ by one inserted, deleted or changed letter (not the first). */
+    static boolean oneEdit(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1 || a.charAt(0) != b.charAt(0)) {
+            return false;
+        }
+        int i = 0;
+        while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (la == lb) {
+            return a.regionMatches(i + 1, b, i + 1, la - i - 1);
+        }
+        return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : a.regionMatches(i, b, i + 1, la - i);
+    }
+
+    /** The longest phrase at token {@code i} of {@code w} (which has {@code n} words), or null. */
+    static Found at(String[] w, int n, int i) {
+        int max = Math.min(n, i + MAX_TOKENS);
+        StringBuilder sb = new StringBuilder();
+        String[] keys = new String[max - i];
+        for (int j = i; j < max; j++) {
+            if (j > i) {
+                sb.append(' ');
+            }
+            sb.append(w[j]);
+            keys[j - i] = sb.toString();
+        }
+        for (int j = max; j > i; j--) {
+            Clue c = PHRASES.get(keys[j - i - 1]);
+            if (c != null) {
+                return new Found(c, i, j);
+            }
+        }
+        return null;
+    }
+
+    /** The clues asked about in tokens {@code from..to} of a question (the answer's topic). */
+    static List<Found> topics(Tokens t, int from, int to) {
+        String[] w = normalised(t);
+        List<Found> out = new ArrayList<>(Situations.topics(t, w, from, to));
+        int i = from;
+        while (i < to) {
+            Found f = at(w, to, i);
+            if (f == null) {
+                i++;
+                continue;
+            }
+            if (f.clue().type() != null) {
+                out.add(f);
+            }
+            i = f.to();
+        }
+        return out;
+    }
+
     /** Finds clues left to right, longest phrase first; skips blocked tokens. */
     static void find(Tokens t, boolean[] blocked, Context ctx, List<ExtractedEntity> out) {
+        String[] w = normalised(t);
+        boolean[] taken = new boolean[t.size];
         int i = 0;
         while (i < t.size) {
             if (blocked[i]) {
                 i++;
                 continue;
             }
-            Clue clue = null;
-            int to = i;
-            int max = Math.min(t.size, i + MAX_TOKENS);
-            for (int j = max; j > i; j--) {
-                Clue c = PHRASES.get(t.join(i, j, " "));
-                if (c != null) {
-                    clue = c;
-                    to = j;
-                    break;
-                }
-            }
-            if (clue == null) {
+            Found f = at(w, t.size, i);
+            if (f == null) {
                 i++;
                 continue;
             }
             boolean free = true;
-            for (int k = i; k < to; k++) {
+            for (int k = i; k < f.to(); k++) {
                 free &= !blocked[k];
             }
-            if (clue.type() != null && free) {
-                ExtractedEntity e = judge(t, ctx, clue, i, to);
+            if (f.clue().type() != null && free && Situations.meant(t, w, f)) {
+                ExtractedEntity e = judge(t, ctx, f.clue(), i, f.to());
                 if (e != null) {
                     out.add(e);
                 }
+                for (int k = i; k < f.to(); k++) {
+                    taken[k] = true;
+                }
             }
-            i = to;
+            i = f.to();
         }
+        Situations.find(t, w, blocked, taken, ctx, out);
     }
 
-    private static ExtractedEntity judge(Tokens t, Context ctx, Clue clue, int from, int to) {
+    static ExtractedEntity judge(Tokens t, Context ctx, Clue clue, int from, int to) {
         if (ctx.question(from)) {
             return null;
         }
@@ -266,11 +475,12 @@ final class Clues {
                 Math.round(conf * 100) / 100.0);
     }
 
-    private static String negate(EntityType type, String value) {
+    static String negate(EntityType type, String value) {
         return switch (type) {
             case BREATHING -> value.equals("yes") ? "no" : value.equals("abnormal") ? "yes" : null;
             case CONSCIOUS -> value.equals("yes") ? "no" : "yes";
-            case INJURY, WEAPON, HAZARD -> "none";
+            case INJURY -> value.equals("dead") ? null : "none";
+            case WEAPON, HAZARD -> "none";
             default -> null;
         };
     }

@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * What surrounds a word within its clause: a negation before it ("not breathing", "no weapons"), uncertainty
  * ("I think", "maybe"), not knowing ("I don't know if ..."), a condition ("tell me if ...") or a question
- * ("is he breathing", "any weapons").
+ * ("is he breathing", "any weapons"). Built in time linear in the number of tokens, and each question answered
+ * in constant time, so a whole transcript without punctuation (one long clause) costs no more than its words.
  */
 final class Context {
 
@@ -23,49 +24,93 @@ final class Context {
     private static final Set<String> CONDITIONALS = Set.of("if", "whether", "check", "until", "unless", "when");
     private static final Set<String> NEW_SUBJECT = Set.of("he", "she", "hes", "shes", "they", "theyre", "i", "im",
             "its", "there", "theres", "his", "her", "my", "their", "we", "were", "you", "youre");
+    /** Words a speaker puts before a question ("okay, so, uh, is he breathing"). */
+    private static final Set<String> FILLERS = Set.of("okay", "ok", "so", "uh", "um", "and", "well", "oh", "alright",
+            "right", "now", "maam", "sir", "listen", "then");
     private static final int LOOKBACK = 4;
 
     private final Tokens t;
     private final int[] clauseStart;
+    private final int[] clauseLast;
+    /** Index of the last hedge word before each token in its clause, or -1. */
+    private final int[] hedgeBefore;
+    /** Per clause start: 0 not yet known, 1 a question, 2 not. */
+    private final byte[] question;
 
     Context(Tokens t) {
         this.t = t;
-        this.clauseStart = new int[t.size];
-        for (int i = 0; i < t.size; i++) {
-            clauseStart[i] = i > 0 && t.clause[i] == t.clause[i - 1] ? clauseStart[i - 1] : i;
+        int n = t.size;
+        this.clauseStart = new int[n];
+        this.clauseLast = new int[n];
+        this.hedgeBefore = new int[n];
+        this.question = new byte[n];
+        int hedge = -1;
+        for (int i = 0; i < n; i++) {
+            boolean same = i > 0 && t.clause[i] == t.clause[i - 1];
+            clauseStart[i] = same ? clauseStart[i - 1] : i;
+            if (!same) {
+                hedge = -1;
+            }
+            hedgeBefore[i] = hedge;
+            if (HEDGES.contains(t.word[i])) {
+                hedge = i;
+            }
         }
+        for (int i = n - 1; i >= 0; i--) {
+            clauseLast[i] = i + 1 < n && t.clause[i + 1] == t.clause[i] ? clauseLast[i + 1] : i;
+        }
+    }
+
+    /** First token of the clause of token {@code i}. */
+    int clauseStart(int i) {
+        return clauseStart[i];
     }
 
     /** True when token {@code i} is in a clause that asks rather than tells. */
     boolean question(int i) {
-        if (i >= t.size) {
+        if (i < 0 || i >= t.size) {
             return false;
         }
         int s = clauseStart[i];
+        if (question[s] == 0) {
+            question[s] = (byte) (asks(s) ? 1 : 2);
+        }
+        return question[s] == 1;
+    }
+
+    private boolean asks(int s) {
         String first = t.word[s];
-        if (t.word[s].equals("okay") || t.word[s].equals("ok") || t.word[s].equals("so")) {
+        while (s + 1 <= clauseLast[s] && FILLERS.contains(first)) {
             s++;
             first = t.at(s);
         }
         if (!AUX.contains(first)) {
-            return endsWithQuestionMark(i);
+            return endsWithQuestionMark(s);
         }
         if (first.equals("any") || first.equals("anyone") || first.equals("anybody") || first.equals("anything")
                 || first.startsWith("wh") || first.startsWith("how")) {
             return true;
         }
-        return SUBJECTS.contains(t.at(s + 1)) || endsWithQuestionMark(i);
+        return SUBJECTS.contains(t.at(s + 1)) || endsWithQuestionMark(s);
     }
 
     private boolean endsWithQuestionMark(int i) {
-        int c = t.clause[i];
-        int last = i;
-        while (last + 1 < t.size && t.clause[last + 1] == c) {
-            last++;
+        if (i >= t.size) {
+            return false;
         }
+        int last = clauseLast[i];
         int from = t.end[last];
         int to = last + 1 < t.size ? t.start[last + 1] : t.text.length();
-        return t.text.substring(from, to).contains("?");
+        boolean asks = false;
+        for (int k = from; k < to; k++) {
+            char c = t.text.charAt(k);
+            if (c == '!') {
+                // "He got shot?!" exclaims
+                return false;
+            }
+            asks |= c == '?';
+        }
+        return asks;
     }
 
     /** True when a negation stands within the few words before token {@code i}, in the same clause. */
@@ -129,11 +174,11 @@ final class Context {
 
     /** True when the clause before token {@code i} hedges ("I think", "maybe", "probably"). */
     boolean hedged(int i) {
-        int s = clauseStart[i];
-        for (int k = s; k < i; k++) {
-            if (HEDGES.contains(t.word[k])) {
-                return true;
-            }
+        if (i < 0 || i >= t.size) {
+            return false;
+        }
+        if (hedgeBefore[i] >= 0) {
+            return true;
         }
         for (int k = i + 1; k < t.size && k <= i + 2 && t.clause[k] == t.clause[i]; k++) {
             if (t.word[k].equals("maybe") || t.word[k].equals("probably") || t.word[k].equals("i")

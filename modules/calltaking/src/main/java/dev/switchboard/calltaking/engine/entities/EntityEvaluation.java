@@ -2,14 +2,17 @@ package dev.switchboard.calltaking.engine.entities;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Precision and recall of an {@link EntityExtractor} on a labelled set. A found entity counts as right when an
  * expected one has the same type, the same value (ignoring case) and an overlapping span; each expected entity
- * is matched at most once.
+ * is matched at most once. Person descriptions ({@link EntityType#SUSPECT}) are counted per attribute.
  */
 public final class EntityEvaluation {
 
@@ -65,7 +68,7 @@ public final class EntityEvaluation {
         }
     }
 
-    /** Runs the extractor on every utterance and compares. */
+    /** Runs the extractor on every utterance (with its context line) and compares. */
     public static Report evaluate(EntityExtractor extractor, List<LabelledUtterance> set) {
         Map<EntityType, int[]> counts = new EnumMap<>(EntityType.class);
         for (EntityType t : EntityType.values()) {
@@ -73,11 +76,16 @@ public final class EntityEvaluation {
         }
         List<Miss> misses = new ArrayList<>();
         for (LabelledUtterance u : set) {
-            List<ExtractedEntity> found = extractor.extract(u.text());
+            List<ExtractedEntity> found = extractor.extract(u.text(), u.context());
+            int[][] ranges = SpeechNoise.ranges(u.text(), u.entities());
             boolean[] used = new boolean[found.size()];
-            for (LabelledUtterance.Expected e : u.entities()) {
-                int start = u.text().indexOf(e.text());
-                int end = start + e.text().length();
+            for (int x = 0; x < u.entities().size(); x++) {
+                LabelledUtterance.Expected e = u.entities().get(x);
+                if (e.type() == EntityType.SUSPECT) {
+                    continue;
+                }
+                int start = ranges[x][0];
+                int end = ranges[x][1];
                 int hit = -1;
                 for (int k = 0; k < found.size() && hit < 0; k++) {
                     ExtractedEntity f = found.get(k);
@@ -94,9 +102,10 @@ public final class EntityEvaluation {
                     misses.add(new Miss(u.id(), u.text(), "missed", e.type(), e.value(), e.text()));
                 }
             }
+            suspects(u, found, ranges, counts.get(EntityType.SUSPECT), misses);
             for (int k = 0; k < found.size(); k++) {
-                if (!used[k]) {
-                    ExtractedEntity f = found.get(k);
+                ExtractedEntity f = found.get(k);
+                if (!used[k] && f.type() != EntityType.SUSPECT) {
                     counts.get(f.type())[1]++;
                     misses.add(new Miss(u.id(), u.text(), "spurious", f.type(), f.value(), f.text()));
                 }
@@ -110,5 +119,62 @@ public final class EntityEvaluation {
             overall = overall.plus(k);
         }
         return new Report(perType, overall, List.copyOf(misses), set.size());
+    }
+
+    /**
+     * A description is scored attribute by attribute ("male", "30s", "black hoodie", "heading north"): an expected
+     * attribute is found when a found description overlapping its span lists it; a found attribute no overlapping
+     * expected description lists is spurious. One wrong detail of six is then one miss, not a lost description.
+     */
+    private static void suspects(LabelledUtterance u, List<ExtractedEntity> found, int[][] ranges, int[] c,
+                                 List<Miss> misses) {
+        List<ExtractedEntity> descriptions = found.stream().filter(f -> f.type() == EntityType.SUSPECT).toList();
+        List<Set<String>> expectedNear = new ArrayList<>();
+        for (int k = 0; k < descriptions.size(); k++) {
+            expectedNear.add(new HashSet<>());
+        }
+        for (int x = 0; x < u.entities().size(); x++) {
+            LabelledUtterance.Expected e = u.entities().get(x);
+            if (e.type() != EntityType.SUSPECT) {
+                continue;
+            }
+            Set<String> got = new HashSet<>();
+            for (int k = 0; k < descriptions.size(); k++) {
+                ExtractedEntity f = descriptions.get(k);
+                if (f.start() < ranges[x][1] && ranges[x][0] < f.end()) {
+                    got.addAll(attributes(f.value()));
+                    expectedNear.get(k).addAll(attributes(e.value()));
+                }
+            }
+            for (String a : attributes(e.value())) {
+                if (got.contains(a)) {
+                    c[0]++;
+                } else {
+                    c[2]++;
+                    misses.add(new Miss(u.id(), u.text(), "missed", EntityType.SUSPECT, a, e.text()));
+                }
+            }
+        }
+        for (int k = 0; k < descriptions.size(); k++) {
+            for (String a : attributes(descriptions.get(k).value())) {
+                if (!expectedNear.get(k).contains(a)) {
+                    c[1]++;
+                    misses.add(new Miss(u.id(), u.text(), "spurious", EntityType.SUSPECT, a,
+                            descriptions.get(k).text()));
+                }
+            }
+        }
+    }
+
+    /** The attributes of a description value, lower case. */
+    static Set<String> attributes(String value) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String a : value.split(",")) {
+            String s = a.strip().toLowerCase(Locale.ROOT);
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 }

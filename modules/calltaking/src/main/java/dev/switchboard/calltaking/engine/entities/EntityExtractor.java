@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds places, phone numbers, people, injuries, dangers, vehicles and person descriptions in one line of a call,
@@ -19,6 +21,14 @@ import java.util.Set;
  * A road named alone gives nothing: it does not say where on the road.
  */
 public final class EntityExtractor {
+
+    /**
+     * The longest text the command line takes: a whole call's transcript is about 20,000 characters. The extractor
+     * itself takes any length, in linear time (about a second per 100,000 characters here).
+     */
+    public static final int MAX_TEXT_CHARS = 100_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EntityExtractor.class);
 
     private static final Set<String> WARD_SUFFIX = Set.of("ku", "ward", "word", "city", "district");
     private static final Set<String> STATION = Set.of("station", "eki", "stn");
@@ -38,14 +48,36 @@ public final class EntityExtractor {
 
     /** The entities in {@code text}, ordered by position; empty for blank text. */
     public List<ExtractedEntity> extract(String text) {
+        return extract(text, null);
+    }
+
+    /**
+     * The entities in {@code text}, read as the reply to {@code previous}, the other speaker's last line (null or
+     * empty when there is none): "no" after "is he breathing?" is breathing {@code no}. Ordered by position;
+     * empty for blank text. Time is linear in the length of the text. Never throws: extraction only assists the
+     * call-taker, so a defect here is logged and gives no entities rather than ending the call.
+     */
+    public List<ExtractedEntity> extract(String text, String previous) {
+        try {
+            return find(text, previous);
+        } catch (RuntimeException e) {
+            LOG.error("Entity extraction failed on a {}-character utterance; it gives no entities", text.length(), e);
+            return List.of();
+        }
+    }
+
+    /** {@link #extract(String, String)} without the safety net, for the tests that look for failures. */
+    List<ExtractedEntity> find(String text, String previous) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        Tokens t = Tokens.of(text);
+        Tokens t = Lexicon.normalise(Tokens.of(text));
         boolean[] blocked = new boolean[t.size];
         Context ctx = new Context(t);
         List<ExtractedEntity> out = new ArrayList<>();
+        Answers.Question asked = Answers.asked(previous);
         NumberEntities.plates(t, blocked, out);
+        Plates.find(t, blocked, asked.plate(), out);
         NumberEntities.phones(t, blocked, out);
         for (BlockAddresses.Found a : BlockAddresses.findAll(t, blocked, gazetteer)) {
             for (int k = a.from(); k < a.to(); k++) {
@@ -54,12 +86,20 @@ public final class EntityExtractor {
             out.add(new ExtractedEntity(EntityType.ADDRESS, a.value(), t.span(a.from(), a.to()), t.start[a.from()],
                     t.end[a.to() - 1], round(a.confidence())));
         }
-        Descriptions.vehicles(t, blocked, ctx, out);
+        Vehicles.find(t, blocked, ctx, out);
         places(t, blocked, out);
-        for (Gazetteer.JapaneseMatch j : gazetteer.scanJapanese(text)) {
-            boolean taken = false;
+        StreetAddresses.find(t, blocked, out);
+        List<Gazetteer.JapaneseMatch> japanese = gazetteer.scanJapanese(text);
+        boolean[] covered = japanese.isEmpty() ? null : new boolean[text.length()];
+        if (covered != null) {
             for (ExtractedEntity e : out) {
-                taken |= e.start() < j.end() && j.start() < e.end();
+                java.util.Arrays.fill(covered, e.start(), e.end(), true);
+            }
+        }
+        for (Gazetteer.JapaneseMatch j : japanese) {
+            boolean taken = false;
+            for (int k = j.start(); k < j.end() && !taken; k++) {
+                taken = covered[k];
             }
             if (!taken) {
                 out.add(new ExtractedEntity(EntityType.WARD, j.ward().wardEn(), text.substring(j.start(), j.end()),
@@ -67,8 +107,9 @@ public final class EntityExtractor {
             }
         }
         Clues.find(t, blocked, ctx, out);
-        NumberEntities.people(t, blocked, ctx, out);
-        Descriptions.suspects(t, blocked, out);
+        PeopleCounts.find(t, blocked, ctx, asked.count(), out);
+        Suspects.find(t, blocked, asked, out);
+        Answers.find(t, ctx, asked, out);
         out.sort(Comparator.comparingInt(ExtractedEntity::start).thenComparing(e -> e.type().ordinal()));
         return List.copyOf(out);
     }

@@ -424,18 +424,16 @@ public final class Gazetteer {
             return out;
         }
         for (Map.Entry<String, Place> e : japanese) {
-            String full = e.getKey() + "区";
+            // each search resumes after the last match, so the scan stays linear in the text's length
+            String key = e.getKey();
+            String wanted = key.length() >= 2 ? key : key + "区";
             int from = 0;
             while (from < text.length()) {
-                int at = text.indexOf(full, from);
-                int len = full.length();
-                if (at < 0 && e.getKey().length() >= 2) {
-                    at = text.indexOf(e.getKey(), from);
-                    len = e.getKey().length();
-                }
+                int at = text.indexOf(wanted, from);
                 if (at < 0) {
                     break;
                 }
+                int len = text.startsWith("区", at + key.length()) ? key.length() + 1 : key.length();
                 out.add(new JapaneseMatch(at, at + len, e.getValue()));
                 from = at + len;
             }

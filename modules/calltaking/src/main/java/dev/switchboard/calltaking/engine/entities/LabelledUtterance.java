@@ -14,29 +14,59 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One utterance of the labelled set the extractor is measured on: the text and the entities a careful person
- * would mark in it. The bundled set ({@code labelled-utterances.jsonl}, one JSON object per line) mixes callers and
- * trainees, typed and speech-recogniser style text.
+ * One utterance of a labelled set the extractor is measured on: the text and the entities a careful person
+ * would mark in it (rules in {@code LABELLING.md} beside the sets). The development set
+ * ({@code labelled-utterances.jsonl}) mixes callers and trainees, typed and speech-recogniser style text; the
+ * held-out set ({@code heldout-real-call-proxy.jsonl}) imitates published 911 transcripts and is never tuned on.
  *
+ * @param source  what kind of document the line imitates; empty when not given
  * @param speaker {@code caller} or {@code trainee}
+ * @param context the other speaker's previous line (usually the question a short answer answers); empty if none
  */
-public record LabelledUtterance(int id, String speaker, String text, List<Expected> entities) {
+public record LabelledUtterance(int id, String source, String speaker, String context, String text,
+                                List<Expected> entities) {
+
+    /** The development set. */
+    public static final String DEVELOPMENT = "labelled-utterances.jsonl";
+    /** The held-out proxy of real calls. */
+    public static final String HELD_OUT = "heldout-real-call-proxy.jsonl";
 
     public LabelledUtterance {
+        source = source == null ? "" : source;
+        context = context == null ? "" : context;
         entities = List.copyOf(entities);
+    }
+
+    /** An utterance without source or context. */
+    public LabelledUtterance(int id, String speaker, String text, List<Expected> entities) {
+        this(id, "", speaker, "", text, entities);
     }
 
     /**
      * One expected entity.
      *
-     * @param text the span as it stands in the utterance (its first occurrence is meant)
+     * @param text  the span as it stands in the utterance
+     * @param start where the span starts in the utterance, or -1: then the n-th entity with the same span text
+     *              is its n-th occurrence
      */
-    public record Expected(EntityType type, String value, String text) {
+    public record Expected(EntityType type, String value, String text, int start) {
+
+        public Expected(EntityType type, String value, String text) {
+            this(type, value, text, -1);
+        }
     }
 
-    /** The bundled labelled set. */
+    /** The bundled development set. */
     public static List<LabelledUtterance> bundled() {
-        String resource = "labelled-utterances.jsonl";
+        return bundled(DEVELOPMENT);
+    }
+
+    /** The bundled held-out proxy of real calls (never tuned on). */
+    public static List<LabelledUtterance> heldOut() {
+        return bundled(HELD_OUT);
+    }
+
+    private static List<LabelledUtterance> bundled(String resource) {
         try (InputStream in = LabelledUtterance.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing bundled resource " + resource);
@@ -93,7 +123,8 @@ public record LabelledUtterance(int id, String speaker, String text, List<Expect
                 }
                 es.add(new Expected(type, e.path("value").asText(), span));
             }
-            out.add(new LabelledUtterance(row.path("id").asInt(n), row.path("speaker").asText("caller"), text, es));
+            out.add(new LabelledUtterance(row.path("id").asInt(n), row.path("source").asText(""),
+                    row.path("speaker").asText("caller"), row.path("context").asText(""), text, es));
         }
         return out;
     }

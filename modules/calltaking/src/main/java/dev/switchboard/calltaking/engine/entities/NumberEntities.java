@@ -53,8 +53,8 @@ final class NumberEntities {
     }
 
     private static boolean free(Tokens t, boolean[] blocked, int start, int end) {
-        for (int i = 0; i < t.size; i++) {
-            if (t.start[i] < end && t.end[i] > start && blocked[i]) {
+        for (int i = t.firstEndingAfter(start); i < t.size && t.start[i] < end; i++) {
+            if (blocked[i]) {
                 return false;
             }
         }
@@ -66,10 +66,8 @@ final class NumberEntities {
         if (!free(t, blocked, start, end)) {
             return;
         }
-        for (int i = 0; i < t.size; i++) {
-            if (t.start[i] < end && t.end[i] > start) {
-                blocked[i] = true;
-            }
+        for (int i = t.firstEndingAfter(start); i < t.size && t.start[i] < end; i++) {
+            blocked[i] = true;
         }
         out.add(new ExtractedEntity(EntityType.VEHICLE, value, t.text.substring(start, end), start, end,
                 confidence));
@@ -106,8 +104,9 @@ final class NumberEntities {
                     last = j;
                 } else if (w.equals("double") || w.equals("triple")) {
                     repeat = w.equals("double") ? 2 : 3;
-                } else if (SpokenNumbers.digit(w) >= 0 && (spokenContext(t, j) || digits.length() > 0)) {
-                    digits.append(String.valueOf(SpokenNumbers.digit(w)).repeat(repeat));
+                } else if (SpokenNumbers.digit(w) >= 0 && (spokenContext(t, j) || digits.length() > 0)
+                        || SpokenNumbers.digitInRun(w) >= 0 && digits.length() > 0 && spoken) {
+                    digits.append(String.valueOf(SpokenNumbers.digitInRun(w)).repeat(repeat));
                     repeat = 1;
                     spoken = true;
                     last = j;
@@ -158,7 +157,8 @@ final class NumberEntities {
         int run = 0;
         for (int k = i; k < t.size && k < i + 6; k++) {
             String w = t.word[k];
-            if (SpokenNumbers.digit(w) >= 0 || t.isNumber(k) || w.equals("double") || w.equals("triple")) {
+            if (SpokenNumbers.digit(w) >= 0 || t.isNumber(k) || w.equals("double") || w.equals("triple")
+                    || k > i && SpokenNumbers.digitInRun(w) >= 0) {
                 run++;
             } else {
                 break;
@@ -182,84 +182,4 @@ final class NumberEntities {
     static String capitalise(String s) {
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
-
-    /** People counted in the text: "three people", "two kids", "a man", "both of them". */
-    static void people(Tokens t, boolean[] blocked, Context ctx, List<ExtractedEntity> out) {
-        for (int i = 0; i < t.size; i++) {
-            if (blocked[i]) {
-                continue;
-            }
-            String w = t.word[i];
-            String value = null;
-            int from = i;
-            int j;
-            SpokenNumbers.Read n;
-            if (w.equals("both") && t.is(i + 1, "of") && t.isAny(i + 2, Set.of("them", "us"))) {
-                value = "2";
-                j = i + 3;
-            } else if ((w.equals("a") || w.equals("an")) && t.is(i + 1, "couple") && t.is(i + 2, "of")
-                    && t.isAny(i + 3, PLURAL)) {
-                value = "2";
-                j = i + 4;
-            } else if ((w.equals("several") || w.equals("few") || w.equals("many") || w.equals("lots")
-                    || w.equals("lot") && t.is(i - 1, "a")) && (t.isAny(skipAdj(t, i + 1), PLURAL)
-                    || t.is(i + 1, "of") && t.isAny(skipAdj(t, i + 2), PLURAL))) {
-                value = w.equals("several") || w.equals("few") ? "several" : "many";
-                j = skipAdj(t, t.is(i + 1, "of") ? i + 2 : i + 1) + 1;
-                if (w.equals("lot")) {
-                    from = i - 1;
-                }
-            } else if ((w.equals("a") || w.equals("an") || w.equals("one"))
-                    && t.isAny(skipAdj(t, i + 1), SINGULAR) && !t.is(i - 1, "of") && !t.is(i - 1, "like")) {
-                value = "1";
-                j = skipAdj(t, i + 1) + 1;
-            } else if ((n = SpokenNumbers.at(t, i)) != null && n.value() >= 1 && n.value() <= 200
-                    && !(t.isNumber(i) && t.word[i].length() > 3)) {
-                int k = skipAdj(t, i + n.tokens());
-                if (t.isAny(k, PLURAL) || n.value() == 1 && t.isAny(k, SINGULAR)) {
-                    value = String.valueOf(n.value());
-                    j = k + 1;
-                } else if (n.value() >= 2 && t.is(i + n.tokens(), "of")
-                        && t.isAny(i + n.tokens() + 1, Set.of("them", "us"))) {
-                    value = String.valueOf(n.value());
-                    j = i + n.tokens() + 2;
-                } else {
-                    continue;
-                }
-            } else {
-                continue;
-            }
-            boolean clear = true;
-            for (int k = from; k < j; k++) {
-                clear &= !blocked[k];
-            }
-            if (!clear || ctx.question(from)) {
-                continue;
-            }
-            double conf = ctx.hedged(from) ? 0.5 : 0.85;
-            out.add(new ExtractedEntity(EntityType.PEOPLE_COUNT, value, t.span(from, j), t.start[from],
-                    t.end[j - 1], conf));
-            i = j - 1;
-        }
-    }
-
-    private static int skipAdj(Tokens t, int i) {
-        int k = i;
-        while (k < i + 2 && t.isAny(k, PERSON_ADJECTIVES)) {
-            k++;
-        }
-        return k;
-    }
-
-    static final Set<String> SINGULAR = Set.of("person", "man", "woman", "guy", "kid", "child", "boy", "girl",
-            "baby", "lady", "gentleman", "adult", "teenager", "teen", "student", "passenger", "pedestrian", "victim",
-            "patient", "worker", "cyclist", "toddler", "infant", "individual");
-    static final Set<String> PLURAL = Set.of("people", "persons", "men", "women", "guys", "kids", "children",
-            "boys", "girls", "babies", "ladies", "adults", "teenagers", "teens", "students", "passengers",
-            "pedestrians", "victims", "patients", "workers", "cyclists", "toddlers", "individuals", "residents",
-            "occupants", "customers", "employees", "folks", "elderly");
-    static final Set<String> PERSON_ADJECTIVES = Set.of("old", "older", "elderly", "young", "younger", "little",
-            "small", "tall", "short", "drunk", "injured", "hurt", "other", "more", "homeless", "pregnant", "teenage",
-            "middle", "aged", "big", "skinny", "thin", "heavy", "large", "suspicious", "unconscious", "masked",
-            "armed", "foreign", "japanese", "elementary", "school", "high", "wounded", "trapped", "sick");
 }

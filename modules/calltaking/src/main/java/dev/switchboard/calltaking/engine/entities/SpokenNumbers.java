@@ -63,17 +63,17 @@ final class SpokenNumbers {
             }
         }
         String x = t.at(j);
-        if (TENS.containsKey(x)) {
+        if (TENS.containsKey(x) && (j == i || joined(t, j))) {
             total += TENS.get(x);
             j++;
             any = true;
             String y = t.at(j);
             Integer u = UNITS.get(y);
-            if (u != null && u > 0 && u < 10) {
+            if (u != null && u > 0 && u < 10 && joined(t, j)) {
                 total += u;
                 j++;
             }
-        } else if (UNITS.containsKey(x) && !(any && x.equals("zero"))) {
+        } else if (UNITS.containsKey(x) && !(any && x.equals("zero")) && (j == i || joined(t, j))) {
             total += UNITS.get(x);
             j++;
             any = true;
@@ -84,10 +84,34 @@ final class SpokenNumbers {
         return new Read(total, j - i);
     }
 
+    /** True when token {@code j} follows the one before with only spaces or a hyphen: "fifty, five" is two. */
+    private static boolean joined(Tokens t, int j) {
+        String gap = t.gapBefore(j).strip();
+        return gap.isEmpty() || gap.equals("-");
+    }
+
     /** The single digit a word stands for ("oh" is 0), or -1. */
     static int digit(String w) {
         Integer d = DIGITS.get(w);
         return d == null ? -1 : d;
+    }
+
+    /**
+     * A digit inside a run of spoken digits, where a recogniser may write its homophone: "won" 1, "to" 2, "for"
+     * 4, "ate" 8. Only for the middle of a phone number; -1 otherwise.
+     */
+    static int digitInRun(String w) {
+        int d = digit(w);
+        if (d >= 0) {
+            return d;
+        }
+        return switch (w) {
+            case "won" -> 1;
+            case "to", "too" -> 2;
+            case "for" -> 4;
+            case "ate" -> 8;
+            default -> -1;
+        };
     }
 
     /** A number word as a plain number ("one" 1, "twenty" 20) or -1, without looking at the next token. */

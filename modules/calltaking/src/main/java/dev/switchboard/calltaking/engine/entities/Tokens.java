@@ -61,16 +61,15 @@ final class Tokens {
                 if (dc == cls) {
                     sb.append(d);
                     i++;
+                    if (cls == 3) {
+                        // one token per Japanese character: there are no spaces between words to cut at
+                        break;
+                    }
                 } else if (cls == 1 && isApostrophe(d) && i + 1 < low.length && charClass(low[i + 1]) == 1) {
                     i++;
                 } else {
                     break;
                 }
-            }
-            if (cls == 3 && sb.length() > 1) {
-                // one token per Japanese character: there are no spaces between words to cut at
-                i = s + 1;
-                sb.setLength(1);
             }
             String w = sb.toString();
             if (cls == 1 && (w.equals("but") || w.equals("and") || w.equals("so") || w.equals("because"))) {
@@ -93,6 +92,11 @@ final class Tokens {
             }
         }
         return new Tokens(text, lower, words, starts, ends, n, clauses);
+    }
+
+    /** The same tokens with other words (same spans and clauses): {@code words[i]} replaces {@code word[i]}. */
+    Tokens withWords(String[] words) {
+        return new Tokens(text, lower, words, start, end, size, clause);
     }
 
     /** 1 letter, 2 digit, 3 Japanese, 0 anything else (space, punctuation). */
@@ -132,6 +136,21 @@ final class Tokens {
         return i >= 0 && i < size && ws.contains(word[i]);
     }
 
+    /** The first token that ends after character {@code offset} (binary search); {@code size} if none. */
+    int firstEndingAfter(int offset) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (end[mid] <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The original text from token {@code from} to token {@code to} (exclusive). */
     String span(int from, int to) {
         return text.substring(start[from], end[to - 1]);
@@ -140,6 +159,11 @@ final class Tokens {
     /** Characters strictly between two adjacent tokens. */
     String gap(int left, int right) {
         return text.substring(end[left], start[right]);
+    }
+
+    /** Characters between token {@code i - 1} and token {@code i}; empty for the first token or past the end. */
+    String gapBefore(int i) {
+        return i <= 0 || i >= size ? "" : text.substring(end[i - 1], start[i]);
     }
 
     /** Tokens {@code from..to} (exclusive) joined with single spaces. */

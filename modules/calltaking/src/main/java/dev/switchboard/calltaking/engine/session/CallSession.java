@@ -43,8 +43,10 @@ import dev.switchboard.store.session.SessionSummary;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -94,6 +96,8 @@ public final class CallSession {
     private final CadForm form;
     private final StringBuilder transcript = new StringBuilder();
     private final List<ExtractedEntity> callEntities = new ArrayList<>();
+    /** The last unanswered line of each speaker: a short answer ("no") is read with the other's question. */
+    private final Map<String, String> lastLine = new HashMap<>();
     private final Scorer scorer = new Scorer();
 
     private final Object lock = new Object();
@@ -722,7 +726,10 @@ public final class CallSession {
     // ---- helpers (callers hold the lock)
 
     private List<CallLog.Entity> extract(Batch batch, CallLog.Utterance u, List<Runnable> tell) {
-        List<ExtractedEntity> entities = language.extractor().extract(u.text());
+        // each line is read as the reply to the other speaker's line before it, once
+        String other = "caller".equals(u.speaker()) ? "trainee" : "caller";
+        List<ExtractedEntity> entities = language.extractor().extract(u.text(), lastLine.remove(other));
+        lastLine.put(u.speaker(), u.text());
         List<CallLog.Entity> out = new ArrayList<>();
         for (ExtractedEntity e : entities) {
             CallLog.Entity logged = new CallLog.Entity(u.startMs(), u.seq(), u.speaker(), e.type().name(),

@@ -44,6 +44,13 @@ class CadFillerTest {
     }
 
     @Test
+    void peopleIsTheWholeGroupNotThePartCountedLast() {
+        assertThat(propose("there are three people in the car", "one of them is unconscious"))
+                .containsEntry(CadField.PEOPLE, "3");
+        assertThat(propose("a lot of people are hurt")).containsEntry(CadField.PEOPLE, "many");
+    }
+
+    @Test
     void aCallerCallingOutForTheOperatorDoesNotTurnAFallIntoAnOpenLine() {
         // Seen in the console: the caller's "Hello? Hello, are you there?" after a silence flipped MED-FALL
         // to OPEN-LINE and the units from an ambulance to police.

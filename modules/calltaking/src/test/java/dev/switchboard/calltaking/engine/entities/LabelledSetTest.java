@@ -2,52 +2,47 @@ package dev.switchboard.calltaking.engine.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Precision and recall on the two labelled sets, printed per type. The bundled set was used to develop the rules;
- * the held-out set was written afterwards (first run: precision 0.956, recall 0.991, before four labelling slips
- * against the written rules were corrected and one bug fixed), so both figures are on the optimistic side: text
- * from new scenarios will score lower. Floors sit well below today's figures so a regression fails, not a wobble.
+ * Precision and recall on the development set, clean and with recogniser noise, printed per type. The rules were
+ * tuned on this set, so its figures only guard against regressions; {@link HeldOutProxyTest} reports on the set
+ * that was never tuned on. Floors sit below today's figures so a regression fails, not a wobble.
  */
 class LabelledSetTest {
-
-    private static final double OVERALL_FLOOR = 0.9;
-    private static final double TYPE_FLOOR = 0.75;
-    private static final int TYPE_MIN_EXAMPLES = 5;
 
     private final EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
 
     @Test
-    void bundledSetMeetsTheFloors() {
+    void developmentSetIsLargeAndMixed() {
         List<LabelledUtterance> set = LabelledUtterance.bundled();
-        assertThat(set).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(set).hasSizeGreaterThanOrEqualTo(1000);
         assertThat(set).extracting(LabelledUtterance::speaker).contains("caller", "trainee");
-        check("bundled (development) set", EntityEvaluation.evaluate(extractor, set));
+        assertThat(set).filteredOn(u -> !u.context().isEmpty()).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(set).extracting(LabelledUtterance::id).doesNotHaveDuplicates();
     }
 
     @Test
-    void heldOutSetMeetsTheFloors() throws URISyntaxException {
-        Path file = Path.of(getClass().getResource("heldout-utterances.jsonl").toURI());
-        check("held-out set", EntityEvaluation.evaluate(extractor, LabelledUtterance.read(file)));
+    void developmentSetMeetsTheFloors() {
+        List<LabelledUtterance> set = LabelledUtterance.bundled();
+        check("development set, clean", EntityEvaluation.evaluate(extractor, set), 0.97, 0.97, 0.9);
+        check("development set, noisy", EntityEvaluation.evaluate(extractor, SpeechNoise.apply(set)), 0.9, 0.8,
+                0.6);
     }
 
-    private static void check(String name, EntityEvaluation.Report r) {
+    private static void check(String name, EntityEvaluation.Report r, double precision, double recall,
+                              double typeFloor) {
         System.out.println("Entity extraction, " + name + ":");
         System.out.print(r.describe());
-        r.misses().forEach(m -> System.out.println("  " + m.kind() + " " + m.type() + "=" + m.value() + " ["
-                + m.span() + "] in: " + m.text()));
-        assertThat(r.overall().precision()).as("overall precision").isGreaterThanOrEqualTo(OVERALL_FLOOR);
-        assertThat(r.overall().recall()).as("overall recall").isGreaterThanOrEqualTo(OVERALL_FLOOR);
+        assertThat(r.overall().precision()).as(name + " precision").isGreaterThanOrEqualTo(precision);
+        assertThat(r.overall().recall()).as(name + " recall").isGreaterThanOrEqualTo(recall);
         for (Map.Entry<EntityType, EntityEvaluation.Counts> e : r.perType().entrySet()) {
             EntityEvaluation.Counts c = e.getValue();
-            if (c.truePositives() + c.falseNegatives() >= TYPE_MIN_EXAMPLES) {
-                assertThat(c.precision()).as(e.getKey() + " precision").isGreaterThanOrEqualTo(TYPE_FLOOR);
-                assertThat(c.recall()).as(e.getKey() + " recall").isGreaterThanOrEqualTo(TYPE_FLOOR);
+            if (c.truePositives() + c.falseNegatives() >= 10) {
+                assertThat(c.precision()).as(name + " " + e.getKey() + " precision").isGreaterThanOrEqualTo(typeFloor);
+                assertThat(c.recall()).as(name + " " + e.getKey() + " recall").isGreaterThanOrEqualTo(typeFloor);
             }
         }
     }

@@ -157,6 +157,22 @@ class CallSessionTest {
     }
 
     @Test
+    void aShortAnswerIsReadWithTheTraineesQuestionOnce() {
+        CallSession call = answered(3_000);
+        caller.then("No.", 0.7);
+        caller.then("No.", 0.7);
+        clock.set(10_000);
+
+        CallLog.Utterance answer = call.traineeTyped("Is he breathing?").orElseThrow();
+        CallLog.Utterance again = call.traineeTyped("Stay on the line with me.").orElseThrow();
+
+        List<CallLog.Entity> entities = history(call).all(CallLog.Entity.class);
+        assertThat(entities).filteredOn(e -> e.utterance() == answer.seq())
+                .extracting(CallLog.Entity::type, CallLog.Entity::value).containsExactly(tuple("BREATHING", "no"));
+        assertThat(entities).filteredOn(e -> e.utterance() == again.seq()).isEmpty();
+    }
+
+    @Test
     void dispatchNeedsAVerifiedLocationThenPostsTheIncidentAndLogsTheResponse() {
         CallSession call = answered(3_000);
         List<IncidentCreated> incidents = new ArrayList<>();

@@ -1,0 +1,223 @@
+package dev.switchboard.calltaking.engine.entities;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How many people: "three people", "two kids", "a man", "some guy", "both of them", "one of the boys", "all five
+ * of us", "a bunch of people" ({@code many}), and bare counts said with what happened to them ("four are dead,
+ * five are injured", "we've got one down", "six more wounded"). A number a recogniser wrote as its homophone
+ * ("for people", "to kids", "won guy") still counts.
+ */
+final class PeopleCounts {
+
+    static final Set<String> SINGULAR = Set.of("person", "man", "woman", "guy", "kid", "child", "boy", "girl",
+            "baby", "lady", "gentleman", "adult", "teenager", "teen", "student", "passenger", "pedestrian", "victim",
+            "patient", "worker", "cyclist", "toddler", "infant", "individual", "driver", "rider", "officer", "cop",
+            "shooter", "suspect", "neighbor", "neighbour", "swimmer", "member", "guest", "male", "female", "dude",
+            "hiker", "jogger", "bystander", "customer", "employee", "resident", "occupant", "motorist",
+            "motorcyclist", "firefighter", "deputy", "trooper", "senior", "youth", "juvenile", "clerk",
+            "cashier", "homeowner", "tenant", "fella", "fellow", "intruder", "burglar", "robber", "gunman",
+            "attacker", "stranger", "survivor", "coworker", "nurse", "doctor", "security");
+    static final Set<String> PLURAL = Set.of("people", "persons", "men", "women", "guys", "kids", "children",
+            "boys", "girls", "babies", "ladies", "adults", "teenagers", "teens", "students", "passengers",
+            "pedestrians", "victims", "patients", "workers", "cyclists", "toddlers", "individuals", "residents",
+            "occupants", "customers", "employees", "folks", "elderly", "drivers", "riders", "officers", "cops",
+            "shooters", "suspects", "neighbors", "neighbours", "swimmers", "members", "guests", "males", "females",
+            "dudes", "hikers", "bystanders", "sons", "daughters", "friends", "brothers", "sisters", "grandkids",
+            "grandchildren", "motorists", "firefighters", "seniors", "juveniles", "gunmen", "intruders", "burglars",
+            "robbers", "attackers", "survivors", "coworkers", "others", "siblings", "nurses", "twins");
+    static final Set<String> PERSON_ADJECTIVES = Set.of("old", "older", "elderly", "young", "younger", "little",
+            "small", "tall", "short", "drunk", "injured", "hurt", "other", "more", "homeless", "pregnant", "teenage",
+            "middle", "aged", "big", "skinny", "thin", "heavy", "large", "suspicious", "unconscious", "masked",
+            "armed", "foreign", "japanese", "elementary", "school", "high", "wounded", "trapped", "sick", "white",
+            "black", "asian", "hispanic", "latino", "latina", "caucasian", "african", "american", "heavyset",
+            "stocky", "slim", "chubby", "muscular", "staff", "active", "crazy", "angry", "naked",
+            "teenaged", "adult", "baby", "year", "years", "dead", "missing", "lost", "asleep",
+            "disabled", "blind", "deaf", "mentally", "ill", "additional", "innocent", "random", "unknown");
+    private static final Set<String> STATUS = Set.of("dead", "injured", "hurt", "wounded", "shot", "down",
+            "trapped", "unconscious", "bleeding", "missing", "stuck", "killed", "stabbed", "burned", "inside",
+            "deceased", "hit", "critical", "unresponsive", "breathing", "okay", "fine", "alive", "hospitalized",
+            "lying", "laying", "screaming", "crying");
+    /** "no one", "the other one", "which one": not a count. */
+    private static final Set<String> NOT_A_COUNT_BEFORE_ONE = Set.of("no", "other", "the", "that", "this", "any",
+            "each", "every", "which", "another", "some", "last", "first", "next", "only", "little", "big", "young",
+            "old", "loved", "nobody", "someone");
+    /** "a cop car", "the driver's side": the person word names a thing here. */
+    private static final Set<String> VEHICLE_AFTER = Set.of("car", "cars", "truck", "van", "side", "seat", "door",
+            "license", "suv", "bike", "motorcycle", "room", "uniform");
+    private static final Set<String> OF_WHOM = Set.of("them", "us", "you", "those", "these", "thems");
+    private static final Set<String> DETERMINERS = Set.of("the", "my", "our", "his", "her", "their", "those",
+            "these", "your");
+
+    private PeopleCounts() {
+    }
+
+    /** Counts of people; {@code asked} is true when the other speaker just asked "how many". */
+    static void find(Tokens t, boolean[] blocked, Context ctx, boolean asked, List<ExtractedEntity> out) {
+        int before = out.size();
+        for (int i = 0; i < t.size; i++) {
+            if (blocked[i]) {
+                continue;
+            }
+            int[] span = new int[2];
+            String value = at(t, i, span);
+            if (value == null) {
+                continue;
+            }
+            int from = span[0];
+            int j = span[1];
+            boolean clear = true;
+            for (int k = from; k < j; k++) {
+                clear &= !blocked[k];
+            }
+            if (!clear || ctx.question(from)) {
+                continue;
+            }
+            double conf = ctx.hedged(from) ? 0.5 : 0.85;
+            out.add(new ExtractedEntity(EntityType.PEOPLE_COUNT, value, t.span(from, j), t.start[from],
+                    t.end[j - 1], conf));
+            i = j - 1;
+        }
+        if (asked && out.size() == before) {
+            answer(t, blocked, out);
+        }
+    }
+
+    /** The count starting at token {@code i}: its value, with its tokens in {@code span}; or null. */
+    private static String at(Tokens t, int i, int[] span) {
+        String w = t.word[i];
+        span[0] = i;
+        SpokenNumbers.Read n;
+        if (w.equals("both") && (t.isAny(i + 1, PLURAL) || t.is(i + 1, "of") && t.isAny(i + 2, OF_WHOM))) {
+            span[1] = t.isAny(i + 1, PLURAL) ? i + 2 : i + 3;
+            return "2";
+        }
+        if ((w.equals("a") || w.equals("an")) && t.is(i + 1, "couple") && t.is(i + 2, "of")
+                && t.isAny(skipAdj(t, i + 3), PLURAL)) {
+            span[1] = skipAdj(t, i + 3) + 1;
+            return "2";
+        }
+        if (w.equals("all") && (n = SpokenNumbers.at(t, i + 1)) != null && n.value() >= 2 && n.value() <= 200) {
+            int k = i + 1 + n.tokens();
+            if (t.is(k, "of") && t.isAny(k + 1, OF_WHOM)) {
+                span[1] = k + 2;
+            } else if (t.isAny(skipAdj(t, k), PLURAL)) {
+                span[1] = skipAdj(t, k) + 1;
+            } else {
+                span[1] = k;
+            }
+            return String.valueOf(n.value());
+        }
+        if ((w.equals("several") || w.equals("few") || w.equals("many") || w.equals("lots") || w.equals("dozens")
+                || w.equals("bunch") && t.is(i - 1, "a") || w.equals("ton") && t.is(i - 1, "a") || w.equals("tons")
+                || w.equals("lot") && t.is(i - 1, "a") || w.equals("crowd") && t.is(i - 1, "a"))
+                && (t.isAny(skipAdj(t, i + 1), PLURAL) || t.is(i + 1, "of") && (t.isAny(skipAdj(t, i + 2), PLURAL)
+                || t.isAny(i + 2, OF_WHOM)))) {
+            String v = w.equals("several") || w.equals("few") ? "several" : "many";
+            if (t.is(i + 1, "of") && t.isAny(i + 2, OF_WHOM)) {
+                span[1] = i + 3;
+            } else {
+                span[1] = skipAdj(t, t.is(i + 1, "of") ? i + 2 : i + 1) + 1;
+            }
+            if (t.is(i - 1, "a") && (w.equals("lot") || w.equals("bunch") || w.equals("ton")
+                    || w.equals("crowd"))) {
+                span[0] = i - 1;
+            }
+            return v;
+        }
+        if ((w.equals("a") || w.equals("an") || w.equals("one") || w.equals("some") || w.equals("won"))
+                && !t.is(i - 1, "of") && !t.is(i - 1, "like") && !t.is(i - 1, "than")) {
+            int k = skipAdj(t, i + 1);
+            if (t.isNumber(k) && t.isAny(k + 1, Set.of("year", "years")) && t.is(k + 2, "old")) {
+                k = skipAdj(t, k + 3);
+            }
+            if (t.isAny(k, SINGULAR) && !t.is(k + 1, "of") && !t.isAny(k + 1, VEHICLE_AFTER)) {
+                span[1] = k + 1;
+                return "1";
+            }
+        }
+        int homophone = homophone(t, i);
+        if (homophone > 0) {
+            span[1] = skipAdj(t, i + 1) + 1;
+            return String.valueOf(homophone);
+        }
+        if ((n = SpokenNumbers.at(t, i)) == null || n.value() < 1 || n.value() > 200
+                || t.isNumber(i) && t.word[i].length() > 3 || t.is(i - 1, "of")
+                || n.value() == 1 && t.isAny(i - 1, NOT_A_COUNT_BEFORE_ONE)) {
+            return null;
+        }
+        int next = i + n.tokens();
+        if (t.is(next, "or") && SpokenNumbers.at(t, next + 1) != null) {
+            // "five or six guys": the higher figure, on the second number
+            return null;
+        }
+        int k = skipAdj(t, next);
+        if (t.isAny(k, PLURAL) && n.value() >= 2 || n.value() == 1 && t.isAny(k, SINGULAR) && !t.is(k + 1, "of")) {
+            span[1] = k + 1;
+            return String.valueOf(n.value());
+        }
+        if (t.is(next, "of") && (t.isAny(next + 1, OF_WHOM) || t.isAny(next + 1, DETERMINERS)
+                && t.isAny(skipAdj(t, next + 2), PLURAL))) {
+            span[1] = t.isAny(next + 1, OF_WHOM) ? next + 2 : skipAdj(t, next + 2) + 1;
+            return String.valueOf(n.value());
+        }
+        // bare counts with what happened: "four are dead", "we've got one down", "six more wounded"
+        int s = next;
+        if (t.isAny(s, Set.of("are", "were", "is", "was", "more", "people"))) {
+            s++;
+        }
+        if (t.isAny(s, Set.of("still", "now", "confirmed", "badly", "seriously", "critically"))) {
+            s++;
+        }
+        if (t.isAny(s, STATUS) && t.clause[s] == t.clause[i] && !t.isAny(i - 1, Set.of("at", "by", "about",
+                "past", "around", "till", "until", "from"))) {
+            span[1] = next;
+            return String.valueOf(n.value());
+        }
+        return null;
+    }
+
+    /** "for people" (4), "to kids" (2), "won guy" (1): a recogniser's spelling of a count before people. */
+    private static int homophone(Tokens t, int i) {
+        String w = t.word[i];
+        int k = skipAdj(t, i + 1);
+        if ((w.equals("for") || w.equals("to") || w.equals("too")) && t.isAny(k, PLURAL) && k <= i + 2
+                && (i == 0 || t.clause[i - 1] != t.clause[i] || t.isAny(i - 1, Set.of("theres", "there", "are",
+                "got", "have", "see", "saw", "were", "about", "like", "maybe", "and", "with", "its", "only")))) {
+            return w.equals("for") ? 4 : 2;
+        }
+        return -1;
+    }
+
+    /** "How many?" "Two." / "maybe four or five": a bare number at the start of the answer. */
+    private static void answer(Tokens t, boolean[] blocked, List<ExtractedEntity> out) {
+        int i = 0;
+        while (i < t.size && i < 3 && t.isAny(i, Set.of("uh", "um", "maybe", "like", "about", "around", "i",
+                "think", "probably", "theres", "there", "are", "at", "least", "just", "only"))) {
+            i++;
+        }
+        SpokenNumbers.Read n = SpokenNumbers.at(t, i);
+        if (i >= t.size || blocked[i] || n == null || n.value() < 1 || n.value() > 500) {
+            return;
+        }
+        int from = i;
+        int end = i + n.tokens();
+        int value = n.value();
+        SpokenNumbers.Read m;
+        if (t.is(end, "or") && (m = SpokenNumbers.at(t, end + 1)) != null && m.value() > value) {
+            value = m.value();
+            end = end + 1 + m.tokens();
+        }
+        out.add(new ExtractedEntity(EntityType.PEOPLE_COUNT, String.valueOf(value), t.span(from, end),
+                t.start[from], t.end[end - 1], 0.7));
+    }
+
+    static int skipAdj(Tokens t, int i) {
+        int k = i;
+        while (k < i + 3 && t.isAny(k, PERSON_ADJECTIVES)) {
+            k++;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.switchboard.calltaking.engine.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No input may crash extraction: random characters, word soup from the extractor's own vocabulary, every prefix
+ * and suffix of the labelled utterances, and very long inputs. Each result must be well formed (span equals the
+ * input at start..end, ordered) and, for a sample of the inputs, the same when asked twice. Seeded, so a failure
+ * repeats; the failing input is printed.
+ */
+class ExtractionFuzzTest {
+
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789        .,;:?!'’`-–—/()+#@\"\n\t"
+            + "丁目番地号区渋谷新宿あいう品川ー、。é\u0000\u00a0\u200b\ud83d\ude00\ud800";
+    private static final String[] WORDS = {"he", "she", "is", "not", "no", "breathing", "bleeding", "knife", "gun",
+        "shot", "dead", "four", "are", "one", "down", "fire", "smoke", "smoking", "water", "rising", "gas", "mask",
+        "black", "white", "male", "about", "like", "fifty", "six", "foot", "two", "inches", "tall", "wearing",
+        "hoodie", "jeans", "heading", "north", "toward", "the", "red", "honda", "civic", "plate", "abc", "1234",
+        "7", "x", "r", "b", "chome", "ban", "go", "2-21-1", "shibuya", "ku", "ebisu", "station", "and", "meiji",
+        "dori", "corner", "of", "090", "1234", "5678", "zero", "nine", "oh", "double", "plus", "81", "?", ".", ",",
+        "yes", "yeah", "nope", "i", "dont", "know", "if", "maybe", "think", "any", "weapons", "a", "man", "guy",
+        "in", "his", "thirties", "years", "old", "180", "cm", "feet", "big", "it", "was", "shinagawa", "300",
+        "品川", "あ", "12-34", "丁目", "番", "号", "2", "21", "99999999999999999999", "-", "fists", "car", "van",
+        "filling", "up", "with", "completely", "people", "injured", "we've", "got", "5'10", "6'2\"", "f-150"};
+
+    private final EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+
+    @Test
+    void theIssuesCrashIsGone() {
+        String text = "the flames are about 150 feet in the air. it is big.";
+        List<ExtractedEntity> es = check(text, null);
+        assertThat(es).extracting(ExtractedEntity::type).contains(EntityType.HAZARD);
+        check("it is big", null);
+        check("he is tall", null);
+        check("2丁目99999999999999番", null);
+    }
+
+    @Test
+    void randomCharacters() {
+        SplittableRandom rnd = new SplittableRandom(1);
+        for (int n = 0; n < 2000; n++) {
+            int len = rnd.nextInt(1, 120);
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < len; k++) {
+                sb.append(ALPHABET.charAt(rnd.nextInt(ALPHABET.length())));
+            }
+            check(sb.toString(), n % 3 == 0 ? "is he breathing?" : null);
+        }
+    }
+
+    @Test
+    void wordSoupFromTheExtractorsVocabulary() {
+        SplittableRandom rnd = new SplittableRandom(2);
+        for (int n = 0; n < 2500; n++) {
+            int len = rnd.nextInt(1, 25);
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < len; k++) {
+                if (k > 0) {
+                    sb.append(rnd.nextInt(8) == 0 ? ", " : rnd.nextInt(12) == 0 ? "-" : " ");
+                }
+                sb.append(WORDS[rnd.nextInt(WORDS.length)]);
+            }
+            String previous = rnd.nextBoolean() ? null : WORDS[rnd.nextInt(WORDS.length)] + " "
+                    + WORDS[rnd.nextInt(WORDS.length)] + "?";
+            check(sb.toString(), previous);
+        }
+    }
+
+    @Test
+    void everyPrefixAndSuffixOfTheLabelledUtterances() {
+        List<LabelledUtterance> all = new ArrayList<>(LabelledUtterance.bundled());
+        List<LabelledUtterance> noisy = SpeechNoise.apply(LabelledUtterance.bundled());
+        for (int k = 0; k < noisy.size(); k += 3) {
+            all.add(noisy.get(k));
+        }
+        for (LabelledUtterance u : all) {
+            String s = u.text();
+            for (int k = 0; k <= s.length(); k++) {
+                check(s.substring(0, k), u.context());
+                check(s.substring(k), null);
+            }
+        }
+    }
+
+    @Test
+    void longInputsWithoutPunctuationFinish() {
+        StringBuilder sb = new StringBuilder();
+        SplittableRandom rnd = new SplittableRandom(3);
+        while (sb.length() < 100_000) {
+            sb.append(WORDS[rnd.nextInt(WORDS.length)]).append(' ');
+        }
+        List<ExtractedEntity> es = check(sb.toString(), null);
+        assertThat(es).isNotEmpty();
+        check("a".repeat(100_000), null);
+        check("1".repeat(100_000), null);
+        check("1-".repeat(50_000), null);
+        check("丁目".repeat(50_000), null);
+        check("? ".repeat(50_000), null);
+    }
+
+    private List<ExtractedEntity> check(String text, String previous) {
+        List<ExtractedEntity> es;
+        try {
+            es = extractor.find(text, previous);
+        } catch (RuntimeException e) {
+            throw new AssertionError("extraction failed on " + quote(text) + " after " + quote(previous), e);
+        }
+        int lastStart = -1;
+        for (ExtractedEntity e : es) {
+            assertThat(e.end()).as("end within %s", quote(text)).isLessThanOrEqualTo(text.length());
+            assertThat(text.substring(e.start(), e.end())).as("span in %s", quote(text)).isEqualTo(e.text());
+            assertThat(e.start()).as("order in %s", quote(text)).isGreaterThanOrEqualTo(lastStart);
+            assertThat(e.value()).as("value in %s", quote(text)).isNotNull();
+            lastStart = e.start();
+        }
+        if (text.hashCode() % 8 == 0) {
+            assertThat(extractor.find(text, previous)).as("same twice: %s", quote(text)).isEqualTo(es);
+        }
+        return es;
+    }
+
+    private static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        String shown = s.length() > 200 ? s.substring(0, 200) + "…(" + s.length() + " chars)" : s;
+        return "\"" + shown.replace("\n", "\\n") + "\"";
+    }
+}

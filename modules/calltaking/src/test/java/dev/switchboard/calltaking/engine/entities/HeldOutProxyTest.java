@@ -1,0 +1,47 @@
+package dev.switchboard.calltaking.engine.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Precision and recall per type on the held-out proxy of real calls (never tuned on), clean and with recogniser
+ * noise, for the whole set and its two parts (see LABELLING.md). Issue 10's target is recall >= 0.85 clean and >=
+ * 0.80 noisy at precision >= 0.90; the test prints whether each part meets it and fails only below regression
+ * floors a little under today's figures.
+ */
+class HeldOutProxyTest {
+
+    private final EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+
+    @Test
+    void heldOutFiguresPerType() {
+        List<LabelledUtterance> all = LabelledUtterance.heldOut();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(390);
+        assertThat(all).extracting(LabelledUtterance::source).doesNotContain("");
+        List<LabelledUtterance> b = all.stream().filter(u -> u.source().startsWith("b-")).toList();
+        List<LabelledUtterance> a = all.stream().filter(u -> !u.source().startsWith("b-")).toList();
+        check("held-out A+B", all, 0.9, 0.9, 0.88, 0.78);
+        check("held-out part A (frozen before tuning)", a, 0.92, 0.93, 0.9, 0.8);
+        check("held-out part B (written after the rules)", b, 0.85, 0.8, 0.85, 0.73);
+    }
+
+    private void check(String name, List<LabelledUtterance> clean, double cleanP, double cleanR, double noisyP,
+                       double noisyR) {
+        EntityEvaluation.Report c = EntityEvaluation.evaluate(extractor, clean);
+        EntityEvaluation.Report n = EntityEvaluation.evaluate(extractor, SpeechNoise.apply(clean));
+        for (var r : List.of(c, n)) {
+            System.out.println("Entity extraction, " + name + (r == c ? ", clean:" : ", noisy:"));
+            System.out.print(r.describe());
+        }
+        boolean met = c.overall().precision() >= 0.9 && c.overall().recall() >= 0.85
+                && n.overall().precision() >= 0.9 && n.overall().recall() >= 0.8;
+        System.out.printf(Locale.ROOT, "%s: issue 10's target %s%n", name, met ? "met" : "NOT met");
+        assertThat(c.overall().precision()).as(name + " clean precision").isGreaterThanOrEqualTo(cleanP);
+        assertThat(c.overall().recall()).as(name + " clean recall").isGreaterThanOrEqualTo(cleanR);
+        assertThat(n.overall().precision()).as(name + " noisy precision").isGreaterThanOrEqualTo(noisyP);
+        assertThat(n.overall().recall()).as(name + " noisy recall").isGreaterThanOrEqualTo(noisyR);
+    }
+}
