@@ -15,13 +15,13 @@ import org.apache.commons.jexl3.JexlFeatures;
 import org.apache.commons.jexl3.JxltEngine;
 import org.apache.commons.jexl3.MapContext;
 import org.apache.commons.jexl3.introspection.JexlPermissions;
-import org.apache.commons.jexl3.introspection.JexlSandbox;
 
 /**
  * Conditions ({@code when}) and parameter values ({@code ${…}}) through Apache Commons JEXL with a sandbox: no
  * method calls, no {@code new}, no loops, no assignments, no lambdas, no pragmas, only the names {@code inputs},
- * {@code tasks}, {@code item}, {@code index}, {@code run} and {@code event}, and JEXL's restricted permissions
- * (no reflection, class loading, files, network or processes) on top. Expressions read the data they are given and
+ * {@code tasks}, {@code item}, {@code index}, {@code run} and {@code event}, and permissions that let the
+ * engine touch only maps, lists, text, numbers and booleans (no reflection, class loading, files, network or
+ * processes) on top. Expressions read the data they are given and
  * compute with operators; they can call nothing. Thread-safe.
  */
 public final class Expressions {
@@ -48,15 +48,9 @@ public final class Expressions {
                 .register(false)
                 .localVar(false)
                 .script(false);
-        JexlSandbox sandbox = new JexlSandbox(false, true);
-        for (Class<?> allowed : List.of(Map.class, List.class, java.util.Collection.class, String.class,
-                Number.class, Boolean.class, Character.class)) {
-            sandbox.permissions(allowed.getName(), true, true, false, false);
-        }
         this.jexl = new JexlBuilder()
                 .features(features)
-                .permissions(JexlPermissions.RESTRICTED)
-                .sandbox(sandbox)
+                .permissions(new DataOnly())
                 .strict(true)
                 .safe(true)
                 .silent(false)
@@ -135,7 +129,7 @@ public final class Expressions {
     /** Evaluates one expression. */
     public Object evaluate(String expression, Map<String, Object> vars) {
         try {
-            return jexl.createExpression(expression).evaluate(context(vars));
+            return plain(jexl.createExpression(expression).evaluate(context(vars)));
         } catch (JexlException e) {
             throw new ExpressionException("'" + expression + "': " + explain(e), e);
         }
@@ -171,6 +165,22 @@ public final class Expressions {
             List<Object> out = new ArrayList<>(l.size());
             l.forEach(v -> out.add(resolve(v, vars)));
             return out;
+        }
+        return value;
+    }
+
+    /** JEXL's array literals and sets as lists, so outputs stay JSON-like. */
+    private static Object plain(Object value) {
+        if (value != null && value.getClass().isArray()) {
+            int n = java.lang.reflect.Array.getLength(value);
+            List<Object> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(plain(java.lang.reflect.Array.get(value, i)));
+            }
+            return out;
+        }
+        if (value instanceof java.util.Set<?> set) {
+            return new ArrayList<>(set);
         }
         return value;
     }
@@ -212,6 +222,49 @@ public final class Expressions {
         }
         String line = message.strip().lines().findFirst().orElse("error");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    /**
+     * What an expression may touch: maps, lists, text, numbers and booleans, through their public methods other
+     * than those that reach the class or the outside (getClass, wait, notify…); no constructors, no fields, no other
+     * class. JEXL uses these to read a map's key or a list's size; expressions themselves cannot call methods.
+     */
+    private static final class DataOnly implements JexlPermissions {
+        private static final Set<String> REFUSED = Set.of("getClass", "wait", "notify", "notifyAll", "hashCode",
+                "describeConstable", "resolveConstantDesc", "chars", "codePoints");
+
+        @Override
+        public boolean allow(Class<?> c) {
+            return c != null && (Map.class.isAssignableFrom(c) || java.util.Collection.class.isAssignableFrom(c)
+                    || c == String.class || Number.class.isAssignableFrom(c) || c == Boolean.class
+                    || c == Character.class || c == Object.class || c.isArray() || java.util.Iterator.class
+                    .isAssignableFrom(c) || c == Map.Entry.class);
+        }
+
+        @Override
+        public boolean allow(java.lang.reflect.Constructor<?> c) {
+            return false;
+        }
+
+        @Override
+        public boolean allow(java.lang.reflect.Field f) {
+            return false;
+        }
+
+        @Override
+        public boolean allow(java.lang.reflect.Method m) {
+            return m != null && allow(m.getDeclaringClass()) && !REFUSED.contains(m.getName());
+        }
+
+        @Override
+        public boolean allow(Package p) {
+            return p != null && (p.getName().equals("java.util") || p.getName().equals("java.lang"));
+        }
+
+        @Override
+        public JexlPermissions compose(String... src) {
+            return this;
+        }
     }
 
     /** An expression that cannot be worked out, with the reason in words. */

@@ -77,9 +77,7 @@ public final class WorkflowReader {
             return new Result(Optional.empty(), problems);
         }
         WorkflowDefinition def = definition(top, yaml);
-        if (problems.isEmpty()) {
-            new WorkflowChecker(file, types, expressions, problems).check(def);
-        }
+        new WorkflowChecker(file, types, expressions, problems).check(def);
         return new Result(problems.isEmpty() ? Optional.of(def) : Optional.empty(), problems);
     }
 

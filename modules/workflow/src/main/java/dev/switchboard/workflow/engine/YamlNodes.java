@@ -90,6 +90,9 @@ final class YamlNodes {
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
             throw new SyntaxError(line, "not valid YAML: " + explain(e));
+        } catch (AliasRefused e) {
+            throw new SyntaxError(e.line, "aliases (*name) are not allowed in a workflow definition: they can"
+                    + " multiply a small file into a huge one (an alias bomb); write the values out");
         } catch (IOException e) {
             throw new SyntaxError(0, "could not be read: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -101,6 +104,9 @@ final class YamlNodes {
     private static Node read(JsonParser parser, int depth) throws IOException {
         JsonToken token = parser.currentToken();
         int line = parser.currentTokenLocation().getLineNr();
+        if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+            throw new AliasRefused(line);
+        }
         if (token == JsonToken.START_OBJECT) {
             Map<String, Node> entries = new LinkedHashMap<>();
             Map<String, Integer> keyLines = new LinkedHashMap<>();
@@ -130,6 +136,17 @@ final class YamlNodes {
             return new ScalarNode(line, null, false);
         }
         return new ScalarNode(line, parser.getText(), token == JsonToken.VALUE_STRING);
+    }
+
+    /** An alias in the document, refused. */
+    private static final class AliasRefused extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+
+        AliasRefused(int line) {
+            super("alias");
+            this.line = line;
+        }
     }
 
     private static String explain(JsonProcessingException e) {
