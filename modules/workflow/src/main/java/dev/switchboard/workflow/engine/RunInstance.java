@@ -437,7 +437,9 @@ final class RunInstance {
                 history("engine", original.key, "rolled back");
                 progress(Progress.Kind.TASK_FINISHED, original.key, original.state.label());
             }
-            history("engine", s.key, "succeeded" + (s.attempts > 1 ? " on attempt " + s.attempts : ""));
+            if (s.attempts > 1 || s.kind == TaskSlot.Kind.COMPENSATION) {
+                history("engine", s.key, "succeeded" + (s.attempts > 1 ? " on attempt " + s.attempts : ""));
+            }
             progress(Progress.Kind.TASK_FINISHED, s.key, s.state.label());
         } else {
             String kind = result.errorKind();

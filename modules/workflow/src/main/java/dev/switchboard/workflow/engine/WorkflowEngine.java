@@ -111,6 +111,8 @@ public final class WorkflowEngine implements AutoCloseable {
     private final ConcurrentHashMap<String, WorkflowDefinition> byHash = new ConcurrentHashMap<>();
     private final AtomicInteger globalRunning = new AtomicInteger();
     private final java.util.Set<RunInstance> starved = ConcurrentHashMap.newKeySet();
+    /** Definitions this engine has written (each is written once; the write is idempotent anyway). */
+    private final java.util.Set<String> storedHashes = ConcurrentHashMap.newKeySet();
     private final SplittableRandom random;
     private volatile boolean closed;
 
@@ -285,8 +287,10 @@ public final class WorkflowEngine implements AutoCloseable {
         byHash.putIfAbsent(hash, def);
         RunInstance run = new RunInstance(this, id, def, hash, inputs, json(inputs), actor, trainee, parentRun,
                 parentTask, now());
-        run.write(new Checkpointer.DefinitionRow(hash, def.id(), def.version(), def.name(), def.source(), def.file(),
-                now().toEpochMilli()));
+        if (storedHashes.add(hash)) {
+            run.write(new Checkpointer.DefinitionRow(hash, def.id(), def.version(), def.name(), def.source(),
+                    def.file(), now().toEpochMilli()));
+        }
         run.markRunDirty();
         active.put(id, run);
         return run;
@@ -927,6 +931,32 @@ public final class WorkflowEngine implements AutoCloseable {
             LOG.info("Resumed {} unfinished workflow run(s)", n);
         }
         return n;
+    }
+
+    /**
+     * Loads one unfinished run and carries it on, as {@link #resumeAll()} does for all; nothing when it is loaded.
+     *
+     * @throws InputException when there is no such run or it has ended
+     */
+    public void resume(String runId) {
+        requireOpen();
+        if (active.containsKey(runId)) {
+            return;
+        }
+        RunStore.StoredRun stored = store.stored(runId).orElseThrow(() -> noSuchRun(runId));
+        if (stored.summary().state().terminal()) {
+            throw InputException.field("RUN", "run " + runId + " has ended (" + stored.summary().state().label()
+                    .toLowerCase(java.util.Locale.ROOT) + ")");
+        }
+        RunInstance run = load(stored, false);
+        if (run == null) {
+            throw new SwitchboardException("Run " + runId + " cannot resume: its definition no longer reads.",
+                    "See the log for the problems; cancel it or start a new run.");
+        }
+        synchronized (run) {
+            run.advance();
+            run.flush();
+        }
     }
 
     private RunInstance load(RunStore.StoredRun stored, boolean ended) {
