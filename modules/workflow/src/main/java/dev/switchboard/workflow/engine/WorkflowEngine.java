@@ -706,6 +706,22 @@ public final class WorkflowEngine implements AutoCloseable {
         return f;
     }
 
+    /** Completes when the run has ended, with the state it ended in. */
+    public CompletableFuture<RunState> ended(String runId) {
+        RunInstance run = active.get(runId);
+        CompletableFuture<RunState> f = new CompletableFuture<>();
+        if (run != null) {
+            synchronized (run) {
+                if (run.phase != RunInstance.Phase.DONE) {
+                    run.endListeners.add(r -> f.complete(r.state));
+                    return f;
+                }
+            }
+        }
+        f.complete(store.find(runId).map(RunSummary::state).orElseThrow(() -> noSuchRun(runId)));
+        return f;
+    }
+
     /** Stops starting tasks of the run; running ones finish. Recorded with who did it. */
     public void pause(String runId, Actor actor) {
         operate(runId, actor, "paused", run -> {
