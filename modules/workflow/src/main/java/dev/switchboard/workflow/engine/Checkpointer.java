@@ -86,7 +86,6 @@ final class Checkpointer implements AutoCloseable {
         this.connection = handle.getConnection();
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA synchronous=FULL");
-            connection.setAutoCommit(false);
             definition = connection.prepareStatement("""
                     INSERT INTO workflow_definition (hash, workflow_id, version, name, source, file, stored_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING""");
@@ -128,13 +127,6 @@ final class Checkpointer implements AutoCloseable {
             return;
         }
         queue.add(checkpoint);
-    }
-
-    /** Writes {@code writes} now on the calling thread's behalf and waits until they are durable. */
-    void writeNow(List<Write> writes) {
-        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
-        submit(new Checkpoint(writes, () -> done.complete(null), done::completeExceptionally));
-        done.join();
     }
 
     /** Group commits so far and checkpoints in them, for the benchmark. */
@@ -220,6 +212,9 @@ final class Checkpointer implements AutoCloseable {
     }
 
     private void write(List<Checkpoint> group) throws SQLException {
+        // sqlite-jdbc begins the next transaction as soon as one commits while auto-commit is off, and with
+        // IMMEDIATE transactions that holds the write lock: switch it off only for the length of one group.
+        connection.setAutoCommit(false);
         boolean[] used = new boolean[6];
         List<Effect> effects = new ArrayList<>();
         for (Checkpoint c : group) {
@@ -316,6 +311,7 @@ final class Checkpointer implements AutoCloseable {
             e.effect().accept(handle);
         }
         connection.commit();
+        connection.setAutoCommit(true);
     }
 
     private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
@@ -331,7 +327,10 @@ final class Checkpointer implements AutoCloseable {
             for (PreparedStatement s : new PreparedStatement[] {definition, run, task, history, decision, link}) {
                 s.clearBatch();
             }
-            connection.rollback();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             LOG.warn("Rolling back a workflow checkpoint failed: {}", e.getMessage());
         }
@@ -353,7 +352,6 @@ final class Checkpointer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try (Statement s = connection.createStatement()) {
-            connection.setAutoCommit(true);
             s.execute("PRAGMA synchronous=NORMAL");
         } catch (SQLException e) {
             LOG.debug("Could not reset the checkpoint connection: {}", e.getMessage());

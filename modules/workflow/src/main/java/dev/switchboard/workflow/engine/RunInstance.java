@@ -80,6 +80,8 @@ final class RunInstance {
     private boolean runDirty;
     final List<CompletableFuture<RunState>> settledWaiters = new ArrayList<>();
     final List<java.util.function.Consumer<RunInstance>> endListeners = new ArrayList<>();
+    /** Completes once the run's end is durable. */
+    final CompletableFuture<RunState> end = new CompletableFuture<>();
 
     RunInstance(WorkflowEngine engine, String id, WorkflowDefinition def, String hash, Map<String, Object> inputs,
                 String inputsJson, String startedBy, String trainee, String parentRun, String parentTask,
@@ -718,6 +720,7 @@ final class RunInstance {
             waiters.forEach(w -> w.complete(settledState));
             if (ended) {
                 engine.ended(this);
+                end.complete(settledState);
                 onEnd.forEach(l -> l.accept(this));
             }
         }, e -> LOG.error("Run {} could not be checkpointed; it carries on from its last stored state at the next"

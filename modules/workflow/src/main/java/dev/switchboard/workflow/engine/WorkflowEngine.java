@@ -271,8 +271,15 @@ public final class WorkflowEngine implements AutoCloseable {
         synchronized (run) {
             run.history(actor, "", "started by " + actor + " (" + def.id() + " version " + def.version() + ")");
             run.afterCommit(() -> {
+                RunSummary summary = summary(run);
+                executeQuietly(() -> {
+                    try {
+                        services.observer().started(this, summary, def);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Recording the start of run {} failed", id, e);
+                    }
+                });
                 started.complete(id);
-                services.observer().started(this, summary(run), def);
             });
             armRunTimeout(run);
             run.advance();
@@ -383,14 +390,14 @@ public final class WorkflowEngine implements AutoCloseable {
             if (slot.state == TaskState.WAITING_FOR_EVENT) {
                 slot.detail.putAll(detail);
                 slot.dirty = true;
-                run.afterCommit(() -> stored.complete(null));
+                run.afterCommit(() -> executeQuietly(() -> stored.complete(null)));
                 return;
             }
             slot.detail.putAll(detail);
             slot.set(TaskState.WAITING_FOR_EVENT);
             run.release(slot);
             run.history("engine", slot.key, "waiting for an event");
-            run.afterCommit(() -> stored.complete(null));
+            run.afterCommit(() -> executeQuietly(() -> stored.complete(null)));
         });
         return stored;
     }
@@ -678,10 +685,22 @@ public final class WorkflowEngine implements AutoCloseable {
     void ended(RunInstance run) {
         active.remove(run.id);
         starved.remove(run);
+        RunSummary summary = summary(run);
+        executeQuietly(() -> {
+            try {
+                services.observer().ended(this, summary);
+            } catch (RuntimeException e) {
+                LOG.warn("Recording the end of run {} failed", run.id, e);
+            }
+        });
+    }
+
+    /** Runs {@code r} on a worker thread, or here when the engine is closing. */
+    private void executeQuietly(Runnable r) {
         try {
-            services.observer().ended(this, summary(run));
-        } catch (RuntimeException e) {
-            LOG.warn("Recording the end of run {} failed", run.id, e);
+            executor.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            r.run();
         }
     }
 
@@ -694,7 +713,10 @@ public final class WorkflowEngine implements AutoCloseable {
         if (run != null) {
             synchronized (run) {
                 RunState s = run.state;
-                if (s.terminal() || s.waiting() && run.phase != RunInstance.Phase.DONE && run.computeState() == s) {
+                if (run.phase == RunInstance.Phase.DONE) {
+                    return run.end.thenApply(x -> x);
+                }
+                if (s.waiting() && run.computeState() == s) {
                     f.complete(s);
                 } else {
                     run.settledWaiters.add(f);
@@ -706,20 +728,17 @@ public final class WorkflowEngine implements AutoCloseable {
         return f;
     }
 
-    /** Completes when the run has ended, with the state it ended in. */
+    /** Completes when the run has ended (durably), with the state it ended in. */
     public CompletableFuture<RunState> ended(String runId) {
         RunInstance run = active.get(runId);
-        CompletableFuture<RunState> f = new CompletableFuture<>();
         if (run != null) {
-            synchronized (run) {
-                if (run.phase != RunInstance.Phase.DONE) {
-                    run.endListeners.add(r -> f.complete(r.state));
-                    return f;
-                }
-            }
+            return run.end.thenApply(s -> s);
         }
-        f.complete(store.find(runId).map(RunSummary::state).orElseThrow(() -> noSuchRun(runId)));
-        return f;
+        RunSummary s = store.find(runId).orElseThrow(() -> noSuchRun(runId));
+        if (!s.state().terminal()) {
+            throw InputException.field("RUN", "run " + runId + " is not running in this program");
+        }
+        return CompletableFuture.completedFuture(s.state());
     }
 
     /** Stops starting tasks of the run; running ones finish. Recorded with who did it. */
@@ -1151,17 +1170,22 @@ public final class WorkflowEngine implements AutoCloseable {
                 run.trainee, run.createdAt, run.endedAt, run.error, run.parentRun);
     }
 
-    /** Links a session an exercise run drove to the run, durably. */
+    /** Links a session an exercise run drove to the run; written with the next group, never waited for. */
     public void link(String runId, String sessionId, String taskKey) {
-        checkpointer.writeNow(List.of(new Checkpointer.LinkRow(runId, sessionId, taskKey, now().toEpochMilli())));
+        checkpointer.submit(new Checkpointer.Checkpoint(List.of(new Checkpointer.LinkRow(runId, sessionId, taskKey,
+                now().toEpochMilli())), () -> { }, e -> LOG.warn("Could not link run {} to session {}", runId,
+                sessionId, e)));
     }
 
     void linked(RunInstance run, String sessionId) {
-        try {
-            services.observer().linked(this, summary(run), sessionId);
-        } catch (RuntimeException e) {
-            LOG.warn("Recording that run {} drove session {} failed", run.id, sessionId, e);
-        }
+        RunSummary summary = summary(run);
+        executor.execute(() -> {
+            try {
+                services.observer().linked(this, summary, sessionId);
+            } catch (RuntimeException e) {
+                LOG.warn("Recording that run {} drove session {} failed", run.id, sessionId, e);
+            }
+        });
     }
 
     static String hash(String source) {
