@@ -166,7 +166,8 @@ public final class WorkflowCommand extends DataDirCommand {
     @Command(name = "resume", description = "Carry on an unfinished run (or --all): a paused one is unpaused; "
             + "returns when each ends or waits.")
     int resume(@Parameters(paramLabel = "RUN", arity = "0..1") String runId,
-               @Option(names = "--all", description = "Every unfinished run.") boolean all) throws InterruptedException {
+               @Option(names = "--all", description = "Every unfinished run.") boolean all)
+            throws InterruptedException {
         if ((runId == null) == !all) {
             throw InputException.field("RUN", "give a run id or --all");
         }

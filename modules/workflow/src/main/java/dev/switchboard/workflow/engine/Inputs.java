@@ -88,7 +88,8 @@ public final class Inputs {
                 }
                 throw new IllegalArgumentException("must be true or false, was " + raw);
             }
-            case DURATION -> raw instanceof Number n ? n.longValue() : coerce(spec.type(), spec.values(), raw.toString());
+            case DURATION -> raw instanceof Number n ? n.longValue()
+                    : coerce(spec.type(), spec.values(), raw.toString());
             default -> coerce(spec.type(), spec.values(), raw.toString());
         };
     }

@@ -450,7 +450,8 @@ public final class WorkflowEngine implements AutoCloseable {
             String what = String.valueOf(gate.getOrDefault("onDeadline", "escalate"));
             Actor deadlineActor = new Actor("deadline", "ENGINE");
             switch (what) {
-                case "approve", "reject" -> decideLocked(run, slot, deadlineActor, Map.of(), what, "the deadline passed");
+                case "approve", "reject" ->
+                        decideLocked(run, slot, deadlineActor, Map.of(), what, "the deadline passed");
                 default -> {
                     gate.put("roles", List.of("INSTRUCTOR"));
                     gate.remove("deadline");

@@ -243,7 +243,8 @@ public final class WorkflowsView implements WorkspaceView {
             d.setWrapText(true);
             properties.getChildren().add(d);
             for (TaskTypeInfo.Param p : info.parameters()) {
-                TextField f = new TextField(t.with().get(p.name()) == null ? "" : String.valueOf(t.with().get(p.name())));
+                Object current = t.with().get(p.name());
+                TextField f = new TextField(current == null ? "" : String.valueOf(current));
                 f.setId("param-" + p.name());
                 f.setPromptText(p.help());
                 f.setOnAction(e -> designer.setParameter(t.id(), p.name(), f.getText()));

@@ -54,7 +54,10 @@ class WorkflowEngineTest {
                   - {id: a, type: log, with: {message: "start ${inputs.who}"}}
                   - {id: b, type: log, dependsOn: [a], with: {message: "b after ${tasks.a.output.message}"}}
                   - {id: c, type: log, dependsOn: [a], with: {message: c}}
-                  - {id: d, type: log, dependsOn: [b, c], with: {message: "${tasks.b.output.message} + ${tasks.c.output.message}"}}
+                  - id: d
+                    type: log
+                    dependsOn: [b, c]
+                    with: {message: "${tasks.b.output.message} + ${tasks.c.output.message}"}
                   - {id: e, type: log, dependsOn: [d], when: "inputs.who == 'nobody'", with: {message: never}}
                 """);
         String run = f.engine.start(def, Map.of(), "ines", null);

@@ -52,7 +52,8 @@ final class WaitEventTask implements TaskType {
         return new TaskTypeInfo("Wait for an event", "Waits for an event on the bus that passes a condition.",
                 List.of(new Param("event", "choice", true, "Which event", List.copyOf(new java.util.TreeSet<>(
                                 EVENTS.keySet()))),
-                        Param.optional("where", "expression", "A condition over event, e.g. event.natureCode =^ 'FIRE'"),
+                        Param.optional("where", "expression",
+                                "A condition over event, e.g. event.natureCode =^ 'FIRE'"),
                         Param.optional("timeout", "duration", "How long to wait, e.g. 3m"),
                         new Param("onTimeout", "choice", false, "fail (default) or continue",
                                 List.of("fail", "continue"))), true, false);
