@@ -45,10 +45,13 @@ final class DemoWorkflow {
             WorkflowEngine engine = workflows.engine();
             String run = engine.start(surge, Map.of("trainee", trainee.username()), "instructor",
                     trainee.username());
-            if (engine.settled(run).get(60, TimeUnit.SECONDS) == RunState.WAITING_FOR_APPROVAL) {
-                engine.decide(run, "surgeOver", new WorkflowEngine.Actor("supervisor", "SUPERVISOR"), Map.of(),
-                        "approve", "demo: the surge is over");
+            // The calls ring first (the run waits on each briefly); then the gate waits for the supervisor.
+            for (int i = 0; i < 600 && engine.inbox("SUPERVISOR").stream().noneMatch(g -> g.runId().equals(run));
+                 i++) {
+                Thread.sleep(100);
             }
+            engine.decide(run, "surgeOver", new WorkflowEngine.Actor("supervisor", "SUPERVISOR"), Map.of(),
+                    "approve", "demo: the surge is over");
             RunState end = engine.ended(run).get(60, TimeUnit.SECONDS);
             LoggerFactory.getLogger(DemoWorkflow.class).info("Demo exercise run {} ended {}", run, end);
         } catch (Exception e) {

@@ -173,8 +173,11 @@ public final class WorkflowsView implements WorkspaceView {
         });
         Label paletteHint = new Label(Text.get("workflow.designer.paletteHint"));
         paletteHint.setWrapText(true);
+        paletteHint.setMaxWidth(180);
         VBox left = new VBox(6, new Label(Text.get("workflow.designer.palette")), palette, paletteHint);
         left.setPadding(new Insets(6));
+        left.setPrefWidth(192);
+        left.setMaxWidth(192);
         VBox.setVgrow(palette, Priority.ALWAYS);
 
         canvas.setId("designer-canvas");
@@ -210,9 +213,12 @@ public final class WorkflowsView implements WorkspaceView {
         VBox yamlPane = new VBox(4, yaml, problem);
         VBox.setVgrow(yaml, Priority.ALWAYS);
         SplitPane center = new SplitPane(canvas, yamlPane);
-        center.setDividerPositions(0.58);
+        center.setDividerPositions(0.62);
+        canvas.setMinWidth(200);
+        yamlPane.setMinWidth(200);
         properties.setPadding(new Insets(8));
-        properties.setPrefWidth(260);
+        properties.setPrefWidth(240);
+        properties.setMaxWidth(240);
         properties.setId("designer-properties");
         BorderPane pane = new BorderPane(center, bar, properties, null, left);
         showProperties();
@@ -231,7 +237,9 @@ public final class WorkflowsView implements WorkspaceView {
         properties.getChildren().clear();
         TaskSpec t = designer.selectedTask();
         if (t == null) {
-            properties.getChildren().add(new Label(Text.get("workflow.designer.selectHint")));
+            Label hint = new Label(Text.get("workflow.designer.selectHint"));
+            hint.setWrapText(true);
+            properties.getChildren().add(hint);
             return;
         }
         Label title = new Label(t.id() + " · " + t.type());
