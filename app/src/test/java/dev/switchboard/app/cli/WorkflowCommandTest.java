@@ -61,7 +61,8 @@ class WorkflowCommandTest {
     @Test
     void validateNamesEachProblemAtItsLine() throws Exception {
         Path bad = Files.writeString(temp.resolve("bad.yaml"), "id: bad\nname: Bad\ntasks:\n"
-                + "  - {id: a, type: log, dependsOn: [b], with: {message: x}}\n  - {id: b, type: lgo, dependsOn: [a]}\n");
+                + "  - {id: a, type: log, dependsOn: [b], with: {message: x}}\n"
+                + "  - {id: b, type: lgo, dependsOn: [a]}\n");
         CliRun r = CliRun.of("workflow", "validate", gate.toString(), bad.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("ok, cli-gate version 1, 3 tasks");
