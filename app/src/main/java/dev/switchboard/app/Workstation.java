@@ -63,6 +63,7 @@ public final class Workstation implements AutoCloseable {
     private WorkerRegistry workers;
     private final Speech speech;
     private WorkerPool images;
+    private dev.switchboard.workflow.engine.Workflows workflows;
     private boolean closed;
 
     private Workstation(DataDir dataDir, Clock wallClock, Database database) {
@@ -183,6 +184,20 @@ public final class Workstation implements AutoCloseable {
         return images;
     }
 
+    /**
+     * The workflows: the library, and the engine when this process holds its lease (one process per data dir runs
+     * them). Built on first use; unfinished runs resume only through {@code workflows().engine().resumeAll()}.
+     */
+    public synchronized dev.switchboard.workflow.engine.Workflows workflows() {
+        if (closed) {
+            throw new IllegalStateException("The workstation is closed");
+        }
+        if (workflows == null) {
+            workflows = WorkflowWiring.open(this);
+        }
+        return workflows;
+    }
+
     /** Starts what runs in the background for the GUI: the image queue with health checks, the embedding model. */
     public void startBackgroundServices() {
         images();
@@ -239,7 +254,7 @@ public final class Workstation implements AutoCloseable {
         if (images != null) {
             closeQuietly(images);
         }
-        for (AutoCloseable built : new AutoCloseable[] {workers, ai, embeddings}) {
+        for (AutoCloseable built : new AutoCloseable[] {workflows, workers, ai, embeddings}) {
             if (built != null) {
                 closeQuietly(built);
             }

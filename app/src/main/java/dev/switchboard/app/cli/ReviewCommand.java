@@ -135,7 +135,7 @@ public final class ReviewCommand extends DataDirCommand {
         return new ReviewService(ws.eventLog(), ws.auditLog(), ws.dataDir().recordings(), ws.wallClock(), account);
     }
 
-    private static char[] password(SignInMixin signIn) {
+    static char[] password(SignInMixin signIn) {
         if (signIn.passwordFile != null) {
             try {
                 List<String> lines = Files.readAllLines(signIn.passwordFile, StandardCharsets.UTF_8);

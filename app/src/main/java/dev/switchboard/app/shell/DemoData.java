@@ -39,7 +39,10 @@ final class DemoData {
                 } catch (RuntimeException e) {
                     LoggerFactory.getLogger(DemoData.class).warn("Demo calls not recorded", e);
                 }
+                DemoWorkflow.run(ws, trainee);
             });
+        } else {
+            Thread.ofVirtual().name("demo-workflow").start(() -> DemoWorkflow.run(ws, trainee));
         }
     }
 }

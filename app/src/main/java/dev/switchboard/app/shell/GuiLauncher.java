@@ -68,6 +68,16 @@ public final class GuiLauncher {
                     DemoData.seedIfEmpty(ws);
                 }
                 future.complete(ws);
+                // Unfinished workflow runs carry on; off the login window's start-up path.
+                Thread.ofVirtual().name("workflows-resume").start(() -> {
+                    try {
+                        if (ws.workflows().runsEngine()) {
+                            ws.workflows().engine().resumeAll();
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.error("Workflow runs could not resume", e);
+                    }
+                });
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);
             }

@@ -229,6 +229,7 @@ public final class WorkstationWindow {
                 Map.entry(RecordingCatalog.class, workstation.recordings()),
                 Map.entry(Speech.class, workstation.speech()),
                 Map.entry(EventBus.class, workstation.bus()),
+                Map.entry(dev.switchboard.workflow.engine.Workflows.class, workstation.workflows()),
                 Map.entry(WorkspaceRegistry.class, registry),
                 Map.entry(BackupRestorer.class, (BackupRestorer) this::restoreWhileSignedIn),
                 Map.entry(StatusRefresher.class, (StatusRefresher) status -> statusBar.update(status)));

@@ -122,6 +122,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
     private CallClock clock;
     private Scenario current;
     private final Map<Integer, List<CallLog.Entity>> pendingEntities = new LinkedHashMap<>();
+    private final ExerciseCalls exerciseCalls;
 
     public CallConsoleViewModel(WorkspaceContext ctx) {
         this.ctx = ctx;
@@ -132,6 +133,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
         library.problems().forEach(p -> problems.add(p.file() + ":" + p.line() + ": " + p.field() + ": "
                 + p.message()));
         this.voice = CallVoice.from(ctx, dataDir, this);
+        this.exerciseCalls = new ExerciseCalls(ctx.bus(), this, ctx.user().username());
     }
 
     // ---- properties
@@ -415,6 +417,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        exerciseCalls.close();
         voice.close();
         for (Ringing r : List.copyOf(ringing)) {
             engine.execute(() -> {

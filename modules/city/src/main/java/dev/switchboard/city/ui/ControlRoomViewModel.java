@@ -84,6 +84,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
     /** Calls dispatched before the simulation was built; sent once it is. */
     private final List<IncidentCreated> pendingCalls = new ArrayList<>();
     private final Subscription callSubscription;
+    private final ExerciseRequests exerciseRequests;
     private boolean building;
     private CityPack pack;
 
@@ -91,6 +92,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
         this.ctx = ctx;
         this.callSubscription = ctx.bus().subscribe(IncidentCreated.class,
                 call -> Platform.runLater(() -> onCall(call)));
+        this.exerciseRequests = new ExerciseRequests(ctx.bus(), this);
         speed.addListener((obs, old, now) -> {
             if (now != null) {
                 ctx.clock().setSpeed(now);
@@ -260,9 +262,21 @@ public final class ControlRoomViewModel implements AutoCloseable {
         command(loop == null ? null : loop.simulation().setAutopilot(on));
     }
 
+    /** The running exercise's session, or null before one is built. */
+    public SessionId session() {
+        return session;
+    }
+
+    /** Opens an incident in the running city (for an exercise workflow); null when no city runs yet. */
+    public CompletableFuture<CommandResult> inject(dev.switchboard.city.engine.sim.IncidentKind kind,
+                                                   dev.switchboard.core.geo.LatLon at, int priority, String title) {
+        return loop == null ? null : loop.simulation().createIncident(kind, at, priority, title);
+    }
+
     /** Stops the simulation and records the exercise as ended; for workspace shutdown. */
     @Override
     public void close() {
+        exerciseRequests.close();
         callSubscription.close();
         closeLoop("complete");
     }

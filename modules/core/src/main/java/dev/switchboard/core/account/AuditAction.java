@@ -6,5 +6,9 @@ public enum AuditAction {
     ACCOUNT_CREATE, ROLE_CHANGE, ACCOUNT_ENABLE, ACCOUNT_DISABLE,
     /** Any opening, playing or exporting of a recorded session. */
     RECORDING_ACCESS,
-    DATABASE_BACKUP, DATABASE_RESTORE
+    DATABASE_BACKUP, DATABASE_RESTORE,
+    /** A decision at a workflow's approval gate, or a refused attempt to decide. */
+    WORKFLOW_DECISION,
+    /** Pausing, resuming, cancelling, retrying, skipping or rerunning a workflow run. */
+    WORKFLOW_CONTROL
 }

@@ -123,7 +123,8 @@ final class ReviewView implements WorkspaceView {
         trainee.setVisible(model.seesEveryone());
         trainee.setManaged(model.seesEveryone());
         TextField title = field(model.titleProperty(), "review.filter.title", "review-filter-title");
-        ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList("", "call", "control-room"));
+        ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList("", "call", "control-room",
+                "exercise"));
         kind.setPromptText(Text.get("review.filter.kind"));
         kind.valueProperty().bindBidirectional(model.kindProperty());
         ComboBox<ReviewStatus> status = new ComboBox<>(FXCollections.observableArrayList(ReviewStatus.values()));
