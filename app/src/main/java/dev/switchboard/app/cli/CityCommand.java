@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.city.engine.bridge.DispatchParser;
 import dev.switchboard.city.engine.bridge.ParseResult;
+import dev.switchboard.city.engine.pipeline.DedupRule;
 import dev.switchboard.city.engine.pipeline.PipelineBenchmark;
 import dev.switchboard.city.engine.sim.CityRun;
 import dev.switchboard.city.engine.sim.CityRunResult;
@@ -16,6 +17,9 @@ import dev.switchboard.store.DataDir;
 import dev.switchboard.core.error.InputException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +39,9 @@ public final class CityCommand extends DataDirCommand {
             @Option(names = "--events-per-tick", defaultValue = "20000") int eventsPerTick,
             @Option(names = "--scenario", description = "One of: ${COMPLETION-CANDIDATES}",
                     completionCandidates = ScenarioNames.class) String scenario,
+            @Option(names = "--dedup", defaultValue = "observation", paramLabel = "observation|source-type",
+                    description = "Duplicates are exact re-sends of one observation (default), or, as in the "
+                            + "source design, any record of the same sensor and type within 5 s.") String dedup,
             @Option(names = "--json", description = "Print JSON instead of text.") boolean json) {
         if (scenario != null && Scenarios.byName(scenario).isEmpty()) {
             throw InputException.field("--scenario", "'" + scenario + "' is not one of " + Scenarios.names());
@@ -43,9 +50,18 @@ public final class CityCommand extends DataDirCommand {
             throw InputException.field("--ticks/--events-per-tick",
                     "ticks must be at least 1 and events per tick within 0..100000");
         }
-        CityRunResult result = CityRun.run(CityRun.Options.of(seed, ticks, eventsPerTick, scenario));
+        CityRunResult result = CityRun.run(CityRun.Options.of(seed, ticks, eventsPerTick, scenario)
+                .withDedupRule(dedupRule(dedup)));
         spec.commandLine().getOut().println(json ? result.toJson() : result.toText());
         return 0;
+    }
+
+    private static DedupRule dedupRule(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "observation" -> DedupRule.SAME_OBSERVATION;
+            case "source-type" -> DedupRule.SAME_SOURCE_AND_TYPE;
+            default -> throw InputException.field("--dedup", "'" + value + "' is not observation or source-type");
+        };
     }
 
     /** Parses one order (or several, one per line or ';'); prints typed JSON, exit 1 when any is rejected. */
@@ -69,19 +85,67 @@ public final class CityCommand extends DataDirCommand {
         return allParsed ? 0 : 1;
     }
 
-    /** The pipeline figures for the README: throughput, tick latency, and optionally a soak. */
-    @Command(name = "bench", description = "Filter+score+top-K throughput on one thread, full tick latency at "
-            + "100,000 events, and with --soak a heap/GC soak.")
+    /** The pipeline figures for the README: throughput and tick latency per case, spread and load; a soak. */
+    @Command(name = "bench", description = "Pipeline figures: filter+score+top-K throughput and full tick latency "
+            + "(min/median/max over the runs, with the load average), settled and fresh, neutral and rush hour, "
+            + "both dedup rules, on one thread and on two; with --soak a heap/GC soak.")
     int bench(@Option(names = "--events-per-tick", defaultValue = "100000") int eventsPerTick,
-              @Option(names = "--ticks", defaultValue = "200") int ticks,
+              @Option(names = "--ticks", defaultValue = "300", description = "Measured ticks per run.") int ticks,
+              @Option(names = "--runs", defaultValue = "10", description = "Runs per case.") int runs,
+              @Option(names = "--warmup", defaultValue = "100", description = "Ticks before a settled run is "
+                      + "measured.") int warmup,
               @Option(names = "--seed", defaultValue = "42") long seed,
+              @Option(names = "--case", paramLabel = "headline|rush|fresh|seed-rule", split = ",",
+                      description = "Only these cases (default all): headline = neutral and settled, rush = rush "
+                              + "hour settled, fresh = rush hour in a new pipeline without GC settling, seed-rule "
+                              + "= the source design's dedup rule.") List<String> kinds,
+              @Option(names = "--threads", description = "Only cases on this many threads (1 or 2; default "
+                      + "both).") Integer threads,
               @Option(names = "--soak", paramLabel = "DURATION", description = "e.g. PT10M") Duration soak) {
+        if (eventsPerTick < 1 || eventsPerTick > 10_000_000 || ticks < 1 || runs < 1 || warmup < 0) {
+            throw InputException.field("--events-per-tick/--ticks/--runs/--warmup",
+                    "events per tick must be within 1..10000000, ticks and runs at least 1, warm-up not negative");
+        }
+        if (kinds != null) {
+            for (String k : kinds) {
+                if (!List.of("headline", "rush", "fresh", "seed-rule").contains(k)) {
+                    throw InputException.field("--case", "'" + k + "' is not headline, rush, fresh or seed-rule");
+                }
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(PipelineBenchmark.run(eventsPerTick, ticks, seed).describe());
+        PrintWriter err = spec.commandLine().getErr();
+        List<PipelineBenchmark.Case> cases = new ArrayList<>();
+        for (PipelineBenchmark.Case c : PipelineBenchmark.Options.allCases()) {
+            if ((threads == null || c.threads() == threads) && (kinds == null || kinds.contains(kind(c)))) {
+                cases.add(c);
+            }
+        }
+        if (cases.isEmpty()) {
+            throw InputException.field("--threads", "no case runs on " + threads + " threads on this machine");
+        }
+        int total = runs * cases.size() + 1;
+        int[] done = {0};
+        PipelineBenchmark.Report report = PipelineBenchmark.run(new PipelineBenchmark.Options(eventsPerTick, ticks,
+                runs, seed, warmup, cases), r -> {
+                    done[0]++;
+                    err.printf(Locale.ROOT, "run %d/%d  %-38s %5.1f M/s  tick p99 %6.2f ms  load %.2f%n", done[0], total,
+                            r.benchCase().label(), r.filterScoreTopKEventsPerSecond() / 1e6, r.tickP99Millis(),
+                            r.loadAverage());
+                    err.flush();
+                });
+        out.println(report.describe());
         if (soak != null) {
             out.println(PipelineBenchmark.soak(soak, eventsPerTick).describe());
         }
         return 0;
+    }
+
+    private static String kind(PipelineBenchmark.Case c) {
+        if (c.rule() == DedupRule.SAME_SOURCE_AND_TYPE) {
+            return "seed-rule";
+        }
+        return c.fresh() ? "fresh" : c.rushHour() ? "rush" : "headline";
     }
 
     /** Imports, shows or removes the raster basemap (MBTiles) the control room draws under its markers. */

@@ -3,6 +3,7 @@ package dev.switchboard.city.ui;
 import com.gluonhq.maps.MapView;
 import dev.switchboard.city.engine.pack.tiles.TileCache;
 import dev.switchboard.city.engine.pack.tiles.TileRenderer;
+import dev.switchboard.city.engine.pipeline.DedupRule;
 import dev.switchboard.city.engine.sim.CoordinatorUsage;
 import dev.switchboard.city.model.CitySnapshot;
 import dev.switchboard.city.model.CriticalEvent;
@@ -31,6 +32,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -167,6 +169,12 @@ final class ControlRoomView implements WorkspaceView {
         ComboBox<String> scenario = new ComboBox<>(FXCollections.observableArrayList(model.scenarios()));
         scenario.valueProperty().bindBidirectional(model.scenarioProperty());
         scenario.setId("city-scenario");
+        ComboBox<DedupRule> dedup = new ComboBox<>(FXCollections.observableArrayList(DedupRule.values()));
+        dedup.valueProperty().bindBidirectional(model.dedupRuleProperty());
+        dedup.setCellFactory(l -> dedupCell());
+        dedup.setButtonCell(dedupCell());
+        dedup.setTooltip(new Tooltip(Text.get("city.dedup.help")));
+        dedup.setId("city-dedup");
         Button restart = new Button(Text.get("city.restart"), new FontIcon(Material2OutlinedMZ.REPLAY));
         restart.setId("city-restart");
         restart.setOnAction(e -> model.restart());
@@ -183,7 +191,8 @@ final class ControlRoomView implements WorkspaceView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, play, label("city.speed"), speed, label("city.eventsPerTick"), events,
-                label("city.seed"), seed, label("city.scenario"), scenario, restart, autopilot, spacer, message,
+                label("city.seed"), seed, label("city.scenario"), scenario, label("city.dedup"), dedup, restart,
+                autopilot, spacer, message,
                 coordinator);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
@@ -204,6 +213,17 @@ final class ControlRoomView implements WorkspaceView {
             protected void updateItem(Integer item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : "×" + item);
+            }
+        };
+    }
+
+    private static ListCell<DedupRule> dedupCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(DedupRule item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : Text.get(item == DedupRule.SAME_OBSERVATION
+                        ? "city.dedup.sameObservation" : "city.dedup.sameSourceAndType"));
             }
         };
     }

@@ -4,6 +4,7 @@ import dev.switchboard.ai.ChatService;
 import dev.switchboard.city.engine.loop.SimulationLoop;
 import dev.switchboard.city.engine.pack.CityPack;
 import dev.switchboard.city.engine.pack.CityPacks;
+import dev.switchboard.city.engine.pipeline.DedupRule;
 import dev.switchboard.city.engine.pipeline.Districts;
 import dev.switchboard.city.engine.pipeline.EventPipeline;
 import dev.switchboard.city.engine.pipeline.PipelineConfig;
@@ -18,6 +19,7 @@ import dev.switchboard.city.engine.sim.SimulationConfig;
 import dev.switchboard.city.model.CitySnapshot;
 import dev.switchboard.city.model.Recommendation;
 import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.settings.Setting;
 import dev.switchboard.core.time.SimTime;
 import dev.switchboard.city.engine.pack.tiles.TileCache;
 import dev.switchboard.store.DataDir;
@@ -61,6 +63,9 @@ public final class ControlRoomViewModel implements AutoCloseable {
     public static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 30, 60);
     /** "No scenario" in the scenario choice. */
     public static final String FREE_RUN = "free run";
+    /** The dedup rule of the next exercise, kept between sessions. */
+    static final Setting<DedupRule> DEDUP_RULE = Setting.ofEnum("city.dedupRule", DedupRule.class,
+            DedupRule.SAME_OBSERVATION);
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlRoomViewModel.class);
 
@@ -79,6 +84,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
     private final IntegerProperty eventsPerTick = new SimpleIntegerProperty(20_000);
     private final LongProperty seed = new SimpleLongProperty(42);
     private final ObjectProperty<String> scenario = new SimpleObjectProperty<>(FREE_RUN);
+    private final ObjectProperty<DedupRule> dedupRule = new SimpleObjectProperty<>(DedupRule.SAME_OBSERVATION);
     private final ReadOnlyBooleanWrapper autopilot = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper respondingToCalls = new ReadOnlyBooleanWrapper();
     /** Calls dispatched before the simulation was built; sent once it is. */
@@ -96,6 +102,12 @@ public final class ControlRoomViewModel implements AutoCloseable {
         speed.addListener((obs, old, now) -> {
             if (now != null) {
                 ctx.clock().setSpeed(now);
+            }
+        });
+        dedupRule.set(ctx.settings().get(DEDUP_RULE));
+        dedupRule.addListener((obs, old, now) -> {
+            if (now != null) {
+                ctx.settings().set(DEDUP_RULE, now);
             }
         });
     }
@@ -153,6 +165,11 @@ public final class ControlRoomViewModel implements AutoCloseable {
         return scenario;
     }
 
+    /** Which sensor records count as duplicates; remembered, and used from the next {@link #restart}. */
+    public ObjectProperty<DedupRule> dedupRuleProperty() {
+        return dedupRule;
+    }
+
     /** Free run plus every scripted crisis. */
     public List<String> scenarios() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(FREE_RUN), Scenarios.names().stream())
@@ -173,9 +190,10 @@ public final class ControlRoomViewModel implements AutoCloseable {
         long s = seed.get();
         int events = eventsPerTick.get();
         String chosen = scenario.get();
+        DedupRule rule = dedupRule.get();
         closeLoop("complete");
         building = true;
-        CompletableFuture.supplyAsync(() -> build(s, events, chosen)).whenComplete((built, error) ->
+        CompletableFuture.supplyAsync(() -> build(s, events, chosen, rule)).whenComplete((built, error) ->
                 Platform.runLater(() -> {
                     building = false;
                     if (error != null) {
@@ -289,11 +307,11 @@ public final class ControlRoomViewModel implements AutoCloseable {
                 message.set(error != null ? error.getMessage() : result.message())));
     }
 
-    private SimulationLoop build(long s, int events, String chosen) {
+    private SimulationLoop build(long s, int events, String chosen, DedupRule rule) {
         CityPack city = CityPacks.tokyo();
         useBasemap();
         EventPipeline pipeline = new EventPipeline(PipelineConfig.defaults().withSeed(s)
-                .withMaxEventsPerTick(Math.max(events, 1)), Districts.fromWards(city.wards()));
+                .withMaxEventsPerTick(Math.max(events, 1)).withDedupRule(rule), Districts.fromWards(city.wards()));
         Coordinator coordinator = coordinator(city);
         SessionId id = new SessionId("city-" + dev.switchboard.core.id.Ids.next());
         EventLog eventLog = ctx.service(EventLog.class);

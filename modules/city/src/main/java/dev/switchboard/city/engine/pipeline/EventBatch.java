@@ -105,6 +105,26 @@ public final class EventBatch {
     public int add(int typeCode, long sourceKey, float latitude, float longitude, float riskScore,
                    float confidenceScore, long timeMillis, byte flagBits, int wardIndex) {
         int i = size++;
+        set(i, typeCode, sourceKey, latitude, longitude, riskScore, confidenceScore, timeMillis, flagBits, wardIndex);
+        return i;
+    }
+
+    /**
+     * Claims the next {@code count} records (for {@link #set}) and returns the index of the first; the caller
+     * has made room with {@link #ensureRoom}. Lets two generators fill their own ranges at once.
+     */
+    int claim(int count) {
+        if (size + count > type.length) {
+            throw new IllegalStateException("no room for " + count + " more records");
+        }
+        int first = size;
+        size += count;
+        return first;
+    }
+
+    /** Writes record {@code i} (below {@link #size()}). */
+    void set(int i, int typeCode, long sourceKey, float latitude, float longitude, float riskScore,
+             float confidenceScore, long timeMillis, byte flagBits, int wardIndex) {
         type[i] = typeCode;
         source[i] = sourceKey;
         lat[i] = latitude;
@@ -114,7 +134,6 @@ public final class EventBatch {
         simTimeMillis[i] = timeMillis;
         flags[i] = flagBits;
         ward[i] = wardIndex;
-        return i;
     }
 
     /** Copies record {@code from} of {@code other} to the end of this batch and returns its index. */

@@ -35,7 +35,7 @@ public final class EventPipeline {
     private final SemanticScorer scorer;
     private final TopK topK;
     private final EventBatch batch;
-    private float[] scores = new float[0];
+    private float[] scores;
     private final int[] keptIndex;
     private final float[] keptScore;
     private final ArrayDeque<String> invalidSamples = new ArrayDeque<>();
@@ -47,14 +47,31 @@ public final class EventPipeline {
         this.config = Objects.requireNonNull(config, "config");
         this.districts = Objects.requireNonNull(districts, "districts");
         feed = new SensorFeed(config, districts);
-        // Keys live for a window; at one tick per sim second that is five ticks' worth of records.
-        filter = new NetworkFilter(districts, config.dedupWindowMillis(), config.maxEventsPerTick() * 5,
-                INVALID_SAMPLES);
+        // Every long-lived array is allocated here, at its full size, and never again: a freshly started
+        // control room then has nothing to grow in its first ticks, and the duplicate tables (the bulk of
+        // it) live off the heap, so no young collection has to copy them.
+        int capacity = config.maxEventsPerTick() + 64;
+        filter = new NetworkFilter(districts, config.dedupRule(), config.dedupWindowMillis(), expectedKeys(config),
+                INVALID_SAMPLES, config.threads(), capacity);
         scorer = new SemanticScorer(config.scoring(), districts);
         topK = new TopK(config.topK());
-        batch = new EventBatch(config.maxEventsPerTick() + 64);
+        batch = new EventBatch(capacity);
+        scores = new float[capacity];
         keptIndex = new int[config.topK()];
         keptScore = new float[config.topK()];
+    }
+
+    /**
+     * Keys the duplicate tables remember at once: a window's worth of records plus one tick (at one tick per
+     * sim second), or under {@link DedupRule#SAME_SOURCE_AND_TYPE} at most a few types per sensor.
+     */
+    private static int expectedKeys(PipelineConfig config) {
+        long perWindow = (long) config.maxEventsPerTick() * (config.dedupWindowMillis() / 1_000 + 1);
+        if (config.dedupRule() == DedupRule.SAME_SOURCE_AND_TYPE) {
+            PipelineConfig.Streams s = config.streams();
+            perWindow = Math.min(perWindow, 4L * (s.vehicles() + s.cameras() + s.stations()));
+        }
+        return (int) Math.max(1, Math.min(1 << 22, perWindow));
     }
 
     /** Queues a scripted event for the next tick; see {@link SensorFeed#inject}. */
@@ -95,7 +112,15 @@ public final class EventPipeline {
         int[] routed = filter.routed();
         scorer.prepare(ctx, simTimeMillis);
         float threshold = (float) config.threshold();
-        scorer.score(batch, routed, 0, passed, simTimeMillis, scores, threshold);
+        scorer.skipBelow(threshold);
+        float[] s = scores;
+        if (config.threads() > 1 && passed >= SecondCore.MIN_RECORDS) {
+            int half = passed >>> 1;
+            SecondCore.both(() -> scorer.scorePrepared(batch, routed, 0, half, simTimeMillis, s),
+                    () -> scorer.scorePrepared(batch, routed, half, passed, simTimeMillis, s));
+        } else {
+            scorer.scorePrepared(batch, routed, 0, passed, simTimeMillis, s);
+        }
         long t3 = System.nanoTime();
         int above = selectTopK(routed, passed, threshold);
         int kept = topK.drainBestFirst(keptIndex, keptScore);
@@ -217,6 +242,16 @@ public final class EventPipeline {
                 .append(batch.lon[i]).append(" risk ").append(batch.risk[i]).append(" conf ")
                 .append(batch.confidence[i]).append(" t=").append(batch.simTimeMillis[i]);
         return sb.toString();
+    }
+
+    /** Keys forgotten before their window ended because a duplicate table was full (0 when sized right). */
+    public long dedupForgottenEarly() {
+        return filter.forgottenEarly();
+    }
+
+    /** Bytes the duplicate tables hold off the heap. */
+    public long dedupTableBytes() {
+        return filter.tableBytes();
     }
 
     public PipelineConfig config() {

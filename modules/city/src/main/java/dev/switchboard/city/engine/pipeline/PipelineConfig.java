@@ -16,18 +16,25 @@ import java.util.Objects;
  * @param dedupWindowMillis same source and type within this sim-time window is a duplicate
  * @param maxEventsPerTick the most generated events a tick may ask for
  * @param scoring importance table and freshness horizon
+ * @param dedupRule which records count as the same within the window
+ * @param threads how many threads generate, filter and score a tick (1..{@value #MAX_THREADS}); the
+ *                output is the same for any number, only the time differs
  */
 public record PipelineConfig(long seed, Streams streams, double duplicateRate, double malformedRate, int topK,
-                             double threshold, long dedupWindowMillis, int maxEventsPerTick, ScoringProfile scoring) {
+                             double threshold, long dedupWindowMillis, int maxEventsPerTick, ScoringProfile scoring,
+                             DedupRule dedupRule, int threads) {
 
     public static final int DEFAULT_TOP_K = 200;
     public static final double DEFAULT_THRESHOLD = 0.7;
     public static final long DEFAULT_WINDOW_MILLIS = 5_000;
     public static final int DEFAULT_MAX_EVENTS_PER_TICK = 100_000;
+    /** The most threads a pipeline uses: the tick splits its work in two halves. */
+    public static final int MAX_THREADS = 2;
 
     public PipelineConfig {
         Objects.requireNonNull(streams, "streams");
         Objects.requireNonNull(scoring, "scoring");
+        Objects.requireNonNull(dedupRule, "dedupRule");
         rate("duplicateRate", duplicateRate);
         rate("malformedRate", malformedRate);
         if (topK < 1 || topK > 10_000) {
@@ -43,6 +50,9 @@ public record PipelineConfig(long seed, Streams streams, double duplicateRate, d
             throw new IllegalArgumentException("maxEventsPerTick must be within 0..10,000,000, was "
                     + maxEventsPerTick);
         }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be within 1.." + MAX_THREADS + ", was " + threads);
+        }
     }
 
     private static void rate(String name, double value) {
@@ -51,50 +61,64 @@ public record PipelineConfig(long seed, Streams streams, double duplicateRate, d
         }
     }
 
-    /** Seed 1, default streams, 5 % duplicates, 1 % malformed, top 200 at or above 0.7, 5 s window. */
+    /**
+     * Seed 1, default streams, 5 % duplicates, 1 % malformed, top 200 at or above 0.7, exact re-sends dropped
+     * within a 5 s window, and two threads when the machine has a second core.
+     */
     public static PipelineConfig defaults() {
         return new PipelineConfig(1L, Streams.defaults(), 0.05, 0.01, DEFAULT_TOP_K, DEFAULT_THRESHOLD,
-                DEFAULT_WINDOW_MILLIS, DEFAULT_MAX_EVENTS_PER_TICK, ScoringProfile.defaults());
+                DEFAULT_WINDOW_MILLIS, DEFAULT_MAX_EVENTS_PER_TICK, ScoringProfile.defaults(),
+                DedupRule.SAME_OBSERVATION, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
     }
 
     public PipelineConfig withSeed(long newSeed) {
         return new PipelineConfig(newSeed, streams, duplicateRate, malformedRate, topK, threshold,
-                dedupWindowMillis, maxEventsPerTick, scoring);
+                dedupWindowMillis, maxEventsPerTick, scoring, dedupRule, threads);
     }
 
     public PipelineConfig withStreams(Streams newStreams) {
         return new PipelineConfig(seed, newStreams, duplicateRate, malformedRate, topK, threshold,
-                dedupWindowMillis, maxEventsPerTick, scoring);
+                dedupWindowMillis, maxEventsPerTick, scoring, dedupRule, threads);
     }
 
     public PipelineConfig withDuplicateRate(double rate) {
         return new PipelineConfig(seed, streams, rate, malformedRate, topK, threshold, dedupWindowMillis,
-                maxEventsPerTick, scoring);
+                maxEventsPerTick, scoring, dedupRule, threads);
     }
 
     public PipelineConfig withMalformedRate(double rate) {
         return new PipelineConfig(seed, streams, duplicateRate, rate, topK, threshold, dedupWindowMillis,
-                maxEventsPerTick, scoring);
+                maxEventsPerTick, scoring, dedupRule, threads);
     }
 
     public PipelineConfig withTopK(int k, double minScore) {
         return new PipelineConfig(seed, streams, duplicateRate, malformedRate, k, minScore, dedupWindowMillis,
-                maxEventsPerTick, scoring);
+                maxEventsPerTick, scoring, dedupRule, threads);
     }
 
     public PipelineConfig withDedupWindowMillis(long window) {
         return new PipelineConfig(seed, streams, duplicateRate, malformedRate, topK, threshold, window,
-                maxEventsPerTick, scoring);
+                maxEventsPerTick, scoring, dedupRule, threads);
     }
 
     public PipelineConfig withMaxEventsPerTick(int max) {
         return new PipelineConfig(seed, streams, duplicateRate, malformedRate, topK, threshold, dedupWindowMillis,
-                max, scoring);
+                max, scoring, dedupRule, threads);
+    }
+
+    public PipelineConfig withDedupRule(DedupRule rule) {
+        return new PipelineConfig(seed, streams, duplicateRate, malformedRate, topK, threshold, dedupWindowMillis,
+                maxEventsPerTick, scoring, rule, threads);
+    }
+
+    public PipelineConfig withThreads(int count) {
+        return new PipelineConfig(seed, streams, duplicateRate, malformedRate, topK, threshold, dedupWindowMillis,
+                maxEventsPerTick, scoring, dedupRule, count);
     }
 
     public PipelineConfig withScoring(ScoringProfile profile) {
         return new PipelineConfig(seed, streams, duplicateRate, malformedRate, topK, threshold, dedupWindowMillis,
-                maxEventsPerTick, profile);
+                maxEventsPerTick, profile, dedupRule, threads);
     }
 
     /**

@@ -82,10 +82,26 @@ public final class SemanticScorer {
      */
     public void score(EventBatch batch, int[] indices, int from, int to, long nowMillis, float[] scores,
                       float skipBelow) {
-        boolean[] skip = skipped;
+        skipBelow(skipBelow);
+        scorePrepared(batch, indices, from, to, nowMillis, scores);
+    }
+
+    /**
+     * Makes {@link #scorePrepared} give 0 to the types that cannot reach {@code threshold} in the prepared
+     * tick ({@link #maxScore}), without reading their fields. Call after {@link #prepare}.
+     */
+    public void skipBelow(float threshold) {
         for (EventType t : TYPES) {
-            skip[t.ordinal()] = maxScore(t) < skipBelow;
+            skipped[t.ordinal()] = maxScore(t) < threshold;
         }
+    }
+
+    /**
+     * Scores {@code indices[from..to)} into {@code scores[from..to)} with the prepared context and skipped
+     * types; changes nothing else, so two threads may score disjoint ranges at once.
+     */
+    public void scorePrepared(EventBatch batch, int[] indices, int from, int to, long nowMillis, float[] scores) {
+        boolean[] skip = skipped;
         int[] types = batch.type;
         float[] risks = batch.risk;
         float[] confidences = batch.confidence;

@@ -109,9 +109,21 @@ public final class SensorFeed {
         int nSecurity = Math.min(fresh - nTraffic, (int) Math.round(fresh * securityShare));
         int nDisaster = fresh - nTraffic - nSecurity;
         int firstGenerated = out.size();
-        traffic.generate(out, nTraffic, from, simTimeMillis);
-        security.generate(out, nSecurity, from, simTimeMillis);
-        disaster.generate(out, nDisaster, from, simTimeMillis);
+        int trafficAt = out.claim(nTraffic);
+        int securityAt = out.claim(nSecurity);
+        int disasterAt = out.claim(nDisaster);
+        Runnable others = () -> {
+            security.generateAt(out, securityAt, nSecurity, from, simTimeMillis);
+            disaster.generateAt(out, disasterAt, nDisaster, from, simTimeMillis);
+        };
+        Runnable vehicles = () -> traffic.generateAt(out, trafficAt, nTraffic, from, simTimeMillis);
+        if (config.threads() > 1 && sensorEvents >= SecondCore.MIN_RECORDS) {
+            // Each stream has its own random numbers and its own records: the same output on one thread or two.
+            SecondCore.both(others, vehicles);
+        } else {
+            vehicles.run();
+            others.run();
+        }
         SplittableRandom r = random;
         if (fresh > 0) {
             for (int d = 0; d < duplicates; d++) {

@@ -149,9 +149,14 @@ public abstract sealed class SensorGenerator permits TrafficGenerator, SecurityG
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative");
         }
+        out.ensureRoom(count);
+        generateAt(out, out.claim(count), count, fromMillis, toMillis);
+    }
+
+    /** {@link #generate} into the claimed records {@code first .. first + count - 1} of {@code out}. */
+    final void generateAt(EventBatch out, int first, int count, long fromMillis, long toMillis) {
         long span = Math.max(0, toMillis - fromMillis);
         advance(span);
-        out.ensureRoom(count);
         SplittableRandom r = random;
         double[] cum = cumulative;
         int last = cum.length - 1;
@@ -172,8 +177,8 @@ public abstract sealed class SensorGenerator permits TrafficGenerator, SecurityG
             float risk = RISK_LOW[code] + (RISK_HIGH[code] - RISK_LOW[code]) * skew;
             float confidence = CONF_LOW[code] + (CONF_HIGH[code] - CONF_LOW[code]) * (float) r.nextDouble();
             long time = span == 0 ? toMillis : toMillis - r.nextLong(span);
-            out.add(code, EventBatch.source(firstSensorId + s, track[s]++), sensorLat[s], sensorLon[s], risk,
-                    confidence, time, typeFlags[k], sensorWard[s]);
+            out.set(first + n, code, EventBatch.source(firstSensorId + s, track[s]++), sensorLat[s], sensorLon[s],
+                    risk, confidence, time, typeFlags[k], sensorWard[s]);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.city.engine.sim;
 
 import dev.switchboard.city.engine.pack.CityPack;
 import dev.switchboard.city.engine.pack.CityPacks;
+import dev.switchboard.city.engine.pipeline.DedupRule;
 import dev.switchboard.city.engine.pipeline.Districts;
 import dev.switchboard.city.engine.pipeline.EventPipeline;
 import dev.switchboard.city.engine.pipeline.PipelineConfig;
@@ -32,8 +33,10 @@ public final class CityRun {
      * What to run.
      *
      * @param scenario a scenario name from {@link Scenarios}, or null for sensor noise only
+     * @param dedupRule which sensor records the network filter treats as duplicates
      */
-    public record Options(long seed, int ticks, int eventsPerTick, String scenario, FleetConfig fleet) {
+    public record Options(long seed, int ticks, int eventsPerTick, String scenario, FleetConfig fleet,
+                          DedupRule dedupRule) {
 
         public Options {
             if (ticks < 1 || ticks > 10_000_000) {
@@ -47,11 +50,17 @@ public final class CityRun {
                         + String.join(", ", Scenarios.names()));
             }
             Objects.requireNonNull(fleet, "fleet");
+            Objects.requireNonNull(dedupRule, "dedupRule");
         }
 
-        /** The default fleet. */
+        /** The default fleet and dedup rule. */
         public static Options of(long seed, int ticks, int eventsPerTick, String scenario) {
-            return new Options(seed, ticks, eventsPerTick, scenario, FleetConfig.defaults());
+            return new Options(seed, ticks, eventsPerTick, scenario, FleetConfig.defaults(),
+                    DedupRule.SAME_OBSERVATION);
+        }
+
+        public Options withDedupRule(DedupRule rule) {
+            return new Options(seed, ticks, eventsPerTick, scenario, fleet, rule);
         }
     }
 
@@ -66,7 +75,7 @@ public final class CityRun {
     /** Runs in {@code pack}. */
     public static CityRunResult run(CityPack pack, Options options) {
         PipelineConfig pipelineConfig = PipelineConfig.defaults().withSeed(options.seed())
-                .withMaxEventsPerTick(Math.max(options.eventsPerTick(), 1));
+                .withMaxEventsPerTick(Math.max(options.eventsPerTick(), 1)).withDedupRule(options.dedupRule());
         EventPipeline pipeline = new EventPipeline(pipelineConfig, Districts.fromWards(pack.wards()));
         SimClock clock = new SimClock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         SimulationConfig config = SimulationConfig.defaults().withFleet(options.fleet())

@@ -12,33 +12,71 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventPipelineTest {
 
     private static final Districts TOKYO = TokyoWardCentres.districts();
     private static final LatLon SHIBUYA = new LatLon(35.6640, 139.6982);
 
+    /** The pinned output of seed 7 under the source design's dedup rule. */
+    private static final String SEED_RULE_HASH =
+            "da9ef5123723d8ba0e6f109141433e8a450e060b5e86445f3ff6bd7889676a6c";
+    /** A rush-hour context: traffic weighs more at 08:00, two wards count more, incidents are open. */
+    private static final ScoringContext RUSH_HOUR = ScoringContext.neutral()
+            .withTimeOfDay(TimeOfDayProfile.typical(), 8 * 3_600_000L)
+            .withDistrictMultipliers(Map.of("shibuya", 1.2, "shinjuku", 1.2))
+            .withActiveIncidents(Set.of("shibuya", "shinjuku", "minato"));
+
     @Test
     void sameSeedGivesTheSameOutputAndAnotherSeedDoesNot() throws Exception {
-        String a = hashOfRun(7, 30);
-        String b = hashOfRun(7, 30);
-        String c = hashOfRun(8, 30);
+        String a = hashOfRun(PipelineConfig.defaults().withSeed(7), 30, 20_000, ScoringContext.neutral());
+        String b = hashOfRun(PipelineConfig.defaults().withSeed(7), 30, 20_000, ScoringContext.neutral());
+        String c = hashOfRun(PipelineConfig.defaults().withSeed(8), 30, 20_000, ScoringContext.neutral());
 
         assertThat(a).isEqualTo(b);
         assertThat(c).isNotEqualTo(a);
     }
 
+    /**
+     * The output of a seed is pinned: these hashes were taken from the pipeline before it was made faster
+     * (one filter table per core, off-heap tables, generation split over two threads), and every change since
+     * must keep them, on one thread and on two.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void outputOfASeedIsPinnedOnOneThreadAndOnTwo(int threads) throws Exception {
+        assertThat(hashOfRun(PipelineConfig.defaults().withSeed(7).withThreads(threads), 30, 20_000,
+                ScoringContext.neutral()))
+                .isEqualTo("efe694377912b09d48efa41056bee569d488e14984e35930920cb2512ec51f57");
+        assertThat(hashOfRun(PipelineConfig.defaults().withSeed(11).withThreads(threads), 8, 100_000, RUSH_HOUR))
+                .isEqualTo("ae5c05f9194b1705f281b6db19da4afb64d97b1f5f48daa66f8a0da5657072a9");
+    }
+
+    /** The source design's dedup rule decides differently, so it has its own pinned output. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void outputUnderTheSeedRuleIsPinnedOnOneThreadAndOnTwo(int threads) throws Exception {
+        PipelineConfig config = PipelineConfig.defaults().withSeed(7).withThreads(threads)
+                .withDedupRule(DedupRule.SAME_SOURCE_AND_TYPE);
+
+        assertThat(hashOfRun(config, 30, 20_000, ScoringContext.neutral())).isEqualTo(SEED_RULE_HASH);
+    }
+
     /** SHA-256 over everything a run shows: the top K in order with every field, counts and the heat sample. */
-    private static String hashOfRun(long seed, int ticks) throws NoSuchAlgorithmException {
-        EventPipeline pipeline = new EventPipeline(PipelineConfig.defaults().withSeed(seed), TOKYO);
+    private static String hashOfRun(PipelineConfig config, int ticks, int events, ScoringContext ctx)
+            throws NoSuchAlgorithmException {
+        EventPipeline pipeline = new EventPipeline(config, TOKYO);
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (int t = 1; t <= ticks; t++) {
-            if (t == 10) {
+            if (t == 10 || t == 3) {
                 pipeline.inject(EventType.WEAPON, SHIBUYA, 0.9, 0.95, 42);
             }
-            PipelineResult r = pipeline.tick(t, t * 1_000L, 20_000, ScoringContext.neutral());
+            PipelineResult r = pipeline.tick(t, t * 1_000L, events, ctx);
             PipelineStats s = r.stats();
             StringBuilder sb = new StringBuilder();
             sb.append(s.generated()).append(',').append(s.malformed()).append(',').append(s.duplicates()).append(',')
@@ -50,9 +88,46 @@ class EventPipelineTest {
                 sb.append(',').append(Float.floatToIntBits(f));
             }
             r.invalidSamples().forEach(sb::append);
+            sb.append(r.invalidByReason()).append(r.passedByQos());
             sha.update(sb.toString().getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    @Test
+    void theSeedRuleDropsRepeatedReadingsOfASensorThatTheDefaultRuleKeeps() {
+        PipelineConfig config = PipelineConfig.defaults().withThreads(1);
+        EventPipeline exact = new EventPipeline(config, TOKYO);
+        EventPipeline seedRule = new EventPipeline(config.withDedupRule(DedupRule.SAME_SOURCE_AND_TYPE), TOKYO);
+        PipelineStats a = null;
+        PipelineStats b = null;
+        for (int t = 1; t <= 6; t++) {
+            a = exact.tick(t, t * 1_000L, 20_000, ScoringContext.neutral()).stats();
+            b = seedRule.tick(t, t * 1_000L, 20_000, ScoringContext.neutral()).stats();
+        }
+
+        assertThat(a.duplicates()).as("exact re-sends only: the 5 %% generated on purpose").isBetween(900L, 1_000L);
+        assertThat(b.duplicates()).as("most readings repeat a sensor and type seen within 5 s")
+                .isGreaterThan(15_000L);
+        assertThat(b.malformed()).isEqualTo(a.malformed());
+    }
+
+    @Test
+    void underTheSeedRuleASecondReportOfOneSensorWithin5SecondsIsDropped() {
+        EventPipeline pipeline = new EventPipeline(PipelineConfig.defaults()
+                .withDedupRule(DedupRule.SAME_SOURCE_AND_TYPE), TOKYO);
+        pipeline.inject(EventType.WEAPON, SHIBUYA, 0.9, 0.9, 9);
+        assertThat(pipeline.tick(1, 1_000, 0, ScoringContext.neutral()).topK()).hasSize(1);
+
+        pipeline.inject(EventType.WEAPON, SHIBUYA, 0.9, 0.9, 9);
+        pipeline.inject(EventType.FIRE, SHIBUYA, 0.9, 0.9, 9);
+        PipelineResult r = pipeline.tick(2, 5_999, 0, ScoringContext.neutral());
+        assertThat(r.topK()).extracting(CriticalEvent::type).containsExactly(EventType.FIRE);
+        assertThat(r.stats().duplicates()).isEqualTo(1);
+
+        pipeline.inject(EventType.WEAPON, SHIBUYA, 0.9, 0.9, 9);
+        assertThat(pipeline.tick(3, 6_000, 0, ScoringContext.neutral()).topK()).as("5 s after the first")
+                .hasSize(1);
     }
 
     @Test

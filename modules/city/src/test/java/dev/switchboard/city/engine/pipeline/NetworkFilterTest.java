@@ -99,6 +99,52 @@ class NetworkFilterTest {
     }
 
     @Test
+    void underTheSeedRuleAnyObservationOfTheSameSensorAndTypeWithin5SecondsIsADuplicate() {
+        NetworkFilter seedRule = new NetworkFilter(TOKYO, DedupRule.SAME_SOURCE_AND_TYPE, 5_000, 1_000, 4, 1, 64);
+        add(EventType.VIOLENCE, 7, 1, 10_000);
+        add(EventType.VIOLENCE, 7, 2, 10_000);
+        add(EventType.WEAPON, 7, 3, 10_000);
+        add(EventType.VIOLENCE, 8, 1, 10_000);
+        assertThat(seedRule.filter(batch, 10_000)).as("the second violence of sensor 7 is dropped").isEqualTo(3);
+
+        batch.clear();
+        add(EventType.VIOLENCE, 7, 9, 14_999);
+        add(EventType.VIOLENCE, 8, 9, 15_000);
+        assertThat(seedRule.filter(batch, 15_000)).as("4,999 ms later dropped, 5,000 ms later passes").isEqualTo(1);
+        assertThat(seedRule.duplicates()).isEqualTo(1);
+    }
+
+    /** Two partitions (two cores) give exactly the answer of one, record for record. */
+    @Test
+    void twoPartitionsGiveTheSameResultAsOne() {
+        for (DedupRule rule : DedupRule.values()) {
+            NetworkFilter one = new NetworkFilter(TOKYO, rule, 5_000, 50_000, 20, 1, 0);
+            NetworkFilter two = new NetworkFilter(TOKYO, rule, 5_000, 50_000, 20, 2, 0);
+            SensorFeed feed = new SensorFeed(PipelineConfig.defaults().withDuplicateRate(0.2).withMalformedRate(0.05),
+                    TOKYO);
+            EventBatch b = new EventBatch(20_000);
+            for (int tick = 1; tick <= 8; tick++) {
+                feed.fill(b, tick * 1_000L, 20_000);
+                int n = one.filter(b, tick * 1_000L);
+
+                assertThat(two.filter(b, tick * 1_000L)).isEqualTo(n);
+                assertThat(Arrays.copyOf(two.routed(), n)).as("%s tick %d", rule, tick)
+                        .containsExactly(Arrays.copyOf(one.routed(), n));
+                assertThat(two.duplicates()).isEqualTo(one.duplicates()).isPositive();
+                assertThat(two.malformed()).isEqualTo(one.malformed()).isPositive();
+                for (InvalidReason reason : InvalidReason.values()) {
+                    assertThat(two.invalid(reason)).isEqualTo(one.invalid(reason));
+                }
+                assertThat(two.sampled()).isEqualTo(one.sampled()).isEqualTo(20);
+                for (int k = 0; k < one.sampled(); k++) {
+                    assertThat(two.sampledIndex(k)).isEqualTo(one.sampledIndex(k));
+                    assertThat(two.sampledReason(k)).isEqualTo(one.sampledReason(k));
+                }
+            }
+        }
+    }
+
+    @Test
     void qosClassOfEachType() {
         assertThat(QosClass.of(EventType.TRAFFIC_FLOW)).isEqualTo(QosClass.TELEMETRY);
         assertThat(QosClass.of(EventType.CONGESTION)).isEqualTo(QosClass.TELEMETRY);
