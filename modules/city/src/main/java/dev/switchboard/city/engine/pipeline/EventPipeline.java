@@ -163,12 +163,12 @@ public final class EventPipeline {
     }
 
     private CriticalEvent critical(int i, float score) {
-        EventType type = EventBatch.typeOf(batch.type[i]);
-        int ward = batch.ward[i];
+        EventType type = EventBatch.typeOf(batch.type(i));
+        int ward = batch.ward(i);
         String wardId = ward >= 0 ? districts.id(ward) : "unknown";
-        LatLon at = new LatLon(batch.lat[i], batch.lon[i]);
-        return new CriticalEvent(eventSequence + i, type, EventBatch.sensorOf(batch.source[i]), at, wardId, score,
-                batch.risk[i], batch.confidence[i], batch.simTimeMillis[i], reason(type, i, ward));
+        LatLon at = new LatLon(batch.lat(i), batch.lon(i));
+        return new CriticalEvent(eventSequence + i, type, EventBatch.sensorOf(batch.source(i)), at, wardId, score,
+                batch.risk(i), batch.confidence(i), batch.time(i), reason(type, i, ward));
     }
 
     /** One line on why it scored: type and field, risk, confidence, and any context that lifted it. */
@@ -177,9 +177,9 @@ public final class EventPipeline {
         sb.append(type.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" (F").append(type.fieldId())
                 .append(')');
         sb.append(" · risk ");
-        twoDecimals(sb, batch.risk[i]);
+        twoDecimals(sb, batch.risk(i));
         sb.append(" · confidence ");
-        twoDecimals(sb, batch.confidence[i]);
+        twoDecimals(sb, batch.confidence(i));
         float district = scorer.districtMultiplier(ward);
         if (district != 1f) {
             sb.append(" · district ×");
@@ -211,8 +211,8 @@ public final class EventPipeline {
         double step = m == 0 ? 0 : (double) passed / m;
         for (int j = 0; j < m; j++) {
             int i = routed[(int) (j * step)];
-            heat[2 * j] = batch.lat[i];
-            heat[2 * j + 1] = batch.lon[i];
+            heat[2 * j] = batch.lat(i);
+            heat[2 * j + 1] = batch.lon(i);
         }
         return heat;
     }
@@ -228,19 +228,19 @@ public final class EventPipeline {
     }
 
     private String describe(long tick, int i, InvalidReason reason) {
-        long source = batch.source[i];
-        EventType type = EventBatch.typeOf(batch.type[i]);
+        long source = batch.source(i);
+        EventType type = EventBatch.typeOf(batch.type(i));
         StringBuilder sb = new StringBuilder(160);
         sb.append("tick ").append(tick).append(" · ").append(reason.description()).append(" · ");
         if (type == null) {
-            sb.append("type code ").append(batch.type[i]);
+            sb.append("type code ").append(batch.type(i));
         } else {
             sb.append(type.name());
         }
         sb.append(" from sensor ").append(source >> EventBatch.TRACK_BITS).append('#')
-                .append(EventBatch.trackOf(source)).append(" · lat ").append(batch.lat[i]).append(" lon ")
-                .append(batch.lon[i]).append(" risk ").append(batch.risk[i]).append(" conf ")
-                .append(batch.confidence[i]).append(" t=").append(batch.simTimeMillis[i]);
+                .append(EventBatch.trackOf(source)).append(" · lat ").append(batch.lat(i)).append(" lon ")
+                .append(batch.lon(i)).append(" risk ").append(batch.risk(i)).append(" conf ")
+                .append(batch.confidence(i)).append(" t=").append(batch.time(i));
         return sb.toString();
     }
 

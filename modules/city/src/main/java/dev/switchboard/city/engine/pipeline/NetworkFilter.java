@@ -317,6 +317,9 @@ public final class NetworkFilter {
         private EventBatch batch;
         private long now;
         private int next;
+        /** Keeps the touch loads alive (the JIT would drop loads whose value nobody uses); never read. */
+        @SuppressWarnings("unused")
+        private long touchSink;
 
         Part(int index, DedupTable table) {
             this.index = index;
@@ -347,15 +350,16 @@ public final class NetworkFilter {
             // While one block's table lines are on their way, the next block is validated.
             int current = 0;
             int count = fill(b, blockKey[current], blockIndex[current]);
-            table.touch(blockKey[current], 0, count);
+            long sink = table.touch(blockKey[current], 0, count);
             while (count > 0) {
                 int other = current ^ 1;
                 int nextCount = fill(b, blockKey[other], blockIndex[other]);
-                table.touch(blockKey[other], 0, nextCount);
-                dedup(count, blockKey[current], blockIndex[current], b.simTimeMillis, b.flags, b.type);
+                sink += table.touch(blockKey[other], 0, nextCount);
+                dedup(count, blockKey[current], blockIndex[current], b);
                 current = other;
                 count = nextCount;
             }
+            touchSink = sink;
             batch = null;
         }
 
@@ -365,27 +369,19 @@ public final class NetworkFilter {
          */
         private int fill(EventBatch b, long[] keys, int[] indices) {
             int n = b.size();
-            int[] types = b.type;
-            long[] sources = b.source;
-            float[] lats = b.lat;
-            float[] lons = b.lon;
-            float[] risks = b.risk;
-            float[] confidences = b.confidence;
-            long[] times = b.simTimeMillis;
-            byte[] flags = b.flags;
             int shift = sourceShift;
             boolean split = parts.length > 1;
             int fill = 0;
             int i = next;
             for (; i < n && fill < BLOCK; i++) {
-                int t = types[i];
-                long source = sources[i];
+                int t = b.type(i);
+                long source = b.source(i);
                 long key = ((source >>> shift) << 4) | (t & 0xF);
                 if (split && (int) ((key * PARTITION_MIX) >>> 63) != index) {
                     continue;
                 }
-                int reason = validate(t, source, lats[i], lons[i], risks[i], confidences[i], times[i], flags[i],
-                        now);
+                int reason = validate(t, source, b.lat(i), b.lon(i), b.risk(i), b.confidence(i), b.time(i),
+                        b.flags(i), now);
                 if (reason >= 0) {
                     reject(i, reason);
                     continue;
@@ -398,18 +394,18 @@ public final class NetworkFilter {
             return fill;
         }
 
-        private void dedup(int count, long[] keys, int[] indices, long[] times, byte[] flags, int[] types) {
+        private void dedup(int count, long[] keys, int[] indices, EventBatch b) {
             int p = passed;
             int dup = 0;
             for (int j = 0; j < count; j++) {
                 int i = indices[j];
-                if (!table.pass(keys[j], times[i])) {
+                if (!table.pass(keys[j], b.time(i))) {
                     dup++;
                     continue;
                 }
-                byte f = flags[i];
+                byte f = b.flags(i);
                 int c = (f & EventBatch.FLAG_COMMAND) != 0 ? 0
-                        : (f & EventBatch.FLAG_RESPONSE) != 0 ? QosClass.RESPONSE.ordinal() : qosOfType[types[i]];
+                        : (f & EventBatch.FLAG_RESPONSE) != 0 ? QosClass.RESPONSE.ordinal() : qosOfType[b.type(i)];
                 passedIndex[p] = i;
                 passedClass[p] = (byte) c;
                 p++;

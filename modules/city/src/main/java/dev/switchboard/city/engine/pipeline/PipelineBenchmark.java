@@ -158,9 +158,9 @@ public final class PipelineBenchmark {
                         coldStart.tickP50Millis(), coldStart.tickP99Millis(), coldStart.tickMaxMillis(),
                         coldStart.gcPauses(), coldStart.longestGcPauseMillis()));
             }
-            sb.append(String.format(Locale.ROOT, "%n%-38s %-20s %-20s %-9s %-29s %s%n", "case", "M events/s",
+            sb.append(String.format(Locale.ROOT, "%n%-42s %-20s %-20s %-9s %-29s %s%n", "case", "M events/s",
                     "tick p99 ms", "p50 ms", "mean ms: gen/filter/score/top", "per tick: passed/dup/above; GC"));
-            sb.append(String.format(Locale.ROOT, "%-38s %-20s %-20s %-9s %-29s %s%n", "", "min / median / max",
+            sb.append(String.format(Locale.ROOT, "%-42s %-20s %-20s %-9s %-29s %s%n", "", "min / median / max",
                     "min / median / max", "median", "(median run)", ""));
             for (Case c : o.cases()) {
                 List<Run> rs = runsOf(c);
@@ -171,7 +171,7 @@ public final class PipelineBenchmark {
                         b.filterScoreTopKEventsPerSecond())).toList().get(rs.size() / 2);
                 long pauses = rs.stream().mapToLong(Run::gcPauses).sum();
                 double longest = rs.stream().mapToDouble(Run::longestGcPauseMillis).max().orElse(0);
-                sb.append(String.format(Locale.ROOT, "%-38s %-20s %-20s %-9s %-29s %,d/%,d/%,d; %d, longest %.0f ms%n",
+                sb.append(String.format(Locale.ROOT, "%-42s %-20s %-20s %-9s %-29s %,d/%,d/%,d; %d, longest %.0f ms%n",
                         c.label(), spread(eps, "%.1f"), spread(p99, "%.1f"), String.format(Locale.ROOT, "%.2f",
                                 median(p50)),
                         String.format(Locale.ROOT, "%.2f/%.2f/%.2f/%.2f", mid.generateMillis(), mid.filterMillis(),

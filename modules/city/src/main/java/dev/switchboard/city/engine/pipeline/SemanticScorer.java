@@ -102,11 +102,6 @@ public final class SemanticScorer {
      */
     public void scorePrepared(EventBatch batch, int[] indices, int from, int to, long nowMillis, float[] scores) {
         boolean[] skip = skipped;
-        int[] types = batch.type;
-        float[] risks = batch.risk;
-        float[] confidences = batch.confidence;
-        long[] times = batch.simTimeMillis;
-        int[] wards = batch.ward;
         float[] imp = importanceTerm;
         float[] typeMul = typeMultiplier;
         float[] wardMul = districtMultiplier;
@@ -115,16 +110,16 @@ public final class SemanticScorer {
         float inv = invHorizon;
         for (int k = from; k < to; k++) {
             int i = indices[k];
-            int t = types[i];
+            int t = batch.type(i);
             if (skip[t]) {
                 scores[k] = 0f;
                 continue;
             }
-            float fresh = 1f - (nowMillis - times[i]) * inv;
+            float fresh = 1f - (nowMillis - batch.time(i)) * inv;
             fresh = Math.max(0f, Math.min(1f, fresh));
-            float s = imp[t] + 0.3f * risks[i] + 0.2f * confidences[i] + 0.1f * fresh;
+            float s = imp[t] + 0.3f * batch.risk(i) + 0.2f * batch.confidence(i) + 0.1f * fresh;
             s = Math.min(1f, s);
-            int w = wards[i];
+            int w = batch.ward(i);
             if (w < 0 || w >= neutral) {
                 w = neutral;
             }

@@ -147,19 +147,19 @@ public final class SensorFeed {
     /** Damages record {@code i} so that it fails the schema check {@code kind} (an {@link InvalidReason}). */
     private static void corrupt(EventBatch b, int i, int kind, long now, SplittableRandom r) {
         switch (InvalidReason.values()[kind]) {
-            case UNKNOWN_TYPE -> b.type[i] = r.nextBoolean() ? -1 - r.nextInt(100) : 12 + r.nextInt(1000);
-            case BAD_SOURCE -> b.source[i] = -1 - r.nextLong(1L << 40);
-            case BAD_LATITUDE -> b.lat[i] = r.nextBoolean() ? Float.NaN : 90.5f + (float) r.nextDouble() * 100;
-            case BAD_LONGITUDE -> b.lon[i] = r.nextBoolean() ? Float.NaN : -180.5f - (float) r.nextDouble() * 100;
+            case UNKNOWN_TYPE -> b.setType(i, r.nextBoolean() ? -1 - r.nextInt(100) : 12 + r.nextInt(1000));
+            case BAD_SOURCE -> b.setSource(i, -1 - r.nextLong(1L << 40));
+            case BAD_LATITUDE -> b.setLat(i, r.nextBoolean() ? Float.NaN : 90.5f + (float) r.nextDouble() * 100);
+            case BAD_LONGITUDE -> b.setLon(i, r.nextBoolean() ? Float.NaN : -180.5f - (float) r.nextDouble() * 100);
             case OUTSIDE_CITY -> {
-                b.lat[i] = 0f;
-                b.lon[i] = 0f;
+                b.setLat(i, 0f);
+                b.setLon(i, 0f);
             }
-            case BAD_RISK -> b.risk[i] = r.nextBoolean() ? Float.NaN : 1.01f + (float) r.nextDouble();
-            case BAD_CONFIDENCE -> b.confidence[i] = 1.01f + (float) r.nextDouble();
-            case BAD_TIME -> b.simTimeMillis[i] = r.nextBoolean() ? -1 - r.nextInt(1000) : now + 1 + r.nextInt(60_000);
-            case FLAG_MISMATCH -> b.flags[i] = (byte) (b.flags[i] ^ EventBatch.FLAG_F51_WEAPON
-                    ^ EventBatch.FLAG_F70_EARTHQUAKE);
+            case BAD_RISK -> b.setRisk(i, r.nextBoolean() ? Float.NaN : 1.01f + (float) r.nextDouble());
+            case BAD_CONFIDENCE -> b.setConfidence(i, 1.01f + (float) r.nextDouble());
+            case BAD_TIME -> b.setTime(i, r.nextBoolean() ? -1 - r.nextInt(1000) : now + 1 + r.nextInt(60_000));
+            case FLAG_MISMATCH -> b.setFlags(i, (byte) (b.flags(i) ^ EventBatch.FLAG_F51_WEAPON
+                    ^ EventBatch.FLAG_F70_EARTHQUAKE));
             default -> throw new IllegalStateException();
         }
     }

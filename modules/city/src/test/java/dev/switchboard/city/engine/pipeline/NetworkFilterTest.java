@@ -25,19 +25,19 @@ class NetworkFilterTest {
     void everySchemaViolationIsCountedUnderItsReason() {
         batch.ensureRoom(20);
         add(EventType.WEAPON, 1, 0, NOW);
-        batch.type[add(EventType.WEAPON, 1, 1, NOW)] = 99;
-        batch.source[add(EventType.WEAPON, 1, 2, NOW)] = -5;
-        batch.lat[add(EventType.WEAPON, 1, 3, NOW)] = Float.NaN;
-        batch.lat[add(EventType.WEAPON, 1, 4, NOW)] = 91f;
-        batch.lon[add(EventType.WEAPON, 1, 5, NOW)] = -181f;
+        batch.setType(add(EventType.WEAPON, 1, 1, NOW), 99);
+        batch.setSource(add(EventType.WEAPON, 1, 2, NOW), -5);
+        batch.setLat(add(EventType.WEAPON, 1, 3, NOW), Float.NaN);
+        batch.setLat(add(EventType.WEAPON, 1, 4, NOW), 91f);
+        batch.setLon(add(EventType.WEAPON, 1, 5, NOW), -181f);
         int outside = add(EventType.WEAPON, 1, 6, NOW);
-        batch.lat[outside] = 0f;
-        batch.lon[outside] = 0f;
-        batch.risk[add(EventType.WEAPON, 1, 7, NOW)] = Float.NaN;
-        batch.confidence[add(EventType.WEAPON, 1, 8, NOW)] = 1.01f;
+        batch.setLat(outside, 0f);
+        batch.setLon(outside, 0f);
+        batch.setRisk(add(EventType.WEAPON, 1, 7, NOW), Float.NaN);
+        batch.setConfidence(add(EventType.WEAPON, 1, 8, NOW), 1.01f);
         add(EventType.WEAPON, 1, 9, NOW + 1);
         add(EventType.WEAPON, 1, 10, -1);
-        batch.flags[add(EventType.WEAPON, 1, 11, NOW)] = EventBatch.FLAG_F70_EARTHQUAKE;
+        batch.setFlags(add(EventType.WEAPON, 1, 11, NOW), EventBatch.FLAG_F70_EARTHQUAKE);
 
         int passed = filter.filter(batch, NOW);
 
@@ -82,9 +82,9 @@ class NetworkFilterTest {
         int flow = add(EventType.TRAFFIC_FLOW, 1, 0, NOW);
         int weapon = add(EventType.WEAPON, 2, 0, NOW);
         int response = add(EventType.AIR_QUALITY, 3, 0, NOW);
-        batch.flags[response] |= EventBatch.FLAG_RESPONSE;
+        batch.setFlags(response, (byte) (batch.flags(response) | EventBatch.FLAG_RESPONSE));
         int command = add(EventType.LOITERING, 4, 0, NOW);
-        batch.flags[command] |= EventBatch.FLAG_COMMAND;
+        batch.setFlags(command, (byte) (batch.flags(command) | EventBatch.FLAG_COMMAND));
         int loitering = add(EventType.LOITERING, 5, 0, NOW);
         int fire = add(EventType.FIRE, 6, 0, NOW);
 

@@ -50,13 +50,13 @@ class SensorGeneratorTest {
 
         Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
         for (int i = 0; i < batch.size(); i++) {
-            EventType type = EventBatch.typeOf(batch.type[i]);
+            EventType type = EventBatch.typeOf(batch.type(i));
             counts.merge(type, 1, Integer::sum);
-            assertThat(batch.flags[i]).isEqualTo(EventBatch.fieldFlag(type));
-            assertThat(batch.simTimeMillis[i]).isBetween(9_001L, 10_000L);
-            assertThat(batch.risk[i]).isBetween(0f, 1f);
-            assertThat(batch.confidence[i]).isBetween(0f, 1f);
-            long sensor = EventBatch.sensorOf(batch.source[i]);
+            assertThat(batch.flags(i)).isEqualTo(EventBatch.fieldFlag(type));
+            assertThat(batch.time(i)).isBetween(9_001L, 10_000L);
+            assertThat(batch.risk(i)).isBetween(0f, 1f);
+            assertThat(batch.confidence(i)).isBetween(0f, 1f);
+            long sensor = EventBatch.sensorOf(batch.source(i));
             assertThat(sensor).isBetween(SecurityGenerator.FIRST_SENSOR_ID, DisasterGenerator.FIRST_SENSOR_ID + 999);
         }
         assertThat(counts).containsOnlyKeys(EventType.LOITERING, EventType.GATHERING, EventType.VIOLENCE,
@@ -78,10 +78,10 @@ class SensorGeneratorTest {
         EventBatch batch = new EventBatch(16);
         disaster.generate(batch, 200_000, 0, 1_000);
         for (int i = 0; i < batch.size(); i++) {
-            long station = EventBatch.sensorOf(batch.source[i]) - DisasterGenerator.FIRST_SENSOR_ID;
-            if (batch.type[i] == EventType.EARTHQUAKE.ordinal()) {
+            long station = EventBatch.sensorOf(batch.source(i)) - DisasterGenerator.FIRST_SENSOR_ID;
+            if (batch.type(i) == EventType.EARTHQUAKE.ordinal()) {
                 assertThat(station).isLessThan(100);
-            } else if (batch.type[i] == EventType.FLOOD.ordinal()) {
+            } else if (batch.type(i) == EventType.FLOOD.ordinal()) {
                 assertThat(station).isGreaterThanOrEqualTo(850);
             }
         }
