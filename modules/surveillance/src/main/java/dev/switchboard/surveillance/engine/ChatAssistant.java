@@ -97,8 +97,10 @@ public final class ChatAssistant {
                       Consumer<String> tokens) {
         String q = validate(question);
         Instant now = clock.instant();
-        String id = conversation(conversationId, userId, q, now);
-        Focus focus = conversations.focus(id);
+        // A new conversation is created only once the question has been answered, so refused input leaves nothing.
+        String id = conversationId == null || conversationId.isBlank() ? null
+                : conversation(conversationId, userId, q, now);
+        Focus focus = id == null ? new Focus() : conversations.focus(id);
         boolean hasHistory = focus.lastQuery != null;
         Interpretation in = rules.interpret(q, now, hasHistory);
         if (llm != null && llmOnline.getAsBoolean() && in.intent() != Intent.REMEMBER && in.intent() != Intent.FORGET) {
@@ -121,6 +123,9 @@ public final class ChatAssistant {
         String text = lead + r.written.text();
         List<String> citations = r.written.citations();
         Provenance provenance = Provenance.offline("rules", Duration.ZERO, "");
+        if (id == null) {
+            id = conversations.create(userId, q, now);
+        }
         if (llm != null && llmOnline.getAsBoolean() && !r.hits.isEmpty()) {
             List<Turn> turns = conversations.turns(id);
             ContextWindow.Window w = ContextWindow.build(turns, conversations.summary(id), ContextWindow.DEFAULT_BUDGET,

@@ -70,6 +70,8 @@ public final class EventIndex implements AutoCloseable {
     static final int CANDIDATES = 100;
     /** How many nearest descriptions semantic search takes. */
     static final int NEAREST_PHRASES = 48;
+    /** Filters matching at most this many events make semantic search look only at their descriptions. */
+    static final int SELECTIVE_FILTER = 300_000;
     /** The constant of reciprocal-rank fusion. */
     static final int RRF_K = 60;
 
@@ -262,7 +264,7 @@ public final class EventIndex implements AutoCloseable {
         try {
             Query filter = filter(q);
             Query keyword = q.text().isEmpty() ? null : queries.createBooleanQuery("text", q.text(), Occur.SHOULD);
-            Query semantic = queryVector == null ? null : semantic(s, queryVector, q.similarTo());
+            Query semantic = queryVector == null ? null : semantic(s, queryVector, q.similarTo(), filter);
             if (keyword == null && semantic == null) {
                 // Filters only: newest first.
                 TopDocs top = s.search(filter, q.limit(), new Sort(new SortedNumericSortField("time",
@@ -312,8 +314,20 @@ public final class EventIndex implements AutoCloseable {
     }
 
     /** Events whose description is one of the nearest to {@code vector}, each scored by that nearness. */
-    private Query semantic(IndexSearcher s, float[] vector, long excludeId) throws IOException {
-        TopDocs nearest = s.search(new KnnFloatVectorQuery(VECTOR, vector, NEAREST_PHRASES, PHRASES),
+    private Query semantic(IndexSearcher s, float[] vector, long excludeId, Query filter) throws IOException {
+        // With selective filters, only descriptions that occur among the filtered events compete: otherwise the
+        // nearest descriptions overall might not occur there at all.
+        Query candidates = PHRASES;
+        if (s.count(filter) <= SELECTIVE_FILTER) {
+            Set<Integer> present = new java.util.HashSet<>();
+            s.search(filter, new PhraseIds(present));
+            if (present.isEmpty()) {
+                return new MatchNoDocsQuery("no events match the filters");
+            }
+            candidates = new BooleanQuery.Builder().add(PHRASES, Occur.FILTER).add(IntField.newSetQuery(PHRASE,
+                    present.stream().mapToInt(Integer::intValue).toArray()), Occur.FILTER).build();
+        }
+        TopDocs nearest = s.search(new KnnFloatVectorQuery(VECTOR, vector, NEAREST_PHRASES, candidates),
                 NEAREST_PHRASES);
         BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
         StoredFields stored = s.storedFields();

@@ -227,6 +227,18 @@ public final class RuleInterpreter {
                 || e.thatObject())) {
             s.merge(Intent.SHOW_CLIP, 1.15, Math::max);
         }
+        if (q.contains("how many") || q.contains("how often")) {
+            s.merge(Intent.COUNT, 1.3, Math::max);
+        }
+        if (q.matches(".*\\b(more|fewer|less)\\b.*\\bthan\\b.*")) {
+            s.merge(Intent.COMPARE, 1.35, Math::max);
+        }
+        if (s.containsKey(Intent.UNUSUAL)) {
+            s.merge(Intent.UNUSUAL, 1.2, Math::max);
+        }
+        if (q.contains("how do i") || q.contains("what can you") || q.contains("what can i")) {
+            s.merge(Intent.HELP, 1.3, Math::max);
+        }
         if (s.containsKey(Intent.ATTACH)) {
             s.put(Intent.ATTACH, 1.3);
         }

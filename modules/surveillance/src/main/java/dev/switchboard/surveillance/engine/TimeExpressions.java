@@ -123,8 +123,12 @@ public final class TimeExpressions {
             to = start(local.toLocalDate());
             note(matched, "yesterday");
         } else if (contains(t, "tonight")) {
-            from = local.toLocalDate().atTime(18, 0).atZone(CityTime.ZONE).toInstant();
-            to = now;
+            // In the evening "tonight" is from 18:00 on; after midnight it still means the night so far; during the
+            // day it can only mean the night just past.
+            int hour = local.getHour();
+            LocalDate day = hour >= 18 ? local.toLocalDate() : local.toLocalDate().minusDays(1);
+            from = day.atTime(18, 0).atZone(CityTime.ZONE).toInstant();
+            to = hour >= 18 || hour < 6 ? now : local.toLocalDate().atTime(6, 0).atZone(CityTime.ZONE).toInstant();
             note(matched, "tonight");
         } else if (contains(t, "today") || contains(t, "this morning") || contains(t, "this afternoon")
                 || contains(t, "this evening")) {
