@@ -62,6 +62,7 @@ public final class Surveillance implements AutoCloseable {
     private final SplittableRandom liveRandom;
     private final PriorityQueue<EventGenerator.Generated> scheduled = new PriorityQueue<>(
             java.util.Comparator.comparing(g -> g.event().at()));
+    private volatile Progress listener = Progress.NONE;
     private long liveBatch = -1;
     private Instant lastTick;
 
@@ -95,8 +96,15 @@ public final class Surveillance implements AutoCloseable {
         return this;
     }
 
+    /** Where progress of background work goes (the workspace's status line); replaces the previous listener. */
     public void setProgress(Progress p) {
+        listener = p == null ? Progress.NONE : p;
         search.setProgress(p);
+    }
+
+    /** A progress sink that forwards to whichever listener is set when it reports (for work started elsewhere). */
+    public Progress progress() {
+        return (stage, done, total) -> listener.update(stage, done, total);
     }
 
     public EventSearch search() {

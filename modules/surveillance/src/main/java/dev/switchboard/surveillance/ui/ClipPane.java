@@ -87,6 +87,8 @@ final class ClipPane extends VBox {
         HBox actions = new HBox(6, export, incident, attachButton);
         actions.setAlignment(Pos.CENTER_LEFT);
         caption.setWrapText(true);
+        caption.setId("surveillance-clip-caption");
+        frameLabel.setId("surveillance-clip-frame");
         getChildren().addAll(view, controls, caption, actions);
     }
 

@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** A surveillance engine over a temporary store, 300 synthetic cameras and a fake embedder. */
-final class Harness implements AutoCloseable {
+public final class Harness implements AutoCloseable {
 
-    static final Instant NOW = Instant.parse("2025-06-08T03:00:00Z");
+    public static final Instant NOW = Instant.parse("2025-06-08T03:00:00Z");
     static final CameraDirectory CAMERAS = CameraDirectory.synthetic(FakePlaces.WARDS, 300, 11);
 
     final DataDir dir;
@@ -24,9 +24,9 @@ final class Harness implements AutoCloseable {
     final MutableClock clock = new MutableClock(NOW);
     final FakeEmbedder embedder = new FakeEmbedder();
     final List<AuditRecord> audits = new CopyOnWriteArrayList<>();
-    final Surveillance surveillance;
+    public final Surveillance surveillance;
 
-    Harness(Path temp) {
+    public Harness(Path temp) {
         this(temp, null, () -> false);
     }
 
@@ -39,7 +39,7 @@ final class Harness implements AutoCloseable {
     }
 
     /** Generates {@code events} over {@code days} days before NOW with seed 5, embeddings done. */
-    Harness generated(int days, long events) {
+    public Harness generated(int days, long events) {
         surveillance.generate(days, events, 5, NOW, Progress.NONE);
         surveillance.search().awaitEmbeddings(60, TimeUnit.SECONDS);
         surveillance.search().refreshNow();
