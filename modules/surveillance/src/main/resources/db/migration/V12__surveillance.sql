@@ -10,6 +10,8 @@ CREATE TABLE surv_batch (
     from_ms     INTEGER NOT NULL,
     to_ms       INTEGER NOT NULL,
     events      INTEGER NOT NULL,
+    planned     INTEGER NOT NULL DEFAULT 0,   -- events asked for (generated batches)
+    complete    INTEGER NOT NULL DEFAULT 0 CHECK (complete IN (0, 1)),
     created_at  INTEGER NOT NULL
 );
 

@@ -54,7 +54,8 @@ final class LoopbackChatServer implements AutoCloseable {
             String[] tokens = ("The cameras show it at the time asked [" + ref + "]. Nothing else matches.")
                     .split("(?<= )");
             for (String t : tokens) {
-                out.write(("data: {\"id\":\"s\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"loopback\","
+                out.write(("data: {\"id\":\"s\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+                        + "\"model\":\"loopback\","
                         + "\"choices\":[{\"index\":0,\"finish_reason\":null,\"delta\":{\"content\":\""
                         + t.replace("\"", "\\\"") + "\"}}]}\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();

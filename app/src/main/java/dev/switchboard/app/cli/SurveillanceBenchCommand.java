@@ -156,7 +156,8 @@ public final class SurveillanceBenchCommand implements Callable<Integer> {
                 askMicros.add((System.nanoTime() - st) / 1000);
             }
         }
-        say("offline ask end to end (%d questions x %d rounds, 12-turn conversations): %s; load %s", asks.size(), rounds,
+        say("offline ask end to end (%d questions x %d rounds, 12-turn conversations): %s; load %s", asks.size(),
+                rounds,
                 stats(askMicros), load());
 
         try (LoopbackChatServer fake = new LoopbackChatServer()) {

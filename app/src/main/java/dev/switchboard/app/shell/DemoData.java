@@ -48,7 +48,7 @@ final class DemoData {
     }
 
     /**
-     * With {@code --demo} and no camera events stored yet: a week of them for surveillance chat, generated behind
+     * With {@code --demo} and no generated camera events yet: a week of them for surveillance chat, generated behind
      * the login screen on a background thread, with progress in the Surveillance workspace's status line; keyword
      * search works on them as they are stored, semantic search as their descriptions are embedded.
      */
@@ -59,10 +59,9 @@ final class DemoData {
         Thread.ofVirtual().name("demo-camera-events").start(() -> {
             try {
                 var surveillance = ws.surveillance();
-                if (surveillance.store().count() == 0) {
-                    surveillance.generate(7, DEMO_CAMERA_EVENTS, 42, ws.wallClock().instant(),
-                            surveillance.progress());
-                }
+                // Resumes a demo week an earlier start did not finish; never adds a second one.
+                surveillance.generateOrResume(7, DEMO_CAMERA_EVENTS, 42, ws.wallClock().instant(),
+                        surveillance.progress());
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(DemoData.class).warn("Demo camera events not generated", e);
             }

@@ -72,6 +72,8 @@ public final class EventIndex implements AutoCloseable {
     static final int NEAREST_PHRASES = 48;
     /** Filters matching at most this many events make semantic search look only at their descriptions. */
     static final int SELECTIVE_FILTER = 300_000;
+    /** Weight of the keyword score inside the semantic list of a hybrid search: it only breaks ties. */
+    static final float TIE_BREAK = 0.001f;
     /** The constant of reciprocal-rank fusion. */
     static final int RRF_K = 60;
 
@@ -272,34 +274,27 @@ public final class EventIndex implements AutoCloseable {
                 return ranked(s, top, s.count(filter), q.limit());
             }
             TopDocs kw = keyword == null ? null : s.search(and(keyword, filter), CANDIDATES, byScoreThenTime(), true);
-            TopDocs vec = semantic == null ? null : s.search(and(semantic, filter), CANDIDATES, byScoreThenTime(),
-                    true);
-            TopDocs result;
-            long total;
-            switch (q.mode()) {
-                case KEYWORD -> {
-                    result = kw == null ? vec : kw;
-                    total = s.count(and(keyword != null ? keyword : semantic, filter));
-                }
-                case VECTOR -> {
-                    result = vec == null ? kw : vec;
-                    total = s.count(and(semantic != null ? semantic : keyword, filter));
-                }
-                default -> {
-                    if (kw == null || vec == null) {
-                        result = kw == null ? vec : kw;
-                    } else {
-                        result = TopDocs.rrf(q.limit(), RRF_K, new TopDocs[] {kw, vec});
-                    }
-                    BooleanQuery.Builder either = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-                    if (keyword != null) {
-                        either.add(keyword, Occur.SHOULD);
-                    }
-                    if (semantic != null) {
-                        either.add(semantic, Occur.SHOULD);
-                    }
-                    total = s.count(and(either.build(), filter));
-                }
+            // In hybrid mode the semantic list breaks ties between events that share a description (every red
+            // sedan driving north has the same one) by their keyword score, scaled far below the similarity.
+            Query semanticRanked = semantic == null || keyword == null || q.mode() != EventQuery.Mode.HYBRID
+                    ? semantic : new BooleanQuery.Builder().add(semantic, Occur.MUST)
+                    .add(new BoostQuery(keyword, TIE_BREAK), Occur.SHOULD).build();
+            TopDocs vec = semantic == null ? null : s.search(and(semanticRanked, filter), CANDIDATES,
+                    byScoreThenTime(), true);
+            TopDocs result = switch (q.mode()) {
+                case KEYWORD -> kw == null ? vec : kw;
+                case VECTOR -> vec == null ? kw : vec;
+                default -> kw == null || vec == null ? (kw == null ? vec : kw)
+                        : TopDocs.rrf(q.limit(), RRF_K, new TopDocs[] {kw, vec});
+            };
+            // How many events the filters let through; the rankers then order them (an exact count of a fuzzy
+            // text match would cost another pass over them).
+            long total = s.count(filter);
+            if (result.scoreDocs.length == 0 && q.hasFilters()) {
+                // Neither ranker found the words among the filtered events: the filters alone, newest first.
+                TopDocs top = s.search(filter, q.limit(), new Sort(new SortedNumericSortField("time",
+                        SortField.Type.LONG, true)));
+                return ranked(s, top, s.count(filter), q.limit());
             }
             return ranked(s, result, total, q.limit());
         } catch (IOException e) {

@@ -78,6 +78,11 @@ public final class EventSearch implements AutoCloseable {
     public synchronized void open() {
         try {
             index = EventIndex.open(indexDir);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            // Another Switchboard (a window, or a CLI command) has the index open: never touch its files.
+            throw new dev.switchboard.core.error.SwitchboardException("The camera-event index in " + indexDir
+                    + " is in use by another Switchboard process.", "Close the other window or wait for the other "
+                    + "command to finish, then try again.");
         } catch (IOException | RuntimeException e) {
             LOG.warn("The search index in {} cannot be read ({}); rebuilding it from the store", indexDir,
                     e.toString());

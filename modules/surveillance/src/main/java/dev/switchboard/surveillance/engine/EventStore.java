@@ -63,11 +63,37 @@ public final class EventStore {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
-    /** Whether a generated batch with this seed and span is already stored. */
+    /** Whether a generated batch with this seed and span is stored in full. */
     public boolean hasGenerated(long seed, Instant from, Instant to) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM surv_batch WHERE kind = 'generated' AND "
-                + "seed = :seed AND from_ms = :from AND to_ms = :to AND events > 0").bind("seed", seed)
+                + "seed = :seed AND from_ms = :from AND to_ms = :to AND complete = 1").bind("seed", seed)
                 .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli()).mapTo(Long.class).one()) > 0;
+    }
+
+    /** A generation that was interrupted (the program closed mid-way), to be resumed. */
+    public record PartialBatch(long id, long seed, Instant from, Instant to, long planned, Instant lastEvent) {
+    }
+
+    /** The newest generated batch, whether complete, or empty when none was ever started. */
+    public Optional<PartialBatch> lastGenerated(boolean onlyIncomplete) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT b.id, b.seed, b.from_ms, b.to_ms, b.planned, "
+                + "(SELECT MAX(at_ms) FROM surv_event e WHERE e.batch_id = b.id) FROM surv_batch b WHERE b.kind = "
+                + "'generated'" + (onlyIncomplete ? " AND b.complete = 0" : "") + " ORDER BY b.id DESC LIMIT 1")
+                .map((rs, ctx) -> new PartialBatch(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getLong(5), rs.getObject(6) == null ? null
+                        : Instant.ofEpochMilli(rs.getLong(6)))).findOne());
+    }
+
+    /** Records how many events a generated batch asks for. */
+    public void planBatch(long batch, long planned) {
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE surv_batch SET planned = :p WHERE id = :id")
+                .bind("p", planned).bind("id", batch).execute());
+    }
+
+    /** Marks a generated batch as complete. */
+    public void completeBatch(long batch) {
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE surv_batch SET complete = 1 WHERE id = :id")
+                .bind("id", batch).execute());
     }
 
     /**
@@ -208,7 +234,8 @@ public final class EventStore {
     /** Every embedded description's vector, by id. */
     public Map<Integer, float[]> vectors() {
         Map<Integer, float[]> out = new LinkedHashMap<>();
-        db.jdbi().useHandle(h -> h.createQuery("SELECT id, vector FROM surv_phrase WHERE vector IS NOT NULL ORDER BY id")
+        db.jdbi().useHandle(h -> h.createQuery("SELECT id, vector FROM surv_phrase WHERE vector IS NOT NULL "
+                + "ORDER BY id")
                 .map((rs, ctx) -> out.put(rs.getInt(1), floats(rs.getBytes(2)))).list());
         return out;
     }

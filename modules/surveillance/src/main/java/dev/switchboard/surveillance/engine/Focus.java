@@ -64,11 +64,14 @@ public final class Focus {
 
         public static QueryState of(EventQuery q) {
             return new QueryState(q.text(), q.cameras(), q.wards(), q.near() == null ? null : q.near().label(),
-                    q.near() == null ? null : q.near().centre().lat(), q.near() == null ? null : q.near().centre().lon(),
-                    q.near() == null ? null : q.near().radiusMeters(), q.types().stream().map(ObjectType::code).toList(),
+                    q.near() == null ? null : q.near().centre().lat(),
+                            q.near() == null ? null : q.near().centre().lon(),
+                    q.near() == null ? null : q.near().radiusMeters(),
+                            q.types().stream().map(ObjectType::code).toList(),
                     q.behaviours().stream().map(Behaviour::code).toList(), q.colours(), q.plate(), q.minConfidence(),
                     q.from() == null ? null : q.from().toEpochMilli(), q.to() == null ? null : q.to().toEpochMilli(),
-                    q.hours() == null ? null : q.hours().startMinute(), q.hours() == null ? null : q.hours().endMinute(),
+                    q.hours() == null ? null : q.hours().startMinute(),
+                            q.hours() == null ? null : q.hours().endMinute(),
                     q.similarTo(), q.incidentId(), q.limit(), q.mode().name());
         }
 

@@ -287,7 +287,8 @@ public final class FrameRenderer {
                     for (int i = 0; i < 9; i++) {
                         g.setColor(i % 2 == 0 ? new Color(255, 140, 0, 200) : new Color(255, 220, 60, 200));
                         int h = 30 + r.nextInt(50);
-                        g.fillPolygon(new int[] {(int) cx - 60 + i * 14, (int) cx - 52 + i * 14, (int) cx - 44 + i * 14},
+                        g.fillPolygon(new int[] {(int) cx - 60 + i * 14, (int) cx - 52 + i * 14,
+                                (int) cx - 44 + i * 14},
                                 new int[] {(int) cy, (int) cy - h, (int) cy}, 3);
                     }
                 }

@@ -30,7 +30,9 @@ public final class Insights {
     /** Days of history the baselines and the scans look at. */
     static final int LOOKBACK_DAYS = 7;
     static final double MIN_Z = 4.0;
-    static final int MIN_COUNT = 8;
+    static final int MIN_COUNT = 12;
+    /** Camera anomalies reported at most (half as many ward anomalies). */
+    static final int MAX_ANOMALIES = 12;
 
     private final EventSearch search;
     private final CameraDirectory cameras;
@@ -49,6 +51,25 @@ public final class Insights {
         if (latest == null) {
             return List.of();
         }
+        // A week's scan costs a few hundred milliseconds at a million events: reuse it while nothing changed.
+        Cached c = cached;
+        long indexed = search.indexed();
+        if (c != null && c.latest.equals(latest) && c.indexed == indexed && c.incidents.equals(incidents)
+                && c.at.plusSeconds(60).isAfter(now) && !c.at.isAfter(now)) {
+            return c.insights;
+        }
+        List<Insight> found = compute(now, latest, incidents);
+        cached = new Cached(latest, indexed, List.copyOf(incidents), now, found);
+        return found;
+    }
+
+    private record Cached(Instant latest, long indexed, List<IncidentRef> incidents, Instant at,
+                          List<Insight> insights) {
+    }
+
+    private volatile Cached cached;
+
+    private List<Insight> compute(Instant now, Instant latest, List<IncidentRef> incidents) {
         Instant end = latest.isBefore(now) ? latest.plusSeconds(1) : now;
         List<Insight> out = new ArrayList<>();
         out.addAll(anomalies(end));
@@ -56,7 +77,7 @@ public final class Insights {
         out.addAll(repeatedPlates(end));
         out.addAll(incidentClusters(end, incidents));
         out.sort(Comparator.comparingDouble(Insight::significance).reversed());
-        return out;
+        return List.copyOf(out);
     }
 
     /** Camera-hours and ward-hours far above the camera's (ward's) mean for that hour of day. */
@@ -65,7 +86,10 @@ public final class Insights {
         int hours = LOOKBACK_DAYS * 24;
         long from = (endHour - hours) * 3_600_000L;
         Map<Integer, int[]> counts = search.hourly(EventQuery.all(), from, hours);
-        List<Insight> out = new ArrayList<>();
+        record Found(Camera camera, String ward, Cell cell) {
+        }
+        List<Found> cams = new ArrayList<>();
+        List<Found> wardCells = new ArrayList<>();
         Map<String, int[]> wards = new HashMap<>();
         for (Map.Entry<Integer, int[]> c : counts.entrySet()) {
             Camera camera = cameras.camera(c.getKey()).orElse(null);
@@ -78,28 +102,41 @@ public final class Insights {
             }
             Cell cell = strongest(c.getValue(), from);
             if (cell != null) {
-                Instant at = Instant.ofEpochMilli(from + cell.slot * 3_600_000L);
-                List<String> evidence = evidence(EventQuery.all().withCameras(List.of(camera.number()))
-                        .withRange(at, at.plus(Duration.ofHours(1))));
-                out.add(new Insight(Insight.Kind.CAMERA_ANOMALY, String.format(Locale.ROOT,
-                        "%s: %d events at %s, usually %.1f", camera.name(), cell.count, hourText(at), cell.mean),
-                        String.format(Locale.ROOT, "Camera %d saw %d events in the hour from %s against a mean of "
-                                + "%.1f for that hour on the other days (z = %.1f).", camera.number(), cell.count,
-                                CityTime.shortText(at), cell.mean, cell.z), significance(cell.z), evidence));
+                cams.add(new Found(camera, null, cell));
             }
         }
         for (Map.Entry<String, int[]> w : wards.entrySet()) {
             Cell cell = strongest(w.getValue(), from);
             if (cell != null && cell.count >= 3 * MIN_COUNT) {
-                Instant at = Instant.ofEpochMilli(from + cell.slot * 3_600_000L);
-                List<String> evidence = evidence(EventQuery.all().withWards(List.of(w.getKey()))
-                        .withRange(at, at.plus(Duration.ofHours(1))));
-                out.add(new Insight(Insight.Kind.WARD_ANOMALY, String.format(Locale.ROOT,
-                        "%s ward: %d events at %s, usually %.0f", capitalise(w.getKey()), cell.count, hourText(at),
-                        cell.mean), String.format(Locale.ROOT, "The cameras of %s saw %d events in the hour from %s "
-                        + "against a mean of %.0f for that hour (z = %.1f).", capitalise(w.getKey()), cell.count,
-                        CityTime.shortText(at), cell.mean, cell.z), significance(cell.z), evidence));
+                wardCells.add(new Found(null, w.getKey(), cell));
             }
+        }
+        // Evidence is looked up for the strongest only: one search each.
+        cams.sort(Comparator.comparingDouble((Found f) -> f.cell().z()).reversed());
+        wardCells.sort(Comparator.comparingDouble((Found f) -> f.cell().z()).reversed());
+        List<Insight> out = new ArrayList<>();
+        for (Found f : cams.subList(0, Math.min(MAX_ANOMALIES, cams.size()))) {
+            Camera camera = f.camera();
+            Cell cell = f.cell();
+            Instant at = Instant.ofEpochMilli(from + cell.slot * 3_600_000L);
+            List<String> evidence = evidence(EventQuery.all().withCameras(List.of(camera.number()))
+                    .withRange(at, at.plus(Duration.ofHours(1))));
+            out.add(new Insight(Insight.Kind.CAMERA_ANOMALY, String.format(Locale.ROOT,
+                    "%s: %d events at %s, usually %.1f", camera.name(), cell.count, hourText(at), cell.mean),
+                    String.format(Locale.ROOT, "Camera %d saw %d events in the hour from %s against a mean of "
+                            + "%.1f for that hour on the other days (z = %.1f).", camera.number(), cell.count,
+                            CityTime.shortText(at), cell.mean, cell.z), significance(cell.z), evidence));
+        }
+        for (Found f : wardCells.subList(0, Math.min(MAX_ANOMALIES / 2, wardCells.size()))) {
+            Cell cell = f.cell();
+            Instant at = Instant.ofEpochMilli(from + cell.slot * 3_600_000L);
+            List<String> evidence = evidence(EventQuery.all().withWards(List.of(f.ward()))
+                    .withRange(at, at.plus(Duration.ofHours(1))));
+            out.add(new Insight(Insight.Kind.WARD_ANOMALY, String.format(Locale.ROOT,
+                    "%s ward: %d events at %s, usually %.0f", capitalise(f.ward()), cell.count, hourText(at),
+                    cell.mean), String.format(Locale.ROOT, "The cameras of %s saw %d events in the hour from %s "
+                    + "against a mean of %.0f for that hour (z = %.1f).", capitalise(f.ward()), cell.count,
+                    CityTime.shortText(at), cell.mean, cell.z), significance(cell.z), evidence));
         }
         return out;
     }

@@ -50,8 +50,9 @@ public final class OfflineAnswerer {
             return new Written(b.toString(), cited);
         }
         b.append(lead == null ? "" : lead);
-        b.append(String.format(Locale.ROOT, "%,d event%s match%s %s", r.totalMatches(), r.totalMatches() == 1 ? "" : "s",
-                r.totalMatches() == 1 ? "es" : "", r.query().describe()));
+        b.append(String.format(Locale.ROOT, "%,d event%s match%s %s", r.totalMatches(),
+                r.totalMatches() == 1 ? "" : "s", r.totalMatches() == 1 ? "es" : "",
+                r.query().text().isEmpty() ? r.query().describe() : "the filters of " + r.query().describe()));
         b.append(hits.size() < r.totalMatches() ? String.format(Locale.ROOT, "; the %d most relevant:", Math.min(LISTED,
                 hits.size())) : ":");
         for (int i = 0; i < Math.min(LISTED, hits.size()); i++) {
@@ -261,7 +262,8 @@ public final class OfflineAnswerer {
         }
         if (last.near() != null) {
             b.append(String.format(Locale.ROOT, "\n• place: %.0f m from %s (limit %.0f m).",
-                    e.position().distanceMeters(last.near().centre()), last.near().label(), last.near().radiusMeters()));
+                    e.position().distanceMeters(last.near().centre()), last.near().label(),
+                            last.near().radiusMeters()));
         }
         if (!last.wards().isEmpty()) {
             b.append("\n• ward: ").append(capitalise(e.wardId())).append('.');

@@ -112,7 +112,8 @@ public final class RuleInterpreter {
             "list", "search", "for", "of", "on", "in", "at", "near", "around", "by", "to", "from", "with", "were",
             "was", "is", "are", "there", "what", "which", "did", "do", "does", "see", "seen", "saw", "camera",
             "cameras", "event", "events", "please", "can", "you", "i", "we", "it", "this", "that", "those", "these",
-            "all", "and", "or", "get", "give", "tell", "about", "happened", "happen", "happening", "recorded", "footage",
+            "all", "and", "or", "get", "give", "tell", "about", "happened", "happen", "happening", "recorded",
+                    "footage",
             "last", "past", "minutes", "hours", "days", "week", "today", "yesterday", "night", "only", "just", "?",
             "where", "when", "who", "how", "many", "much", "count", "number", "my", "our", "your", "has", "have", "had",
             "been", "be", "any?", "video", "clips", "clip", "look", "looking", "like", "near?", "now", "then", "again");
@@ -397,6 +398,17 @@ public final class RuleInterpreter {
             for (String w : place.name().toLowerCase(Locale.ROOT).split("[\\s\\-]+")) {
                 rest = rest.replaceAll("\\b" + Pattern.quote(w) + "\\b", " ");
             }
+        }
+        // Words that became filters (types, behaviours, colours) are not searched for again: the filter already
+        // holds them, and descriptions word them in many ways ("lingers" for loitering).
+        for (String w : TYPE_WORDS.keySet()) {
+            rest = rest.replaceAll("(?<![a-z])" + Pattern.quote(w) + "(?![a-z])", " ");
+        }
+        for (String w : BEHAVIOUR_WORDS.keySet()) {
+            rest = rest.replaceAll("(?<![a-z])" + Pattern.quote(w) + "(?![a-z])", " ");
+        }
+        for (String w : COLOUR_WORDS.keySet()) {
+            rest = rest.replaceAll("(?<![a-z])" + Pattern.quote(w) + "(?![a-z])", " ");
         }
         List<String> words = new ArrayList<>();
         for (String w : rest.replaceAll("[^a-z0-9'\\- ]", " ").split("\\s+")) {

@@ -158,7 +158,13 @@ public final class Surveillance implements AutoCloseable {
         if (store.hasGenerated(seed, from, to)) {
             return new Generated(-1, 0, from, to, 0, true, 0);
         }
-        long batch = store.newBatch("generated", seed, from, to, clock.instant());
+        // The same generation interrupted earlier (the program closed mid-way) resumes after its last stored hour:
+        // generation is deterministic and stores whole hours at a time.
+        EventStore.PartialBatch partial = store.lastGenerated(true).filter(b -> b.seed() == seed
+                && b.from().equals(from) && b.to().equals(to)).orElse(null);
+        long batch = partial != null ? partial.id() : store.newBatch("generated", seed, from, to, clock.instant());
+        store.planBatch(batch, events);
+        Instant skipUntil = partial == null || partial.lastEvent() == null ? null : partial.lastEvent();
         EventGenerator generator = new EventGenerator(cameras, seed);
         List<EventGenerator.Generated> pending = new ArrayList<>();
         long[] done = {0};
@@ -174,8 +180,12 @@ public final class Surveillance implements AutoCloseable {
             progress.update("generating and indexing camera events", done[0], events);
         };
         EventGenerator.Plan plan = generator.generate(from, to, events, hour -> {
+            if (skipUntil != null && !hour.get(hour.size() - 1).event().at().isAfter(skipUntil)) {
+                done[0] += hour.size();
+                return;
+            }
             pending.addAll(hour);
-            if (pending.size() >= 20_000) {
+            if (pending.size() >= Math.min(20_000, Math.max(100, events / 10))) {
                 flush.accept(new ArrayList<>(pending));
                 pending.clear();
             }
@@ -188,9 +198,27 @@ public final class Surveillance implements AutoCloseable {
         }
         search.refreshNow();
         search.commit();
+        store.completeBatch(batch);
         search.embedPendingInBackground();
         return new Generated(batch, done[0], from, to, plan.incidents().size(), false,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The demo's history: resumes an interrupted generation, or generates a week before {@code until} when none was
+     * ever generated; does nothing when one is complete.
+     */
+    public Generated generateOrResume(int days, long events, long seed, Instant until, Progress progress) {
+        var last = store.lastGenerated(false);
+        if (last.isPresent()) {
+            EventStore.PartialBatch b = last.get();
+            if (store.hasGenerated(b.seed(), b.from(), b.to())) {
+                return new Generated(-1, 0, b.from(), b.to(), 0, true, 0);
+            }
+            int span = (int) Duration.between(b.from(), b.to()).toDays();
+            return generate(span, b.planned() > 0 ? b.planned() : events, b.seed(), b.to(), progress);
+        }
+        return generate(days, events, seed, until, progress);
     }
 
     // ---- the live feed

@@ -40,7 +40,8 @@ public final class TimeExpressions {
     private static final String NUM = "(\\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen"
             + "|twenty|thirty|forty-five|couple|few|several)";
     private static final String UNIT = "(minutes?|mins?|hours?|hrs?|days?|weeks?)";
-    private static final Pattern LAST_N = Pattern.compile("\\b(?:in |over |during |for )?(?:the )?(?:last|past|previous)"
+    private static final Pattern LAST_N = Pattern.compile("\\b(?:in |over |during |for )?(?:the )?"
+            + "(?:last|past|previous)"
             + " (?:a |the )?" + NUM + "(?: of)? " + UNIT + "\\b");
     private static final Pattern N_AGO = Pattern.compile("\\b" + NUM + " " + UNIT + " ago\\b");
     private static final Pattern LAST_UNIT = Pattern.compile("\\b(?:in |over |during )?(?:the )?(?:last|past) "

@@ -75,8 +75,11 @@ final class ResultsMap extends Pane {
         double spanX = (maxLon - minLon) * aspect;
         double spanY = maxLat - minLat;
         double scale = Math.min((w - 20) / spanX, (h - 20) / spanY);
-        double x = 10 + (p.lon() - minLon) * aspect * scale;
-        double y = h - 10 - (p.lat() - minLat) * scale;
+        // Centred in whichever direction has room to spare.
+        double offsetX = (w - spanX * scale) / 2;
+        double offsetY = (h - spanY * scale) / 2;
+        double x = offsetX + (p.lon() - minLon) * aspect * scale;
+        double y = h - offsetY - (p.lat() - minLat) * scale;
         return new double[] {x, y};
     }
 }

@@ -70,8 +70,6 @@ final class SurveillanceView implements WorkspaceView {
     }
 
     private Node header() {
-        Label title = new Label(Text.get("surveillance.title"));
-        title.getStyleClass().add("sb-page-title");
         Label status = new Label();
         status.setId("surveillance-status");
         status.textProperty().bind(model.statusProperty());
@@ -84,7 +82,7 @@ final class SurveillanceView implements WorkspaceView {
         fresh.setOnAction(e -> model.newConversation());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, busy, status, gap, fresh);
+        HBox bar = new HBox(10, busy, status, gap, fresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         return bar;
@@ -94,6 +92,11 @@ final class SurveillanceView implements WorkspaceView {
         ListView<SurveillanceViewModel.Message> list = new ListView<>(model.messages());
         list.setId("surveillance-messages");
         list.setCellFactory(v -> new MessageCell());
+        Label hint = new Label(Text.get("surveillance.chat.empty"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("sb-muted");
+        hint.setPadding(new Insets(12));
+        list.setPlaceholder(hint);
         model.messages().addListener((ListChangeListener<SurveillanceViewModel.Message>) c ->
                 list.scrollTo(model.messages().size() - 1));
         Label streaming = new Label();
@@ -138,14 +141,14 @@ final class SurveillanceView implements WorkspaceView {
         query.setId("surveillance-query");
         query.setWrapText(true);
         query.textProperty().bind(model.queryTextProperty());
-        TextField text = field(model.filterTextProperty(), "surveillance.filter.text", 140, "surveillance-filter-text");
-        TextField ward = field(model.filterWardProperty(), "surveillance.filter.ward", 90, "surveillance-filter-ward");
-        TextField type = field(model.filterTypeProperty(), "surveillance.filter.type", 90, "surveillance-filter-type");
-        TextField behaviour = field(model.filterBehaviourProperty(), "surveillance.filter.behaviour", 100,
+        TextField text = field(model.filterTextProperty(), "surveillance.filter.text", 170, "surveillance-filter-text");
+        TextField ward = field(model.filterWardProperty(), "surveillance.filter.ward", 110, "surveillance-filter-ward");
+        TextField type = field(model.filterTypeProperty(), "surveillance.filter.type", 100, "surveillance-filter-type");
+        TextField behaviour = field(model.filterBehaviourProperty(), "surveillance.filter.behaviour", 120,
                 "surveillance-filter-behaviour");
-        TextField hours = field(model.filterHoursProperty(), "surveillance.filter.hours", 90,
+        TextField hours = field(model.filterHoursProperty(), "surveillance.filter.hours", 120,
                 "surveillance-filter-hours");
-        TextField camera = field(model.filterCameraProperty(), "surveillance.filter.camera", 70,
+        TextField camera = field(model.filterCameraProperty(), "surveillance.filter.camera", 90,
                 "surveillance-filter-camera");
         Button run = new Button(Text.get("surveillance.filter.run"));
         run.setId("surveillance-filter-run");
@@ -243,6 +246,11 @@ final class SurveillanceView implements WorkspaceView {
 
     /** A question or an answer with its citations as links to their clips. */
     private final class MessageCell extends ListCell<SurveillanceViewModel.Message> {
+        {
+            // Cells take the list's width, so long text wraps instead of widening the list.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(SurveillanceViewModel.Message m, boolean empty) {
             super.updateItem(m, empty);
@@ -253,6 +261,7 @@ final class SurveillanceView implements WorkspaceView {
             }
             Label text = new Label(m.text());
             text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
             text.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
             text.getStyleClass().add(m.user() ? "sb-question" : "sb-answer");
             VBox box = new VBox(4, text);
@@ -278,6 +287,11 @@ final class SurveillanceView implements WorkspaceView {
 
     /** A result: its still, time, camera and description. */
     private static final class RowCell extends ListCell<SurveillanceViewModel.Row> {
+        {
+            // Cells take the list's width, so long text wraps instead of widening the list.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(SurveillanceViewModel.Row r, boolean empty) {
             super.updateItem(r, empty);
@@ -297,6 +311,7 @@ final class SurveillanceView implements WorkspaceView {
             Label body = new Label(e.description() + (e.attributes().plate().isEmpty() ? ""
                     : " · " + e.attributes().plate()));
             body.setWrapText(true);
+            body.setMinHeight(Region.USE_PREF_SIZE);
             Label meta = new Label(String.format(Locale.ROOT, "%s · %s · %.2f · %s", e.type().label(),
                     e.behaviour().label(), e.confidence(), Text.get("surveillance.result.score", h.score())));
             meta.getStyleClass().add("sb-muted");
@@ -311,6 +326,11 @@ final class SurveillanceView implements WorkspaceView {
 
     /** An insight with its significance. */
     private static final class InsightCell extends ListCell<Insight> {
+        {
+            // Cells take the list's width, so long text wraps instead of widening the list.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Insight i, boolean empty) {
             super.updateItem(i, empty);
@@ -321,6 +341,7 @@ final class SurveillanceView implements WorkspaceView {
             }
             Label title = new Label(i.title());
             title.setWrapText(true);
+            title.setMinHeight(Region.USE_PREF_SIZE);
             title.getStyleClass().add("sb-result-head");
             title.maxWidthProperty().bind(getListView().widthProperty().subtract(30));
             Label detail = new Label(String.format(Locale.ROOT, "%s · %.2f", i.kind().label(), i.significance()));

@@ -185,9 +185,14 @@ public final class SurveillanceViewModel {
         status.set(Text.get("surveillance.status.opening"));
         BackgroundTask.wrap(source::get).onSuccess(s -> {
             surveillance = s;
-            s.setProgress((stage, done, total) -> Platform.runLater(() -> status.set(total == 0
-                    ? Text.get("surveillance.status.working", stage)
-                    : Text.get("surveillance.status.progress", stage, done, total, done * 100 / Math.max(1, total)))));
+            s.setProgress((stage, done, total) -> Platform.runLater(() -> {
+                status.set(total == 0 ? Text.get("surveillance.status.working", stage)
+                        : Text.get("surveillance.status.progress", stage, done, total, done * 100 / Math.max(1,
+                                total)));
+                if (total > 0 && done >= total) {
+                    refreshSide();
+                }
+            }));
             ready.set(true);
             busy.set(false);
             status.set(Text.get("surveillance.status.ready", s.store().count()));

@@ -47,7 +47,8 @@ class ConversationTest {
             assertThat(night.intent()).isEqualTo(Intent.REFINE);
             assertThat(night.query().wards()).containsExactly("taito");
             assertThat(night.query().hours()).isNotNull();
-            assertThat(night.hits()).allMatch(x -> night.query().hours().contains(CityTime.minuteOfDay(x.event().at())));
+            assertThat(night.hits()).allMatch(x -> night.query().hours()
+                    .contains(CityTime.minuteOfDay(x.event().at())));
 
             Answer shinjuku = h.surveillance.ask(id, USER, "trainee", "what about Shinjuku?", t -> { });
             assertThat(shinjuku.query().wards()).containsExactly("shinjuku");
@@ -106,7 +107,8 @@ class ConversationTest {
                     <= QueryPlanner.INCIDENT_RADIUS_M + 1);
             assertThat(a.hits()).anyMatch(x -> "INC-9".equals(x.event().incidentId())
                     && x.event().type() == ObjectType.FIRE_SMOKE);
-            Answer attach = h.surveillance.ask(a.conversation(), USER, "trainee", "attach the first one to the incident",
+            Answer attach = h.surveillance.ask(a.conversation(), USER, "trainee",
+                    "attach the first one to the incident",
                     t -> { });
             assertThat(attach.intent()).isEqualTo(Intent.ATTACH);
             h.surveillance.attach(a.hits().get(0).event().id(), "INC-9", "trainee");
