@@ -31,6 +31,8 @@ public final class Insights {
     static final int LOOKBACK_DAYS = 7;
     static final double MIN_Z = 4.0;
     static final int MIN_COUNT = 12;
+    /** Days of the same hour a baseline needs. */
+    static final int MIN_DAYS = 3;
     /** Camera anomalies reported at most (half as many ward anomalies). */
     static final int MAX_ANOMALIES = 12;
 
@@ -86,6 +88,23 @@ public final class Insights {
         int hours = LOOKBACK_DAYS * 24;
         long from = (endHour - hours) * 3_600_000L;
         Map<Integer, int[]> counts = search.hourly(EventQuery.all(), from, hours);
+        // Only the hours the store covers count towards a baseline: a store still filling (or younger than the
+        // look-back) must not make every hour look unusual against empty days.
+        int first = hours;
+        int last = -1;
+        for (int[] c : counts.values()) {
+            for (int h = 0; h < hours; h++) {
+                if (c[h] > 0) {
+                    first = Math.min(first, h);
+                    last = Math.max(last, h);
+                }
+            }
+        }
+        if (last < 0) {
+            return List.of();
+        }
+        int firstSlot = first;
+        int lastSlot = last;
         record Found(Camera camera, String ward, Cell cell) {
         }
         List<Found> cams = new ArrayList<>();
@@ -100,13 +119,13 @@ public final class Insights {
             for (int h = 0; h < hours; h++) {
                 w[h] += c.getValue()[h];
             }
-            Cell cell = strongest(c.getValue(), from);
+            Cell cell = strongest(c.getValue(), from, firstSlot, lastSlot);
             if (cell != null) {
                 cams.add(new Found(camera, null, cell));
             }
         }
         for (Map.Entry<String, int[]> w : wards.entrySet()) {
-            Cell cell = strongest(w.getValue(), from);
+            Cell cell = strongest(w.getValue(), from, firstSlot, lastSlot);
             if (cell != null && cell.count >= 3 * MIN_COUNT) {
                 wardCells.add(new Found(null, w.getKey(), cell));
             }
@@ -145,27 +164,26 @@ public final class Insights {
     }
 
     /** The cell most above its hour-of-day baseline, if it clears the thresholds. */
-    private static Cell strongest(int[] perHour, long fromMillis) {
-        int hours = perHour.length;
+    private static Cell strongest(int[] perHour, long fromMillis, int firstSlot, int lastSlot) {
         // Slot 0 starts at fromMillis; its hour of day decides which baseline it belongs to.
         int firstHour = CityTime.hour(Instant.ofEpochMilli(fromMillis));
         double[] sum = new double[24];
         double[] sumSq = new double[24];
         int[] n = new int[24];
-        for (int h = 0; h < hours; h++) {
+        for (int h = firstSlot; h <= lastSlot; h++) {
             int hod = (firstHour + h) % 24;
             sum[hod] += perHour[h];
             sumSq[hod] += (double) perHour[h] * perHour[h];
             n[hod]++;
         }
         Cell best = null;
-        for (int h = 0; h < hours; h++) {
+        for (int h = firstSlot; h <= lastSlot; h++) {
             int x = perHour[h];
             if (x < MIN_COUNT) {
                 continue;
             }
             int hod = (firstHour + h) % 24;
-            if (n[hod] < 2) {
+            if (n[hod] < MIN_DAYS) {
                 continue;
             }
             // Baseline without the cell itself.

@@ -8,7 +8,7 @@ import dev.switchboard.core.id.UserId;
 import dev.switchboard.surveillance.engine.Harness;
 import dev.switchboard.testkit.HeadlessFx;
 import dev.switchboard.uikit.DialogService;
-import dev.switchboard.uikit.TaskRunner;
+import dev.switchboard.uikit.FxTaskRunner;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +43,7 @@ class SurveillanceSmokeTest {
 
     private final FxRobot robot = new FxRobot();
     private final List<String> errors = new ArrayList<>();
+    private final FxTaskRunner tasks = new FxTaskRunner();
     private Harness h;
     private Stage stage;
     private SurveillanceView view;
@@ -52,7 +53,7 @@ class SurveillanceSmokeTest {
         h = new Harness(temp).generated(2, 3_000);
         Account trainee = new Account(new UserId("u-1"), "trainee", "Yui Trainee", Role.TRAINEE, true, Instant.EPOCH,
                 Instant.EPOCH, 0, null, null);
-        SurveillanceViewModel model = new SurveillanceViewModel(() -> h.surveillance, trainee, TaskRunner.direct(),
+        SurveillanceViewModel model = new SurveillanceViewModel(() -> h.surveillance, trainee, tasks,
                 new DialogService() {
                     @Override
                     public void showError(String title, Throwable error) {
@@ -83,8 +84,9 @@ class SurveillanceSmokeTest {
             stage = new Stage();
             stage.setScene(new Scene((Parent) view.node(), 1280, 800));
             stage.show();
-            view.activate();
         });
+        // The engine work runs on the task runner's threads, as in the window; the FX thread only shows results.
+        HeadlessFx.runOnFx(view::activate);
         HeadlessFx.waitForFx();
     }
 
@@ -96,6 +98,7 @@ class SurveillanceSmokeTest {
                 stage.close();
             });
         }
+        tasks.shutdown();
         h.close();
     }
 
@@ -141,7 +144,7 @@ class SurveillanceSmokeTest {
 
     private static void waitUntil(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (TimeoutException e) {
             throw new AssertionError("condition not met in time", e);
         }
