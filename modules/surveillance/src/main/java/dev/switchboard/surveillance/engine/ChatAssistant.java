@@ -60,11 +60,21 @@ public final class ChatAssistant {
     private final AuditTrail audit;
     private final LlmChat llm;
     private final BooleanSupplier llmOnline;
+    private final Attacher attacher;
 
-    /** What the assistant works with; {@code llm} may be null (rules and offline answers only). */
+    /**
+     * What the assistant works with; {@code llm} may be null (rules and offline answers only), {@code attacher}
+     * null when clips cannot be attached from the conversation.
+     */
     public record Parts(EventSearch search, CameraDirectory cameras, PlaceResolver places,
                         ConversationStore conversations, MemoryStore memories, Insights insights, Clock clock,
-                        AuditTrail audit, LlmChat llm, BooleanSupplier llmOnline) {
+                        AuditTrail audit, LlmChat llm, BooleanSupplier llmOnline, Attacher attacher) {
+    }
+
+    /** Attaches an event's clip to an incident for a user (kept, logged in the incident's session, audited). */
+    @FunctionalInterface
+    public interface Attacher {
+        void attach(long eventId, String incidentId, String username);
     }
 
     public ChatAssistant(Parts p) {
@@ -79,6 +89,7 @@ public final class ChatAssistant {
         this.audit = Objects.requireNonNull(p.audit(), "audit");
         this.llm = p.llm();
         this.llmOnline = p.llmOnline() == null ? () -> false : p.llmOnline();
+        this.attacher = p.attacher();
     }
 
     /** The rule interpreter (for the intent evaluation and the CLI). */
@@ -119,6 +130,9 @@ public final class ChatAssistant {
         QueryPlanner.Plan plan = planner.plan(in, focus, now, incidents, ref -> search.store().byId(ref)
                 .orElse(null));
         Result r = run(plan, in, focus, userId, q, now);
+        if (plan.intent() == Intent.ATTACH && attacher != null) {
+            attacher.attach(plan.target().id(), plan.incident().id(), username);
+        }
         String lead = notes.isEmpty() ? "" : String.join(" ", notes) + "\n";
         String text = lead + r.written.text();
         List<String> citations = r.written.citations();
@@ -184,8 +198,10 @@ public final class ChatAssistant {
                     throw InputException.field("incident", "no incident to attach to; open one in the control room "
                             + "or the call console first, or name it by its id");
                 }
-                yield new Result(new OfflineAnswerer.Written("Ready to attach the clip of " + OfflineAnswerer.line(e)
-                        + " to " + i.title() + " (" + i.id() + ").", List.of(e.ref())), List.of(SearchHit.of(e, 1)));
+                yield new Result(new OfflineAnswerer.Written((attacher == null ? "To attach: the clip of "
+                        : "Attached the clip of ") + OfflineAnswerer.line(e) + " to " + i.title() + " (" + i.id()
+                        + ")" + (i.sessionId() == null ? "." : "; it is on that session's log for review."),
+                        List.of(e.ref())), List.of(SearchHit.of(e, 1)));
             }
             case TRACK -> {
                 SearchResult later = search.search(q.withLimit(50));

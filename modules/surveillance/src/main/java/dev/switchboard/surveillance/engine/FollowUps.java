@@ -42,7 +42,7 @@ public final class FollowUps {
             }
             case COUNT -> {
                 out.add("Compare with the previous period");
-                out.add("Show the latest ones");
+                out.add("Show the clip of the first one");
                 if (query != null && query.hours() == null) {
                     out.add("Only at night");
                 }
@@ -64,7 +64,7 @@ public final class FollowUps {
             }
             case SHOW_CLIP, EXPLAIN, ATTACH -> {
                 out.add("Where did it go next?");
-                out.add("Show similar events");
+                out.add("Explain why it matched");
                 out.add("Anything unusual?");
             }
             case REMEMBER, FORGET -> {

@@ -85,7 +85,8 @@ public final class Surveillance implements AutoCloseable {
         this.audit = Objects.requireNonNull(s.audit(), "audit");
         this.clock = Objects.requireNonNull(s.clock(), "clock");
         this.assistant = new ChatAssistant(new ChatAssistant.Parts(search, cameras, places, conversations, memories,
-                insights, clock, audit, s.chat() == null ? null : new LlmChat(s.chat()), s.llmOnline()));
+                insights, clock, audit, s.chat() == null ? null : new LlmChat(s.chat()), s.llmOnline(),
+                this::attach));
         this.liveGenerator = new EventGenerator(cameras, 7);
         this.liveRandom = new SplittableRandom(clock.millis());
     }

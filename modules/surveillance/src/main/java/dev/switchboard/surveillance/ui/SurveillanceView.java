@@ -2,6 +2,7 @@ package dev.switchboard.surveillance.ui;
 
 import dev.switchboard.surveillance.model.CameraEvent;
 import dev.switchboard.surveillance.model.CityTime;
+import dev.switchboard.surveillance.model.ConversationInfo;
 import dev.switchboard.surveillance.model.Insight;
 import dev.switchboard.surveillance.model.Memory;
 import dev.switchboard.surveillance.model.SearchHit;
@@ -14,6 +15,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -31,6 +33,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The Surveillance workspace: the conversation on the left (questions, streamed answers with citations that open
@@ -77,12 +80,28 @@ final class SurveillanceView implements WorkspaceView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
+        ComboBox<ConversationInfo> earlier = new ComboBox<>(model.conversations());
+        earlier.setId("surveillance-conversations");
+        earlier.setPromptText(Text.get("surveillance.conversation.earlier"));
+        earlier.setPrefWidth(280);
+        earlier.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ConversationInfo c) {
+                return c == null ? "" : CityTime.shortText(c.updatedAt()) + " · " + c.title();
+            }
+
+            @Override
+            public ConversationInfo fromString(String s) {
+                return null;
+            }
+        });
+        earlier.setOnAction(e -> model.resume(earlier.getValue()));
         Button fresh = new Button(Text.get("surveillance.conversation.new"));
         fresh.setId("surveillance-new");
         fresh.setOnAction(e -> model.newConversation());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(10, busy, status, gap, fresh);
+        HBox bar = new HBox(10, busy, status, gap, earlier, fresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 8, 10));
         return bar;

@@ -8,12 +8,14 @@ import dev.switchboard.surveillance.engine.SurveillanceSource;
 import dev.switchboard.surveillance.model.Answer;
 import dev.switchboard.surveillance.model.Behaviour;
 import dev.switchboard.surveillance.model.CameraEvent;
+import dev.switchboard.surveillance.model.ConversationInfo;
 import dev.switchboard.surveillance.model.EventQuery;
 import dev.switchboard.surveillance.model.IncidentRef;
 import dev.switchboard.surveillance.model.Insight;
 import dev.switchboard.surveillance.model.Memory;
 import dev.switchboard.surveillance.model.ObjectType;
 import dev.switchboard.surveillance.model.SearchHit;
+import dev.switchboard.surveillance.model.Turn;
 import dev.switchboard.uikit.BackgroundTask;
 import dev.switchboard.uikit.DialogService;
 import dev.switchboard.uikit.TaskRunner;
@@ -68,6 +70,7 @@ public final class SurveillanceViewModel {
     private final ObservableList<Insight> insights = FXCollections.observableArrayList();
     private final ObservableList<Memory> memories = FXCollections.observableArrayList();
     private final ObservableList<IncidentRef> incidents = FXCollections.observableArrayList();
+    private final ObservableList<ConversationInfo> conversations = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper streaming = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper queryText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -114,6 +117,11 @@ public final class SurveillanceViewModel {
 
     public ObservableList<IncidentRef> incidents() {
         return incidents;
+    }
+
+    /** The user's earlier conversations, most recent first. */
+    public ObservableList<ConversationInfo> conversations() {
+        return conversations;
     }
 
     public ReadOnlyStringProperty streamingProperty() {
@@ -211,8 +219,10 @@ public final class SurveillanceViewModel {
             return;
         }
         BackgroundTask.wrap(() -> new Side(s.insights(), s.memories().list(user.id().value()),
-                s.store().incidents(50), s.store().count())).onSuccess(side -> {
+                s.store().incidents(50), s.store().count(), s.conversations().list(user.id().value(), 30)))
+                .onSuccess(side -> {
                     insights.setAll(side.insights());
+                    conversations.setAll(side.conversations());
                     badge.set(side.insights().size());
                     memories.setAll(side.memories());
                     incidents.setAll(side.incidents());
@@ -223,7 +233,23 @@ public final class SurveillanceViewModel {
                 .executeWith(tasks);
     }
 
-    private record Side(List<Insight> insights, List<Memory> memories, List<IncidentRef> incidents, long events) {
+    private record Side(List<Insight> insights, List<Memory> memories, List<IncidentRef> incidents, long events,
+                        List<ConversationInfo> conversations) {
+    }
+
+    /** Reopens an earlier conversation: its turns come back and the next question continues it. */
+    public void resume(ConversationInfo info) {
+        Surveillance s = surveillance;
+        if (s == null || info == null || busy.get() || info.id().equals(conversation)) {
+            return;
+        }
+        BackgroundTask.wrap(() -> s.conversations().turns(info.id())).onSuccess(turns -> {
+            newConversation();
+            conversation = info.id();
+            for (Turn t : turns) {
+                messages.add(new Message(t.role() == Turn.Role.USER, t.text(), t.citations(), ""));
+            }
+        }).onFailure(error -> status.set(message(error))).executeWith(tasks);
     }
 
     /** Starts a new conversation. */
@@ -267,6 +293,9 @@ public final class SurveillanceViewModel {
                     a.intent().label(), String.format(Locale.ROOT, "%.2f", a.confidence()),
                     a.provenance().label())));
             followUps.setAll(a.followUps());
+            if (conversations.stream().noneMatch(c -> c.id().equals(a.conversation()))) {
+                refreshSide();
+            }
             if (a.query() != null) {
                 show(a.query(), asked.rows());
             } else if (!asked.rows().isEmpty()) {

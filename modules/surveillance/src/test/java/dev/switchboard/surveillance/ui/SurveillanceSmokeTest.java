@@ -124,8 +124,9 @@ class SurveillanceSmokeTest {
         assertThat(results.getItems()).anyMatch(r -> r.hit().event().ref().equals(ref));
         robot.clickOn(citation);
         HeadlessFx.waitForFx();
-        waitUntil(() -> ((Label) find("#surveillance-clip-caption")).getText().startsWith(ref));
-        assertThat(((Label) find("#surveillance-clip-frame")).getText()).isEqualTo("frame 17 of 40");
+        waitUntil(() -> "frame 17 of 40".equals(((Label) find("#surveillance-clip-frame")).getText()));
+        HeadlessFx.waitForFx();
+        assertThat(((Label) find("#surveillance-clip-caption")).getText()).startsWith(ref);
         robot.clickOn((Node) find("#surveillance-clip-forward"));
         HeadlessFx.waitForFx();
         assertThat(((Label) find("#surveillance-clip-frame")).getText()).isEqualTo("frame 18 of 40");
