@@ -10,6 +10,7 @@ import dev.switchboard.surveillance.model.Insight;
 import dev.switchboard.surveillance.model.SearchHit;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,20 +54,20 @@ public final class Insights {
         if (latest == null) {
             return List.of();
         }
-        // A week's scan costs a few hundred milliseconds at a million events: reuse it while nothing changed.
+        // A week's scan takes seconds at a million events: reuse it while the events, the incidents and the end of
+        // the window (to the minute) are the same.
+        Instant end = (latest.isBefore(now) ? latest.plusSeconds(1) : now).truncatedTo(ChronoUnit.MINUTES);
         Cached c = cached;
         long indexed = search.indexed();
-        if (c != null && c.latest.equals(latest) && c.indexed == indexed && c.incidents.equals(incidents)
-                && c.at.plusSeconds(60).isAfter(now) && !c.at.isAfter(now)) {
+        if (c != null && c.end.equals(end) && c.indexed == indexed && c.incidents.equals(incidents)) {
             return c.insights;
         }
         List<Insight> found = compute(now, latest, incidents);
-        cached = new Cached(latest, indexed, List.copyOf(incidents), now, found);
+        cached = new Cached(end, indexed, List.copyOf(incidents), found);
         return found;
     }
 
-    private record Cached(Instant latest, long indexed, List<IncidentRef> incidents, Instant at,
-                          List<Insight> insights) {
+    private record Cached(Instant end, long indexed, List<IncidentRef> incidents, List<Insight> insights) {
     }
 
     private volatile Cached cached;

@@ -94,7 +94,19 @@ public final class Surveillance implements AutoCloseable {
     /** Opens (or rebuilds) the search index; call once, off the UI thread. */
     public Surveillance open() {
         search.open();
+        precomputeInsights();
         return this;
+    }
+
+    /** Works out the insights in the background, so the first "anything unusual?" finds them ready. */
+    private void precomputeInsights() {
+        Thread.ofVirtual().name("surveillance-insights").start(() -> {
+            try {
+                insights();
+            } catch (RuntimeException e) {
+                LOG.debug("Insights not precomputed: {}", e.toString());
+            }
+        });
     }
 
     /** Where progress of background work goes (the workspace's status line); replaces the previous listener. */
@@ -201,6 +213,7 @@ public final class Surveillance implements AutoCloseable {
         search.commit();
         store.completeBatch(batch);
         search.embedPendingInBackground();
+        precomputeInsights();
         return new Generated(batch, done[0], from, to, plan.incidents().size(), false,
                 (System.nanoTime() - started) / 1_000_000);
     }
