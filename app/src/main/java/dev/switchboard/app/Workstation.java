@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.ai.AiUse;
 import dev.switchboard.ai.engine.AiGateway;
 import dev.switchboard.ai.engine.embedding.LocalEmbeddingService;
 import dev.switchboard.ai.engine.worker.WorkerConfig;
@@ -23,7 +24,17 @@ import dev.switchboard.calltaking.engine.session.CallConfig;
 import dev.switchboard.calltaking.engine.session.CallRecovery;
 import dev.switchboard.calltaking.engine.session.CallSession;
 import dev.switchboard.calltaking.engine.session.WavCallRecording;
+import dev.switchboard.app.surveillance.ControlRoomCameras;
+import dev.switchboard.app.surveillance.GazetteerPlaces;
+import dev.switchboard.app.surveillance.IncidentBridge;
+import dev.switchboard.calltaking.engine.entities.Gazetteer;
+import dev.switchboard.city.engine.pack.CityPacks;
 import dev.switchboard.speech.TextToSpeech;
+import dev.switchboard.surveillance.engine.Surveillance;
+import dev.switchboard.surveillance.engine.TextEmbedder;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import dev.switchboard.speech.Speech;
 import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.SessionSummary;
@@ -64,6 +75,9 @@ public final class Workstation implements AutoCloseable {
     private final Speech speech;
     private WorkerPool images;
     private dev.switchboard.workflow.engine.Workflows workflows;
+    private Surveillance surveillance;
+    private IncidentBridge incidentBridge;
+    private ScheduledExecutorService liveFeed;
     private boolean closed;
 
     private Workstation(DataDir dataDir, Clock wallClock, Database database) {
@@ -198,11 +212,55 @@ public final class Workstation implements AutoCloseable {
         return workflows;
     }
 
+    /**
+     * Surveillance chat's engine over this store: the control room's cameras, the call console's gazetteer, the
+     * in-process embeddings and the chat gateway. Built on first use; opening it opens (or rebuilds) its index.
+     */
+    public synchronized Surveillance surveillance() {
+        if (closed) {
+            throw new IllegalStateException("The workstation is closed");
+        }
+        if (surveillance == null) {
+            AiGateway gateway = ai();
+            surveillance = new Surveillance(new Surveillance.Services(database, dataDir.root(),
+                    ControlRoomCameras.of(CityPacks.tokyo()), new GazetteerPlaces(Gazetteer.tokyo()),
+                    TextEmbedder.of(embeddings()), gateway,
+                    () -> gateway.providers().providerFor(AiUse.CHAT).isPresent(), eventLog, auditLog, wallClock))
+                    .open();
+        }
+        return surveillance;
+    }
+
+    /**
+     * Starts the surveillance live feed for the GUI: incidents of the control room and the call console reach
+     * surveillance, and what the cameras see is stored every five seconds.
+     */
+    public synchronized void startSurveillanceFeed() {
+        if (incidentBridge != null || closed) {
+            return;
+        }
+        Surveillance s = surveillance();
+        incidentBridge = new IncidentBridge(bus, s, wallClock);
+        liveFeed = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "surveillance-live");
+            t.setDaemon(true);
+            return t;
+        });
+        liveFeed.scheduleWithFixedDelay(() -> {
+            try {
+                s.tick(wallClock.instant());
+            } catch (RuntimeException e) {
+                LOG.warn("The surveillance live feed skipped a tick", e);
+            }
+        }, 5, 5, TimeUnit.SECONDS);
+    }
+
     /** Starts what runs in the background for the GUI: the image queue with health checks, the embedding model. */
     public void startBackgroundServices() {
         images();
         speech.warmUpInBackground();
         embeddings().warmUp();
+        startSurveillanceFeed();
     }
 
     /** Text to speech, speech to text, audio in and out; the voice and model load in the background. */
@@ -251,6 +309,15 @@ public final class Workstation implements AutoCloseable {
         }
         closed = true;
         bus.close();
+        if (liveFeed != null) {
+            liveFeed.shutdown();
+        }
+        if (incidentBridge != null) {
+            incidentBridge.close();
+        }
+        if (surveillance != null) {
+            closeQuietly(surveillance);
+        }
         if (images != null) {
             closeQuietly(images);
         }

@@ -19,6 +19,10 @@ final class DemoData {
 
     /** System property that skips recording the demo calls (the UI tests set it; they record what they need). */
     static final String NO_CALLS = "switchboard.demo.noCalls";
+    /** System property that skips generating the demo week of camera events (the UI tests set it). */
+    static final String NO_CAMERA_EVENTS = "switchboard.demo.noCameraEvents";
+    /** The demo's week of camera events: enough for every question of the README, generated in about a minute. */
+    static final int DEMO_CAMERA_EVENTS = 150_000;
 
     static void seedIfEmpty(Workstation ws) {
         if (!ws.accounts().needsFirstInstructor()) {
@@ -44,5 +48,26 @@ final class DemoData {
         } else {
             Thread.ofVirtual().name("demo-workflow").start(() -> DemoWorkflow.run(ws, trainee));
         }
+    }
+
+    /**
+     * With {@code --demo} and no generated camera events yet: a week of them for surveillance chat, generated behind
+     * the login screen on a background thread, with progress in the Surveillance workspace's status line; keyword
+     * search works on them as they are stored, semantic search as their descriptions are embedded.
+     */
+    static void seedCameraEventsIfEmpty(Workstation ws) {
+        if (Boolean.getBoolean(NO_CAMERA_EVENTS)) {
+            return;
+        }
+        Thread.ofVirtual().name("demo-camera-events").start(() -> {
+            try {
+                var surveillance = ws.surveillance();
+                // Resumes a demo week an earlier start did not finish; never adds a second one.
+                surveillance.generateOrResume(7, DEMO_CAMERA_EVENTS, 42, ws.wallClock().instant(),
+                        surveillance.progress());
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(DemoData.class).warn("Demo camera events not generated", e);
+            }
+        });
     }
 }

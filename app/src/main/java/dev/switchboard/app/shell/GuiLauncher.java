@@ -66,6 +66,7 @@ public final class GuiLauncher {
                 ws.recoverInterruptedSessions();
                 if (options.demo()) {
                     DemoData.seedIfEmpty(ws);
+                    DemoData.seedCameraEventsIfEmpty(ws);
                 }
                 future.complete(ws);
                 // Unfinished workflow runs carry on; off the login window's start-up path.

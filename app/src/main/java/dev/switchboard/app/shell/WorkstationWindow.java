@@ -24,6 +24,7 @@ import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.VerifyReport;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.speech.Speech;
+import dev.switchboard.surveillance.engine.SurveillanceSource;
 import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.uikit.BackgroundTask;
@@ -232,7 +233,8 @@ public final class WorkstationWindow {
                 Map.entry(dev.switchboard.workflow.engine.Workflows.class, workstation.workflows()),
                 Map.entry(WorkspaceRegistry.class, registry),
                 Map.entry(BackupRestorer.class, (BackupRestorer) this::restoreWhileSignedIn),
-                Map.entry(StatusRefresher.class, (StatusRefresher) status -> statusBar.update(status)));
+                Map.entry(StatusRefresher.class, (StatusRefresher) status -> statusBar.update(status)),
+                Map.entry(SurveillanceSource.class, (SurveillanceSource) workstation::surveillance));
         shell = new ShellView(account, registry.availableTo(account.role()),
                 navigator -> new ShellContext(workstation.bus(), workstation.simClock(), workstation.settings(), tasks,
                         dialogs, account, navigator, services),

@@ -95,6 +95,11 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                     call(e, type);
                 } else if (type.startsWith("city.")) {
                     city(e, type);
+                } else if (type.equals("surveillance.clip.attached")) {
+                    JsonNode n = JSON.readTree(e.payload());
+                    add(lastMs, TimelineKind.INCIDENT, e, "Camera clip " + n.path("event").asText() + " attached to "
+                            + n.path("incident").asText() + " by " + n.path("by").asText() + ": "
+                            + n.path("cameraName").asText() + ", " + n.path("description").asText());
                 } else {
                     add(lastMs, TimelineKind.OTHER, e, type + " " + e.payload());
                 }
