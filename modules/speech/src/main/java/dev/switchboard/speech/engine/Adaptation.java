@@ -23,7 +23,7 @@ public record Adaptation(String name, double boostBeta, double maxBoost, double 
     public static final Adaptation NONE = new Adaptation("plain", 0, 0, 2.0, 0, 0, 0);
 
     /** What the call console, {@code speech transcribe} and the bench use. */
-    public static final Adaptation DISPATCH = new Adaptation("dispatch", 1.0, 3.0, 6.0, 30, 0.5, 1.0);
+    public static final Adaptation DISPATCH = new Adaptation("dispatch", 2.0, 5.0, 6.0, 30, 0.3, 0.0);
 
     /** Whether the second pass runs. */
     public boolean rescores() {

@@ -17,11 +17,6 @@ import java.util.List;
  */
 public record NBestRescorer(DomainLanguageModel model, double lmWeight, double wordBonus) {
 
-    /** Weights chosen on the tuning sentences (see {@code SpeechAccuracy}); never on the held-out set. */
-    public static final double DEFAULT_LM_WEIGHT = 1.0;
-    /** Per-word bonus chosen with {@link #DEFAULT_LM_WEIGHT}. */
-    public static final double DEFAULT_WORD_BONUS = 0.0;
-
     /** Two word timings this close (ms) are the same word in two alternatives. */
     private static final long SAME_WORD_MS = 150;
 
