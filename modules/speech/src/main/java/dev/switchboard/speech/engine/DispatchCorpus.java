@@ -43,8 +43,17 @@ public final class DispatchCorpus {
     private DispatchCorpus() {
     }
 
-    /** Every sentence the domain model learns from. */
+    /** Every sentence the domain model learns from; read once, then shared (immutable). */
     public static List<String> bundled() {
+        return Bundled.SENTENCES;
+    }
+
+    /** Reads the corpus on first use: the class is initialised once, thread-safely, by the JVM. */
+    private static final class Bundled {
+        static final List<String> SENTENCES = List.copyOf(read());
+    }
+
+    private static List<String> read() {
         List<String> out = new ArrayList<>(lines(PHRASES));
         for (String file : lines(SCENARIOS + "index.txt")) {
             out.addAll(scenarioText(SCENARIOS + file));

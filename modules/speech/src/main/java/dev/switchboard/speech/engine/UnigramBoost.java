@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +32,19 @@ final class UnigramBoost {
     private UnigramBoost() {
     }
 
+    /** Where the parts of an n-gram FST lie in its bytes. */
+    private record Layout(ByteBuffer bytes, Map<Integer, String> words, int unigrams, int wordsAt, int costsAt,
+                          long futures) {
+
+        int word(long future) {
+            return bytes.getInt(wordsAt + 4 * (int) future);
+        }
+
+        float cost(long future) {
+            return bytes.getFloat(costsAt + 4 * (int) future);
+        }
+    }
+
     /**
      * Rewrites {@code grFst} in place.
      *
@@ -40,6 +54,49 @@ final class UnigramBoost {
      * @return how many distinct words were boosted
      */
     static int apply(Path grFst, Map<String, Integer> domainCounts, double beta, double maxBoost) throws IOException {
+        Layout fst = read(grFst);
+        double total = domainCounts.values().stream().mapToLong(Integer::longValue).sum();
+        int maxId = fst.words().keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        float[] boost = new float[maxId + 1];
+        int boosted = 0;
+        for (int i = 0; i < fst.unigrams(); i++) {
+            int id = fst.word(i);
+            Integer count = domainCounts.get(fst.words().get(id));
+            if (count != null && total > 0 && id >= 0 && id <= maxId) {
+                double general = Math.exp(-fst.cost(i));
+                double nats = Math.min(maxBoost, beta * Math.log(count / total / general));
+                if (nats > 0) {
+                    boost[id] = (float) nats;
+                    boosted++;
+                }
+            }
+        }
+        ByteBuffer b = fst.bytes();
+        for (long i = 0; i < fst.futures(); i++) {
+            int id = fst.word(i);
+            if (id >= 0 && id <= maxId && boost[id] > 0) {
+                int at = fst.costsAt() + 4 * (int) i;
+                b.putFloat(at, Math.max(0f, b.getFloat(at) - boost[id]));
+            }
+        }
+        Files.write(grFst, b.array());
+        return boosted;
+    }
+
+    /** The cost (negative natural log probability) of each of {@code words} with no history; for tests. */
+    static Map<String, Float> unigramCosts(Path grFst, Collection<String> words) throws IOException {
+        Layout fst = read(grFst);
+        Map<String, Float> out = new HashMap<>();
+        for (int i = 0; i < fst.unigrams(); i++) {
+            String w = fst.words().get(fst.word(i));
+            if (words.contains(w)) {
+                out.put(w, fst.cost(i));
+            }
+        }
+        return out;
+    }
+
+    private static Layout read(Path grFst) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(grFst)).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getInt() != FST_MAGIC) {
             throw new IOException(grFst + " is not an OpenFst file");
@@ -80,39 +137,11 @@ final class UnigramBoost {
         long futureCosts = off;
         off += futures * 4;
         long spare = b.capacity() - (data + off);
-        if (spare < 0 || spare > 8 || futures > Integer.MAX_VALUE) {
+        if (spare < 0 || spare > 8 || futures > Integer.MAX_VALUE / 4) {
             throw new IOException(grFst + " does not have the n-gram FST layout (" + spare + " bytes left over)");
         }
-        int unigrams = unigramCount(b, data + (int) futureBitmap);
-
-        double total = domainCounts.values().stream().mapToLong(Integer::longValue).sum();
-        int maxId = words.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-        float[] boost = new float[maxId + 1];
-        int boosted = 0;
-        int wordsAt = data + (int) futureWords;
-        int costsAt = data + (int) futureCosts;
-        for (int i = 0; i < unigrams; i++) {
-            int id = b.getInt(wordsAt + 4 * i);
-            Integer count = domainCounts.get(words.get(id));
-            if (count != null && total > 0) {
-                double general = Math.exp(-b.getFloat(costsAt + 4 * i));
-                double ratio = Math.log(count / total / general);
-                double nats = Math.min(maxBoost, beta * ratio);
-                if (nats > 0 && id >= 0 && id <= maxId) {
-                    boost[id] = (float) nats;
-                    boosted++;
-                }
-            }
-        }
-        for (int i = 0; i < futures; i++) {
-            int id = b.getInt(wordsAt + 4 * i);
-            if (id >= 0 && id <= maxId && boost[id] > 0) {
-                int at = costsAt + 4 * i;
-                b.putFloat(at, Math.max(0f, b.getFloat(at) - boost[id]));
-            }
-        }
-        Files.write(grFst, b.array());
-        return boosted;
+        return new Layout(b, words, unigramCount(b, data + (int) futureBitmap), data + (int) futureWords,
+                data + (int) futureCosts, futures);
     }
 
     /** The root (empty history) state's futures are the ones before the second zero of the future bitmap. */

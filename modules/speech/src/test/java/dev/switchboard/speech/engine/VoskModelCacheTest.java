@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,17 @@ class VoskModelCacheTest {
         byte[] after = Files.readAllBytes(dispatch.resolve("graph/Gr.fst"));
         assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);
         assertThat(dispatch.resolve(VoskModelCache.MARKER)).content().contains("boost=2.000/5.000 corpus=");
+        // Dispatch words cost less in the first pass, by at most 5 nats; a word dispatchers never say is untouched.
+        List<String> probe = List.of("breathing", "knife", "unconscious", "baby", "saxophone", "giraffe");
+        Map<String, Float> plainCost = UnigramBoost.unigramCosts(plain.resolve("graph/Gr.fst"), probe);
+        Map<String, Float> boostedCost = UnigramBoost.unigramCosts(dispatch.resolve("graph/Gr.fst"), probe);
+        assertThat(plainCost).containsOnlyKeys(probe);
+        for (String w : List.of("breathing", "knife", "unconscious", "baby")) {
+            assertThat(boostedCost.get(w)).as(w).isLessThan(plainCost.get(w) - 1f)
+                    .isGreaterThanOrEqualTo(Math.max(0f, plainCost.get(w) - 5.0001f));
+        }
+        assertThat(boostedCost.get("saxophone")).isEqualTo(plainCost.get("saxophone"));
+        assertThat(boostedCost.get("giraffe")).isEqualTo(plainCost.get("giraffe"));
         // A boosted copy is never boosted twice: with its marker in place it is left alone.
         VoskModelCache.ensureExtracted(cache, Adaptation.DISPATCH);
         assertThat(Files.readAllBytes(dispatch.resolve("graph/Gr.fst"))).isEqualTo(after);
