@@ -54,8 +54,13 @@ final class ComfySocket implements WebSocket.Listener, AutoCloseable {
                     .buildAsync(ComfyUiClient.socketUrl(worker, clientId), s);
             s.socket = pending.get(calls.config().checkTimeout().toMillis(), TimeUnit.MILLISECONDS);
             s.open = true;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.debug("No websocket to {} ({}); polling /history instead", worker.name(), e.toString());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String status = cause instanceof java.net.http.WebSocketHandshakeException h
+                    ? " (HTTP " + h.getResponse().statusCode() + ")" : "";
+            LOG.warn("No websocket to {}: {}{}; polling /history instead", worker.name(), cause.toString(), status);
+        } catch (TimeoutException | RuntimeException e) {
+            LOG.warn("No websocket to {} ({}); polling /history instead", worker.name(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -159,7 +164,9 @@ final class ComfySocket implements WebSocket.Listener, AutoCloseable {
         JsonNode data = m.path("data");
         synchronized (lock) {
             String prompt = data.path("prompt_id").asText(null);
-            boolean ours = prompt == null || prompt.equals(promptId);
+            // The client id is the job's own, so the worker sends this socket only the job's messages; they may
+            // arrive before POST /prompt has returned the id.
+            boolean ours = prompt == null || promptId == null || prompt.equals(promptId);
             switch (m.path("type").asText()) {
                 case "progress" -> {
                     double max = data.path("max").asDouble(0);

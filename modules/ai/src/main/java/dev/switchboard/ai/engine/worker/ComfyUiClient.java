@@ -183,7 +183,10 @@ final class ComfyUiClient implements ImageClient {
         boolean checkQueue = resumed;
         while (true) {
             if (attempt.isStopped()) {
-                cancelPrompt(worker, promptId);
+                if (attempt.isCancelled()) {
+                    cancelPrompt(worker, promptId);
+                }
+                // Abandoned (the workstation is closing): the worker goes on, the next start follows the prompt.
                 throw WorkerFailure.cancelled();
             }
             if (System.nanoTime() > deadline) {
