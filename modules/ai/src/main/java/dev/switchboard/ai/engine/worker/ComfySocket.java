@@ -58,9 +58,9 @@ final class ComfySocket implements WebSocket.Listener, AutoCloseable {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String status = cause instanceof java.net.http.WebSocketHandshakeException h
                     ? " (HTTP " + h.getResponse().statusCode() + ")" : "";
-            LOG.warn("No websocket to {}: {}{}; polling /history instead", worker.name(), cause.toString(), status);
+            LOG.debug("No websocket to {}: {}{}; polling /history instead", worker.name(), cause.toString(), status);
         } catch (TimeoutException | RuntimeException e) {
-            LOG.warn("No websocket to {} ({}); polling /history instead", worker.name(), e.toString());
+            LOG.debug("No websocket to {} ({}); polling /history instead", worker.name(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
