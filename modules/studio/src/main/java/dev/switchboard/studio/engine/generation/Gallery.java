@@ -79,9 +79,9 @@ public final class Gallery {
         for (String w : q.text().toLowerCase(Locale.ROOT).split("\\s+")) {
             if (!w.isBlank()) {
                 int i = words.size();
-                words.add("%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                words.add("%" + w.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
                 sql.append(" AND LOWER(prompt || ' ' || negative_prompt || ' ' || style || ' ' || worker || ' ' "
-                        + "|| model) LIKE :w").append(i).append(" ESCAPE '\\'");
+                        + "|| model) LIKE :w").append(i).append(" ESCAPE '!'");
             }
         }
         if (q.kind() != null) {
