@@ -65,6 +65,7 @@ public final class GuiLauncher {
                 Workstation ws = Workstation.open(dir, clock);
                 ws.recoverInterruptedSessions();
                 if (options.demo()) {
+                    DemoData.startDemoWorkers(ws);
                     DemoData.seedIfEmpty(ws);
                 }
                 future.complete(ws);

@@ -92,6 +92,23 @@ final class JobStore {
                 .list());
     }
 
+    /** How many jobs are queued and the newest one's row id: a cheap fingerprint of the queue. */
+    long[] queuedFingerprint() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM gpu_job "
+                        + "WHERE state = 'QUEUED'")
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .one());
+    }
+
+    /** Running jobs per worker (lower-case name). */
+    Map<String, Integer> runningPerWorker() {
+        Map<String, Integer> out = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT worker, COUNT(*) FROM gpu_job WHERE state = 'RUNNING' GROUP BY worker")
+                .map((rs, ctx) -> Map.entry(rs.getString(1).toLowerCase(Locale.ROOT), rs.getInt(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
     /** One queued job as the dispatcher weighs it; empty when it is not queued. */
     Optional<FairQueue.Candidate> queued(String id) {
         return jdbi.withHandle(h -> h.createQuery("""

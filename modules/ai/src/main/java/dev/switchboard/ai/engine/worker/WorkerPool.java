@@ -428,6 +428,7 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
     }
 
     private void dispatchRound() {
+        resyncIfChangedElsewhere();
         List<Worker> workers = registry.generators();
         Map<String, WorkerHealth> health = registry.health();
         refreshWaiting(workers, health);
@@ -456,6 +457,39 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
                 launch(attempt);
             }
         }
+    }
+
+    /**
+     * Reloads the queue index when the database holds a different queue than it: another process (a
+     * {@code switchboard studio generate} beside the window) queued or cancelled jobs. One indexed COUNT per round.
+     */
+    private void resyncIfChangedElsewhere() {
+        long[] db = jobs.queuedFingerprint();
+        synchronized (lock) {
+            long maxSeq = 0;
+            for (FairQueue.Candidate c : queue.all()) {
+                maxSeq = Math.max(maxSeq, c.seq());
+            }
+            if (db[0] == queue.size() && db[1] == maxSeq) {
+                return;
+            }
+        }
+        List<FairQueue.Candidate> fresh = jobs.queued();
+        synchronized (lock) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (FairQueue.Candidate c : fresh) {
+                ids.add(c.id());
+                if (queue.get(c.id()).isEmpty()) {
+                    queue.add(c);
+                }
+            }
+            for (FairQueue.Candidate c : List.copyOf(queue.all())) {
+                if (!ids.contains(c.id())) {
+                    queue.remove(c.id());
+                }
+            }
+        }
+        LOG.debug("Queue index reloaded: {} queued", fresh.size());
     }
 
     /** Marks the job running on the worker; null when it was cancelled meanwhile. Called holding lock. */
