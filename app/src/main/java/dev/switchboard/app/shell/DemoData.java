@@ -37,7 +37,19 @@ final class DemoData {
      * Automatic1111 picture worker, a ComfyUI clip worker and a switched-off standby for the auto-scaler, so the
      * Studio can be shown with no GPU. Workers the user registered under these names are left alone.
      */
-    static void startDemoWorkers(Workstation ws) {
+    static void startDemoWorkers(Workstation ws, boolean queueGallery) {
+        try {
+            startWorkers(ws);
+            if (queueGallery) {
+                ws.generation().start();
+                queueDemoGallery(ws);
+            }
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(DemoData.class).warn("The demo worker did not start", e);
+        }
+    }
+
+    private static void startWorkers(Workstation ws) {
         DemoWorker demo = DemoWorker.start(Duration.ofMillis(120));
         ws.closeWithWorkstation(demo);
         URI url = demo.url();
@@ -70,15 +82,10 @@ final class DemoData {
                 272, 12, 0, 3303, 1, null, new VideoSpec(2, 8), 5, by));
     }
 
-    static void seedIfEmpty(Workstation ws) {
+    /** Creates the demo accounts on an empty database; returns whether it did. */
+    static boolean seedIfEmpty(Workstation ws) {
         if (!ws.accounts().needsFirstInstructor()) {
-            return;
-        }
-        try {
-            ws.generation().start();
-            queueDemoGallery(ws);
-        } catch (RuntimeException e) {
-            LoggerFactory.getLogger(DemoData.class).warn("Demo gallery not queued", e);
+            return false;
         }
         Account instructor = ws.accounts().createFirstInstructor("instructor", "Aiko Instructor",
                 "instructor-demo".toCharArray());
@@ -97,5 +104,6 @@ final class DemoData {
                 }
             });
         }
+        return true;
     }
 }

@@ -65,8 +65,9 @@ public final class GuiLauncher {
                 Workstation ws = Workstation.open(dir, clock);
                 ws.recoverInterruptedSessions();
                 if (options.demo()) {
-                    DemoData.startDemoWorkers(ws);
-                    DemoData.seedIfEmpty(ws);
+                    boolean fresh = DemoData.seedIfEmpty(ws);
+                    // The demo worker draws with java2d, whose first use costs seconds: not on the way to login.
+                    Thread.ofVirtual().name("demo-workers").start(() -> DemoData.startDemoWorkers(ws, fresh));
                 }
                 future.complete(ws);
             } catch (RuntimeException | Error e) {

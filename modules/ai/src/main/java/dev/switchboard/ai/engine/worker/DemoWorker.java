@@ -286,7 +286,7 @@ public final class DemoWorker implements AutoCloseable {
     private byte[] draw(String prompt, long seed, int width, int height, int steps, Consumer<Double> progressSink,
                         Consumer<byte[]> previewSink, java.util.function.BooleanSupplier stop) {
         if (quick) {
-            return QUICK;
+            return Quick.PNG;
         }
         for (int step = 1; step <= steps && !stop.getAsBoolean(); step++) {
             progressSink.accept((double) step / steps);
@@ -299,7 +299,10 @@ public final class DemoWorker implements AutoCloseable {
         return DemoPictures.png(prompt, seed, width, height, 1);
     }
 
-    private static final byte[] QUICK = DemoPictures.png("quick", 1, 8, 8, 1);
+    /** The benchmark's one tiny picture, drawn on first use (java2d's first use is slow). */
+    private static final class Quick {
+        static final byte[] PNG = DemoPictures.png("quick", 1, 8, 8, 1);
+    }
 
     private void pause() {
         if (stepDelay.isZero()) {

@@ -54,7 +54,7 @@ public final class ArchitectureScaffolder {
             case MOBILE -> ArchitecturePattern.CLEAN;
             case CLI -> ArchitecturePattern.MONOLITH;
         };
-        return Map.entry(p, "the usual pattern for a " + intent.app().label().toLowerCase(Locale.ROOT));
+        return Map.entry(p, "it is the usual pattern for this kind of application (" + intent.app().label() + ")");
     }
 
     public static Architecture scaffold(Intent intent, ArchitecturePattern pattern, String why, String basePackage,

@@ -156,8 +156,8 @@ public final class CodeGenerators {
     private static Output frontend(FactoryContext ctx) {
         AppType app = ctx.intent().app();
         if (app != AppType.WEB && app != AppType.MOBILE && app != AppType.DESKTOP) {
-            return new Output(Map.of(), false, "no user interface: the intent asks for a "
-                    + app.label().toLowerCase(java.util.Locale.ROOT));
+            return new Output(Map.of(), false, "not needed: the intent asks for no user interface ("
+                    + app.label() + ")");
         }
         Map<String, String> files = new LinkedHashMap<>();
         files.put("frontend/package.json", Templates.render("structural/package.json.mustache", ctx.model()));

@@ -32,7 +32,7 @@ public final class IntentRules {
     private static final Pattern ENTITY_LIST = Pattern.compile("\\b(?:manage|manages|managing|track|tracks|tracking"
             + "|store|stores|storing|record|records|recording|list|lists|schedule|schedules|book|books|handle|handles"
             + "|organise|organize|catalogue|catalog|register|registers|log|logs|monitor|monitors|assign|assigns"
-            + "|for|of|with)\\s+((?:(?:the|their|our|all|new|its|his|her)\\s+)?[a-z][a-z-]*(?:\\s*(?:,|and|&|or)\\s*"
+            + "|for|of)\\s+((?:(?:the|their|our|all|new|its|his|her)\\s+)?[a-z][a-z-]*(?:\\s*(?:,|and|&|or)\\s*"
             + "(?:the\\s+)?[a-z][a-z-]*){0,4})");
     private static final Set<String> NOT_ENTITIES = Set.of("a", "an", "the", "and", "or", "it", "them", "users",
             "user", "people", "everyone", "data", "information", "app", "application", "api", "apis", "service",
@@ -44,7 +44,7 @@ public final class IntentRules {
             "us", "you", "small", "large", "simple", "basic", "team", "teams", "thousands", "hundreds", "millions",
             "offline", "less", "more", "than", "under", "over", "in", "on", "at", "to", "by", "from", "via", "with",
             "for", "of", "into", "that", "which", "where", "when", "who", "per", "some", "any", "many", "much",
-            "stored", "using", "based", "built", "written");
+            "stored", "using", "based", "built", "written", "email", "emails", "sms", "push", "login");
 
     /** Java's keywords and literals: a generated type named so would not compile as a variable. */
     private static final Set<String> JAVA_WORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
@@ -324,9 +324,18 @@ public final class IntentRules {
         while (from > 0 && ",;.!?\n".indexOf(original.charAt(from - 1)) < 0 && start - from < 40) {
             from--;
         }
+        if (from > 0 && ",;.!?\n".indexOf(original.charAt(from - 1)) < 0) {
+            // Stopped by the length limit inside the clause: start at a whole word.
+            int space = original.indexOf(' ', from);
+            from = space < 0 || space >= start ? from : space + 1;
+        }
         int to = end;
         while (to < original.length() && ",;.!?\n".indexOf(original.charAt(to)) < 0 && to - end < 40) {
             to++;
+        }
+        if (to < original.length() && ",;.!?\n".indexOf(original.charAt(to)) < 0) {
+            int space = original.lastIndexOf(' ', to);
+            to = space <= end ? to : space;
         }
         return original.substring(from, to).strip();
     }

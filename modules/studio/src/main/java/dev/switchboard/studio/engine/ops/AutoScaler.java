@@ -89,15 +89,15 @@ public final class AutoScaler {
         if (!lastChange.equals(Instant.MIN) && sinceChange.compareTo(p.cooldown()) < 0) {
             return hold(s, why, "cooling down: " + p.cooldown().minus(sinceChange).toSeconds() + " s left");
         }
-        if (!p.enabled()) {
-            return hold(s, why, "policy off: would scale " + (want == ScalingDecision.Direction.UP ? "up" : "down"));
-        }
         ScalingAction action = actions.create(p);
-        Optional<String> target = want == ScalingDecision.Direction.UP ? action.target(s, true)
-                : action.target(s, false);
+        Optional<String> target = action.target(s, want == ScalingDecision.Direction.UP);
         if (target.isEmpty()) {
             return hold(s, why, want == ScalingDecision.Direction.UP ? "no standby worker left to switch on"
                     : "no idle standby worker to switch off");
+        }
+        if (!p.enabled()) {
+            return hold(s, why, "policy off: would scale " + (want == ScalingDecision.Direction.UP ? "up" : "down")
+                    + " (" + target.get() + ")");
         }
         String outcome;
         try {

@@ -19,7 +19,7 @@ final class ArchitectureDiagram extends Pane {
 
     private static final double BOX_W = 170;
     private static final double BOX_H = 46;
-    private static final double ROW_H = 96;
+    private static final double ROW_H = 80;
 
     private final Canvas canvas = new Canvas();
     private Architecture architecture;

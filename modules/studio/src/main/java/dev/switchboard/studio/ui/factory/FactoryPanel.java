@@ -74,7 +74,7 @@ public final class FactoryPanel implements StudioPanel {
         root.setPadding(new Insets(12));
         root.setTop(input());
         SplitPane split = new SplitPane(results(), runs());
-        split.setDividerPositions(0.74);
+        split.setDividerPositions(0.7);
         BorderPane.setMargin(split, new Insets(10, 0, 0, 0));
         root.setCenter(split);
         model.runProperty().addListener((obs, old, run) -> show(run));
@@ -107,6 +107,9 @@ public final class FactoryPanel implements StudioPanel {
         CheckBox llm = new CheckBox(Text.get("studio.factory.llm"));
         llm.selectedProperty().bindBidirectional(model.llmProperty());
         Label stack = new Label(Text.get("studio.factory.stack"));
+        stack.setWrapText(true);
+        stack.setMaxWidth(330);
+        stack.getStyleClass().add("sb-muted");
         Button run = new Button(Text.get("studio.factory.run"));
         run.setId("factory-run");
         run.getStyleClass().add("accent");
@@ -121,7 +124,9 @@ public final class FactoryPanel implements StudioPanel {
             ProgressBar bar = new ProgressBar();
             bar.setPrefWidth(140);
             bar.progressProperty().bind(model.progressProperty(k));
-            bars.addRow(row++, new Label(label(k)), bar);
+            Label name = new Label(label(k));
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            bars.addRow(row++, name, bar);
         }
         Label status = new Label();
         status.setId("factory-status");
@@ -171,8 +176,9 @@ public final class FactoryPanel implements StudioPanel {
         TableView<FactoryRuns.Summary> list = new TableView<>(model.runs());
         list.setId("factory-runs");
         list.setPlaceholder(new Label(Text.get("studio.factory.noRuns")));
+        list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         list.getColumns().addAll(List.of(
-                Tables.column(Text.get("studio.factory.col.when"), s -> TIME.format(s.createdAt()), 80),
+                Tables.column(Text.get("studio.factory.col.when"), s -> TIME.format(s.createdAt()), 95),
                 Tables.column(Text.get("studio.factory.col.intent"), FactoryRuns.Summary::intent, 170),
                 Tables.column(Text.get("studio.factory.col.status"), FactoryRuns.Summary::status, 90)));
         Button open = new Button(Text.get("studio.factory.open"));
@@ -187,7 +193,7 @@ public final class FactoryPanel implements StudioPanel {
                 .or(model.runningProperty()));
         rerun.setOnAction(e -> model.rerun(list.getSelectionModel().getSelectedItem()));
         VBox.setVgrow(list, Priority.ALWAYS);
-        HBox buttons = new HBox(6, open, compare, rerun);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, open, compare, rerun);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, new Label(Text.get("studio.factory.runs")), list, buttons);
         box.setPadding(new Insets(0, 0, 0, 8));

@@ -206,6 +206,8 @@ public final class GenerationPanel implements StudioPanel {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
+        grid.getColumnConstraints().add(new javafx.scene.layout.ColumnConstraints(javafx.scene.layout.Region
+                .USE_PREF_SIZE, javafx.scene.layout.Region.USE_COMPUTED_SIZE, Double.MAX_VALUE));
         int row = 0;
         grid.add(new Label(Text.get("studio.gen.prompt")), 0, row);
         grid.add(prompt, 1, row++, 3, 1);
@@ -297,6 +299,7 @@ public final class GenerationPanel implements StudioPanel {
                         Integer.toString(u.nextPosition()), 70),
                 Tables.column(Text.get("studio.gen.col.served"), u -> Integer.toString(u.servedLastHour()), 90)));
         shares.setPrefHeight(160);
+        shares.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label fairness = new Label(Text.get("studio.gen.fairness"));
         fairness.setWrapText(true);
         fairness.getStyleClass().add("sb-muted");

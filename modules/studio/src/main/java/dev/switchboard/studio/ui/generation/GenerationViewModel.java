@@ -274,8 +274,10 @@ public final class GenerationViewModel {
         }
         ImageService.Availability a = images.availability();
         List<GpuFleet.WorkerStatus> workers = fleet == null ? List.of() : fleet.workers();
-        String demo = workers.stream().filter(w -> w.enabled() && w.note().toLowerCase(java.util.Locale.ROOT)
-                .contains("demo")).map(w -> w.name() + ": " + w.note()).findFirst().orElse("");
+        List<GpuFleet.WorkerStatus> demos = workers.stream().filter(w -> w.enabled() && w.note()
+                .toLowerCase(java.util.Locale.ROOT).contains("demo")).toList();
+        String demo = demos.isEmpty() ? "" : String.join(", ", demos.stream().map(GpuFleet.WorkerStatus::name)
+                .toList()) + " — " + demos.get(0).note();
         return new Snapshot(rows, q.users(), a, demo);
     }
 

@@ -112,14 +112,14 @@ public final class OpsPanel implements StudioPanel {
                         .sorted().map(WorkerCapability::label).collect(Collectors.joining(", ")), 150),
                 Tables.column(Text.get("studio.ops.col.health"), w -> w.enabled() ? w.healthSummary()
                         : Text.get("studio.ops.off"), 170),
-                Tables.column(Text.get("studio.ops.col.load"), w -> w.inFlight() + " / " + w.capacity(), 60),
-                Tables.column(Text.get("studio.ops.col.jobsHour"), w -> Integer.toString(w.jobsLastHour()), 70),
-                Tables.column(Text.get("studio.ops.col.failures"), w -> Integer.toString(w.failuresLastHour()), 70),
+                Tables.column(Text.get("studio.ops.col.load"), w -> w.inFlight() + " / " + w.capacity(), 75),
+                Tables.column(Text.get("studio.ops.col.jobsHour"), w -> Integer.toString(w.jobsLastHour()), 95),
+                Tables.column(Text.get("studio.ops.col.failures"), w -> Integer.toString(w.failuresLastHour()), 115),
                 Tables.column(Text.get("studio.ops.col.meanTime"), w -> w.meanJobTime().isZero() ? ""
-                        : String.format(Locale.ROOT, "%.1f s", w.meanJobTime().toMillis() / 1000.0), 70),
+                        : String.format(Locale.ROOT, "%.1f s", w.meanJobTime().toMillis() / 1000.0), 90),
                 Tables.column(Text.get("studio.ops.col.standby"), w -> w.standby() ? Text.get("studio.ops.yes")
-                        : "", 60),
-                Tables.column(Text.get("studio.ops.col.note"), GpuFleet.WorkerStatus::note, 280)));
+                        : "", 75),
+                Tables.column(Text.get("studio.ops.col.note"), GpuFleet.WorkerStatus::note, 320)));
         Button on = new Button(Text.get("studio.ops.switchOn"));
         on.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         on.setOnAction(e -> model.setEnabled(fleet, table.getSelectionModel().getSelectedItem().name(), true));
@@ -223,6 +223,13 @@ public final class OpsPanel implements StudioPanel {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
+        action.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getChildren().addListener((javafx.collections.ListChangeListener<Node>) c -> grid.getChildren()
+                .forEach(n -> {
+                    if (n instanceof Label l) {
+                        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    }
+                }));
         grid.add(enabled, 0, 0, 4, 1);
         grid.addRow(1, new Label(Text.get("studio.ops.upDepth")), upDepth, new Label(Text.get("studio.ops.upWait")),
                 upWait);
@@ -286,7 +293,7 @@ public final class OpsPanel implements StudioPanel {
 
     private void showHistory() {
         List<OpsSnapshot> h = model.history();
-        int step = Math.max(1, h.size() / 60);
+        int step = Math.max(1, h.size() / 12);
         List<XYChart.Data<String, Number>> q = new java.util.ArrayList<>();
         List<XYChart.Data<String, Number>> u = new java.util.ArrayList<>();
         for (int i = 0; i < h.size(); i += step) {

@@ -129,7 +129,7 @@ class AutoScalerTest {
         ScalingDecision d = decide();
 
         assertThat(d.direction()).isEqualTo(ScalingDecision.Direction.HOLD);
-        assertThat(d.outcome()).isEqualTo("policy off: would scale up");
+        assertThat(d.outcome()).isEqualTo("policy off: would scale up (gpu-standby)");
         assertThat(registry.find("gpu-standby").orElseThrow().enabled()).isFalse();
     }
 
