@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
  * {@code switchboard studio factory "INTENT" --out DIR}: the application factory end to end; writes the
  * specification, architecture and code into DIR (which must be new or empty) and prints the validation report.
  */
-@Command(name = "factory", mixinStandardHelpOptions = true, description = "Intent → specification → architecture → "
-        + "code into --out DIR (new or empty); prints the validation report. The run is kept in the Studio.")
+@Command(name = "factory", mixinStandardHelpOptions = true,
+        description = "Intent → specification → architecture → code into --out DIR (new or empty); prints the "
+                + "validation report. The run is kept in the Studio.")
 final class StudioFactoryCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -78,9 +79,9 @@ final class StudioFactoryCommand implements Callable<Integer> {
                     .collect(Collectors.joining(", ")));
             w.println("Architecture: " + run.architecture().pattern().label() + " (" + run.architecture().why() + ")");
             Specification s = run.specification();
-            w.printf(Locale.ROOT, "Validation: complexity %.1f (≤ 10), scalability %d (≥ 5), security %s, services %d, "
-                    + "coverage target %d %% (≥ 70)%n", s.complexity(), s.scalability(), s.security().label(),
-                    s.services(), s.coverageTarget());
+            w.printf(Locale.ROOT, "Validation: complexity %.1f (≤ 10), scalability %d (≥ 5), security %s, "
+                    + "services %d, coverage target %d %% (≥ 70)%n", s.complexity(), s.scalability(),
+                    s.security().label(), s.services(), s.coverageTarget());
             if (run.violations().isEmpty()) {
                 w.println("  every rule holds");
             }

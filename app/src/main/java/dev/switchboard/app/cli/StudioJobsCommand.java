@@ -59,7 +59,8 @@ final class StudioJobsCommand implements Callable<Integer> {
                 n.put("prompt", j.request().prompt());
                 if (!json) {
                     out.printf(Locale.ROOT, "%s  %-9s %-5s %-12s p%d %5s %3.0f%%  %-12s %s%n", j.id(),
-                            j.state().name().toLowerCase(Locale.ROOT), n.get("kind").asText(), j.request().requestedBy(),
+                            j.state().name().toLowerCase(Locale.ROOT), n.get("kind").asText(),
+                            j.request().requestedBy(),
                             j.request().priority(), e.map(x -> "#" + x.position()).orElse(""), j.progress() * 100,
                             j.workerName(), j.message());
                 }

@@ -103,7 +103,8 @@ final class JobStore {
     /** Running jobs per worker (lower-case name). */
     Map<String, Integer> runningPerWorker() {
         Map<String, Integer> out = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT worker, COUNT(*) FROM gpu_job WHERE state = 'RUNNING' GROUP BY worker")
+        jdbi.useHandle(h -> h.createQuery("SELECT worker, COUNT(*) FROM gpu_job WHERE state = 'RUNNING' "
+                        + "GROUP BY worker")
                 .map((rs, ctx) -> Map.entry(rs.getString(1).toLowerCase(Locale.ROOT), rs.getInt(2)))
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;
@@ -142,7 +143,8 @@ final class JobStore {
 
     /** Keeps the worker's own id of the running attempt. */
     void remoteId(String id, String remoteId) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE gpu_job SET remote_id = :remote WHERE id = :id AND state = 'RUNNING'")
+        jdbi.useHandle(h -> h.createUpdate("UPDATE gpu_job SET remote_id = :remote "
+                        + "WHERE id = :id AND state = 'RUNNING'")
                 .bind("id", id)
                 .bind("remote", remoteId)
                 .execute());
@@ -151,7 +153,8 @@ final class JobStore {
     /** Sets the message of a running job. */
     boolean runningMessage(String id, String message, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE gpu_job SET message = :message, updated_at = :now WHERE id = :id AND state = 'RUNNING'""")
+                        UPDATE gpu_job SET message = :message, updated_at = :now
+                        WHERE id = :id AND state = 'RUNNING'""")
                 .bind("id", id)
                 .bind("message", message)
                 .bind("now", now.toEpochMilli())

@@ -61,7 +61,8 @@ final class QueueEstimate {
             }
             int best = -1;
             for (int i = 0; i < slotWorker.size(); i++) {
-                if (slotWorker.get(i).can(c.needs()) && (best < 0 || slotFree.get(i).compareTo(slotFree.get(best)) < 0)) {
+                if (slotWorker.get(i).can(c.needs())
+                        && (best < 0 || slotFree.get(i).compareTo(slotFree.get(best)) < 0)) {
                     best = i;
                 }
             }

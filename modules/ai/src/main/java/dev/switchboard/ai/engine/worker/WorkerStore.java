@@ -17,8 +17,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** The {@code gpu_worker} table. Thread-safe. */
 final class WorkerStore {
 
-    private static final String COLUMNS = "name, base_url, kind, flavour, api_key_ref, capacity, enabled, capabilities, "
-            + "standby, note";
+    private static final String COLUMNS = "name, base_url, kind, flavour, api_key_ref, capacity, enabled, "
+            + "capabilities, standby, note";
 
     private final Jdbi jdbi;
 

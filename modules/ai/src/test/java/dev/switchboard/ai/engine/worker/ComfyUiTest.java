@@ -225,7 +225,8 @@ class ComfyUiTest {
         h = new Harness(dir);
         h.addComfy("images-only", images, EnumSet.of(WorkerCapability.IMAGE));
         h.awaitHealthy("images-only");
-        ImageJob clip = h.pool.submit(ImageRequest.textToImage("traffic at dusk", "ann").withVideo(new VideoSpec(1, 8)));
+        ImageJob clip = h.pool.submit(ImageRequest.textToImage("traffic at dusk", "ann")
+                .withVideo(new VideoSpec(1, 8)));
         ImageJob still = h.pool.submit(ImageRequest.textToImage("traffic at noon", "ann"));
         h.awaitState(still.id(), JobState.SUCCEEDED);
         Eventually.until("the clip says what it waits for", () -> h.pool.job(clip.id()).orElseThrow().message()

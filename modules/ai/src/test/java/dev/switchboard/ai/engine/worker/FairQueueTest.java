@@ -19,7 +19,8 @@ class FairQueueTest {
     private static final Worker VIDEO = Worker.image("video", URI.create("http://127.0.0.1:1"), ApiFlavour.COMFYUI)
             .withCapabilities(EnumSet.of(WorkerCapability.VIDEO));
     private static final Set<WorkerCapability> IMAGE = Set.of(WorkerCapability.IMAGE);
-    private static final Set<WorkerCapability> IMG2IMG = Set.of(WorkerCapability.IMAGE, WorkerCapability.IMAGE_TO_IMAGE);
+    private static final Set<WorkerCapability> IMG2IMG = Set.of(WorkerCapability.IMAGE,
+            WorkerCapability.IMAGE_TO_IMAGE);
     private static final Set<WorkerCapability> CLIP = Set.of(WorkerCapability.VIDEO);
 
     private long seq;

@@ -133,7 +133,8 @@ final class FakeComfyUi implements AutoCloseable {
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 if (colon > 0) {
-                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
+                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(),
+                            lines[i].substring(colon + 1).trim());
                 }
             }
             byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
@@ -158,7 +159,8 @@ final class FakeComfyUi implements AutoCloseable {
                     + "{\"required\":{\"ckpt_name\":[[\"" + CHECKPOINT + "\",\"sdxl_base.safetensors\"],{}]}}}}");
             case "POST /upload/image" -> {
                 uploads.add(body);
-                reply(out, 200, "{\"name\":\"upload-" + uploads.size() + ".png\",\"subfolder\":\"\",\"type\":\"input\"}");
+                reply(out, 200, "{\"name\":\"upload-" + uploads.size()
+                        + ".png\",\"subfolder\":\"\",\"type\":\"input\"}");
             }
             case "POST /prompt" -> prompt(out, body);
             case "GET /queue" -> {

@@ -140,7 +140,8 @@ public final class CodeGenerators {
         for (Map<String, Object> e : ctx.entities()) {
             String type = (String) e.get("Entity");
             Map<String, Object> m = ctx.model(e);
-            files.put(ctx.testPath("domain", type + "Test"), Templates.render("java-maven/EntityTest.java.mustache", m));
+            files.put(ctx.testPath("domain", type + "Test"),
+                    Templates.render("java-maven/EntityTest.java.mustache", m));
             files.put(ctx.testPath("service", type + "ServiceTest"),
                     Templates.render("java-maven/EntityServiceTest.java.mustache", m));
         }

@@ -57,7 +57,8 @@ public final class FactoryRuns {
                         + "files_dir FROM studio_factory_run ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .bind("limit", limit)
                 .map((rs, ctx) -> new Summary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), Path.of(rs.getString(8))))
+                        rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7),
+                        Path.of(rs.getString(8))))
                 .list());
     }
 

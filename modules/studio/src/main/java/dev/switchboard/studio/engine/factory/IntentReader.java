@@ -89,7 +89,8 @@ public final class IntentReader {
                 entities.add(new Evidence(type, e.words()));
             }
         }
-        String name = m.name() == null || m.name().isBlank() || m.name().length() > 40 ? rules.name() : m.name().strip();
+        String name = m.name() == null || m.name().isBlank() || m.name().length() > 40 ? rules.name()
+                : m.name().strip();
         return new Intent(m.type(), new Evidence(m.type().name(), grounded(m.typeWords(), text)), m.app(),
                 new Evidence(m.app().name(), grounded(m.appWords(), text)), name,
                 union(grounded(m.technologies(), text), rules.technologies()),

@@ -133,7 +133,8 @@ public final class IntentRules {
         feature("offline use", "offline|without (?:a |an )?(?:internet|network|connection)");
         feature("multiple languages", "multi-?lingual|translations?|i18n|languages");
         feature("status workflow", "status(?:es)?|workflow|approv\\w+|assign\\w*");
-        constraint("users", "(\\d[\\d,.]*\\s*(?:k|thousand|million)?)\\s+(?:concurrent\\s+|active\\s+|daily\\s+)?users");
+        constraint("users", "(\\d[\\d,.]*\\s*(?:k|thousand|million)?)\\s+"
+                + "(?:concurrent\\s+|active\\s+|daily\\s+)?users");
         constraint("offline only", "offline|air-?gapped|no internet");
         constraint("response time", "(?:respond|response|latency)\\w*\\s+(?:with)?in\\s+(?:under\\s+)?(\\d+\\s*m?s)|"
                 + "under\\s+(\\d+\\s*m?s)");

@@ -99,7 +99,7 @@ public final class SpecificationWriter {
         return Math.round(c * 10) / 10.0;
     }
 
-    /** From the number of users (100 → 3, 1,000 → 5, 10,000 → 6, 100,000 → 8, a million → 10), availability. */
+    /** From the users (100 → 3, 1,000 → 5, 10,000 → 6, 100,000 → 8, a million → 10) and availability. */
     static int scalability(Intent intent) {
         int s = 5;
         for (Evidence c : intent.constraints()) {

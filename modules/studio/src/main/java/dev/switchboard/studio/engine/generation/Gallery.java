@@ -33,8 +33,8 @@ public final class Gallery {
     /** Adds a result; false when the job is already in the gallery. */
     public boolean add(GalleryItem item) {
         return jdbi.withHandle(h -> h.createUpdate("INSERT INTO studio_gallery (" + COLUMNS + ") VALUES (:jobId, "
-                        + ":kind, :prompt, :negative, :style, :width, :height, :steps, :guidance, :seed, :seconds, :fps, "
-                        + ":img2img, :by, :worker, :model, :media, :file, :poster, :sha, :latency, :created) "
+                        + ":kind, :prompt, :negative, :style, :width, :height, :steps, :guidance, :seed, :seconds, "
+                        + ":fps, :img2img, :by, :worker, :model, :media, :file, :poster, :sha, :latency, :created) "
                         + "ON CONFLICT (job_id) DO NOTHING")
                 .bind("jobId", item.jobId())
                 .bind("kind", item.kind() == GalleryItem.Kind.CLIP ? "clip" : "image")

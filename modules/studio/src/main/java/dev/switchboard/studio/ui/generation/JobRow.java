@@ -18,7 +18,8 @@ record JobRow(String id, String kind, String prompt, String user, int priority, 
 
     static JobRow of(ImageJob job, Optional<QueueView.Entry> entry, int queued) {
         String kind = job.request().makesVideo() ? Text.get("studio.gen.kind.clip")
-                : job.request().imageToImage() ? Text.get("studio.gen.kind.img2img") : Text.get("studio.gen.kind.image");
+                : job.request().imageToImage() ? Text.get("studio.gen.kind.img2img")
+                : Text.get("studio.gen.kind.image");
         String place = entry.map(e -> Text.get("studio.gen.place", e.position(), queued)).orElse("");
         String eta = entry.map(e -> e.hasEstimate() ? Text.get("studio.gen.eta", about(e.startsIn()),
                 about(e.doneIn())) : Text.get("studio.gen.etaNone")).orElse("");
