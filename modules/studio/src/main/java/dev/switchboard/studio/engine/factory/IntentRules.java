@@ -44,7 +44,7 @@ public final class IntentRules {
             "us", "you", "small", "large", "simple", "basic", "team", "teams", "thousands", "hundreds", "millions",
             "offline", "less", "more", "than", "under", "over", "in", "on", "at", "to", "by", "from", "via", "with",
             "for", "of", "into", "that", "which", "where", "when", "who", "per", "some", "any", "many", "much",
-            "stored", "using", "based", "built", "written", "email", "emails", "sms", "push", "login");
+            "stored", "using", "based", "built", "written", "email", "emails", "sms", "push");
 
     /** Java's keywords and literals: a generated type named so would not compile as a variable. */
     private static final Set<String> JAVA_WORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
