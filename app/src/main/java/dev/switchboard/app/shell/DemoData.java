@@ -32,12 +32,18 @@ final class DemoData {
     /** System property that skips recording the demo calls (the UI tests set it; they record what they need). */
     static final String NO_CALLS = "switchboard.demo.noCalls";
 
+    /** System property that skips the demo's loopback GPU worker (the app's UI tests expect no workers). */
+    static final String NO_WORKER = "switchboard.demo.noWorker";
+
     /**
      * Starts the demo's stand-in GPU worker on 127.0.0.1 and registers it (clearly noted as a demo worker) as an
      * Automatic1111 picture worker, a ComfyUI clip worker and a switched-off standby for the auto-scaler, so the
      * Studio can be shown with no GPU. Workers the user registered under these names are left alone.
      */
     static void startDemoWorkers(Workstation ws, boolean queueGallery) {
+        if (Boolean.getBoolean(NO_WORKER)) {
+            return;
+        }
         try {
             startWorkers(ws);
             if (queueGallery) {
