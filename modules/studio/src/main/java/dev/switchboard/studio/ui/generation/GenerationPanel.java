@@ -159,6 +159,7 @@ public final class GenerationPanel implements StudioPanel {
         steps.getValueFactory().valueProperty().bindBidirectional(model.stepsProperty().asObject());
         Spinner<Double> guidance = new Spinner<>(1.0, 30.0, model.guidanceProperty().get(), 0.5);
         guidance.setEditable(true);
+        live(guidance);
         guidance.getValueFactory().valueProperty().bindBidirectional(model.guidanceProperty().asObject());
         TextField seed = new TextField("-1");
         seed.setId("gen-seed");
@@ -180,6 +181,7 @@ public final class GenerationPanel implements StudioPanel {
         clip.selectedProperty().bindBidirectional(model.clipProperty());
         Spinner<Double> seconds = new Spinner<>(0.5, 60.0, model.secondsProperty().get(), 0.5);
         seconds.setEditable(true);
+        live(seconds);
         seconds.getValueFactory().valueProperty().bindBidirectional(model.secondsProperty().asObject());
         seconds.disableProperty().bind(clip.selectedProperty().not());
         Spinner<Integer> fps = intSpinner(1, 60, 1, model.fpsProperty().get());
@@ -226,9 +228,15 @@ public final class GenerationPanel implements StudioPanel {
                 fps);
         grid.add(new Label(Text.get("studio.gen.start")), 0, row);
         grid.add(start, 1, row++, 3, 1);
-        HBox startButtons = new HBox(6, fromFile, fromGallery, clear);
+        javafx.scene.layout.FlowPane startButtons = new javafx.scene.layout.FlowPane(6, 6, fromFile, fromGallery,
+                clear);
         grid.add(startButtons, 1, row++, 3, 1);
         grid.add(generate, 1, row, 3, 1);
+        grid.getChildren().forEach(n -> {
+            if (n instanceof Label l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
         ScrollPane scroll = new ScrollPane(new Card(Text.get("studio.gen.request"), grid));
         scroll.setFitToWidth(true);
         return scroll;
@@ -262,7 +270,7 @@ public final class GenerationPanel implements StudioPanel {
                 Tables.column(Text.get("studio.gen.col.state"), JobRow::state, 80),
                 progress,
                 Tables.column(Text.get("studio.gen.col.place"), JobRow::place, 70),
-                Tables.column(Text.get("studio.gen.col.eta"), JobRow::eta, 170),
+                Tables.column(Text.get("studio.gen.col.eta"), JobRow::eta, 230),
                 Tables.column(Text.get("studio.gen.col.kind"), JobRow::kind, 70),
                 Tables.column(Text.get("studio.gen.col.prompt"), JobRow::prompt, 220),
                 Tables.column(Text.get("studio.gen.col.user"), JobRow::user, 80),
@@ -361,7 +369,22 @@ public final class GenerationPanel implements StudioPanel {
         Spinner<Integer> s = new Spinner<>(min, max, value, step);
         s.setEditable(true);
         s.setPrefWidth(95);
+        live(s);
         return s;
+    }
+
+    /** Takes what is typed as the value at once (a spinner otherwise commits only on Enter). */
+    private static <T> void live(Spinner<T> s) {
+        s.getEditor().textProperty().addListener((obs, old, text) -> {
+            try {
+                T value = s.getValueFactory().getConverter().fromString(text.strip());
+                if (value != null) {
+                    s.getValueFactory().setValue(value);
+                }
+            } catch (RuntimeException e) {
+                // Not a number yet (the user is still typing): keep the last value.
+            }
+        });
     }
 
     /** A gallery item as the chooser lists it. */
