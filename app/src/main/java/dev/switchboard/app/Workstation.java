@@ -3,9 +3,22 @@ package dev.switchboard.app;
 import dev.switchboard.ai.AiUse;
 import dev.switchboard.ai.engine.AiGateway;
 import dev.switchboard.ai.engine.embedding.LocalEmbeddingService;
+import dev.switchboard.ai.engine.worker.QueueClient;
 import dev.switchboard.ai.engine.worker.WorkerConfig;
 import dev.switchboard.ai.engine.worker.WorkerPool;
 import dev.switchboard.ai.engine.worker.WorkerRegistry;
+import dev.switchboard.studio.engine.factory.ApplicationFactory;
+import dev.switchboard.studio.engine.factory.FactoryRuns;
+import dev.switchboard.studio.engine.factory.IntentReader;
+import dev.switchboard.studio.engine.generation.Gallery;
+import dev.switchboard.studio.engine.generation.GenerationService;
+import dev.switchboard.studio.engine.ops.AutoScaler;
+import dev.switchboard.studio.engine.ops.OpsMonitor;
+import dev.switchboard.studio.engine.ops.PolicyStore;
+import dev.switchboard.studio.engine.ops.ScalingAction;
+import dev.switchboard.studio.engine.ops.ScalingLog;
+import java.nio.file.Path;
+import java.time.Duration;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.account.PasswordHasher;
 import dev.switchboard.core.event.EventBus;
@@ -78,6 +91,11 @@ public final class Workstation implements AutoCloseable {
     private Surveillance surveillance;
     private IncidentBridge incidentBridge;
     private ScheduledExecutorService liveFeed;
+    private QueueClient queueClient;
+    private GenerationService generation;
+    private ApplicationFactory factory;
+    private OpsMonitor ops;
+    private final List<AutoCloseable> alsoClose = new ArrayList<>();
     private boolean closed;
 
     private Workstation(DataDir dataDir, Clock wallClock, Database database) {
@@ -178,7 +196,8 @@ public final class Workstation implements AutoCloseable {
     /** The registry of remote GPU workers and their health. */
     public synchronized WorkerRegistry workers() {
         if (workers == null) {
-            workers = new WorkerRegistry(database, WorkerConfig.defaults());
+            workers = new WorkerRegistry(database, WorkerConfig.defaults()
+                    .withWorkflowDir(dataDir.root().resolve("studio").resolve("workflows")));
         }
         return workers;
     }
@@ -192,8 +211,7 @@ public final class Workstation implements AutoCloseable {
             throw new IllegalStateException("The workstation is closed");
         }
         if (images == null) {
-            images = new WorkerPool(database, workers(), dataDir.root().resolve("studio").resolve("images"),
-                    wallClock);
+            images = new WorkerPool(database, workers(), imagesDir(), wallClock);
         }
         return images;
     }
@@ -255,9 +273,74 @@ public final class Workstation implements AutoCloseable {
         }, 5, 5, TimeUnit.SECONDS);
     }
 
-    /** Starts what runs in the background for the GUI: the image queue with health checks, the embedding model. */
+    /** Where generated pictures and clips are kept. */
+    public Path imagesDir() {
+        return dataDir.root().resolve("studio").resolve("images");
+    }
+
+    /**
+     * The queue as short commands use it: queue, read and cancel jobs without dispatching (the window's queue
+     * picks queued jobs up).
+     */
+    public synchronized QueueClient queueClient() {
+        if (queueClient == null) {
+            queueClient = new QueueClient(database, workers(), imagesDir(), wallClock);
+        }
+        return queueClient;
+    }
+
+    /** The studio's generation and gallery over the running queue (the window's). */
+    public synchronized GenerationService generation() {
+        if (generation == null) {
+            generation = new GenerationService(images(), new Gallery(database.jdbi()), bus, wallClock);
+        }
+        return generation;
+    }
+
+    /** The application factory; its runs live under {@code <data>/studio/factory}. */
+    public synchronized ApplicationFactory factory() {
+        if (factory == null) {
+            factory = new ApplicationFactory(new IntentReader(ai()), new FactoryRuns(database.jdbi()),
+                    dataDir.root().resolve("studio").resolve("factory"), wallClock);
+        }
+        return factory;
+    }
+
+    /** Operations: samples, meters, the metrics endpoint and the auto-scaler, over the running queue. */
+    public synchronized OpsMonitor ops() {
+        if (ops == null) {
+            PolicyStore policies = policies();
+            AutoScaler scaler = new AutoScaler(policies::get, ScalingAction.Factory.standard(images()), scalingLog(),
+                    wallClock);
+            ops = new OpsMonitor(images(), images(), ai().usage(), eventLog, bus, settings, scaler, wallClock,
+                    Duration.ofSeconds(5));
+        }
+        return ops;
+    }
+
+    /** The auto-scaling policy in Settings. */
+    public PolicyStore policies() {
+        return new PolicyStore(settings);
+    }
+
+    /** The auto-scaler's kept decisions. */
+    public ScalingLog scalingLog() {
+        return new ScalingLog(database.jdbi());
+    }
+
+    /** Closes {@code resource} with the workstation (e.g. the demo's loopback worker). */
+    public synchronized void closeWithWorkstation(AutoCloseable resource) {
+        alsoClose.add(resource);
+    }
+
+    /**
+     * Starts what runs in the background for the GUI: the generation queue with health checks, the gallery's
+     * recording, operations sampling, the embedding model.
+     */
     public void startBackgroundServices() {
         images();
+        generation().start();
+        ops().start();
         speech.warmUpInBackground();
         embeddings().warmUp();
         startSurveillanceFeed();
@@ -318,9 +401,15 @@ public final class Workstation implements AutoCloseable {
         if (surveillance != null) {
             closeQuietly(surveillance);
         }
+        for (AutoCloseable built : new AutoCloseable[] {ops, generation}) {
+            if (built != null) {
+                closeQuietly(built);
+            }
+        }
         if (images != null) {
             closeQuietly(images);
         }
+        alsoClose.forEach(Workstation::closeQuietly);
         for (AutoCloseable built : new AutoCloseable[] {workflows, workers, ai, embeddings}) {
             if (built != null) {
                 closeQuietly(built);

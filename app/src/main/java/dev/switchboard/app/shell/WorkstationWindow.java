@@ -2,6 +2,8 @@ package dev.switchboard.app.shell;
 
 import dev.switchboard.ai.ChatService;
 import dev.switchboard.ai.EmbeddingService;
+import dev.switchboard.ai.GpuFleet;
+import dev.switchboard.ai.ImageService;
 import dev.switchboard.app.BuildInfo;
 import dev.switchboard.app.LaunchOptions;
 import dev.switchboard.app.Logging;
@@ -25,6 +27,11 @@ import dev.switchboard.store.eventlog.VerifyReport;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.speech.Speech;
 import dev.switchboard.surveillance.engine.SurveillanceSource;
+import dev.switchboard.studio.engine.factory.ApplicationFactory;
+import dev.switchboard.studio.engine.generation.GenerationService;
+import dev.switchboard.studio.engine.ops.OpsMonitor;
+import dev.switchboard.studio.engine.ops.PolicyStore;
+import dev.switchboard.studio.engine.ops.ScalingLog;
 import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.uikit.BackgroundTask;
@@ -231,6 +238,13 @@ public final class WorkstationWindow {
                 Map.entry(Speech.class, workstation.speech()),
                 Map.entry(EventBus.class, workstation.bus()),
                 Map.entry(dev.switchboard.workflow.engine.Workflows.class, workstation.workflows()),
+                Map.entry(ImageService.class, workstation.images()),
+                Map.entry(GpuFleet.class, workstation.images()),
+                Map.entry(GenerationService.class, workstation.generation()),
+                Map.entry(ApplicationFactory.class, workstation.factory()),
+                Map.entry(OpsMonitor.class, workstation.ops()),
+                Map.entry(PolicyStore.class, workstation.policies()),
+                Map.entry(ScalingLog.class, workstation.scalingLog()),
                 Map.entry(WorkspaceRegistry.class, registry),
                 Map.entry(BackupRestorer.class, (BackupRestorer) this::restoreWhileSignedIn),
                 Map.entry(StatusRefresher.class, (StatusRefresher) status -> statusBar.update(status)),

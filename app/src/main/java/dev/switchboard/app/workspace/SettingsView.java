@@ -106,7 +106,19 @@ final class SettingsView implements WorkspaceView {
         online.selectedProperty().bindBidirectional(model.onlineTilesProperty());
         grid.addRow(1, new Label(Ui.text("app.settings.onlineTiles")), online,
                 Ui.muted(Ui.text("app.settings.onlineTilesHint")));
-        grid.addRow(2, new Label(Ui.text("app.settings.password")), change);
+        CheckBox metrics = new CheckBox(Ui.text("app.settings.metricsServe"));
+        metrics.setId("metrics-endpoint");
+        metrics.setDisable(!model.isInstructor());
+        metrics.selectedProperty().bindBidirectional(model.metricsEndpointProperty());
+        Spinner<Integer> port = new Spinner<>(1024, 65535, model.metricsPortProperty().get());
+        port.setId("metrics-port");
+        port.setEditable(true);
+        port.setPrefWidth(110);
+        port.setDisable(!model.isInstructor());
+        port.valueProperty().addListener((obs, old, now) -> model.metricsPortProperty().set(now));
+        grid.addRow(2, new Label(Ui.text("app.settings.metrics")), new HBox(8, metrics, port),
+                Ui.muted(Ui.text("app.settings.metricsHint")));
+        grid.addRow(3, new Label(Ui.text("app.settings.password")), change);
         return Ui.card(Ui.text("app.settings.security"), Material2OutlinedMZ.SECURITY, grid);
     }
 

@@ -167,6 +167,11 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
+    /** Entries queued by {@link #enqueue} and not yet written: the writer's backlog, for the operations view. */
+    public int backlog() {
+        return queue.size();
+    }
+
     /**
      * Waits until every entry queued before this call is durable.
      *
