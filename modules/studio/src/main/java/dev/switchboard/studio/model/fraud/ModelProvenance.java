@@ -1,0 +1,21 @@
+package dev.switchboard.studio.model.fraud;
+
+import java.util.List;
+
+/**
+ * A trained model's record: how it was made ({@code spec}, enough to rebuild it), what the library says it is
+ * (Tribuo's own provenance, as text), and how it did.
+ *
+ * @param trainedAt         epoch milliseconds
+ * @param library           {@code Tribuo 4.3.2} and the trainer
+ * @param tribuoProvenance  Tribuo's provenance of the model: data, trainer and every hyper-parameter
+ * @param modelSha256       SHA-256 of the serialised model, to check a rebuild is the same model
+ */
+public record ModelProvenance(TrainingSpec spec, long trainedAt, String library, String tribuoProvenance,
+                              String modelSha256, FraudMetrics metrics, FraudMetrics baseline,
+                              List<FeatureWeight> importance, double trainingSeconds) {
+
+    public ModelProvenance {
+        importance = List.copyOf(importance);
+    }
+}
