@@ -39,15 +39,16 @@ public final class ConnectionSimulator {
         if (random.nextDouble() < attackRate) {
             return attack(h);
         }
-        int connections = (int) Math.round(Math.exp((office ? 2.5 : 0.8) + random.nextGaussian() * 0.6));
+        // A host without connections writes no log lines, so has no window.
+        int connections = Math.max(1, (int) Math.round(Math.exp((office ? 2.5 : 0.8) + random.nextGaussian() * 0.6)));
         int failed = random.nextDouble() < 0.01 ? 1 + random.nextInt(4) : 0;
         int ports = Math.min(connections, 1 + random.nextInt(4));
         int targets = Math.min(connections, 1 + random.nextInt(5));
         int unusual = random.nextDouble() < 0.02 ? 1 : 0;
         double out = connections * Math.exp(9 + random.nextGaussian());
         double in = connections * Math.exp(11 + random.nextGaussian());
-        if (!office && h % 50 == 0 && random.nextDouble() < 0.3) {
-            // A scheduled backup: a large upload at night, to the usual backup service.
+        if (!office && h % 50 == 0 && minute % 60 < 3) {
+            // A scheduled backup: a large upload for a few minutes every night hour, to the usual backup service.
             out = Math.exp(20 + random.nextGaussian() * 0.3);
         }
         return new ConnectionWindow(minute, h, connections, failed, ports, targets, unusual, out, in,

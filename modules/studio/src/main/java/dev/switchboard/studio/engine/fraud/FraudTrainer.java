@@ -92,7 +92,7 @@ public final class FraudTrainer {
         mark = phase(phases, "baseline", mark);
         Model<Label> tribuo = calibrated.model.tribuo();
         String tribuoProvenance = ProvenanceUtil.formattedProvenanceString(tribuo.getProvenance());
-        String sha = sha256(tribuo);
+        String sha = scoresSha256(calibrated.model, data);
         List<FeatureWeight> importance = importance(tribuo);
         phase(phases, "provenance", mark);
         ModelProvenance provenance = new ModelProvenance(spec, clock.millis(), "Tribuo 4.3.2 " + trainerName(spec),
@@ -384,11 +384,18 @@ public final class FraudTrainer {
         return out;
     }
 
-    /** SHA-256 of the model's protobuf form: two trainings give the same model exactly when these match. */
-    static String sha256(Model<Label> model) {
+    /** SHA-256 over the exact bits of the raw scores of the first rows (at most 5,000) of {@code data}. */
+    static String scoresSha256(FraudModel model, LabelledData data) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(model.serialize().toByteArray());
+            int rows = Math.min(5000, data.rows());
+            FraudModel raw = model.withCalibration(1, 0, model.threshold());
+            double[] scores = raw.probabilities(data.x(), 0, rows);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8 * rows);
+            for (double s : scores) {
+                bytes.putDouble(s);
+            }
+            digest.update(bytes.array());
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -40,7 +40,7 @@ public final class MarketStore {
     /** Stores {@code series} read from {@code file}; returns its new id. */
     public String save(PriceSeries series, Path file, String importedBy) {
         String id = UUID.randomUUID().toString();
-        String sha = sha256(file);
+        String sha = sha256Of(file);
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO studio_market_series (id, symbol, bar_seconds, source, file_name, file_sha256,"
                     + " bars, first_time, last_time, imported_at, imported_by) VALUES (:id, :symbol, :bar, :source,"
@@ -158,7 +158,8 @@ public final class MarketStore {
                 .map((rs, ctx) -> new Headline(rs.getLong(1), rs.getString(2), rs.getDouble(3))).list());
     }
 
-    static String sha256(Path file) {
+    /** The SHA-256 of a file, hex. */
+    public static String sha256Of(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];

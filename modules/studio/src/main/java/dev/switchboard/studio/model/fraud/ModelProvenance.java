@@ -9,10 +9,12 @@ import java.util.List;
  * @param trainedAt         epoch milliseconds
  * @param library           {@code Tribuo 4.3.2} and the trainer
  * @param tribuoProvenance  Tribuo's provenance of the model: data, trainer and every hyper-parameter
- * @param modelSha256       SHA-256 of the serialised model, to check a rebuild is the same model
+ * @param scoresSha256      SHA-256 of the model's raw scores (their exact bits) on the first rows of its data: a
+ *                          rebuild is the same model when these match (the serialised model differs in the time
+ *                          stamps of its provenance)
  */
 public record ModelProvenance(TrainingSpec spec, long trainedAt, String library, String tribuoProvenance,
-                              String modelSha256, FraudMetrics metrics, FraudMetrics baseline,
+                              String scoresSha256, FraudMetrics metrics, FraudMetrics baseline,
                               List<FeatureWeight> importance, double trainingSeconds) {
 
     public ModelProvenance {
