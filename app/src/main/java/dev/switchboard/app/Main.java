@@ -8,6 +8,7 @@ import dev.switchboard.app.cli.DbCommand;
 import dev.switchboard.app.cli.LogCommand;
 import dev.switchboard.app.cli.ReviewCommand;
 import dev.switchboard.app.cli.SpeechCommand;
+import dev.switchboard.app.cli.StudioCommand;
 import dev.switchboard.app.cli.WorkersCommand;
 import dev.switchboard.app.shell.GuiLauncher;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class Main implements Callable<Integer> {
     /** The headless commands; registered only when the command line asks for more than the window. */
     static final List<Class<?>> COMMANDS = List.of(DbCommand.class, LogCommand.class, AiCommand.class,
             WorkersCommand.class, CityCommand.class, BenchCommand.class, ReviewCommand.class, SpeechCommand.class,
-            CallCommand.class, CommandLine.HelpCommand.class);
+            CallCommand.class, StudioCommand.class, CommandLine.HelpCommand.class);
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Data folder (database, backups, logs). Default: $SWITCHBOARD_DATA, else the OS data dir.")

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code switchboard bench ...}: headless benchmarks that print the README's figures. */
 @Command(name = "bench", description = "Headless benchmarks that print figures for the README.",
         mixinStandardHelpOptions = true, subcommands = {ReviewBenchCommand.class, SpeechBenchCommand.class,
-            EntitiesBenchCommand.class})
+            EntitiesBenchCommand.class, StudioBenchCommand.class})
 public final class BenchCommand {
 
     @Spec

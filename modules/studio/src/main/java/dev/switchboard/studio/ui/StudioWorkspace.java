@@ -1,6 +1,8 @@
 package dev.switchboard.studio.ui;
 
 import dev.switchboard.core.account.Role;
+import dev.switchboard.studio.ui.fraud.FraudPanel;
+import dev.switchboard.studio.ui.predict.PricesPanel;
 import dev.switchboard.uikit.Workspace;
 import dev.switchboard.uikit.WorkspaceContext;
 import dev.switchboard.uikit.WorkspaceView;
@@ -12,7 +14,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 public final class StudioWorkspace implements Workspace {
 
     /** The panels in tab order; each issue's panels add themselves here. */
-    private static final List<StudioPanel.Factory> PANELS = List.of();
+    private static final List<StudioPanel.Factory> PANELS = List.of(PricesPanel::create, FraudPanel::create);
 
     @Override
     public String id() {
