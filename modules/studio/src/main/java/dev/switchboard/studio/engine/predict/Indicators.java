@@ -19,8 +19,9 @@ import org.ta4j.core.num.Num;
 /**
  * The technical indicators of a series, computed by ta4j and copied into arrays for charts, features and CSV:
  * RSI(14), MACD(12, 26) with its 9-bar signal and histogram, SMA(20), EMA(20), EMA(50), Bollinger bands (20, 2σ),
- * ATR(14) and on-balance volume. Every value at bar i uses bars 0..i only. The first {@link #UNSTABLE} bars are
- * computed from too little history to be trusted (ta4j's own unstable period for these settings).
+ * ATR(14) and on-balance volume. Every value at bar i uses bars 0..i only. ta4j gives NaN while an indicator has
+ * too little history (an EMA of n bars starts at bar n, seeded with that close); after {@link #UNSTABLE} bars
+ * every indicator has a value.
  */
 public record Indicators(double[] rsi, double[] macd, double[] macdSignal, double[] macdHistogram, double[] sma20,
                          double[] ema20, double[] ema50, double[] bollingerMiddle, double[] bollingerUpper,

@@ -20,7 +20,6 @@ import java.util.Set;
  */
 public final class Sentiment {
 
-    private static final Map<String, Double> LEXICON = load();
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "nobody", "nothing",
             "neither", "nor", "without", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "don't", "dont",
             "doesn't", "doesnt", "didn't", "didnt", "can't", "cant", "won't", "wont", "hardly");
@@ -40,6 +39,7 @@ public final class Sentiment {
             Map.entry("halts", -1.4), Map.entry("crackdown", -2.0), Map.entry("lawsuit", -1.6),
             Map.entry("rug", -2.0), Map.entry("pump", -0.8), Map.entry("dumps", -1.6), Map.entry("losses", -1.8));
     private static final double ALPHA = 15;
+    private static final Map<String, Double> LEXICON = load();
 
     private Sentiment() {
     }

@@ -48,8 +48,12 @@ public final class PriceChart extends ChartPane {
         double lo = Double.MAX_VALUE;
         double hi = -Double.MAX_VALUE;
         for (int i = from; i < n; i++) {
-            lo = Math.min(lo, Math.min(s.low()[i], ind.bollingerLower()[i]));
-            hi = Math.max(hi, Math.max(s.high()[i], ind.bollingerUpper()[i]));
+            lo = Math.min(lo, s.low()[i]);
+            hi = Math.max(hi, s.high()[i]);
+            if (Double.isFinite(ind.bollingerLower()[i])) {
+                lo = Math.min(lo, ind.bollingerLower()[i]);
+                hi = Math.max(hi, ind.bollingerUpper()[i]);
+            }
         }
         for (ForecastStep st : f.steps()) {
             lo = Math.min(lo, st.lo95());
