@@ -44,3 +44,18 @@ CREATE TABLE studio_headline (
 ) STRICT;
 
 CREATE INDEX studio_headline_symbol ON studio_headline (symbol, t);
+
+-- A computed walk-forward evaluation and forecast, so a study opens without waiting for it again (the demo
+-- computes the bundled BTC one behind the login screen). series_id is a studio_market_series id or a bundled:
+-- name; the JSON holds the records of dev.switchboard.studio.model.predict.
+CREATE TABLE studio_backtest (
+    id             INTEGER PRIMARY KEY,
+    series_id      TEXT    NOT NULL,
+    model          TEXT    NOT NULL,
+    horizon        INTEGER NOT NULL CHECK (horizon >= 1),
+    computed_at    INTEGER NOT NULL,
+    report_json    TEXT    NOT NULL,
+    forecast_json  TEXT    NOT NULL
+) STRICT;
+
+CREATE INDEX studio_backtest_study ON studio_backtest (series_id, model, horizon, computed_at);

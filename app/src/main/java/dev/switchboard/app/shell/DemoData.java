@@ -3,6 +3,7 @@ package dev.switchboard.app.shell;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.Role;
+import dev.switchboard.studio.engine.predict.BacktestStore;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -31,6 +32,14 @@ final class DemoData {
         Account trainee = ws.accounts().createAccount(instructor, "trainee", "Yui Trainee", Role.TRAINEE,
                 "trainee-demo".toCharArray());
         LoggerFactory.getLogger(DemoData.class).info("Created the demo accounts (--demo)");
+        // The Studio's Prices panel opens on the bundled BTC bars with their backtest already computed.
+        Thread.ofVirtual().name("demo-prices").start(() -> {
+            try {
+                new BacktestStore(ws.database(), ws.wallClock()).ensureDefault();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(DemoData.class).warn("Demo price backtest not computed", e);
+            }
+        });
         if (!Boolean.getBoolean(NO_CALLS)) {
             // The caller's voice takes a few seconds to load: the calls are recorded behind the login screen.
             Thread.ofVirtual().name("demo-calls").start(() -> {

@@ -133,7 +133,8 @@ public final class AlertDesk {
 
     private IncidentCreated incident(Alert alert, String reference) {
         int branch = Math.floorMod(alert.who().hashCode(), BRANCHES.length);
-        String nature = (alert.kind() == AlertKind.NETWORK ? "Suspected network intrusion from " : "Suspected fraud on ")
+        String nature = (alert.kind() == AlertKind.NETWORK ? "Suspected network intrusion from "
+                : "Suspected fraud on ")
                 + alert.who() + ": " + alert.what();
         List<ResponderType> units = new ArrayList<>();
         units.add(ResponderType.POLICE);

@@ -46,8 +46,9 @@ public final class FraudBenchmark {
         stream.runFor(Duration.ofSeconds(Math.max(1, streamSeconds / 5)));
         FraudStream measured = new FraudStream(result.model(), network, desk, new FraudStream.Settings(8, 0, 256, 0));
         FraudStream.Stats s = measured.runFor(Duration.ofSeconds(streamSeconds));
-        out.append(String.format(Locale.ROOT, "live scoring (simulate, features, %s score, alerts with reasons; batches "
-                + "of 256, one thread): %,.0f transactions/s over %.1f s; latency p50 %.1f µs, p99 %.1f µs, max %.1f µs;"
+        out.append(String.format(Locale.ROOT, "live scoring (simulate, features, %s score, alerts with reasons;"
+                + " batches of 256, one thread): %,.0f transactions/s over %.1f s; latency p50 %.1f µs,"
+                + " p99 %.1f µs, max %.1f µs;"
                 + " %d alerts, precision %.3f, recall %.3f%n", kind.code(), s.perSecond(), s.seconds(), s.p50Micros(),
                 s.p99Micros(), s.maxMicros(), s.alerts(), s.precision(), s.recall()));
         out.append(PredictionBenchmark.loadAverage());
@@ -55,7 +56,8 @@ public final class FraudBenchmark {
     }
 
     static String describe(FraudMetrics m) {
-        return String.format(Locale.ROOT, "  held-out newest 20 %% (%,d rows, %d fraud) %-3s ROC-AUC %.4f  PR-AUC %.4f  "
+        return String.format(Locale.ROOT, "  held-out newest 20 %% (%,d rows, %d fraud) %-3s ROC-AUC %.4f"
+                + "  PR-AUC %.4f  "
                 + "threshold %.3f  precision %.3f  recall %.3f  alerts/1000 %.2f  recall by pattern %s%n", m.rows(),
                 m.positives(), m.model(), m.rocAuc(), m.prAuc(), m.threshold(), m.precision(), m.recall(),
                 m.alertsPerThousand(), m.recallByPattern());

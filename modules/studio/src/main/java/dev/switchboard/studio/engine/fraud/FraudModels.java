@@ -89,7 +89,8 @@ public final class FraudModels {
             return Optional.empty();
         }
         return jdbi.withHandle(h -> h.createQuery("SELECT provenance_json FROM studio_fraud_model"
-                + " ORDER BY trained_at DESC, rowid DESC LIMIT 1").mapTo(String.class).findOne()).map(FraudModels::fromJson);
+                + " ORDER BY trained_at DESC, rowid DESC LIMIT 1").mapTo(String.class).findOne())
+                .map(FraudModels::fromJson);
     }
 
     /** Every record's id and one line, newest first. */

@@ -118,7 +118,8 @@ public final class FraudTrainer {
                                   double[] usual) {
         Trainer<Label> trainer = switch (kind) {
             case RANDOM_FOREST -> new RandomForestTrainer<>(
-                    new CARTClassificationTrainer(spec.maxDepth(), 0.5f, spec.seed()), new FullyWeightedVotingCombiner(),
+                    new CARTClassificationTrainer(spec.maxDepth(), 0.5f, spec.seed()),
+                    new FullyWeightedVotingCombiner(),
                     spec.trees(), spec.seed());
             case GRADIENT_BOOSTED_TREES -> new XGBoostClassificationTrainer(spec.trees(), 0.1, 0, spec.maxDepth(), 1,
                     0.8, 0.8, 1, 0, 1, true, spec.seed());

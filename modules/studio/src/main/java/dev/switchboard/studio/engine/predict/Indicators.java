@@ -46,7 +46,8 @@ public record Indicators(double[] rsi, double[] macd, double[] macdSignal, doubl
                 values(macd.getSignalLine(9), bars), values(macd.getHistogram(9), bars), values(sma20, bars),
                 values(new EMAIndicator(close, 20), bars), values(new EMAIndicator(close, 50), bars),
                 values(middle, bars), values(new BollingerBandsUpperIndicator(middle, sd, two), bars),
-                values(new BollingerBandsLowerIndicator(middle, sd, two), bars), values(new ATRIndicator(bars, 14), bars),
+                values(new BollingerBandsLowerIndicator(middle, sd, two), bars),
+                values(new ATRIndicator(bars, 14), bars),
                 values(new OnBalanceVolumeIndicator(bars), bars));
     }
 

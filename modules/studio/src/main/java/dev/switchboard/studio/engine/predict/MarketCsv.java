@@ -87,7 +87,8 @@ public final class MarketCsv {
             }
             String source = layout.name + " CSV " + file.getFileName();
             return new PriceSeries(symbol, bars.barSeconds, source, Arrays.copyOf(bars.t, bars.size),
-                    Arrays.copyOf(bars.o, bars.size), Arrays.copyOf(bars.h, bars.size), Arrays.copyOf(bars.l, bars.size),
+                    Arrays.copyOf(bars.o, bars.size), Arrays.copyOf(bars.h, bars.size),
+                    Arrays.copyOf(bars.l, bars.size),
                     Arrays.copyOf(bars.c, bars.size), Arrays.copyOf(bars.v, bars.size));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);

@@ -89,7 +89,8 @@ public final class MarketStore {
             return bundled;
         }
         return jdbi.withHandle(h -> {
-            var meta = h.createQuery("SELECT symbol, bar_seconds, source, bars FROM studio_market_series WHERE id = :id")
+            var meta = h.createQuery("SELECT symbol, bar_seconds, source, bars FROM studio_market_series"
+                    + " WHERE id = :id")
                     .bind("id", id).mapToMap().findOne();
             if (meta.isEmpty()) {
                 return null;
@@ -116,7 +117,8 @@ public final class MarketStore {
                         }
                         return null;
                     });
-            return new PriceSeries((String) meta.get().get("symbol"), ((Number) meta.get().get("bar_seconds")).intValue(),
+            return new PriceSeries((String) meta.get().get("symbol"),
+                    ((Number) meta.get().get("bar_seconds")).intValue(),
                     (String) meta.get().get("source"), t, o, hi, lo, c, v);
         });
     }

@@ -41,11 +41,13 @@ public final class PredictionBenchmark {
                     WalkForward.Settings.defaults(btc, 1));
             backtestSeconds[r] = (System.nanoTime() - t0) / 1e9;
         }
-        out.append(String.format(Locale.ROOT, "walk-forward backtest, bundled BTC-USD 5m (real Bitstamp trades, %d bars,"
+        out.append(String.format(Locale.ROOT, "walk-forward backtest, bundled BTC-USD 5m (real Bitstamp trades,"
+                + " %d bars,"
                 + " %d forecasts per model, retrain every %d bars, naive + gbm): %s s%n", btc.size(),
                 last.score("naive").forecasts(), last.retrainEvery(), minMedMax(backtestSeconds)));
         for (ModelScore s : last.scores()) {
-            out.append(String.format(Locale.ROOT, "  %-6s MAE %.3f  RMSE %.3f  MAE/RW %.3f  direction %s  coverage80 %.3f"
+            out.append(String.format(Locale.ROOT, "  %-6s MAE %.3f  RMSE %.3f  MAE/RW %.3f  direction %s"
+                    + "  coverage80 %.3f"
                     + "  coverage95 %.3f%n", s.model(), s.mae(), s.rmse(), s.maeRatio(),
                     Double.isNaN(s.directionAccuracy()) ? "n/a" : String.format(Locale.ROOT, "%.3f",
                             s.directionAccuracy()), s.coverage80(), s.coverage95()));

@@ -159,7 +159,8 @@ public final class FraudPanel implements StudioPanel {
         queue.getColumns().add(column("studio.fraud.col.kind", a -> PanelText.get(a.kind() == AlertKind.NETWORK
                 ? "studio.fraud.kind.network" : "studio.fraud.kind.transaction"), 90));
         queue.getColumns().add(column("studio.fraud.col.who", Alert::who, 100));
-        queue.getColumns().add(column("studio.fraud.col.score", a -> String.format(Locale.ROOT, "%.3f", a.score()), 60));
+        queue.getColumns().add(column("studio.fraud.col.score", a -> String.format(Locale.ROOT, "%.3f", a.score()),
+                60));
         queue.getColumns().add(column("studio.fraud.col.what", Alert::what, 260));
         queue.getColumns().add(column("studio.fraud.col.reasons", FraudPanel::reasons, 300));
         Button accept = new Button(PanelText.get("studio.fraud.accept"));

@@ -1,6 +1,7 @@
 package dev.switchboard.studio.ui.predict;
 
 import dev.switchboard.store.Database;
+import dev.switchboard.studio.engine.predict.BacktestStore;
 import dev.switchboard.studio.engine.predict.MarketStore;
 import dev.switchboard.studio.model.predict.ModelScore;
 import dev.switchboard.studio.model.predict.RiskParityWeight;
@@ -57,8 +58,9 @@ public final class PricesPanel implements StudioPanel {
 
     /** The panel the Studio shows, over the store of {@code ctx}. */
     public static PricesPanel create(WorkspaceContext ctx) {
-        MarketStore store = new MarketStore(ctx.service(Database.class), Clock.systemUTC());
-        return new PricesPanel(new PricesViewModel(store, ctx.tasks(), ctx.dialogs(), ctx.user().username()));
+        Database db = ctx.service(Database.class);
+        return new PricesPanel(new PricesViewModel(new MarketStore(db, Clock.systemUTC()),
+                new BacktestStore(db, Clock.systemUTC()), ctx.tasks(), ctx.dialogs(), ctx.user().username()));
     }
 
     public PricesPanel(PricesViewModel model) {

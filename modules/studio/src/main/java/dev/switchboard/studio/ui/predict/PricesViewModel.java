@@ -1,5 +1,6 @@
 package dev.switchboard.studio.ui.predict;
 
+import dev.switchboard.studio.engine.predict.BacktestStore;
 import dev.switchboard.studio.engine.predict.BoostedReturnModel;
 import dev.switchboard.studio.engine.predict.BundledMarketData;
 import dev.switchboard.studio.engine.predict.HeadlineCsv;
@@ -13,10 +14,12 @@ import dev.switchboard.studio.engine.predict.Sentiment;
 import dev.switchboard.studio.engine.predict.StrategyBacktest;
 import dev.switchboard.studio.engine.predict.WalkForward;
 import dev.switchboard.studio.model.predict.EvaluatedForecast;
+import dev.switchboard.studio.model.predict.Forecast;
 import dev.switchboard.studio.model.predict.Headline;
 import dev.switchboard.studio.model.predict.PriceSeries;
 import dev.switchboard.studio.model.predict.RiskReport;
 import dev.switchboard.studio.model.predict.SeriesInfo;
+import dev.switchboard.studio.model.predict.WalkForwardReport;
 import dev.switchboard.uikit.BackgroundTask;
 import dev.switchboard.uikit.DialogService;
 import dev.switchboard.uikit.TaskRunner;
@@ -32,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -52,11 +56,12 @@ import javafx.collections.ObservableList;
 public final class PricesViewModel {
 
     /** The series the panel opens on: the bundled Bitstamp BTC/USD trades in 5-minute bars. */
-    public static final String DEFAULT_SERIES = "bundled:BTC-USD:5m";
+    public static final String DEFAULT_SERIES = BacktestStore.DEFAULT_SERIES;
     /** The models the panel offers, as the CLI names them. */
     public static final List<String> MODELS = List.of("gbm", "naive", "gbm+sentiment");
 
     private final MarketStore store;
+    private final BacktestStore studies;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final String user;
@@ -70,8 +75,10 @@ public final class PricesViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
-    public PricesViewModel(MarketStore store, TaskRunner tasks, DialogService dialogs, String user) {
+    public PricesViewModel(MarketStore store, BacktestStore studies, TaskRunner tasks, DialogService dialogs,
+                           String user) {
         this.store = store;
+        this.studies = studies;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.user = user;
@@ -116,13 +123,18 @@ public final class PricesViewModel {
             boolean first = result.get() == null;
             selected.set(again);
             if (first) {
-                compute();
+                compute(true);
             }
         }).onFailure(e -> dialogs.showError(PanelText.get("studio.predict.title"), e)).executeWith(tasks);
     }
 
     /** Computes everything for the selected series and model. */
     public void compute() {
+        compute(false);
+    }
+
+    /** @param reuse show a stored walk-forward and forecast of the same study instead of computing them again */
+    private void compute(boolean reuse) {
         SeriesInfo info = selected.get();
         if (info == null || busy.get()) {
             return;
@@ -131,7 +143,7 @@ public final class PricesViewModel {
         int steps = Math.max(1, Math.min(200, horizon.get()));
         busy.set(true);
         status.set(PanelText.get("studio.predict.status.running", info.symbol(), info.bar()));
-        BackgroundTask.wrap(() -> computeNow(info.id(), chosen, steps)).onSuccess(r -> {
+        BackgroundTask.wrap(() -> computeNow(info.id(), chosen, steps, reuse)).onSuccess(r -> {
             result.set(r);
             status.set(PanelText.get("studio.predict.status.done", r.series().symbol(), r.series().barLabel(),
                     r.report().forecasts().size() / Math.max(1, r.report().scores().size()), r.report().seconds()));
@@ -142,7 +154,7 @@ public final class PricesViewModel {
     }
 
     /** The computation behind {@link #compute}, on the calling thread. */
-    PricesResult computeNow(String seriesId, String modelName, int steps) {
+    PricesResult computeNow(String seriesId, String modelName, int steps, boolean reuse) {
         PriceSeries series = store.load(seriesId);
         List<Headline> headlines = store.headlines(series.symbol());
         double[] sentiment = headlines.isEmpty() ? null
@@ -158,8 +170,18 @@ public final class PricesViewModel {
         if (sentiment != null && !chosen.usesSentiment()) {
             models.add(BoostedReturnModel.standard(true));
         }
-        var report = WalkForward.run(series, sentiment, models, WalkForward.Settings.defaults(series, 1));
-        var forecast = PricePredictor.forecast(series, sentiment, chosen, steps, 42);
+        Optional<BacktestStore.Saved> stored = reuse && sentiment == null ? studies.find(seriesId, modelName, steps)
+                : Optional.empty();
+        WalkForwardReport report;
+        Forecast forecast;
+        if (stored.isPresent()) {
+            report = stored.get().report();
+            forecast = stored.get().forecast();
+        } else {
+            report = WalkForward.run(series, sentiment, models, WalkForward.Settings.defaults(series, 1));
+            forecast = PricePredictor.forecast(series, sentiment, chosen, steps, 42);
+            studies.save(seriesId, modelName, steps, report, forecast);
+        }
         List<RiskReport> risks = new ArrayList<>();
         Map<String, PriceSeries> assets = new LinkedHashMap<>();
         assets.put(series.symbol(), series);

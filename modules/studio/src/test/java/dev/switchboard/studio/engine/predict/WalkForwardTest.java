@@ -149,7 +149,8 @@ class WalkForwardTest {
         assertThat(s.coverage80()).isEqualTo(0.5);
         assertThat(s.coverage95()).isEqualTo(0.75);
         assertThat(s.mae()).isEqualTo((0 + 0.5 + 1.5 + 2.5) / 4);
-        assertThat(s.rmse()).isCloseTo(Math.sqrt((0 + 0.25 + 2.25 + 6.25) / 4), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.rmse()).isCloseTo(Math.sqrt((0 + 0.25 + 2.25 + 6.25) / 4),
+                org.assertj.core.data.Offset.offset(1e-12));
         assertThat(s.maeRatio()).isEqualTo(s.mae() / 1.0);
         // The model predicted up (central > 9) every time and the price went up every time.
         assertThat(s.directionAccuracy()).isEqualTo(1.0);

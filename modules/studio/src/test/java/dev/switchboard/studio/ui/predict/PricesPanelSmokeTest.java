@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.studio.engine.predict.BacktestStore;
 import dev.switchboard.studio.engine.predict.MarketStore;
 import dev.switchboard.studio.model.predict.ModelScore;
 import dev.switchboard.testkit.HeadlessFx;
@@ -49,7 +50,11 @@ class PricesPanelSmokeTest {
     void opensOnTheBundledBitcoinBarsWithTheBacktestDoneAndExportsThePng() throws Exception {
         db = Database.open(DataDir.of(temp.resolve("data")).ensureCreated());
         List<String> errors = new ArrayList<>();
-        PricesViewModel vm = new PricesViewModel(new MarketStore(db, Clock.systemUTC()), TaskRunner.direct(),
+        // As --demo does behind the login screen: the default study is computed before the panel opens.
+        BacktestStore studies = new BacktestStore(db, Clock.systemUTC());
+        studies.ensureDefault();
+        long computedAt = studies.find(BacktestStore.DEFAULT_SERIES, "gbm", 12).orElseThrow().computedAt();
+        PricesViewModel vm = new PricesViewModel(new MarketStore(db, Clock.systemUTC()), studies, TaskRunner.direct(),
                 new RecordingDialogs(errors), "instructor");
         PricesPanel panel = HeadlessFx.callOnFx(() -> {
             PricesPanel p = new PricesPanel(vm);
@@ -63,6 +68,10 @@ class PricesPanelSmokeTest {
         assertThat(errors).isEmpty();
         assertThat(vm.resultProperty().get()).isNotNull();
         assertThat(vm.resultProperty().get().series().symbol()).isEqualTo("BTC-USD");
+        assertThat(vm.resultProperty().get().report()).isEqualTo(studies.find(BacktestStore.DEFAULT_SERIES, "gbm", 12)
+                .orElseThrow().report());
+        assertThat(studies.find(BacktestStore.DEFAULT_SERIES, "gbm", 12).orElseThrow().computedAt())
+                .as("opened on the stored study, not computed again").isEqualTo(computedAt);
         TableView<ModelScore> scores = robot.lookup("#studio-predict-scores").query();
         assertThat(scores.getItems()).extracting(ModelScore::model).containsExactly("naive", "gbm");
         Label banner = robot.lookup("#studio-predict-banner").query();
