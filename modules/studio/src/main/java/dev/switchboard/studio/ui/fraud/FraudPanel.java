@@ -63,7 +63,7 @@ public final class FraudPanel implements StudioPanel {
             Map.entry("log_seconds_since_incoming", "studio.fraud.feature.sinceIncoming"),
             Map.entry("destination_empty", "studio.fraud.feature.destinationEmpty"),
             Map.entry("hour_sin", "studio.fraud.feature.hour"),
-            Map.entry("hour_cos", "studio.fraud.feature.hour"),
+            Map.entry("hour_cos", "studio.fraud.feature.hourCos"),
             Map.entry("reciprocal_trade", "studio.fraud.feature.reciprocal"),
             Map.entry("token_buy_burst", "studio.fraud.feature.tokenBurst"),
             Map.entry("log_history", "studio.fraud.feature.history"),
@@ -149,7 +149,7 @@ public final class FraudPanel implements StudioPanel {
         side.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(430);
+        scroll.setPrefWidth(390);
         root.setLeft(scroll);
 
         queue.setId("studio-fraud-queue");
@@ -157,10 +157,10 @@ public final class FraudPanel implements StudioPanel {
         queue.setPlaceholder(new Label(PanelText.get("studio.fraud.queue.empty")));
         queue.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         queue.getColumns().add(column("studio.fraud.col.kind", a -> PanelText.get(a.kind() == AlertKind.NETWORK
-                ? "studio.fraud.kind.network" : "studio.fraud.kind.transaction"), 90));
+                ? "studio.fraud.kind.network" : "studio.fraud.kind.transaction"), 104));
         queue.getColumns().add(column("studio.fraud.col.who", Alert::who, 100));
         queue.getColumns().add(column("studio.fraud.col.score", a -> String.format(Locale.ROOT, "%.3f", a.score()),
-                60));
+                64));
         queue.getColumns().add(column("studio.fraud.col.what", Alert::what, 260));
         queue.getColumns().add(column("studio.fraud.col.reasons", FraudPanel::reasons, 300));
         Button accept = new Button(PanelText.get("studio.fraud.accept"));
@@ -232,7 +232,7 @@ public final class FraudPanel implements StudioPanel {
         metrics.setText(m.toString());
         StringBuilder imp = new StringBuilder();
         for (FeatureWeight w : p.importance()) {
-            imp.append(featureName(w.feature())).append(String.format(Locale.ROOT, " (%.3g)", w.importance()))
+            imp.append(featureName(w.feature())).append(String.format(Locale.ROOT, " (%,.0f)", w.importance()))
                     .append('\n');
         }
         importance.setText(imp.toString().strip());
@@ -254,10 +254,18 @@ public final class FraudPanel implements StudioPanel {
     static String reasons(Alert a) {
         List<String> out = new ArrayList<>();
         for (Reason r : a.reasons()) {
-            out.add(featureName(r.feature()) + " " + String.format(Locale.ROOT, "%.3g", r.value()) + " ("
-                    + PanelText.get("studio.fraud.usual", String.format(Locale.ROOT, "%.3g", r.usual())) + ")");
+            // Transaction features named log_… hold log(1 + x): a person reads x.
+            boolean log = a.kind() == AlertKind.TRANSACTION && r.feature().startsWith("log_");
+            double value = log ? Math.expm1(r.value()) : r.value();
+            double usual = log ? Math.expm1(r.usual()) : r.usual();
+            out.add(featureName(r.feature()) + " " + number(value) + " ("
+                    + PanelText.get("studio.fraud.usual", number(usual)) + ")");
         }
         return String.join("; ", out);
+    }
+
+    private static String number(double v) {
+        return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
     static String featureName(String feature) {
@@ -292,6 +300,7 @@ public final class FraudPanel implements StudioPanel {
         TableColumn<Alert, String> c = new TableColumn<>(PanelText.get(key));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 104));
         c.setSortable(false);
         return c;
     }

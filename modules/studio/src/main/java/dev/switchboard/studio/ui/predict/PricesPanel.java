@@ -23,6 +23,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -77,7 +78,7 @@ public final class PricesPanel implements StudioPanel {
         series.valueProperty().bindBidirectional(model.selectedProperty());
         series.setCellFactory(list -> new SeriesCell());
         series.setButtonCell(new SeriesCell());
-        series.setPrefWidth(300);
+        series.setPrefWidth(250);
         ComboBox<String> models = new ComboBox<>();
         models.setId("studio-predict-model");
         models.getItems().setAll(PricesViewModel.MODELS);
@@ -100,7 +101,8 @@ public final class PricesPanel implements StudioPanel {
         csv.setOnAction(e -> exportCsv());
         ToolBar bar = new ToolBar(new Label(PanelText.get("studio.predict.series")), series,
                 new Label(PanelText.get("studio.predict.model")), models,
-                new Label(PanelText.get("studio.predict.horizon")), horizon, run, importCsv, headlines, png, csv);
+                new Label(PanelText.get("studio.predict.horizon")), horizon, run, new Separator(), importCsv,
+                headlines, png, csv);
         root.setTop(new VBox(banner, bar));
 
         VBox.setVgrow(prices, Priority.ALWAYS);
@@ -265,6 +267,7 @@ public final class PricesPanel implements StudioPanel {
 
     private static Label heading(String key) {
         Label l = new Label(PanelText.get(key));
+        l.setWrapText(true);
         l.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em;");
         return l;
     }
