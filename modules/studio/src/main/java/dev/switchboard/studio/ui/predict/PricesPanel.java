@@ -78,7 +78,7 @@ public final class PricesPanel implements StudioPanel {
         series.valueProperty().bindBidirectional(model.selectedProperty());
         series.setCellFactory(list -> new SeriesCell());
         series.setButtonCell(new SeriesCell());
-        series.setPrefWidth(250);
+        series.setPrefWidth(215);
         ComboBox<String> models = new ComboBox<>();
         models.setId("studio-predict-model");
         models.getItems().setAll(PricesViewModel.MODELS);
@@ -113,14 +113,15 @@ public final class PricesPanel implements StudioPanel {
         root.setCenter(charts);
 
         scores.setId("studio-predict-scores");
-        scores.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         scores.setPrefHeight(130);
-        scores.getColumns().add(column("studio.predict.col.model", ModelScore::model));
-        scores.getColumns().add(column("studio.predict.col.mae", s -> fmt("%.3f", s.maeRatio())));
+        scores.getColumns().add(column("studio.predict.col.model", ModelScore::model, 104));
+        scores.getColumns().add(column("studio.predict.col.mae", s -> fmt("%.3f", s.maeRatio()), 78));
         scores.getColumns().add(column("studio.predict.col.direction", s -> Double.isNaN(s.directionAccuracy())
-                ? "—" : fmt("%.1f %%", s.directionAccuracy() * 100)));
-        scores.getColumns().add(column("studio.predict.col.coverage80", s -> fmt("%.1f %%", s.coverage80() * 100)));
-        scores.getColumns().add(column("studio.predict.col.coverage95", s -> fmt("%.1f %%", s.coverage95() * 100)));
+                ? "—" : fmt("%.1f %%", s.directionAccuracy() * 100), 74));
+        scores.getColumns().add(column("studio.predict.col.coverage80", s -> fmt("%.1f %%", s.coverage80() * 100),
+                62));
+        scores.getColumns().add(column("studio.predict.col.coverage95", s -> fmt("%.1f %%", s.coverage95() * 100),
+                62));
         for (Label l : new Label[] {verdict, strategy, risk, sentiment, forecastLine}) {
             l.setWrapText(true);
         }
@@ -273,8 +274,10 @@ public final class PricesPanel implements StudioPanel {
     }
 
     private static TableColumn<ModelScore, String> column(String key,
-                                                          java.util.function.Function<ModelScore, String> value) {
+                                                          java.util.function.Function<ModelScore, String> value,
+                                                          double width) {
         TableColumn<ModelScore, String> c = new TableColumn<>(PanelText.get(key));
+        c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setSortable(false);
         return c;
