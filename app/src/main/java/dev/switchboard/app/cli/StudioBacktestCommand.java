@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.error.InputException;
+import dev.switchboard.studio.engine.predict.BoostedReturnModel;
 import dev.switchboard.studio.engine.predict.MarketStore;
 import dev.switchboard.studio.engine.predict.ReturnModel;
 import dev.switchboard.studio.engine.predict.StrategyBacktest;
@@ -74,7 +75,10 @@ final class StudioBacktestCommand implements Callable<Integer> {
             WalkForward.Settings defaults = WalkForward.Settings.defaults(series, horizon);
             WalkForwardReport report;
             try {
-                report = WalkForward.run(series, sentiment, chosen == ReturnModel.NAIVE ? List.of() : List.of(chosen),
+                // With sentiment, the same model without it runs beside, so its effect is measured, not assumed.
+                List<ReturnModel> models = chosen == ReturnModel.NAIVE ? List.of() : chosen.usesSentiment()
+                        ? List.of(BoostedReturnModel.standard(false), chosen) : List.of(chosen);
+                report = WalkForward.run(series, sentiment, models,
                         new WalkForward.Settings(horizon, defaults.warmUp(), retrain, defaults.seed()));
             } catch (IllegalArgumentException e) {
                 throw InputException.field("--symbol", e.getMessage());

@@ -47,6 +47,7 @@ final class StudioBenchCommand implements Callable<Integer> {
         }
         if (only == null || only.equals("fraud")) {
             out.print(FraudBenchmark.run(transactions, ModelKind.ofCode(model), streamSeconds, Math.max(1, runs / 3)));
+            out.flush();
         }
         return 0;
     }

@@ -63,6 +63,24 @@ class StudioCommandTest {
     }
 
     @Test
+    void headlinesBecomeAMeasuredSentimentFeature() throws Exception {
+        StringBuilder csv = new StringBuilder("time,text\n");
+        for (long t = 1_678_700_000L; t < 1_678_900_000L; t += 1800) {
+            csv.append(t).append(',').append(t % 3600 == 0 ? "\"Ether rallies, bullish traders cheer\""
+                    : "\"Exchange hacked; ether plunges\"").append('\n');
+        }
+        Path headlines = temp.resolve("headlines.csv");
+        Files.writeString(headlines, csv.toString());
+        CliRun imported = run("studio", "market", "headlines", headlines.toString(), "--symbol", "ETH-USD");
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Imported 112 headlines about ETH-USD");
+        CliRun backtest = run("studio", "backtest", "--symbol", "ETH-USD", "--model", "gbm+sentiment", "--json");
+        assertThat(backtest.code()).as(backtest.err()).isZero();
+        JsonNode models = JSON.readTree(backtest.out()).get("models");
+        assertThat(models).extracting(m -> m.get("model").asText()).containsExactly("naive", "gbm", "gbm+sentiment");
+    }
+
+    @Test
     void fraudSimulateThenTrainPrintsHeldOutMetricsBesideTheBaseline() throws Exception {
         Path file = temp.resolve("tx.csv");
         assertThat(run("studio", "fraud", "simulate", "--transactions", "30000", "--seed", "3", "--out",

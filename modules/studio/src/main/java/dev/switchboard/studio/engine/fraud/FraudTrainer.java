@@ -45,6 +45,12 @@ import org.tribuo.transform.transformations.MeanStdDevTransformation;
  */
 public final class FraudTrainer {
 
+    /**
+     * Tribuo's SGD trainers report progress through java.util.logging at INFO, thousands of lines per training; a
+     * strong reference keeps the level set (the logging framework holds loggers weakly).
+     */
+    private static final java.util.logging.Logger SGD_LOG = quiet("org.tribuo.common.sgd");
+
     /** Trees score a batch at a time; this many rows per batch. */
     static final int BATCH = 4096;
 
@@ -98,6 +104,12 @@ public final class FraudTrainer {
         ModelProvenance provenance = new ModelProvenance(spec, clock.millis(), "Tribuo 4.3.2 " + trainerName(spec),
                 tribuoProvenance, sha, metrics, baseline, importance, (System.nanoTime() - started) / 1e9);
         return new Result(calibrated.model, provenance, phases);
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     private static long phase(Map<String, Double> phases, String name, long since) {

@@ -4,7 +4,10 @@ import dev.switchboard.studio.engine.predict.Indicators;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
-/** RSI(14) with its 30/70 lines, and MACD with signal and histogram, aligned with the candles above. */
+/**
+ * RSI(14) with its 30/70 lines (and the headline sentiment when there is one), and MACD with signal and
+ * histogram, aligned with the candles above.
+ */
 public final class IndicatorChart extends ChartPane {
 
     private static final Color RSI = Color.web("#8a5cd0");
@@ -12,6 +15,7 @@ public final class IndicatorChart extends ChartPane {
     private static final Color SIGNAL = Color.web("#e39b2a");
     private static final Color HIST_UP = Color.web("#2e9e5b99");
     private static final Color HIST_DOWN = Color.web("#d0453a99");
+    private static final Color SENTIMENT = Color.web("#2aa7b8");
 
     private PricesResult result;
 
@@ -51,6 +55,17 @@ public final class IndicatorChart extends ChartPane {
         }
         g.setFill(AXIS_TEXT);
         g.fillText(PanelText.get("studio.predict.chart.rsi"), 12, 18);
+        double[] sentiment = result.sentiment();
+        if (sentiment != null) {
+            // Headline sentiment (-1..1) drawn on the same 0..100 scale: 50 is neutral.
+            g.setStroke(SENTIMENT);
+            for (int i = from + 1; i < n; i++) {
+                g.strokeLine(8 + (i - offset - 0.5) * slot, y((sentiment[i - 1] + 1) * 50, 0, 100, 6, mid - 6),
+                        8 + (i - offset + 0.5) * slot, y((sentiment[i] + 1) * 50, 0, 100, 6, mid - 6));
+            }
+            g.setFill(SENTIMENT);
+            g.fillText(PanelText.get("studio.predict.chart.sentiment"), 80, 18);
+        }
         // MACD.
         double lo = 0;
         double hi = 0;
