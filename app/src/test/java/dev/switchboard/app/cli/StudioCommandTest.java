@@ -33,7 +33,8 @@ class StudioCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(bad + ":3: low: 'x' is not a number").contains("Nothing was imported");
         Path good = temp.resolve("good.csv");
-        Files.writeString(good, "time,open,high,low,close,volume\n1700000000,1,2,0.5,1.5,3\n1700000060,1.5,2,1,1.8,1\n");
+        Files.writeString(good, "time,open,high,low,close,volume\n1700000000,1,2,0.5,1.5,3\n"
+                + "1700000060,1.5,2,1,1.8,1\n");
         assertThat(run("studio", "market", "import", good.toString(), "--symbol", "TEST-USD").code()).isZero();
         CliRun list = run("studio", "market", "list");
         assertThat(list.out()).contains("bundled:BTC-USD:5m").contains("TEST-USD").containsOnlyOnce("TEST-USD");

@@ -114,14 +114,14 @@ public final class PricesPanel implements StudioPanel {
 
         scores.setId("studio-predict-scores");
         scores.setPrefHeight(130);
-        scores.getColumns().add(column("studio.predict.col.model", ModelScore::model, 104));
-        scores.getColumns().add(column("studio.predict.col.mae", s -> fmt("%.3f", s.maeRatio()), 78));
+        scores.getColumns().add(column("studio.predict.col.model", ModelScore::model, 112));
+        scores.getColumns().add(column("studio.predict.col.mae", s -> fmt("%.3f", s.maeRatio()), 86));
         scores.getColumns().add(column("studio.predict.col.direction", s -> Double.isNaN(s.directionAccuracy())
-                ? "—" : fmt("%.1f %%", s.directionAccuracy() * 100), 74));
+                ? "—" : fmt("%.1f %%", s.directionAccuracy() * 100), 82));
         scores.getColumns().add(column("studio.predict.col.coverage80", s -> fmt("%.1f %%", s.coverage80() * 100),
-                62));
+                74));
         scores.getColumns().add(column("studio.predict.col.coverage95", s -> fmt("%.1f %%", s.coverage95() * 100),
-                62));
+                74));
         for (Label l : new Label[] {verdict, strategy, risk, sentiment, forecastLine}) {
             l.setWrapText(true);
         }
@@ -134,10 +134,10 @@ public final class PricesPanel implements StudioPanel {
                 heading("studio.predict.strategy"), strategy, heading("studio.predict.risk"), risk,
                 heading("studio.predict.sentiment"), sentiment, status);
         side.setPadding(new Insets(8));
-        side.setPrefWidth(400);
+        side.setPrefWidth(446);
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(420);
+        scroll.setPrefWidth(466);
         root.setRight(scroll);
         model.resultProperty().addListener((obs, old, now) -> show(now));
     }
