@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code switchboard bench ...}: headless benchmarks that print the README's figures. */
 @Command(name = "bench", description = "Headless benchmarks that print figures for the README.",
         mixinStandardHelpOptions = true, subcommands = {ReviewBenchCommand.class, SpeechBenchCommand.class,
-            EntitiesBenchCommand.class, WorkflowBenchCommand.class, SurveillanceBenchCommand.class})
+            EntitiesBenchCommand.class, WorkflowBenchCommand.class, SurveillanceBenchCommand.class,
+            StudioBenchCommand.class})
 public final class BenchCommand {
 
     @Spec

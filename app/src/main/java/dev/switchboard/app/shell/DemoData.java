@@ -9,6 +9,7 @@ import dev.switchboard.ai.engine.worker.WorkerKind;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.Role;
+import dev.switchboard.studio.engine.predict.BacktestStore;
 import dev.switchboard.studio.model.generation.GenerationSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -104,6 +105,14 @@ final class DemoData {
         Account trainee = ws.accounts().createAccount(instructor, "trainee", "Yui Trainee", Role.TRAINEE,
                 "trainee-demo".toCharArray());
         LoggerFactory.getLogger(DemoData.class).info("Created the demo accounts (--demo)");
+        // The Studio's Prices panel opens on the bundled BTC bars with their backtest already computed.
+        Thread.ofVirtual().name("demo-prices").start(() -> {
+            try {
+                new BacktestStore(ws.database(), ws.wallClock()).ensureDefault();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(DemoData.class).warn("Demo price backtest not computed", e);
+            }
+        });
         if (!Boolean.getBoolean(NO_CALLS)) {
             // The caller's voice takes a few seconds to load: the calls are recorded behind the login screen.
             Thread.ofVirtual().name("demo-calls").start(() -> {
