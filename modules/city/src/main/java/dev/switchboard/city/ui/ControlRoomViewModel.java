@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import dev.switchboard.core.event.Subscription;
 import dev.switchboard.core.incident.IncidentCreated;
+import dev.switchboard.core.incident.IncidentShowRequested;
 import java.util.ArrayList;
 import dev.switchboard.city.engine.pack.tiles.MapSettings;
 import dev.switchboard.city.engine.pack.tiles.OnlineTiles;
@@ -84,6 +85,8 @@ public final class ControlRoomViewModel implements AutoCloseable {
     /** Calls dispatched before the simulation was built; sent once it is. */
     private final List<IncidentCreated> pendingCalls = new ArrayList<>();
     private final Subscription callSubscription;
+    private final Subscription showSubscription;
+    private final ReadOnlyStringWrapper focusReference = new ReadOnlyStringWrapper();
     private boolean building;
     private CityPack pack;
 
@@ -91,6 +94,10 @@ public final class ControlRoomViewModel implements AutoCloseable {
         this.ctx = ctx;
         this.callSubscription = ctx.bus().subscribe(IncidentCreated.class,
                 call -> Platform.runLater(() -> onCall(call)));
+        this.showSubscription = ctx.bus().subscribe(IncidentShowRequested.class,
+                show -> Platform.runLater(() -> focusReference.set(show.reference())));
+        // The clock outlives this model (it is the workstation's): the speed box and the clock start out agreeing.
+        ctx.clock().setSpeed(speed.get());
         speed.addListener((obs, old, now) -> {
             if (now != null) {
                 ctx.clock().setSpeed(now);
@@ -135,6 +142,19 @@ public final class ControlRoomViewModel implements AutoCloseable {
         return respondingToCalls.getReadOnlyProperty();
     }
 
+    /**
+     * The call reference whose incident the map should centre on and highlight (the call console asked), or null;
+     * the view clears it once shown.
+     */
+    public ReadOnlyStringProperty focusReferenceProperty() {
+        return focusReference.getReadOnlyProperty();
+    }
+
+    /** The view showed the requested incident. */
+    public void focusShown() {
+        focusReference.set(null);
+    }
+
     public ObjectProperty<Integer> speedProperty() {
         return speed;
     }
@@ -172,6 +192,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
         int events = eventsPerTick.get();
         String chosen = scenario.get();
         closeLoop("complete");
+        ctx.clock().setSpeed(speed.get());
         building = true;
         CompletableFuture.supplyAsync(() -> build(s, events, chosen)).whenComplete((built, error) ->
                 Platform.runLater(() -> {
@@ -264,6 +285,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
     @Override
     public void close() {
         callSubscription.close();
+        showSubscription.close();
         closeLoop("complete");
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.calltaking.model.CallTarget;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.review.model.CallMetrics;
 import dev.switchboard.review.model.IncidentMark;
@@ -43,6 +44,8 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final int PAGE = 5000;
+    /** The pseudo-field the call logs when its location becomes verified on the map. */
+    private static final String LOCATION_FIELD = "LOCATION";
 
     /** Reads every entry of {@code session} from {@code log}, page by page. */
     public static SessionLog read(EventLog log, SessionId session) {
@@ -80,8 +83,10 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
         private CallLog.Score score;
         private CallLog.Ended ended;
         private Long answerMs;
-        private Long locationMs;
-        private Long dispatchMs;
+        private long answeredAtMs = -1;
+        private long locationAtMs = -1;
+        private long dispatchAtMs = -1;
+        private Long cityDispatchMs;
         private long lastMs;
         private long firstSim = Long.MIN_VALUE;
 
@@ -117,7 +122,10 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                 }
                 case CallLog.ANSWERED -> {
                     CallLog.Answered a = JSON.readValue(json, CallLog.Answered.class);
-                    answerMs = answerMs == null ? a.answerMs() : answerMs;
+                    if (answerMs == null) {
+                        answerMs = a.answerMs();
+                        answeredAtMs = a.atMs();
+                    }
                     add(a.atMs(), TimelineKind.CALL, e, String.format(Locale.ROOT, "Answered after %.1f s",
                             a.answerMs() / 1000.0));
                 }
@@ -132,15 +140,13 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                 }
                 case CallLog.ENTITY -> {
                     CallLog.Entity en = JSON.readValue(json, CallLog.Entity.class);
-                    if (locationMs == null && isLocation(en.type())) {
-                        locationMs = en.atMs();
-                    }
                     add(en.atMs(), TimelineKind.ENTITY, e, en.type() + ": " + en.value());
                 }
                 case CallLog.CAD_EDIT -> {
                     CallLog.CadEdit c = JSON.readValue(json, CallLog.CadEdit.class);
-                    if (locationMs == null && isLocation(c.field()) && !blank(c.newValue())) {
-                        locationMs = c.atMs();
+                    // The location target is met by the verified location, as the score marks it.
+                    if (locationAtMs < 0 && LOCATION_FIELD.equals(c.field()) && !blank(c.newValue())) {
+                        locationAtMs = c.atMs();
                     }
                     add(c.atMs(), TimelineKind.CAD, e, "CAD " + c.field() + ": "
                             + (blank(c.oldValue()) ? "" : c.oldValue() + " \u2192 ") + c.newValue()
@@ -148,7 +154,7 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                 }
                 case CallLog.DISPATCHED -> {
                     CallLog.Dispatch d = JSON.readValue(json, CallLog.Dispatch.class);
-                    dispatchMs = dispatchMs == null ? d.atMs() : dispatchMs;
+                    dispatchAtMs = dispatchAtMs < 0 ? d.atMs() : dispatchAtMs;
                     incidents.add(new IncidentMark(d.reference(), d.atMs(), d.lat(), d.lon(),
                             d.nature() + " (" + d.natureCode() + ")"));
                     add(d.atMs(), TimelineKind.DISPATCH, e, "Dispatched " + d.reference() + " " + d.nature() + " P"
@@ -209,7 +215,7 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                 case "city.incident.resolved" -> add(at, TimelineKind.INCIDENT, e,
                         n.path("incident").asText() + " resolved");
                 case "city.unit.dispatched" -> {
-                    dispatchMs = dispatchMs == null ? at : dispatchMs;
+                    cityDispatchMs = cityDispatchMs == null ? at : cityDispatchMs;
                     add(at, TimelineKind.DISPATCH, e, n.path("unit").asText() + " \u2192 " + n.path("incident").asText()
                             + " (ETA " + n.path("etaSeconds").asLong() + " s, " + n.path("by").asText() + ")");
                 }
@@ -248,13 +254,18 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
             }
             return new SessionLog(Optional.ofNullable(started), utterances, timeline, emotions, fixes, incidents,
                     Optional.ofNullable(score), Optional.ofNullable(ended),
-                    new CallMetrics(answerMs, locationMs, dispatchMs), lastMs, entries);
+                    metrics(), lastMs, entries);
         }
-    }
 
-    private static boolean isLocation(String typeOrField) {
-        String t = typeOrField == null ? "" : typeOrField.toLowerCase(Locale.ROOT);
-        return t.equals("location") || t.equals("address") || t.startsWith("location");
+        private CallMetrics metrics() {
+            if (started == null) {
+                return new CallMetrics(null, null, cityDispatchMs, null);
+            }
+            long location = CallTarget.LOCATION.elapsedMs(locationAtMs, answeredAtMs);
+            long dispatch = CallTarget.DISPATCH.elapsedMs(dispatchAtMs, answeredAtMs);
+            return new CallMetrics(answerMs, location < 0 ? null : location, dispatch < 0 ? null : dispatch,
+                    started.targetsOrDefault());
+        }
     }
 
     private static boolean blank(String s) {

@@ -102,7 +102,7 @@ public final class Fixture implements AutoCloseable {
         List<Object[]> entries = new ArrayList<>();
         entries.add(new Object[] {CallLog.STARTED, new CallLog.Started("C-1", "kitchen-fire",
                 "Kitchen fire in Kabukicho", 42, TRAINEE_A.id().value(), TRAINEE_A.displayName(), file, 8000,
-                "scripted")});
+                "scripted", null)});
         entries.add(new Object[] {CallLog.RINGING, new CallLog.Ringing(0)});
         entries.add(new Object[] {CallLog.ANSWERED, new CallLog.Answered(800, 800)});
         for (CallLog.Utterance u : UTTERANCES) {
@@ -148,7 +148,7 @@ public final class Fixture implements AutoCloseable {
     }
 
     static CallLog.UnitUpdate unit(long at, String id, String type, String state, double lat, double lon) {
-        return new CallLog.UnitUpdate(at, "INC-7", id, type, state, lat, lon, 45, "DISPATCHED");
+        return new CallLog.UnitUpdate(at, "INC-7", id, type, state, lat, lon, 45, "DISPATCHED", null);
     }
 
     @Override

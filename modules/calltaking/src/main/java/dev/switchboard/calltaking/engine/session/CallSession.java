@@ -26,6 +26,7 @@ import dev.switchboard.core.event.Delivery;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.event.Subscription;
 import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.incident.DispatchAnswered;
 import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.ResponderType;
 import dev.switchboard.core.incident.ResponseUpdated;
@@ -115,6 +116,7 @@ public final class CallSession {
     private int meterRate;
     private boolean transferred;
     private Subscription responses;
+    private Subscription answers;
     private boolean helpArrivedTold;
     private String dispatchReference;
     private CallLog.Score score;
@@ -244,7 +246,7 @@ public final class CallSession {
             Batch batch = new Batch();
             batch.add(now, CallLog.STARTED, new CallLog.Started(session.value(), scenario.id(), scenario.title(),
                     config.seed(), config.trainee().value(), config.traineeName(), audioFile, rate,
-                    config.llmCaller() ? "llm" : "offline"));
+                    config.llmCaller() ? "llm" : "offline", scenario.targets().logged()));
             batch.add(now, CallLog.RINGING, new CallLog.Ringing(now));
             batch.write();
             state = CallState.RINGING;
@@ -541,6 +543,7 @@ public final class CallSession {
             new Batch().add(now, CallLog.DISPATCHED, d).write();
             dispatchReference = reference;
             responses = services.bus().subscribe(ResponseUpdated.class, this::onResponse, Delivery.ASYNC);
+            answers = services.bus().subscribe(DispatchAnswered.class, this::onAnswer, Delivery.ASYNC);
             services.bus().publish(new IncidentCreated(session, reference, code, d.nature(), priority,
                     place.position(), place.wardId(), address, units, services.wallClock().instant()));
         }
@@ -594,6 +597,9 @@ public final class CallSession {
             state = CallState.ENDED;
             if (responses != null) {
                 responses.close();
+            }
+            if (answers != null) {
+                answers.close();
             }
             if (recording != null) {
                 CallRecording.Closed closed = recording.close(now);
@@ -701,7 +707,8 @@ public final class CallSession {
             }
             long now = clock.nowMs();
             update = new CallLog.UnitUpdate(now, u.reference(), u.unitId(), u.unitType().name(), u.state(),
-                    u.position().lat(), u.position().lon(), u.headingDegrees(), u.incidentState());
+                    u.position().lat(), u.position().lon(), u.headingDegrees(), u.incidentState(),
+                    u.etaSeconds() < 0 ? null : Math.round(u.etaSeconds()));
             new Batch().add(now, CallLog.UNIT, update).write();
             if ("ON_SCENE".equals(u.state()) && !helpArrivedTold && state != CallState.ON_HOLD) {
                 helpArrivedTold = true;
@@ -717,6 +724,20 @@ public final class CallSession {
             }
             callerSays(turn, now, "help arrived");
         }
+    }
+
+    private void onAnswer(DispatchAnswered a) {
+        CallLog.DispatchAnswer answer;
+        synchronized (lock) {
+            if (state == CallState.ENDED || !a.reference().equals(dispatchReference)) {
+                return;
+            }
+            long now = clock.nowMs();
+            answer = new CallLog.DispatchAnswer(now, a.sentUnits(), a.waiting().stream().map(Enum::name).toList(),
+                    a.controlRoomNote());
+            new Batch().add(now, CallLog.DISPATCH_ANSWERED, answer).write();
+        }
+        listener.dispatchAnswered(answer);
     }
 
     // ---- helpers (callers hold the lock)

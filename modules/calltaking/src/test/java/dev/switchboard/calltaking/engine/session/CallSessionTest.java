@@ -194,9 +194,9 @@ class CallSessionTest {
 
         clock.set(60_000);
         bus.publish(new ResponseUpdated("someone-else", "F-9", ResponderType.FIRE, "EN_ROUTE",
-                new LatLon(35.66, 139.70), 90, "DISPATCHED", wall.instant()));
+                new LatLon(35.66, 139.70), 90, "DISPATCHED", 240, wall.instant()));
         bus.publish(new ResponseUpdated(d.reference(), "F-1", ResponderType.FIRE, "ON_SCENE",
-                new LatLon(35.659, 139.703), 90, "ON_SCENE", wall.instant()));
+                new LatLon(35.659, 139.703), 90, "ON_SCENE", 0, wall.instant()));
 
         h = history(call);
         assertThat(h.all(CallLog.UnitUpdate.class)).extracting(CallLog.UnitUpdate::unitId, CallLog.UnitUpdate::state,
