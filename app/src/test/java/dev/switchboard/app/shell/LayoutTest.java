@@ -8,6 +8,7 @@ import dev.switchboard.core.account.Account;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.review.engine.ReviewService;
 import dev.switchboard.review.model.Grade;
+import dev.switchboard.review.model.SessionRow;
 import dev.switchboard.store.session.SessionSummary;
 import dev.switchboard.testkit.HeadlessFx;
 import java.nio.file.Path;
@@ -110,13 +111,14 @@ class LayoutTest {
 
         SessionId call = gradedTwice(ui.workstation());
         ui.click("#nav-review");
-        TableView<?> list = ui.await("#review-list");
+        TableView<SessionRow> list = ui.await("#review-list");
         WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> list.getItems().size()) >= 1);
         fits("Review, list");
-        HeadlessFx.runOnFx(() -> list.getSelectionModel().select(0));
+        HeadlessFx.runOnFx(() -> list.getItems().stream().filter(r -> r.id().equals(call)).findFirst()
+                .ifPresent(r -> list.getSelectionModel().select(r)));
         ui.click("#review-open");
-        ListView<?> history = ui.await("#review-history");
-        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> history.getItems().size()) >= 2);
+        VBox history = ui.await("#review-history");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> history.getChildren().size()) >= 2);
         assertThat(call).isNotNull();
         fits("Review, session with grading history");
         ScrollPane reviewSide = ui.await("#review-side");

@@ -387,8 +387,15 @@ final class ControlRoomView implements WorkspaceView {
         situation.setWrapText(true);
         situation.setId("city-situation");
         situation.getStyleClass().add("sb-situation");
-        situation.setMaxHeight(120);
-        VBox side = new VBox(8, situation, tabs);
+        situation.setMinHeight(Region.USE_PREF_SIZE);
+        situation.setMaxWidth(Double.MAX_VALUE);
+        // The whole summary, scrolled when it is long, rather than cut after a few lines.
+        javafx.scene.control.ScrollPane situationScroll = new javafx.scene.control.ScrollPane(situation);
+        situationScroll.setFitToWidth(true);
+        situationScroll.setPrefHeight(120);
+        situationScroll.setMinHeight(60);
+        situationScroll.getStyleClass().add("sb-situation-scroll");
+        VBox side = new VBox(8, situationScroll, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         side.setPrefWidth(470);
         side.setMinWidth(470);
@@ -415,6 +422,9 @@ final class ControlRoomView implements WorkspaceView {
         llm.setId("city-llm");
         llm.setWrapText(true);
         frame.setId("city-frame");
+        frame.setWrapText(true);
+        frame.setMinHeight(Region.USE_PREF_SIZE);
+        llm.setMinHeight(Region.USE_PREF_SIZE);
         VBox right = new VBox(4, llm, frame);
         right.setMaxWidth(420);
         HBox.setHgrow(tiles, Priority.ALWAYS);

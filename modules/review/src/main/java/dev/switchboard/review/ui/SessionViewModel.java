@@ -68,6 +68,7 @@ public final class SessionViewModel {
     private final ObservableList<Note> notes = FXCollections.observableArrayList();
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canAssess = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper signedOff = new ReadOnlyBooleanWrapper();
 
     /**
      * @param audioFactory opens the recording; called once, only when the session has one. Receives the
@@ -83,6 +84,7 @@ public final class SessionViewModel {
         this.audio = data.session().audio().isPresent() ? audioFactory.apply(this::audioFailed)
                 : AudioOutput.none(Text.get("review.audio.none"));
         canAssess.set(service.canAssess());
+        assessment.addListener((obs, old, now) -> signedOff.set(now != null && now.signedOff()));
         audioStatus.set(audio.available() ? "" : audio.problem());
         reloadReview();
         show(0);
@@ -152,6 +154,11 @@ public final class SessionViewModel {
 
     public ObservableList<HistoryEntry> history() {
         return history;
+    }
+
+    /** Whether the session is signed off: its notes are then fixed. */
+    public ReadOnlyBooleanProperty signedOffProperty() {
+        return signedOff.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canAssessProperty() {

@@ -110,6 +110,8 @@ public final class Fixture implements AutoCloseable {
         }
         entries.add(new Object[] {CallLog.ENTITY, new CallLog.Entity(4_000, 2, "caller", "LOCATION",
                 "Kabukicho 2-5", "Kabukicho two chome, building five", 17, 52, 0.9)});
+        entries.add(new Object[] {CallLog.CAD_EDIT, new CallLog.CadEdit(4_800, "LOCATION", null,
+                "Kabukicho 2-5 (shinjuku) @35.69500,139.70100", "trainee")});
         entries.add(new Object[] {CallLog.CAD_EDIT, new CallLog.CadEdit(5_000, "nature", "", "Structure fire",
                 "trainee")});
         entries.add(new Object[] {CallLog.EMOTION, new CallLog.Emotion(3_500, 0.8, "fire")});

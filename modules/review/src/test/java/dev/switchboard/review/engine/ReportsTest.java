@@ -75,7 +75,10 @@ class ReportsTest {
             List<String> cells = List.of(aiko.split(",", -1));
             assertThat(cells.get(header.indexOf("location-verified"))).isEqualTo("0.50");
             assertThat(cells.get(header.indexOf("safety-advice"))).isEmpty();
-            assertThat(cells.get(header.indexOf("answer_s"))).isEqualTo("0.8");
+            assertThat(cells.get(header.indexOf("answer_from_ring_s"))).isEqualTo("0.8");
+            assertThat(cells.get(header.indexOf("answer_met"))).isEqualTo("yes");
+            assertThat(cells.get(header.indexOf("dispatch_from_answer_s"))).isEqualTo("6.0");
+            assertThat(cells.get(header.indexOf("dispatch_target_s"))).isEqualTo("120");
             assertThat(f.recordingAccess()).hasSize(2);
             // A trainee's export holds only their own session.
             assertThat(f.as(Fixture.TRAINEE_B).exportScoresCsv(SessionQuery.all(100), csv)).isEqualTo(1);
