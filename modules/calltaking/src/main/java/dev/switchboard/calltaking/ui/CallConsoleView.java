@@ -79,6 +79,8 @@ final class CallConsoleView implements WorkspaceView {
         page.setCenter(conversation());
         page.setRight(sidePanel());
         page.setPadding(new Insets(12));
+        // Typing anywhere in the console (the line, the CAD form) tells the caller the trainee is there.
+        page.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> model.traineeTyping());
         ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }

@@ -119,6 +119,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
     private final ObservableList<Ringing> ringing = FXCollections.observableArrayList();
     private final LongProperty queueTick = new SimpleLongProperty();
     private int callNumber;
+    private long lastTypingMs = Long.MIN_VALUE / 2;
 
     private volatile CallSession session;
     private CallClock clock;
@@ -397,6 +398,23 @@ public final class CallConsoleViewModel implements AutoCloseable {
         if (reference != null) {
             ctx.bus().publish(new IncidentShowRequested(reference));
         }
+    }
+
+    /**
+     * The trainee typed something (a line, the CAD form): they are on the line, so the caller's silence starts
+     * again. Throttled to twice a second.
+     */
+    public void traineeTyping() {
+        CallSession call = session;
+        if (call == null || clock == null || state.get() != CallState.CONNECTED) {
+            return;
+        }
+        long now = clock.nowMs();
+        if (now - lastTypingMs < 500) {
+            return;
+        }
+        lastTypingMs = now;
+        engine.execute(() -> call.traineePresent(now));
     }
 
     /** Hangs up and scores the call. */
@@ -739,9 +757,24 @@ public final class CallConsoleViewModel implements AutoCloseable {
         }
     }
 
+    /** Shows {@code text} in the console's message line; from any thread. */
+    void say(String text) {
+        if (Platform.isFxApplicationThread()) {
+            message.set(text);
+        } else {
+            Platform.runLater(() -> message.set(text));
+        }
+    }
+
     /** Used by {@link CallVoice} when a recognised line is ready. */
     void heard(String text, Optional<Runnable> submit) {
-        Platform.runLater(() -> partial.set(text));
+        Platform.runLater(() -> {
+            partial.set(text);
+            if (!text.isBlank()) {
+                // Speaking counts as being there, like typing.
+                traineeTyping();
+            }
+        });
         submit.ifPresent(engine::execute);
     }
 }

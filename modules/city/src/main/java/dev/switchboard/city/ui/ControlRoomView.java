@@ -72,6 +72,7 @@ final class ControlRoomView implements WorkspaceView {
     /** The incident the call console asked to see, highlighted on the map. */
     private String highlighted;
     private TabPane tabs;
+    private String flownTo;
     private ListView<IncidentView> incidentList;
     private final Label frame = new Label();
     private final AnimationTimer pump;
@@ -361,7 +362,9 @@ final class ControlRoomView implements WorkspaceView {
         });
         incidentList.setPlaceholder(muted("city.noIncidents"));
         incidentList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
+            // Refilling the list each frame reselects the same incident: fly there only when another is picked.
+            if (now != null && !now.id().equals(flownTo)) {
+                flownTo = now.id();
                 map.flyTo(0, new com.gluonhq.maps.MapPoint(now.position().lat(), now.position().lon()), 0.6);
             }
         });
@@ -448,6 +451,11 @@ final class ControlRoomView implements WorkspaceView {
         recommendations.setAll(s.recommendations());
         feed.setAll(s.critical().subList(0, Math.min(50, s.critical().size())));
         incidents.setAll(s.incidents());
+        if (highlighted != null) {
+            // The list is refilled each frame: the incident the call console asked for stays selected.
+            s.incidents().stream().filter(i -> i.id().equals(highlighted)).findFirst()
+                    .ifPresent(i -> incidentList.getSelectionModel().select(i));
+        }
         units.setAll(s.units());
         situation.setText(s.situation().isBlank() ? Text.get("city.quiet", s.simTime()) : s.situation());
         PipelineStats p = s.stats();
@@ -499,6 +507,7 @@ final class ControlRoomView implements WorkspaceView {
         }
         s.incidents().stream().filter(i -> reference.equals(i.reference())).findFirst().ifPresent(i -> {
             highlighted = i.id();
+            flownTo = i.id();
             map.setZoom(13.5);
             map.setCenter(i.position().lat(), i.position().lon());
             tabs.getSelectionModel().select(2);

@@ -108,6 +108,8 @@ public final class CallSession {
     private double loggedEmotion = -1;
     private String loggedLocation;
     private long lastSilenceAskMs = -SILENCE_POLL_MS;
+    /** When the trainee last showed they are on the line without speaking (typing); the silence counts from then. */
+    private long presentAtMs = -1;
     private long lastFlushMs;
     private long lastVoiceMs = -VOICE_INTERVAL_MS;
     private long cutOffAtMs = -1;
@@ -348,6 +350,16 @@ public final class CallSession {
     }
 
     /**
+     * The trainee is on the line without speaking, e.g. typing a line or into the CAD form: the caller's silence
+     * counts from {@code atMs}, so "are you still there?" comes only after a real silence. Not logged.
+     */
+    public void traineePresent(long atMs) {
+        synchronized (lock) {
+            presentAtMs = Math.max(presentAtMs, atMs);
+        }
+    }
+
+    /**
      * The trainee's microphone audio from {@code atMs}: to the recording's right channel and the voice meter;
      * {@code call.voice} about once a second while the trainee speaks.
      */
@@ -571,7 +583,7 @@ public final class CallSession {
                 return;
             }
             lastSilenceAskMs = nowMs;
-            turn = caller.silence(Math.max(0, nowMs - lineFreeAtMs), nowMs).orElse(null);
+            turn = caller.silence(Math.max(0, nowMs - Math.max(lineFreeAtMs, presentAtMs)), nowMs).orElse(null);
         }
         if (turn != null) {
             callerSays(turn, nowMs, "silence");
@@ -627,7 +639,7 @@ public final class CallSession {
             return hangUpIf(turn);
         }
         String text = turn.text().strip();
-        String spoken = turn.spokenText();
+        String spoken = forVoice(turn.spokenText());
         long start;
         synchronized (lock) {
             if (state == CallState.ENDED) {
@@ -850,6 +862,17 @@ public final class CallSession {
 
     private void requireOpen() {
         requireState(CallState.CONNECTED, CallState.ON_HOLD, CallState.TRANSFERRED);
+    }
+
+    /**
+     * The caller's line as the voice is given it: dashes and other typographic marks MaryTTS' English tokenizer does
+     * not know (it logs an ERROR for each em dash) become the plain pauses and punctuation it reads.
+     */
+    static String forVoice(String text) {
+        return text.replaceAll("\\s*[\u2014\u2013\u2012\u2015]+\\s*", ", ")
+                .replace('\u2026', '.').replace('\u2018', '\'').replace('\u2019', '\'')
+                .replace('\u201c', '"').replace('\u201d', '"')
+                .replaceAll(",\\s*([,.!?])", "$1").replaceAll("\\s+", " ").strip();
     }
 
     static long speakingMs(String text) {

@@ -267,6 +267,24 @@ class CallSessionTest {
     }
 
     @Test
+    void theVoiceIsGivenPlainPunctuationWhileTheTranscriptKeepsTheLineAsWritten() {
+        ToneVoice tts = new ToneVoice();
+        CallSession call = call(true, tts);
+        caller.then("My son\u2014 I can't find my son! He was right here \u2013 now he's gone\u2026", 0.8);
+        call.ring();
+        clock.set(1_000);
+        call.answer();
+        clock.set(5_000);
+        CallLog.Utterance reply = call.traineeTyped("Where are you?").orElseThrow();
+
+        assertThat(reply.text()).contains("\u2014");
+        assertThat(tts.texts).isNotEmpty().allSatisfy(t -> assertThat(t).doesNotContain("\u2014", "\u2013",
+                "\u2026"));
+        assertThat(String.join(" ", tts.texts)).contains("My son, I can't find my son!", "right here, now he's gone.");
+        assertThat(CallSession.forVoice("Wait\u2014 \u2014no!")).isEqualTo("Wait, no!");
+    }
+
+    @Test
     void theCallerSpeaksThroughTtsIntoTheLeftChannelAndABargeInCutsTheRest() {
         ToneVoice tts = new ToneVoice();
         CallSession call = call(true, tts);
@@ -333,6 +351,28 @@ class CallSessionTest {
         assertThat(h.first(CallLog.Ended.class).orElseThrow().reason()).isEqualTo("caller-hung-up");
         assertThat(h.first(CallLog.Score.class)).isPresent();
         assertThat(h.callerLines()).extracting(CallLog.Utterance::text).endsWith("Forget it!");
+    }
+
+    @Test
+    void typingCountsAsBeingThereSoTheCallerAsksOnlyAfterARealSilence() {
+        CallSession call = answered(2_000);
+        caller.onSilence = new CallerTurn("Hello? Are you still there?", 0.9, List.of(), false, "offline");
+        // The trainee types (into the CAD form or the line) for 20 s without sending anything.
+        for (long t = 3_000; t <= 23_000; t += 1_000) {
+            clock.set(t);
+            call.traineePresent(t - 300);
+            call.tick(t);
+        }
+        assertThat(history(call).callerLines()).hasSize(1);
+        assertThat(caller.silences).allSatisfy(ms -> assertThat(ms).isLessThan(2_000));
+        // Then the trainee stops: after a real silence the caller asks.
+        for (long t = 24_000; t <= 34_000; t += 1_000) {
+            clock.set(t);
+            call.tick(t);
+        }
+        CallLog.Utterance prompt = history(call).callerLines().get(1);
+        assertThat(prompt.text()).isEqualTo("Hello? Are you still there?");
+        assertThat(prompt.startMs()).isGreaterThanOrEqualTo(22_700 + 8_000);
     }
 
     private static int peak(Pcm pcm) {
