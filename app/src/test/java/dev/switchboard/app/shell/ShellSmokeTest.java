@@ -103,6 +103,34 @@ class ShellSmokeTest {
     }
 
     @Test
+    void aTraineesHomeListsTheirOwnCallsAsTheyHappen() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("trainee", "trainee-demo");
+        ui.await("#home-greeting");
+        ui.await("#home-sessions-empty");
+
+        // A call taken while Home is showing (e.g. the demo's recorded calls) appears without a visit elsewhere.
+        var ws = ui.workstation();
+        var trainee = ((dev.switchboard.core.account.LogonResult.Accepted) ws.accounts()
+                .logon("trainee", "trainee-demo".toCharArray())).account();
+        var scenario = dev.switchboard.calltaking.engine.scenario.ScenarioLibrary.bundled()
+                .find("ems-elderly-fall").orElseThrow();
+        var clock = new dev.switchboard.calltaking.engine.session.ManualCallClock();
+        var call = ws.newCall(new dev.switchboard.calltaking.engine.session.CallConfig(scenario, 3, trainee.id(),
+                trainee.displayName(), false, false),
+                new dev.switchboard.calltaking.engine.caller.OfflineCaller(scenario, 3), clock, null);
+        call.ring();
+        TableView<dev.switchboard.store.session.SessionSummary> table = ui.await("#home-sessions");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> table.getItems().size()) == 1);
+        clock.advance(4_000);
+        call.answer();
+        clock.advance(20_000);
+        call.end("completed");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> table.getItems().get(0).score()) != null);
+        assertThat(ui.find("#home-sessions-empty")).isEmpty();
+    }
+
+    @Test
     void theThemeSwitchesAtOnceAndIsRemembered() {
         ui = new WindowHarness(temp.resolve("data")).start(true);
         ui.signIn("supervisor", "supervisor-demo");

@@ -516,6 +516,7 @@ final class CallConsoleView implements WorkspaceView {
         } else {
             source.setText(Text.get("call.cad.src.auto"));
             source.getStyleClass().add("auto");
+            source.setTooltip(new Tooltip(Text.get("call.cad.src.autoTip")));
         }
     }
 

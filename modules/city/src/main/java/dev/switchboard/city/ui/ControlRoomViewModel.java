@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import dev.switchboard.core.event.Subscription;
 import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.IncidentShowRequested;
+import dev.switchboard.core.session.TrainingSessionChanged;
 import java.util.ArrayList;
 import dev.switchboard.city.engine.pack.tiles.MapSettings;
 import dev.switchboard.city.engine.pack.tiles.OnlineTiles;
@@ -316,6 +317,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
         catalog.insert(new SessionSummary(id, ctx.user().id(), ctx.user().displayName(), "control-room",
                 FREE_RUN.equals(chosen) ? "Control room, seed " + s : "Crisis: " + chosen + ", seed " + s,
                 Instant.now(), null, "running", null));
+        ctx.bus().publish(new TrainingSessionChanged(id));
         this.pack = city;
         this.session = id;
         Platform.runLater(() -> coordinatorName.set(coordinator.name()));
@@ -365,6 +367,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
                 old.close();
                 try {
                     ctx.service(SessionCatalog.class).finish(oldSession, Instant.now(), status, null);
+                    ctx.bus().publish(new TrainingSessionChanged(oldSession));
                 } catch (RuntimeException e) {
                     LOG.warn("Could not record the end of {}", oldSession, e);
                 }

@@ -69,6 +69,7 @@ public final class SessionViewModel {
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canAssess = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper signedOff = new ReadOnlyBooleanWrapper();
+    private java.util.function.Consumer<dev.switchboard.core.id.SessionId> changed = id -> { };
 
     /**
      * @param audioFactory opens the recording; called once, only when the session has one. Receives the
@@ -154,6 +155,11 @@ public final class SessionViewModel {
 
     public ObservableList<HistoryEntry> history() {
         return history;
+    }
+
+    /** Told the session's id after each note, grade or sign-off, so lists elsewhere show it at once. */
+    public void setOnChanged(java.util.function.Consumer<dev.switchboard.core.id.SessionId> action) {
+        this.changed = Objects.requireNonNull(action, "action");
     }
 
     /** Whether the session is signed off: its notes are then fixed. */
@@ -266,13 +272,19 @@ public final class SessionViewModel {
     public void addNote(String text) {
         long at = position.get();
         BackgroundTask.wrap(() -> service.addNote(id(), at, text))
-                .onSuccess(n -> reloadReview())
+                .onSuccess(n -> {
+                    reloadReview();
+                    changed.accept(id());
+                })
                 .onFailure(e -> dialogs.showError(Text.get("review.error.note"), e)).executeWith(tasks);
     }
 
     public void assess(Grade grade, String comment) {
         BackgroundTask.wrap(() -> service.assess(id(), grade, comment))
-                .onSuccess(a -> reloadReview())
+                .onSuccess(a -> {
+                    reloadReview();
+                    changed.accept(id());
+                })
                 .onFailure(e -> dialogs.showError(Text.get("review.error.assess"), e)).executeWith(tasks);
     }
 
@@ -281,7 +293,10 @@ public final class SessionViewModel {
             return;
         }
         BackgroundTask.wrap(() -> service.signOff(id()))
-                .onSuccess(a -> reloadReview())
+                .onSuccess(a -> {
+                    reloadReview();
+                    changed.accept(id());
+                })
                 .onFailure(e -> dialogs.showError(Text.get("review.error.signOff"), e)).executeWith(tasks);
     }
 

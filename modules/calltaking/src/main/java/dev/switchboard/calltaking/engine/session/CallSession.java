@@ -30,6 +30,7 @@ import dev.switchboard.core.incident.DispatchAnswered;
 import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.ResponderType;
 import dev.switchboard.core.incident.ResponseUpdated;
+import dev.switchboard.core.session.TrainingSessionChanged;
 import dev.switchboard.speech.Pcm;
 import dev.switchboard.speech.Prosody;
 import dev.switchboard.speech.TextToSpeech;
@@ -253,6 +254,7 @@ public final class CallSession {
             batch.write();
             state = CallState.RINGING;
         }
+        services.bus().publish(new TrainingSessionChanged(session));
         listener.stateChanged(CallState.RINGING);
     }
 
@@ -623,6 +625,7 @@ public final class CallSession {
             services.sessions().finish(session, services.wallClock().instant(), "complete", s.total());
             score = s;
         }
+        services.bus().publish(new TrainingSessionChanged(session));
         listener.stateChanged(CallState.ENDED);
         listener.scored(s);
         return Optional.of(s);

@@ -267,6 +267,20 @@ class CallSessionTest {
     }
 
     @Test
+    void homeAndReviewHearWhenTheCallStartsAndWhenItIsScored() {
+        List<dev.switchboard.core.session.TrainingSessionChanged> changes = new java.util.ArrayList<>();
+        bus.subscribe(dev.switchboard.core.session.TrainingSessionChanged.class, changes::add);
+        CallSession call = call(false, null);
+        call.ring();
+        assertThat(changes).extracting(c -> c.session()).containsExactly(call.session());
+        clock.set(2_000);
+        call.answer();
+        clock.set(9_000);
+        call.end("completed");
+        assertThat(changes).hasSize(2);
+    }
+
+    @Test
     void theVoiceIsGivenPlainPunctuationWhileTheTranscriptKeepsTheLineAsWritten() {
         ToneVoice tts = new ToneVoice();
         CallSession call = call(true, tts);
