@@ -131,7 +131,7 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                 }
                 case CallLog.CONTROL -> {
                     CallLog.Control c = JSON.readValue(json, CallLog.Control.class);
-                    add(c.atMs(), TimelineKind.CONTROL, e, c.action() + (blank(c.detail()) ? "" : ": " + c.detail()));
+                    add(c.atMs(), TimelineKind.CONTROL, e, Words.control(c.action(), c.detail()));
                 }
                 case CallLog.UTTERANCE -> {
                     CallLog.Utterance u = JSON.readValue(json, CallLog.Utterance.class);
@@ -140,7 +140,7 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                 }
                 case CallLog.ENTITY -> {
                     CallLog.Entity en = JSON.readValue(json, CallLog.Entity.class);
-                    add(en.atMs(), TimelineKind.ENTITY, e, en.type() + ": " + en.value());
+                    add(en.atMs(), TimelineKind.ENTITY, e, Words.entity(en.speaker(), en.type(), en.value()));
                 }
                 case CallLog.CAD_EDIT -> {
                     CallLog.CadEdit c = JSON.readValue(json, CallLog.CadEdit.class);
@@ -148,23 +148,20 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                     if (locationAtMs < 0 && LOCATION_FIELD.equals(c.field()) && !blank(c.newValue())) {
                         locationAtMs = c.atMs();
                     }
-                    add(c.atMs(), TimelineKind.CAD, e, "CAD " + c.field() + ": "
-                            + (blank(c.oldValue()) ? "" : c.oldValue() + " \u2192 ") + c.newValue()
-                            + " (" + c.by() + ")");
+                    add(c.atMs(), TimelineKind.CAD, e, Words.cadEdit(c.field(), c.oldValue(), c.newValue(), c.by()));
                 }
                 case CallLog.DISPATCHED -> {
                     CallLog.Dispatch d = JSON.readValue(json, CallLog.Dispatch.class);
                     dispatchAtMs = dispatchAtMs < 0 ? d.atMs() : dispatchAtMs;
                     incidents.add(new IncidentMark(d.reference(), d.atMs(), d.lat(), d.lon(),
                             d.nature() + " (" + d.natureCode() + ")"));
-                    add(d.atMs(), TimelineKind.DISPATCH, e, "Dispatched " + d.reference() + " " + d.nature() + " P"
-                            + d.priority() + " to " + d.address() + ": " + String.join(", ", d.units()));
+                    add(d.atMs(), TimelineKind.DISPATCH, e, "Dispatched " + d.nature() + " (priority " + d.priority()
+                            + ") to " + d.address() + ": " + Words.units(d.units()));
                 }
                 case CallLog.EMOTION -> {
                     CallLog.Emotion em = JSON.readValue(json, CallLog.Emotion.class);
                     emotions.add(em);
-                    add(em.atMs(), TimelineKind.EMOTION, e, String.format(Locale.ROOT, "Caller %.2f%s", em.value(),
-                            blank(em.reason()) ? "" : " (" + em.reason() + ")"));
+                    add(em.atMs(), TimelineKind.EMOTION, e, Words.emotion(em.value(), em.reason()));
                 }
                 case CallLog.VOICE -> {
                     // The trainee's voice level: shown by the waveform, not item by item.
@@ -175,20 +172,28 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                             u.heading()));
                     String before = unitStates.put(u.unitId(), u.state());
                     if (!Objects.equals(before, u.state())) {
-                        add(u.atMs(), TimelineKind.UNIT, e, u.unitId() + " " + u.state());
+                        add(u.atMs(), TimelineKind.UNIT, e, Words.unit(u.unitId()) + " " + Words.state(u.state()));
                     }
+                }
+                case CallLog.DISPATCH_ANSWERED -> {
+                    CallLog.DispatchAnswer a = JSON.readValue(json, CallLog.DispatchAnswer.class);
+                    add(a.atMs(), TimelineKind.DISPATCH, e, "The control room "
+                            + (a.sentUnits().isEmpty() ? "had no unit free to send at once"
+                            : "sent " + a.sentUnits().stream().map(Words::unit).reduce((x, y) -> x + ", " + y).orElse(""))
+                            + (a.waiting().isEmpty() ? "" : "; waiting for a free " + Words.units(a.waiting())));
                 }
                 case CallLog.ENDED -> {
                     ended = JSON.readValue(json, CallLog.Ended.class);
-                    add(ended.atMs(), TimelineKind.CALL, e, "Ended: " + ended.reason());
+                    add(ended.atMs(), TimelineKind.CALL, e, Words.ended(ended.reason()));
                 }
                 case CallLog.SCORED -> {
                     score = JSON.readValue(json, CallLog.Score.class);
-                    add(lastMs, TimelineKind.SCORE, e, String.format(Locale.ROOT, "Scored %.0f", score.total()));
+                    add(lastMs, TimelineKind.SCORE, e, String.format(Locale.ROOT, "Scored %.0f out of 100",
+                            score.total()));
                 }
                 case CallLog.INTERRUPTED -> {
                     CallLog.Interrupted i = JSON.readValue(json, CallLog.Interrupted.class);
-                    add(i.lastMs(), TimelineKind.CALL, e, "Interrupted: " + i.detail());
+                    add(i.lastMs(), TimelineKind.CALL, e, "The call was interrupted: " + i.detail());
                 }
                 default -> add(lastMs, TimelineKind.OTHER, e, type + " " + json);
             }
@@ -209,27 +214,30 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                             + n.path("priority").asInt() + ")");
                 }
                 case "city.incident.escalated" -> add(at, TimelineKind.INCIDENT, e, n.path("incident").asText()
-                        + " escalated " + n.path("from").asText() + " \u2192 " + n.path("to").asText());
+                        + " escalated from " + Words.state(n.path("from").asText()) + " to "
+                        + Words.state(n.path("to").asText()));
                 case "city.incident.state_changed" -> add(at, TimelineKind.INCIDENT, e,
-                        n.path("incident").asText() + " " + n.path("state").asText());
+                        n.path("incident").asText() + " is now " + Words.state(n.path("state").asText()));
                 case "city.incident.resolved" -> add(at, TimelineKind.INCIDENT, e,
                         n.path("incident").asText() + " resolved");
                 case "city.unit.dispatched" -> {
                     cityDispatchMs = cityDispatchMs == null ? at : cityDispatchMs;
-                    add(at, TimelineKind.DISPATCH, e, n.path("unit").asText() + " \u2192 " + n.path("incident").asText()
-                            + " (ETA " + n.path("etaSeconds").asLong() + " s, " + n.path("by").asText() + ")");
+                    add(at, TimelineKind.DISPATCH, e, Words.unit(n.path("unit").asText()) + " sent to "
+                            + n.path("incident").asText() + " by the " + n.path("by").asText() + ", about "
+                            + Words.minutes(n.path("etaSeconds").asLong()) + " away");
                 }
                 case "city.unit.state_changed" -> {
                     fix(at, n, n.path("to").asText());
-                    add(at, TimelineKind.UNIT, e, n.path("unit").asText() + " "
-                            + n.path("from").asText() + " \u2192 " + n.path("to").asText());
+                    add(at, TimelineKind.UNIT, e, Words.unit(n.path("unit").asText()) + " "
+                            + Words.state(n.path("to").asText()));
                 }
                 case "city.unit.moved" -> fix(at, n, n.path("state").asText());
                 case "city.command.issued", "city.command.refused", "city.recommendation.accepted",
                      "city.recommendation.rejected", "city.recommendation.edited", "city.autopilot.changed",
                      "city.evacuation.ordered", "city.unit.stood_down" ->
-                        add(at, TimelineKind.COMMAND, e, type.substring("city.".length()) + " " + compact(n));
-                default -> add(at, TimelineKind.OTHER, e, type.substring("city.".length()) + " " + compact(n));
+                        add(at, TimelineKind.COMMAND, e, Words.command(type, n));
+                default -> add(at, TimelineKind.OTHER, e, Words.sentence(type.substring("city.".length())) + ": "
+                        + compact(n));
             }
         }
 
