@@ -36,6 +36,11 @@ public final class HomeViewModel {
 
     // Properties
     private final ObservableList<SessionSummary> recent = FXCollections.observableArrayList();
+    /**
+     * One read-only view of the list, kept here: a fresh wrapper per call would be collected with the listener Home
+     * put on it (it listens weakly to the list), and Home kept saying "No sessions yet" while the table had rows.
+     */
+    private final ObservableList<SessionSummary> recentView = FXCollections.unmodifiableObservableList(recent);
     private final ReadOnlyObjectWrapper<SystemStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<String> loadError = new ReadOnlyObjectWrapper<>("");
 
@@ -47,7 +52,7 @@ public final class HomeViewModel {
     }
 
     public ObservableList<SessionSummary> recentSessions() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 
     public ReadOnlyObjectProperty<SystemStatus> statusProperty() {

@@ -51,6 +51,17 @@ final class LayoutCheck {
         if (node instanceof Labeled labeled) {
             elided(labeled).ifPresent(out::add);
         }
+        if (node instanceof javafx.scene.control.TabPane tabs) {
+            // Tab headers that do not fit slide under an overflow menu: a tab the user cannot see is cut off.
+            Bounds pane = tabs.localToScene(tabs.getLayoutBounds());
+            for (Node tab : tabs.lookupAll(".tab")) {
+                Bounds b = tab.localToScene(tab.getLayoutBounds());
+                if (tab.isVisible() && b.getMaxX() > pane.getMaxX() + SLACK) {
+                    out.add("tab header past its tab pane: " + describe(tabs) + " "
+                            + ((javafx.scene.control.Labeled) tab.lookup(".tab-label")).getText());
+                }
+            }
+        }
         if (node instanceof Parent parent) {
             boolean clipsChildren = node.getClip() != null || node instanceof ScrollPane
                     || node.getClass().getSimpleName().equals("VirtualFlow");

@@ -181,6 +181,17 @@ final class ControlRoomView implements WorkspaceView {
         ComboBox<String> scenario = new ComboBox<>(FXCollections.observableArrayList(model.scenarios()));
         scenario.valueProperty().bindBidirectional(model.scenarioProperty());
         scenario.setId("city-scenario");
+        scenario.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return ControlRoomViewModel.scenarioTitle(name);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
         Button restart = new Button(Text.get("city.restart"), new FontIcon(Material2OutlinedMZ.REPLAY));
         restart.setId("city-restart");
         restart.setOnAction(e -> model.restart());

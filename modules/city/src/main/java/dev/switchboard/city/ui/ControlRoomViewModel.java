@@ -178,6 +178,14 @@ public final class ControlRoomViewModel implements AutoCloseable {
                 .toList();
     }
 
+    /** A scenario choice as the trainee reads it: its title, or "Free run (no crisis)". */
+    public static String scenarioTitle(String name) {
+        if (name == null || FREE_RUN.equals(name)) {
+            return Text.get("city.scenario.freeRun");
+        }
+        return Scenarios.byName(name).map(dev.switchboard.city.engine.sim.Scenario::title).orElse(name);
+    }
+
     /** The city the map shows; null until {@link #readyProperty()} is true. */
     public CityPack pack() {
         return pack;
@@ -209,7 +217,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
                     autopilot.set(built.latest().autopilot());
                     ready.set(true);
                     message.set(FREE_RUN.equals(chosen) ? Text.get("city.msg.ready", s)
-                            : Text.get("city.msg.scenario", chosen, s));
+                            : Text.get("city.msg.scenario", scenarioTitle(chosen), s));
                     List<IncidentCreated> waiting = List.copyOf(pendingCalls);
                     pendingCalls.clear();
                     waiting.forEach(this::onCall);
@@ -315,12 +323,13 @@ public final class ControlRoomViewModel implements AutoCloseable {
         }
         SessionCatalog catalog = ctx.service(SessionCatalog.class);
         catalog.insert(new SessionSummary(id, ctx.user().id(), ctx.user().displayName(), "control-room",
-                FREE_RUN.equals(chosen) ? "Control room, seed " + s : "Crisis: " + chosen + ", seed " + s,
+                FREE_RUN.equals(chosen) ? "Control room, free run" : "Control room: " + scenarioTitle(chosen),
                 Instant.now(), null, "running", null));
         ctx.bus().publish(new TrainingSessionChanged(id));
         this.pack = city;
         this.session = id;
-        Platform.runLater(() -> coordinatorName.set(coordinator.name()));
+        Platform.runLater(() -> coordinatorName.set(Text.get(coordinator instanceof LlmCoordinator
+                ? "city.coordinator.llm" : "city.coordinator.rules")));
         return new SimulationLoop(sim);
     }
 
