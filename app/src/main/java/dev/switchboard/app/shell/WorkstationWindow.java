@@ -77,8 +77,11 @@ public final class WorkstationWindow {
     private LockView lockView;
     private boolean firstScreenShown;
     private volatile boolean closing;
-    /** Ends the process; a test replaces it so closing the window does not end the test JVM. */
-    private java.util.function.IntConsumer exitProcess = System::exit;
+    /** Ends the toolkit and the process; a test replaces it so closing the window does not end the test JVM. */
+    private java.util.function.IntConsumer exitProcess = code -> {
+        Platform.exit();
+        System.exit(code);
+    };
 
     public WorkstationWindow(Stage stage, LaunchOptions options, DataDir dataDir, Clock clock) {
         this.stage = stage;
@@ -415,7 +418,6 @@ public final class WorkstationWindow {
                 LOG.error("Shutdown did not finish cleanly", e);
             } finally {
                 tasks.shutdown();
-                Platform.exit();
                 exitProcess.accept(code);
             }
         }, "shutdown");
@@ -461,7 +463,6 @@ public final class WorkstationWindow {
                     ws.close(false);
                 }
             } finally {
-                Platform.exit();
                 exitProcess.accept(code);
             }
         }, "exit");

@@ -124,7 +124,10 @@ class CallConsoleSmokeTest {
         }
 
         // "Show on the control-room map" opens the control room on the call's incident.
-        ui.click("#call-show-map");
+        Button showMap = ui.await("#call-show-map");
+        WindowHarness.waitUntil(() -> !HeadlessFx.callOnFx(showMap::isDisabled));
+        // The side panel may be scrolled while units report in; fire it as a click on it would.
+        HeadlessFx.runOnFx(showMap::fire);
         ListView<dev.switchboard.city.model.IncidentView> incidents = ui.await("#city-incidents");
         WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> {
             var shown = incidents.getSelectionModel().getSelectedItem();

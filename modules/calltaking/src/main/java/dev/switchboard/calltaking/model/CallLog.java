@@ -173,7 +173,7 @@ public final class CallLog {
      */
     public record ScoreItem(String id, String label, double weight, double earned, String evidence, long atMs) {
 
-        /** Whether the item was met: full marks, the one rule for every screen and report (see {@link #met(double)}). */
+        /** Whether the item was met: full marks, the one rule for every screen and report ({@link #met(double)}). */
         public boolean met() {
             return met(earned);
         }

@@ -1,7 +1,6 @@
 package dev.switchboard.calltaking.ui;
 
 import dev.switchboard.calltaking.engine.cad.CadField;
-import dev.switchboard.calltaking.engine.cad.NatureCode;
 import dev.switchboard.calltaking.engine.cad.NatureCodes;
 import dev.switchboard.calltaking.engine.scenario.Scenario;
 import dev.switchboard.calltaking.engine.session.CallState;

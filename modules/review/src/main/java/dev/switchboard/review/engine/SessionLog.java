@@ -179,7 +179,7 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                     CallLog.DispatchAnswer a = JSON.readValue(json, CallLog.DispatchAnswer.class);
                     add(a.atMs(), TimelineKind.DISPATCH, e, "The control room "
                             + (a.sentUnits().isEmpty() ? "had no unit free to send at once"
-                            : "sent " + a.sentUnits().stream().map(Words::unit).reduce((x, y) -> x + ", " + y).orElse(""))
+                            : "sent " + String.join(", ", a.sentUnits().stream().map(Words::unit).toList()))
                             + (a.waiting().isEmpty() ? "" : "; waiting for a free " + Words.units(a.waiting())));
                 }
                 case CallLog.ENDED -> {

@@ -82,7 +82,8 @@ public final class SessionReport {
                 new String[] {"Grade", a.grade() == null ? "not graded yet" : grade(a)},
                 new String[] {"Record", s.integrity().intact() ? "complete and unaltered ("
                         + s.integrity().entriesChecked() + " logged events verified)"
-                        : "ALTERED OR DAMAGED at event " + s.integrity().brokenSeq() + ": " + s.integrity().problem()}));
+                        : "ALTERED OR DAMAGED at event " + s.integrity().brokenSeq() + ": "
+                                + s.integrity().problem()}));
 
         if (s.metrics().targets() != null) {
             w.heading("Time targets", 13);

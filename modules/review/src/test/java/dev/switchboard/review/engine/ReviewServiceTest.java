@@ -224,7 +224,8 @@ class ReviewServiceTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f.dir.database());
              Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.execute("INSERT INTO review_note (session_id, at_ms, author_id, author_name,"
-                    + " text, created_at, updated_at) VALUES ('" + Fixture.CALL_A.value() + "', 1, 'x', 'x', 'x', 1, 1)"))
+                    + " text, created_at, updated_at) VALUES ('" + Fixture.CALL_A.value()
+                    + "', 1, 'x', 'x', 'x', 1, 1)"))
                     .hasMessageContaining("signed off");
         }
         f.clock.advance(Duration.ofMinutes(3));
