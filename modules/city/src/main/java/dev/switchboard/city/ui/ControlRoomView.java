@@ -208,13 +208,12 @@ final class ControlRoomView implements WorkspaceView {
         message.setId("city-message");
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, play, label("city.speed"), speed, label("city.eventsPerTick"), events,
-                label("city.seed"), seed, label("city.scenario"), scenario, restart, autopilot, spacer);
+        // Wraps onto a second line in a narrow window rather than pushing the page wider than the window.
+        FlowPane bar = new FlowPane(8, 6, play, label("city.speed"), speed, label("city.eventsPerTick"), events,
+                label("city.seed"), seed, label("city.scenario"), scenario, restart, autopilot);
         bar.setAlignment(Pos.CENTER_LEFT);
         for (Node n : bar.getChildren()) {
-            if (n instanceof Region r && n != spacer) {
+            if (n instanceof Region r) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }

@@ -133,7 +133,7 @@ final class SessionPane extends BorderPane {
         pdf.setId("review-export-pdf");
         pdf.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setInitialFileName("session-" + r.id() + ".pdf");
+            chooser.setInitialFileName(reportFileName(r));
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
             File file = chooser.showSaveDialog(getScene().getWindow());
             if (file != null) {
@@ -418,6 +418,18 @@ final class SessionPane extends BorderPane {
 
     private static String blank(String value) {
         return value == null || value.isBlank() ? "\u2014" : "\u201c" + value + "\u201d";
+    }
+
+    /** The report's suggested file name from the trainee, the scenario and the date, never the session's id. */
+    static String reportFileName(SessionRow r) {
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT)
+                .format(r.startedAt().atZone(ZoneId.systemDefault()));
+        String name = (r.traineeName() + " " + r.title()).toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-+|-+$)", "");
+        if (name.length() > 60) {
+            name = name.substring(0, 60).replaceAll("-+$", "");
+        }
+        return name + "-" + when + ".pdf";
     }
 
     static String gradeText(Grade g) {
