@@ -66,6 +66,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Workstation implements AutoCloseable {
 
+    private volatile String busyWith;
+
     private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
 
     private final DataDir dataDir;
@@ -386,6 +388,19 @@ public final class Workstation implements AutoCloseable {
      *
      * @param cleanExit whether to take the "exit" backup (skipped for short CLI commands)
      */
+    /**
+     * Says what the workstation is busy with in the background (e.g. recording the demo calls), or clears it with
+     * null; sign-in names it when it has to wait.
+     */
+    public void busyWith(String what) {
+        busyWith = what;
+    }
+
+    /** What the workstation is busy with in the background, if anything. */
+    public java.util.Optional<String> busyWith() {
+        return java.util.Optional.ofNullable(busyWith);
+    }
+
     public synchronized void close(boolean cleanExit) {
         if (closed) {
             return;

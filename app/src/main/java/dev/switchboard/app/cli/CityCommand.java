@@ -54,7 +54,9 @@ public final class CityCommand extends DataDirCommand {
     int parse(@Parameters(paramLabel = "ORDER") String order) {
         PrintWriter out = spec.commandLine().getOut();
         boolean allParsed = true;
-        for (ParseResult result : DispatchParser.parseAll(order)) {
+        // Places are checked against the bundled city, so an order naming a place it lacks is refused here.
+        var places = DispatchParser.KnownPlaces.wardsOf(dev.switchboard.city.engine.pack.CityPacks.tokyo());
+        for (ParseResult result : DispatchParser.parseAll(order, places)) {
             ObjectNode node = JSON.createObjectNode();
             switch (result) {
                 case ParseResult.Parsed parsed -> describe(node, parsed.command());

@@ -84,7 +84,12 @@ public final class WorkstationWindow {
     private StatusBar statusBar;
     private LockView lockView;
     private boolean firstScreenShown;
-    private boolean closing;
+    private volatile boolean closing;
+    /** Ends the toolkit and the process; a test replaces it so closing the window does not end the test JVM. */
+    private java.util.function.IntConsumer exitProcess = code -> {
+        Platform.exit();
+        System.exit(code);
+    };
 
     public WorkstationWindow(Stage stage, LaunchOptions options, DataDir dataDir, Clock clock) {
         this.stage = stage;
@@ -114,10 +119,14 @@ public final class WorkstationWindow {
         stage.getIcons().add(AppIcon.image());
         stage.setMinWidth(1024);
         stage.setMinHeight(680);
+        // Closing the window by the window manager is a clean exit: sign-out, log flush, exit backup.
         stage.setOnCloseRequest(e -> {
             e.consume();
             shutdown(0);
         });
+        // Quit from anywhere, the login screen included.
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> shutdown(0));
         show(opening());
         stage.show();
         opening.whenComplete((ws, error) -> Platform.runLater(() -> {
@@ -202,7 +211,8 @@ public final class WorkstationWindow {
     }
 
     private void showLogin(String username) {
-        LoginViewModel model = new LoginViewModel(workstation.accounts(), tasks, this::signedIn);
+        Workstation ws = workstation;
+        LoginViewModel model = new LoginViewModel(workstation.accounts(), tasks, this::signedIn, ws::busyWith);
         model.usernameProperty().set(username);
         show(new LoginView(model, options.demo() ? text("app.login.demoHint") : "", footer()));
         firstScreenReady();
@@ -261,6 +271,11 @@ public final class WorkstationWindow {
                     @Override
                     public void signOut() {
                         WorkstationWindow.this.signOut();
+                    }
+
+                    @Override
+                    public void quit() {
+                        shutdown(0);
                     }
 
                     @Override
@@ -420,19 +435,36 @@ public final class WorkstationWindow {
                 LOG.error("Shutdown did not finish cleanly", e);
             } finally {
                 tasks.shutdown();
-                Platform.exit();
-                System.exit(code);
+                exitProcess.accept(code);
             }
         }, "shutdown");
         closer.start();
     }
 
-    /** Flushes the event log and closes the database now; for the shutdown hook, from any thread. */
+    /**
+     * For the shutdown hook (SIGTERM, the desktop logging out), from any thread: unless the window is already
+     * closing, it is a clean exit too, so the user is signed out and the exit backup is taken; then the event log
+     * is flushed and the database closed.
+     */
     void closeWorkstation() {
         Workstation ws = workstation;
-        if (ws != null) {
-            ws.close(false);
+        if (ws == null) {
+            return;
         }
+        if (closing) {
+            ws.close(false);
+            return;
+        }
+        closing = true;
+        Account leaving = user;
+        try {
+            if (leaving != null) {
+                ws.accounts().logout(leaving);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Sign-out on termination failed", e);
+        }
+        ws.close(true);
     }
 
     /** Exit without the exit backup, for self-checks and refusals. */
@@ -448,8 +480,7 @@ public final class WorkstationWindow {
                     ws.close(false);
                 }
             } finally {
-                Platform.exit();
-                System.exit(code);
+                exitProcess.accept(code);
             }
         }, "exit");
         closer.start();
@@ -491,6 +522,11 @@ public final class WorkstationWindow {
 
     ShellView shell() {
         return shell;
+    }
+
+    /** Replaces how the process ends, so a test can close the window without ending its JVM. */
+    void exitWith(java.util.function.IntConsumer exit) {
+        this.exitProcess = exit;
     }
 
     IdleMonitor idleMonitor() {

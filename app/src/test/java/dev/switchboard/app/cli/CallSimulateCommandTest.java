@@ -65,7 +65,8 @@ class CallSimulateCommandTest {
         assertThat(items.get("dispatch-time").get("earned").asDouble()).isPositive();
         assertThat(items.get("callback").get("earned").asDouble()).isEqualTo(1.0);
         assertThat(items.get("callback").get("atMs").asLong()).isPositive();
-        assertThat(items.get("answer-time").get("evidence").asText()).contains("Answered after");
+        assertThat(items.get("answer-time").get("evidence").asText()).startsWith("Answer ")
+                .contains("answer: from first ring").endsWith(": met");
 
         SessionId session = new SessionId(call.get("session").asText());
         try (Workstation ws = Workstation.open(DataDir.of(data()), Clock.systemUTC())) {

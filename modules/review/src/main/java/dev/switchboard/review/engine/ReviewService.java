@@ -139,15 +139,16 @@ public final class ReviewService {
         return store.notes(id);
     }
 
-    /** Pins a note to {@code atMs}; after sign-off the note is an amendment (marked in the history). */
+    /** Pins a note to {@code atMs}; refused once the session is signed off. */
     public Note addNote(SessionId id, long atMs, String text) {
         requireAssessor(id, "add a note");
         String body = text(text, "note");
         if (atMs < 0) {
             throw InputException.field("note time", "must not be negative, was " + atMs + " ms");
         }
-        boolean after = store.assessment(id).signedOff();
-        return store.insertNote(id, atMs, viewer.id(), viewer.displayName(), body, clock.instant(), after);
+        // Sign-off fixes the notes, as the sign-off dialog says: none is added after it.
+        requireNotSignedOff(id);
+        return store.insertNote(id, atMs, viewer.id(), viewer.displayName(), body, clock.instant(), false);
     }
 
     /** Changes a note's text; refused once the session is signed off (add an amendment note instead). */
@@ -259,11 +260,13 @@ public final class ReviewService {
                 continue;
             }
             Map<String, Double> items = new LinkedHashMap<>();
+            Map<String, String> labels = new LinkedHashMap<>();
             for (ScoreLine line : f.items()) {
                 items.put(line.id(), line.earned());
+                labels.put(line.id(), line.label());
             }
             Double score = f.score() != null ? f.score() : r.score();
-            out.add(new ProgressPoint(r.id(), r.startedAt(), r.title(), score, f.metrics(), items));
+            out.add(new ProgressPoint(r.id(), r.startedAt(), r.title(), score, f.metrics(), items, labels));
         }
         return out;
     }

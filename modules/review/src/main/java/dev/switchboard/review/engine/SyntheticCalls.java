@@ -99,7 +99,7 @@ public final class SyntheticCalls {
         String audio = spec.sampleRate() > 0 ? spec.id().value() + "/call.wav" : "";
         add(out, log, spec, 0, CallLog.STARTED, new CallLog.Started("C-" + spec.id().value(), "synthetic",
                 spec.title(), spec.seed(), spec.trainee().value(), spec.traineeName(), audio, spec.sampleRate(),
-                "scripted"));
+                "scripted", dev.switchboard.calltaking.model.CallTarget.Targets.DEFAULT));
         add(out, log, spec, 0, CallLog.RINGING, new CallLog.Ringing(0));
         long answer = 2000 + random.nextLong(12_000);
         add(out, log, spec, answer, CallLog.ANSWERED, new CallLog.Answered(answer, answer));
@@ -148,7 +148,7 @@ public final class SyntheticCalls {
                     String state = UNIT_STATES[f >= 1 ? 2 : f > 0.05 ? 1 : 0];
                     add(out, log, spec, t, CallLog.UNIT, new CallLog.UnitUpdate(t, "INC-" + spec.seed(),
                             UNIT_TYPES[u].charAt(0) + "-1", UNIT_TYPES[u], state, lat + (incidentLat - lat) * f,
-                            lon + (incidentLon - lon) * f, 90, "DISPATCHED"));
+                            lon + (incidentLon - lon) * f, 90, "DISPATCHED", Math.round((1 - f) * 300)));
                 }
             }
         }

@@ -68,6 +68,8 @@ public final class SessionViewModel {
     private final ObservableList<Note> notes = FXCollections.observableArrayList();
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canAssess = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper signedOff = new ReadOnlyBooleanWrapper();
+    private java.util.function.Consumer<dev.switchboard.core.id.SessionId> changed = id -> { };
 
     /**
      * @param audioFactory opens the recording; called once, only when the session has one. Receives the
@@ -83,6 +85,7 @@ public final class SessionViewModel {
         this.audio = data.session().audio().isPresent() ? audioFactory.apply(this::audioFailed)
                 : AudioOutput.none(Text.get("review.audio.none"));
         canAssess.set(service.canAssess());
+        assessment.addListener((obs, old, now) -> signedOff.set(now != null && now.signedOff()));
         audioStatus.set(audio.available() ? "" : audio.problem());
         reloadReview();
         show(0);
@@ -152,6 +155,16 @@ public final class SessionViewModel {
 
     public ObservableList<HistoryEntry> history() {
         return history;
+    }
+
+    /** Told the session's id after each note, grade or sign-off, so lists elsewhere show it at once. */
+    public void setOnChanged(java.util.function.Consumer<dev.switchboard.core.id.SessionId> action) {
+        this.changed = Objects.requireNonNull(action, "action");
+    }
+
+    /** Whether the session is signed off: its notes are then fixed. */
+    public ReadOnlyBooleanProperty signedOffProperty() {
+        return signedOff.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canAssessProperty() {
@@ -259,13 +272,19 @@ public final class SessionViewModel {
     public void addNote(String text) {
         long at = position.get();
         BackgroundTask.wrap(() -> service.addNote(id(), at, text))
-                .onSuccess(n -> reloadReview())
+                .onSuccess(n -> {
+                    reloadReview();
+                    changed.accept(id());
+                })
                 .onFailure(e -> dialogs.showError(Text.get("review.error.note"), e)).executeWith(tasks);
     }
 
     public void assess(Grade grade, String comment) {
         BackgroundTask.wrap(() -> service.assess(id(), grade, comment))
-                .onSuccess(a -> reloadReview())
+                .onSuccess(a -> {
+                    reloadReview();
+                    changed.accept(id());
+                })
                 .onFailure(e -> dialogs.showError(Text.get("review.error.assess"), e)).executeWith(tasks);
     }
 
@@ -274,7 +293,10 @@ public final class SessionViewModel {
             return;
         }
         BackgroundTask.wrap(() -> service.signOff(id()))
-                .onSuccess(a -> reloadReview())
+                .onSuccess(a -> {
+                    reloadReview();
+                    changed.accept(id());
+                })
                 .onFailure(e -> dialogs.showError(Text.get("review.error.signOff"), e)).executeWith(tasks);
     }
 

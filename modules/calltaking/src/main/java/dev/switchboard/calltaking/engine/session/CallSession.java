@@ -26,9 +26,11 @@ import dev.switchboard.core.event.Delivery;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.event.Subscription;
 import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.incident.DispatchAnswered;
 import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.ResponderType;
 import dev.switchboard.core.incident.ResponseUpdated;
+import dev.switchboard.core.session.TrainingSessionChanged;
 import dev.switchboard.speech.Pcm;
 import dev.switchboard.speech.Prosody;
 import dev.switchboard.speech.TextToSpeech;
@@ -111,6 +113,8 @@ public final class CallSession {
     private double loggedEmotion = -1;
     private String loggedLocation;
     private long lastSilenceAskMs = -SILENCE_POLL_MS;
+    /** When the trainee last showed they are on the line without speaking (typing); the silence counts from then. */
+    private long presentAtMs = -1;
     private long lastFlushMs;
     private long lastVoiceMs = -VOICE_INTERVAL_MS;
     private long cutOffAtMs = -1;
@@ -119,6 +123,7 @@ public final class CallSession {
     private int meterRate;
     private boolean transferred;
     private Subscription responses;
+    private Subscription answers;
     private boolean helpArrivedTold;
     private String dispatchReference;
     private CallLog.Score score;
@@ -248,11 +253,12 @@ public final class CallSession {
             Batch batch = new Batch();
             batch.add(now, CallLog.STARTED, new CallLog.Started(session.value(), scenario.id(), scenario.title(),
                     config.seed(), config.trainee().value(), config.traineeName(), audioFile, rate,
-                    config.llmCaller() ? "llm" : "offline"));
+                    config.llmCaller() ? "llm" : "offline", scenario.targets().logged()));
             batch.add(now, CallLog.RINGING, new CallLog.Ringing(now));
             batch.write();
             state = CallState.RINGING;
         }
+        services.bus().publish(new TrainingSessionChanged(session));
         listener.stateChanged(CallState.RINGING);
     }
 
@@ -347,6 +353,16 @@ public final class CallSession {
             return Optional.empty();
         }
         return callerSays(turn, replyAt, "after: " + abbreviate(line));
+    }
+
+    /**
+     * The trainee is on the line without speaking, e.g. typing a line or into the CAD form: the caller's silence
+     * counts from {@code atMs}, so "are you still there?" comes only after a real silence. Not logged.
+     */
+    public void traineePresent(long atMs) {
+        synchronized (lock) {
+            presentAtMs = Math.max(presentAtMs, atMs);
+        }
     }
 
     /**
@@ -545,6 +561,7 @@ public final class CallSession {
             new Batch().add(now, CallLog.DISPATCHED, d).write();
             dispatchReference = reference;
             responses = services.bus().subscribe(ResponseUpdated.class, this::onResponse, Delivery.ASYNC);
+            answers = services.bus().subscribe(DispatchAnswered.class, this::onAnswer, Delivery.ASYNC);
             services.bus().publish(new IncidentCreated(session, reference, code, d.nature(), priority,
                     place.position(), place.wardId(), address, units, services.wallClock().instant()));
         }
@@ -572,7 +589,7 @@ public final class CallSession {
                 return;
             }
             lastSilenceAskMs = nowMs;
-            turn = caller.silence(Math.max(0, nowMs - lineFreeAtMs), nowMs).orElse(null);
+            turn = caller.silence(Math.max(0, nowMs - Math.max(lineFreeAtMs, presentAtMs)), nowMs).orElse(null);
         }
         if (turn != null) {
             callerSays(turn, nowMs, "silence");
@@ -599,6 +616,9 @@ public final class CallSession {
             if (responses != null) {
                 responses.close();
             }
+            if (answers != null) {
+                answers.close();
+            }
             if (recording != null) {
                 CallRecording.Closed closed = recording.close(now);
                 services.recordings().closed(session, recording.file(), closed.durationMs(), closed.sha256(),
@@ -609,6 +629,7 @@ public final class CallSession {
             services.sessions().finish(session, services.wallClock().instant(), "complete", s.total());
             score = s;
         }
+        services.bus().publish(new TrainingSessionChanged(session));
         listener.stateChanged(CallState.ENDED);
         listener.scored(s);
         return Optional.of(s);
@@ -625,7 +646,7 @@ public final class CallSession {
             return hangUpIf(turn);
         }
         String text = turn.text().strip();
-        String spoken = turn.spokenText();
+        String spoken = forVoice(turn.spokenText());
         long start;
         synchronized (lock) {
             if (state == CallState.ENDED) {
@@ -705,7 +726,8 @@ public final class CallSession {
             }
             long now = clock.nowMs();
             update = new CallLog.UnitUpdate(now, u.reference(), u.unitId(), u.unitType().name(), u.state(),
-                    u.position().lat(), u.position().lon(), u.headingDegrees(), u.incidentState());
+                    u.position().lat(), u.position().lon(), u.headingDegrees(), u.incidentState(),
+                    u.etaSeconds() < 0 ? null : Math.round(u.etaSeconds()));
             new Batch().add(now, CallLog.UNIT, update).write();
             if ("ON_SCENE".equals(u.state()) && !helpArrivedTold && state != CallState.ON_HOLD) {
                 helpArrivedTold = true;
@@ -721,6 +743,20 @@ public final class CallSession {
             }
             callerSays(turn, now, "help arrived");
         }
+    }
+
+    private void onAnswer(DispatchAnswered a) {
+        CallLog.DispatchAnswer answer;
+        synchronized (lock) {
+            if (state == CallState.ENDED || !a.reference().equals(dispatchReference)) {
+                return;
+            }
+            long now = clock.nowMs();
+            answer = new CallLog.DispatchAnswer(now, a.sentUnits(), a.waiting().stream().map(Enum::name).toList(),
+                    a.controlRoomNote());
+            new Batch().add(now, CallLog.DISPATCH_ANSWERED, answer).write();
+        }
+        listener.dispatchAnswered(answer);
     }
 
     // ---- helpers (callers hold the lock)
@@ -836,6 +872,17 @@ public final class CallSession {
 
     private void requireOpen() {
         requireState(CallState.CONNECTED, CallState.ON_HOLD, CallState.TRANSFERRED);
+    }
+
+    /**
+     * The caller's line as the voice is given it: dashes and other typographic marks MaryTTS' English tokenizer does
+     * not know (it logs an ERROR for each em dash) become the plain pauses and punctuation it reads.
+     */
+    static String forVoice(String text) {
+        return text.replaceAll("\\s*[\u2014\u2013\u2012\u2015]+\\s*", ", ")
+                .replace('\u2026', '.').replace('\u2018', '\'').replace('\u2019', '\'')
+                .replace('\u201c', '"').replace('\u201d', '"')
+                .replaceAll(",\\s*([,.!?])", "$1").replaceAll("\\s+", " ").strip();
     }
 
     static long speakingMs(String text) {
