@@ -99,7 +99,7 @@ class CallSimulateCommandTest {
         CliRun r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "fire-structure-trapped",
                 "--operator-script", script.toString());
         assertThat(r.code()).isNotZero();
-        assertThat(r.err()).contains(script.toString()).contains("line 3").contains("'soon' is not a number");
+        assertThat(r.err()).contains(script + ":3: ").contains("'soon' is not a number");
     }
 
     @Test
