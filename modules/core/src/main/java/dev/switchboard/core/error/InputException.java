@@ -13,12 +13,19 @@ public class InputException extends SwitchboardException {
     private final transient Path file;
     private final int line;
     private final String field;
+    private final String problem;
 
     public InputException(Path file, int line, String field, String problem) {
         super(location(file, line, field) + ": " + problem, "Correct the input and try again.");
         this.file = file;
         this.line = line;
         this.field = field;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the location. */
+    public String problem() {
+        return problem;
     }
 
     /** A problem with a field that does not come from a file, such as a form entry. */
