@@ -38,7 +38,9 @@ public final class Logging {
 
     /** The current log file, for messages that point the user at it. */
     public static Path logFile() {
-        String dir = System.getProperty(LOG_DIR_PROPERTY, System.getProperty("java.io.tmpdir"));
+        // The same fallback as logback.xml's LOG_DIR.
+        String dir = System.getProperty(LOG_DIR_PROPERTY,
+                Path.of(System.getProperty("java.io.tmpdir"), "switchboard-logs").toString());
         return Path.of(dir, "switchboard.log");
     }
 }

@@ -13,6 +13,7 @@ import dev.switchboard.review.model.TimelineKind;
 import dev.switchboard.review.model.UnitFix;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.EventLogEntry;
+import dev.switchboard.store.session.RecordingSeals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -95,6 +96,9 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                     call(e, type);
                 } else if (type.startsWith("city.")) {
                     city(e, type);
+                } else if (type.equals(RecordingSeals.SEALED)) {
+                    // The recording's fingerprint: shown by the recording check, not as a moment of the call.
+                    return;
                 } else {
                     add(lastMs, TimelineKind.OTHER, e, type + " " + e.payload());
                 }

@@ -3,14 +3,14 @@ package dev.switchboard.review.engine;
 import dev.switchboard.calltaking.model.CallLog;
 import dev.switchboard.review.model.Assessment;
 import dev.switchboard.review.model.Note;
+import dev.switchboard.core.io.SafeOutput;
 import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.review.model.RecordingIntegrity;
 import dev.switchboard.review.model.SessionRow;
 import dev.switchboard.review.model.TimelineItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -43,27 +43,35 @@ public final class SessionReport {
     private SessionReport() {
     }
 
-    /** Writes the report to {@code out} (through a temporary file, so a failure leaves no half report). */
+    /** Writes the report to a new file {@code out} (never over an existing one), without a recording check. */
     public static void writePdf(RecordedSession s, List<Note> notes, Assessment assessment, Path out)
             throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path partial = out.resolveSibling(out.getFileName() + ".partial");
-        try (PDDocument doc = new PDDocument()) {
-            Writer w = new Writer(doc);
-            content(w, s, notes, assessment);
-            w.close();
-            PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle("Session report " + s.row().id());
-            info.setCreator("Switchboard");
-            doc.save(partial.toFile());
-        }
-        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+        writePdf(s, notes, assessment, null, SafeOutput.unprotected(false), out);
     }
 
-    private static void content(Writer w, RecordedSession s, List<Note> notes, Assessment a) throws IOException {
+    /**
+     * Writes the report to {@code out} through {@code output} (a private temporary file, renamed when complete, so
+     * a failure leaves no half report and nothing the output protects is replaced).
+     *
+     * @param recording the check of the recording against its seal, or null when not checked
+     */
+    public static void writePdf(RecordedSession s, List<Note> notes, Assessment assessment,
+                                RecordingIntegrity recording, SafeOutput output, Path out) throws IOException {
+        output.write(out, stream -> {
+            try (PDDocument doc = new PDDocument()) {
+                Writer w = new Writer(doc);
+                content(w, s, notes, assessment, recording);
+                w.close();
+                PDDocumentInformation info = doc.getDocumentInformation();
+                info.setTitle("Session report " + s.row().id());
+                info.setCreator("Switchboard");
+                doc.save(stream);
+            }
+        });
+    }
+
+    private static void content(Writer w, RecordedSession s, List<Note> notes, Assessment a,
+                                RecordingIntegrity recording) throws IOException {
         SessionRow r = s.row();
         w.heading("Session report: " + r.title(), 16);
         w.text("Session " + r.id() + " (" + r.kind() + ")");
@@ -75,6 +83,14 @@ public final class SessionReport {
         w.text("Event log: " + (s.integrity().intact()
                 ? "verified, " + s.integrity().entriesChecked() + " entries"
                 : "BROKEN at entry " + s.integrity().brokenSeq() + ": " + s.integrity().problem()));
+        if (recording != null && recording.status() != RecordingIntegrity.Status.NONE) {
+            w.text("Recording: " + switch (recording.status()) {
+                case VERIFIED -> "verified against the checksum sealed when it closed";
+                case MODIFIED -> "CHANGED since it was recorded: " + recording.detail();
+                case MISSING -> "MISSING: " + recording.detail();
+                default -> "not sealed (" + recording.detail() + ")";
+            });
+        }
         s.started().ifPresent(st -> w.textUnchecked("Scenario: " + st.scenarioId() + ", seed " + st.seed()
                 + ", caller " + st.callerMode()));
 

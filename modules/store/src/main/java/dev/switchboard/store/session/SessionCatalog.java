@@ -220,15 +220,17 @@ public final class SessionCatalog {
             return 0;
         }
         List<SessionSummary> rows = all();
+        if (rows.isEmpty()) {
+            // Nothing to take over; the first session recorded starts the chain.
+            return 0;
+        }
         List<AppendRequest> batch = new ArrayList<>(rows.size() + 1);
         batch.add(new AppendRequest(CHAIN, 0, ADOPTED, "{\"rows\":" + rows.size() + "}"));
         for (SessionSummary s : rows) {
             batch.add(new AppendRequest(CHAIN, 0, RECORDED, json(s)));
         }
         chain.appendAll(batch);
-        if (!rows.isEmpty()) {
-            LOG.info("Recorded {} existing session rows on the '{}' chain", rows.size(), CHAIN);
-        }
+        LOG.info("Recorded {} existing session rows on the '{}' chain", rows.size(), CHAIN);
         return rows.size();
     }
 
