@@ -138,7 +138,7 @@ public final class ReviewService {
     public RecordingIntegrity playbackStarted(SessionId id) {
         row(id, "play");
         RecordingIntegrity recording = recordingIntegrity(id);
-        record(id, Outcome.SUCCESS, "play; recording " + describe(recording));
+        record(id, Outcome.SUCCESS, "play" + suffix(recording));
         return recording;
     }
 
@@ -254,7 +254,7 @@ public final class ReviewService {
             record(id, Outcome.FAILURE, "export pdf " + out + ": " + e.getMessage());
             throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);
         }
-        record(id, Outcome.SUCCESS, "export pdf " + out.getFileName() + "; recording " + describe(recording));
+        record(id, Outcome.SUCCESS, "export pdf " + out.getFileName() + suffix(recording));
     }
 
     /**
@@ -377,6 +377,11 @@ public final class ReviewService {
             }
         }
         return new RecordingIntegrity(RecordingIntegrity.Status.VERIFIED, "");
+    }
+
+    /** Nothing for a verified recording (or none); otherwise what is wrong with it, for the audit record. */
+    private static String suffix(RecordingIntegrity r) {
+        return r.trustworthy() ? "" : "; recording " + describe(r);
     }
 
     private static String describe(RecordingIntegrity r) {

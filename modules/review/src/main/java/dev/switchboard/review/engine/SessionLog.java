@@ -45,19 +45,26 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final int PAGE = 5000;
 
-    /** Reads every entry of {@code session} from {@code log}, page by page. */
+    /**
+     * Reads every entry of {@code session} from {@code log}, page by page, parsing each page as it comes: only
+     * what the view shows is kept, never the whole log at once (a two-hour call has tens of thousands of entries).
+     */
     public static SessionLog read(EventLog log, SessionId session) {
-        List<EventLogEntry> all = new ArrayList<>();
+        Parser p = new Parser();
+        long count = 0;
         long from = 1;
         while (true) {
             List<EventLogEntry> page = log.read(session, from, PAGE);
-            all.addAll(page);
+            for (EventLogEntry e : page) {
+                p.accept(e);
+            }
+            count += page.size();
             if (page.size() < PAGE) {
                 break;
             }
             from = page.get(page.size() - 1).seq() + 1;
         }
-        return parse(all);
+        return p.finish(count);
     }
 
     /** Parses entries of one session in chain order. */

@@ -143,7 +143,7 @@ public final class RecordingSeals {
         if ("recording".equals(r.status())) {
             return new Check(r.file(), State.UNSEALED, "still recording");
         }
-        if (r.sha256() != null) {
+        if (r.sha256() != null && !r.sha256().isBlank()) {
             try {
                 Path path = resolve(r.file());
                 if (!Files.isRegularFile(path)) {
