@@ -42,6 +42,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The review as one person may use it: trainees see and export only their own sessions and read, never
@@ -314,8 +316,11 @@ public final class ReviewService {
     // ---- internals
 
     private RecordedSession read(SessionRow row) {
+        // The chain is verified on a second thread while this one parses it: together they are most of an open.
+        CompletableFuture<VerifyReport> verifying = CompletableFuture.supplyAsync(
+                () -> log.verify(Optional.of(row.id())), ReviewService::helperThread);
         SessionLog parsed = SessionLog.read(log, row.id());
-        VerifyReport report = log.verify(Optional.of(row.id()));
+        VerifyReport report = join(verifying);
         Integrity integrity = report.firstBreak()
                 .map(b -> new Integrity(false, report.entriesChecked(), b.seq(), b.reason()))
                 .orElse(report.entriesChecked() == 0
@@ -340,6 +345,40 @@ public final class ReviewService {
                 integrity, duration);
     }
 
+    /**
+     * The session's recording as the catalogue names it, before its log is read, so the view can draw the waveform
+     * while the log is parsed; empty when it has none (or it is gone).
+     */
+    public Optional<Path> recordingFile(SessionId id) {
+        // Not audited: the open that follows is (and refuses another trainee's session).
+        Optional<SessionRow> row = store.find(id);
+        if (row.isEmpty() || !seesEveryone() && !row.get().trainee().equals(viewer.id())) {
+            return Optional.empty();
+        }
+        return existing(recordings.of(id).stream().map(RecordingInfo::file)
+                .filter(f -> f.toLowerCase(Locale.ROOT).endsWith(".wav")).toList());
+    }
+
+    /** Runs {@code task} on a daemon platform thread of its own. */
+    static void helperThread(Runnable task) {
+        Thread.ofPlatform().name("review-open").daemon(true).start(task);
+    }
+
+    /** The result of {@code future}, with its failure rethrown as it was. */
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     private Optional<Path> audioOf(SessionId id, SessionLog parsed) {
         List<String> candidates = new ArrayList<>();
         parsed.started().map(s -> s.audioFile()).filter(f -> f != null && !f.isBlank()).ifPresent(candidates::add);
@@ -348,6 +387,10 @@ public final class ReviewService {
                 candidates.add(r.file());
             }
         }
+        return existing(candidates);
+    }
+
+    private Optional<Path> existing(List<String> candidates) {
         Path root = recordingsDir.toAbsolutePath().normalize();
         for (String c : candidates) {
             Path p = root.resolve(c).normalize();
