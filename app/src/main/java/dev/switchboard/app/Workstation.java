@@ -256,11 +256,14 @@ public final class Workstation implements AutoCloseable {
         return images;
     }
 
-    /** Starts what runs in the background for the GUI: the image queue with health checks, the embedding model. */
+    /**
+     * Starts what runs in the background for the GUI: the image queue with health checks and the speech models. The
+     * embedding model is not loaded here: no workspace of this build embeds text, and loading it at every sign-in
+     * cost about 100 MB of memory and a second of CPU for nothing; it loads on first use (about half a second).
+     */
     public void startBackgroundServices() {
         images();
         speech.warmUpInBackground();
-        embeddings().warmUp();
     }
 
     /** Text to speech, speech to text, audio in and out; the voice and model load in the background. */
