@@ -55,7 +55,9 @@ class MbTilesTest {
     void formatIsSniffedWhenMetadataLacksIt() throws Exception {
         Path file = dir.resolve("nofmt.mbtiles");
         try (MbTilesWriter writer = MbTilesWriter.create(file, Map.of("name", "x"))) {
-            writer.put(1, 1, 1, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xc0, 0, 17, 8, 1, 0, 1, 0, 3});
+            // A JPEG signature and a start-of-frame of 256×256.
+            writer.put(1, 1, 1, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xc0, 0, 17, 8, 1, 0, 1, 0,
+                3});
         }
         try (MbTiles tiles = MbTiles.open(file)) {
             assertThat(tiles.format()).isEqualTo("jpg");
