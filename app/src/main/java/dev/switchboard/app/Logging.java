@@ -1,6 +1,8 @@
 package dev.switchboard.app;
 
+import dev.switchboard.core.io.PrivateFiles;
 import dev.switchboard.store.DataDir;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -28,7 +30,14 @@ public final class Logging {
             }
         }
         try {
-            System.setProperty(LOG_DIR_PROPERTY, DataDir.resolve(override).logs().toString());
+            Path logs = DataDir.resolve(override).logs();
+            try {
+                // Made here, private, before the logger makes it (and a missing data dir) with the default mode.
+                PrivateFiles.createFolders(logs);
+            } catch (IOException | RuntimeException e) {
+                // The command reports an unusable data dir itself.
+            }
+            System.setProperty(LOG_DIR_PROPERTY, logs.toString());
         } catch (RuntimeException e) {
             // Unusable data dir: the command itself reports it; logs go to the temp folder meanwhile.
             System.setProperty(LOG_DIR_PROPERTY, Path.of(System.getProperty("java.io.tmpdir"), "switchboard-logs")

@@ -104,10 +104,14 @@ public final class Workstation implements AutoCloseable {
         Objects.requireNonNull(dataDir, "dataDir");
         dataDir.ensureCreated();
         PrivateFiles.Fixed fixed = dataDir.makePrivate();
-        if (fixed.any()) {
-            LOG.warn("Made the data folder {} private: {} folder(s) and {} file(s) could be read by other users of "
-                    + "this computer; now only you can (folders 0700, files 0600)", dataDir.root(), fixed.folders(),
-                    fixed.files());
+        if (fixed.rootWasOpen()) {
+            // Said on stderr too (a warning): other users could read the database, backups and recordings.
+            LOG.warn("Made the data folder {} private: other users of this computer could read it; now only you "
+                    + "can (folders 0700, files 0600; {} folder(s) and {} file(s) changed)", dataDir.root(),
+                    fixed.folders(), fixed.files());
+        } else if (fixed.any()) {
+            LOG.info("Made {} folder(s) and {} file(s) in the private data folder {} private too", fixed.folders(),
+                    fixed.files(), dataDir.root());
         }
         Database database = Database.open(dataDir);
         LOG.info("Opened {} (schema {})", database.file(), database.schemaVersion());

@@ -33,9 +33,14 @@ public final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    /** What {@link #fixTree(Path)} changed. */
-    public record Fixed(int folders, int files) {
-        /** Whether anything was readable by others before. */
+    /**
+     * What {@link #fixTree(Path)} changed.
+     *
+     * @param rootWasOpen whether the root folder itself let other users in: only then could they read anything
+     *                    (entries of a private folder are out of their reach whatever their own mode)
+     */
+    public record Fixed(int folders, int files, boolean rootWasOpen) {
+        /** Whether any mode was changed. */
         public boolean any() {
             return folders + files > 0;
         }
@@ -97,8 +102,10 @@ public final class PrivateFiles {
      */
     public static Fixed fixTree(Path root) throws IOException {
         if (!Files.isDirectory(root) || !posix(root)) {
-            return new Fixed(0, 0);
+            return new Fixed(0, 0, false);
         }
+        boolean rootWasOpen = !Files.getPosixFilePermissions(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                .equals(FOLDER);
         int[] counts = new int[2];
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -131,7 +138,7 @@ public final class PrivateFiles {
                 }
             }
         });
-        return new Fixed(counts[0], counts[1]);
+        return new Fixed(counts[0], counts[1], rootWasOpen);
     }
 
     /** Syncs a folder's entries to disk where the platform allows it. */

@@ -84,7 +84,7 @@ public final class SafeOutput {
      * Checks {@code target} against the rules without writing anything.
      *
      * @return the target's absolute, normalised path
-     * @throws InputException (field {@code output}) saying why the file may not be written and what to do
+     * @throws InputException naming the target, saying why it may not be written and what to do
      */
     public Path check(Path target) {
         Objects.requireNonNull(target, "target");
@@ -224,7 +224,7 @@ public final class SafeOutput {
     }
 
     private static InputException refuse(Path target, String why) {
-        return new InputException(null, 0, "output", target + " " + why);
+        return new InputException(target, 0, null, why);
     }
 
     private static void deleteQuietly(Path file) {
