@@ -442,11 +442,6 @@ public final class WorkflowCommand extends DataDirCommand {
     }
 
     private static Account signIn(Workstation ws, ReviewCommand.SignInMixin signIn) {
-        LogonResult result = ws.accounts().logon(signIn.username, ReviewCommand.password(signIn));
-        return switch (result) {
-            case LogonResult.Accepted accepted -> accepted.account();
-            case LogonResult.Refused refused -> throw new SwitchboardException("Sign-in as " + signIn.username
-                    + " refused: " + refused.reason(), "Check --as and the password.");
-        };
+        return Passwords.signIn(ws, signIn.username, signIn.passwordFile, "--password-file");
     }
 }

@@ -18,7 +18,9 @@ import dev.switchboard.core.settings.CoreSettings;
 import dev.switchboard.store.Backups;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.DataDirInUseException;
 import dev.switchboard.store.DatabaseCorruptException;
+import dev.switchboard.store.DatabaseReplacedException;
 import dev.switchboard.store.Recovery;
 import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.eventlog.AppendRequest;
@@ -90,6 +92,10 @@ public final class WorkstationWindow {
         Platform.exit();
         System.exit(code);
     };
+    private boolean replacedShown;
+    private java.util.concurrent.ScheduledExecutorService watch;
+    private static final long WATCH_SECONDS = 5;
+    private static final long CHECKPOINT_MINUTES = 10;
 
     public WorkstationWindow(Stage stage, LaunchOptions options, DataDir dataDir, Clock clock) {
         this.stage = stage;
@@ -142,6 +148,7 @@ public final class WorkstationWindow {
 
     private void opened(Workstation ws) {
         this.workstation = ws;
+        startWatch();
         Theme.apply(ws.settings().get(CoreSettings.THEME));
         ws.settings().addListener(key -> {
             if (key.equals(CoreSettings.THEME.key())) {
@@ -343,6 +350,57 @@ public final class WorkstationWindow {
         user = null;
     }
 
+    /**
+     * Every few seconds checks that the database file is still the one this window opened (a restore or copy by
+     * another program would leave it writing into a file that is no longer the database); every ten minutes signs
+     * a checkpoint of the event log.
+     */
+    private synchronized void startWatch() {
+        if (watch != null) {
+            return;
+        }
+        watch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "workstation-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        watch.scheduleWithFixedDelay(() -> {
+            Workstation ws = workstation;
+            try {
+                if (ws != null && !closing) {
+                    ws.database().requireSameFile();
+                }
+            } catch (DatabaseReplacedException e) {
+                Platform.runLater(() -> databaseReplaced(e));
+            } catch (RuntimeException e) {
+                LOG.debug("Database check failed: {}", e.getMessage());
+            }
+        }, WATCH_SECONDS, WATCH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        watch.scheduleWithFixedDelay(() -> {
+            Workstation ws = workstation;
+            if (ws != null && !closing) {
+                ws.checkpointQuietly();
+            }
+        }, CHECKPOINT_MINUTES, CHECKPOINT_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    private synchronized void stopWatch() {
+        if (watch != null) {
+            watch.shutdownNow();
+        }
+    }
+
+    /** The database was swapped under the window: nothing more is written; the user is told and the window ends. */
+    private void databaseReplaced(DatabaseReplacedException e) {
+        if (replacedShown || closing) {
+            return;
+        }
+        replacedShown = true;
+        endSession();
+        show(new VBox(12, new Label(text("app.replaced.message")), new Label(e.getMessage())));
+        dialogs.showError(text("app.replaced.title"), e);
+    }
+
     /** Restores a backup chosen in Settings: sign out, close, restore, reopen, back to the login. */
     private void restoreWhileSignedIn(Path backup) {
         Account actor = user;
@@ -354,7 +412,16 @@ public final class WorkstationWindow {
                     backup.getFileName().toString(), AuditRecord.Outcome.SUCCESS, "restore requested from Settings"));
             old.backups().create("before-restore");
             old.close(false);
-            Recovery.restore(dataDir, backup);
+            try {
+                Recovery.restore(dataDir, backup);
+            } catch (DataDirInUseException refused) {
+                // Another program has the data dir open: nothing was changed; carry on with the database as it is.
+                Workstation ws = Workstation.open(dataDir, clock);
+                ws.auditLog().record(new AuditRecord(clock.instant(), actor.username(), AuditAction.DATABASE_RESTORE,
+                        backup.getFileName().toString(), AuditRecord.Outcome.FAILURE, refused.getMessage()));
+                dialogs.showError(text("app.restore.refusedTitle"), refused);
+                return ws;
+            }
             Workstation ws = Workstation.open(dataDir, clock);
             ws.auditLog().record(new AuditRecord(clock.instant(), actor.username(), AuditAction.DATABASE_RESTORE,
                     backup.getFileName().toString(), AuditRecord.Outcome.SUCCESS,
@@ -419,6 +486,7 @@ public final class WorkstationWindow {
             return;
         }
         closing = true;
+        stopWatch();
         Account leaving = user;
         endSession();
         Workstation ws = workstation;
@@ -447,6 +515,7 @@ public final class WorkstationWindow {
      * is flushed and the database closed.
      */
     void closeWorkstation() {
+        stopWatch();
         Workstation ws = workstation;
         if (ws == null) {
             return;
@@ -473,6 +542,7 @@ public final class WorkstationWindow {
             return;
         }
         closing = true;
+        stopWatch();
         Workstation ws = workstation;
         Thread closer = new Thread(() -> {
             try {

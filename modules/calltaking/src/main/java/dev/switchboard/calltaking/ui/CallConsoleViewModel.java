@@ -9,6 +9,7 @@ import dev.switchboard.calltaking.engine.scenario.Scenario;
 import dev.switchboard.calltaking.engine.scenario.ScenarioLibrary;
 import dev.switchboard.calltaking.engine.session.CallClock;
 import dev.switchboard.calltaking.engine.session.CallConfig;
+import dev.switchboard.calltaking.engine.session.CallSettings;
 import dev.switchboard.calltaking.engine.session.CallListener;
 import dev.switchboard.calltaking.engine.session.CallSession;
 import dev.switchboard.calltaking.engine.session.CallState;
@@ -291,7 +292,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
                 : scenarios.get(Math.floorMod(seed, scenarios.size()));
         CallClock callClock = CallClock.startingNow(wall);
         CallConfig config = new CallConfig(s, seed, ctx.user().id(), ctx.user().displayName(), llmCaller.get(),
-                voice.listening());
+                voice.listening(), ctx.settings().get(CallSettings.MAX_LENGTH_MINUTES) * 60_000L);
         CallerEngine caller = caller(s, seed, config.llmCaller());
         CallSession.Services services = new CallSession.Services(ctx.service(EventLog.class),
                 ctx.service(SessionCatalog.class), ctx.service(RecordingCatalog.class),

@@ -6,6 +6,8 @@ import dev.switchboard.review.model.CallMetrics;
 import dev.switchboard.review.model.ScoreLine;
 import dev.switchboard.review.model.SessionRow;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,11 +37,20 @@ public final class ScoresCsv {
     private ScoresCsv() {
     }
 
+    /** Writes to a file directly; exports go through {@link #write(List, Map, OutputStream)} and a safe output. */
     public static void write(List<SessionRow> rows, Map<SessionId, TranscriptIndex.Figures> figures, Path out)
             throws IOException {
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             write(rows, figures, w);
         }
+    }
+
+    /** Writes UTF-8 CSV to {@code out}, leaving it open. */
+    public static void write(List<SessionRow> rows, Map<SessionId, TranscriptIndex.Figures> figures,
+                             OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(rows, figures, w);
+        w.flush();
     }
 
     public static void write(List<SessionRow> rows, Map<SessionId, TranscriptIndex.Figures> figures, Writer w)

@@ -14,6 +14,7 @@ import dev.switchboard.review.model.TimelineKind;
 import dev.switchboard.review.model.UnitFix;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.EventLogEntry;
+import dev.switchboard.store.session.RecordingSeals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,19 +48,26 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
     /** The pseudo-field the call logs when its location becomes verified on the map. */
     private static final String LOCATION_FIELD = "LOCATION";
 
-    /** Reads every entry of {@code session} from {@code log}, page by page. */
+    /**
+     * Reads every entry of {@code session} from {@code log}, page by page, parsing each page as it comes: only
+     * what the view shows is kept, never the whole log at once (a two-hour call has tens of thousands of entries).
+     */
     public static SessionLog read(EventLog log, SessionId session) {
-        List<EventLogEntry> all = new ArrayList<>();
+        Parser p = new Parser();
+        long count = 0;
         long from = 1;
         while (true) {
             List<EventLogEntry> page = log.read(session, from, PAGE);
-            all.addAll(page);
+            for (EventLogEntry e : page) {
+                p.accept(e);
+            }
+            count += page.size();
             if (page.size() < PAGE) {
                 break;
             }
             from = page.get(page.size() - 1).seq() + 1;
         }
-        return parse(all);
+        return p.finish(count);
     }
 
     /** Parses entries of one session in chain order. */
@@ -105,6 +113,9 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                     add(lastMs, TimelineKind.INCIDENT, e, "Camera clip " + n.path("event").asText() + " attached to "
                             + n.path("incident").asText() + " by " + n.path("by").asText() + ": "
                             + n.path("cameraName").asText() + ", " + n.path("description").asText());
+                } else if (type.equals(RecordingSeals.SEALED)) {
+                    // The recording's fingerprint: shown by the recording check, not as a moment of the call.
+                    return;
                 } else {
                     add(lastMs, TimelineKind.OTHER, e, type + " " + e.payload());
                 }

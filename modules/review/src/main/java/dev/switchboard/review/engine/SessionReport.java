@@ -4,12 +4,14 @@ import dev.switchboard.calltaking.model.CallLog;
 import dev.switchboard.calltaking.model.CallTarget;
 import dev.switchboard.review.model.Assessment;
 import dev.switchboard.review.model.Note;
+import dev.switchboard.core.io.SafeOutput;
 import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.review.model.RecordingIntegrity;
 import dev.switchboard.review.model.SessionRow;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,28 +46,49 @@ public final class SessionReport {
     private SessionReport() {
     }
 
-    /** Writes the report to {@code out} (through a temporary file, so a failure leaves no half report). */
+    /** Writes the report to a new file {@code out} (never over an existing one), without a recording check. */
     public static void writePdf(RecordedSession s, List<Note> notes, Assessment assessment, Path out)
             throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path partial = out.resolveSibling(out.getFileName() + ".partial");
-        try (PDDocument doc = new PDDocument()) {
-            Writer w = new Writer(doc);
-            content(w, s, notes, assessment);
-            w.close();
-            PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle("Session report: " + s.row().traineeName() + ", " + s.row().title() + ", "
-                    + WHEN.format(s.row().startedAt().atZone(ZoneId.systemDefault())));
-            info.setCreator("Switchboard");
-            doc.save(partial.toFile());
-        }
-        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+        writePdf(s, notes, assessment, null, SafeOutput.unprotected(false), out);
     }
 
-    private static void content(Writer w, RecordedSession s, List<Note> notes, Assessment a) throws IOException {
+    /**
+     * Writes the report to {@code out} through {@code output} (a private temporary file, renamed when complete, so
+     * a failure leaves no half report and nothing the output protects is replaced).
+     *
+     * @param recording the check of the recording against its seal, or null when not checked
+     */
+    public static void writePdf(RecordedSession s, List<Note> notes, Assessment assessment,
+                                RecordingIntegrity recording, SafeOutput output, Path out) throws IOException {
+        output.write(out, stream -> {
+            try (PDDocument doc = new PDDocument()) {
+                Writer w = new Writer(doc);
+                content(w, s, notes, assessment, recording);
+                w.close();
+                PDDocumentInformation info = doc.getDocumentInformation();
+                info.setTitle("Session report: " + s.row().traineeName() + ", " + s.row().title() + ", "
+                        + WHEN.format(s.row().startedAt().atZone(ZoneId.systemDefault())));
+                info.setCreator("Switchboard");
+                doc.save(stream);
+            }
+        });
+    }
+
+    /** What the recording check found, in a supervisor's words. */
+    private static String recordingFact(RecordingIntegrity recording) {
+        if (recording == null || recording.status() == RecordingIntegrity.Status.NONE) {
+            return "no recording checked";
+        }
+        return switch (recording.status()) {
+            case VERIFIED -> "verified against the checksum sealed when it closed";
+            case MODIFIED -> "CHANGED since it was recorded: " + recording.detail();
+            case MISSING -> "MISSING: " + recording.detail();
+            default -> "not sealed (" + recording.detail() + ")";
+        };
+    }
+
+    private static void content(Writer w, RecordedSession s, List<Note> notes, Assessment a,
+                                RecordingIntegrity recording) throws IOException {
         SessionRow r = s.row();
         String date = WHEN.format(r.startedAt().atZone(ZoneId.systemDefault()));
         w.heading("Call-taking session report", 18);
@@ -83,7 +106,8 @@ public final class SessionReport {
                 new String[] {"Record", s.integrity().intact() ? "complete and unaltered ("
                         + s.integrity().entriesChecked() + " logged events verified)"
                         : "ALTERED OR DAMAGED at event " + s.integrity().brokenSeq() + ": "
-                                + s.integrity().problem()}));
+                                + s.integrity().problem()},
+                new String[] {"Recording", recordingFact(recording)}));
 
         if (s.metrics().targets() != null) {
             w.heading("Time targets", 13);

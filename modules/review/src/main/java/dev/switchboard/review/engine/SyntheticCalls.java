@@ -8,6 +8,7 @@ import dev.switchboard.core.id.UserId;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.RecordingSeals;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.session.SessionSummary;
 import java.io.IOException;
@@ -83,10 +84,14 @@ public final class SyntheticCalls {
             Files.createDirectories(wav.getParent());
             writeAudio(wav, spec);
             recordings.started(spec.id(), file, "call-audio", spec.sampleRate(), 2, spec.startedAt());
-            recordings.closed(spec.id(), file, spec.durationMs(), "", "complete");
         }
         for (int from = 0; from < entries.size(); from += 4000) {
             log.appendAll(entries.subList(from, Math.min(entries.size(), from + 4000)));
+        }
+        if (spec.sampleRate() > 0) {
+            // Sealed on the chain as a real call's recording is when it closes.
+            new RecordingSeals(log, recordings, recordingsDir).seal(spec.id(), spec.id().value() + "/call.wav",
+                    spec.durationMs(), null, "complete");
         }
         return entries;
     }

@@ -7,6 +7,7 @@ import dev.switchboard.review.model.Grade;
 import dev.switchboard.review.model.HistoryEntry;
 import dev.switchboard.review.model.Note;
 import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.review.model.RecordingIntegrity;
 import dev.switchboard.review.model.SessionRow;
 import dev.switchboard.review.model.TimelineItem;
 import dev.switchboard.uikit.StatusPill;
@@ -150,9 +151,32 @@ final class SessionPane extends BorderPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox first = new HBox(10, title, grow, pdf);
         first.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(10, integrity, audio);
+        Label recording = new Label();
+        recording.setId("review-recording-check");
+        recording.textProperty().bind(Bindings.createStringBinding(() -> recordingText(
+                model.recordingCheckProperty().get()), model.recordingCheckProperty()));
+        model.recordingCheckProperty().addListener((o, was, now) -> {
+            recording.getStyleClass().remove("sb-warn");
+            if (now != null && !now.trustworthy()) {
+                recording.getStyleClass().add("sb-warn");
+            }
+        });
+        HBox second = new HBox(10, integrity, recording, audio);
         second.setAlignment(Pos.CENTER_LEFT);
         return new javafx.scene.layout.VBox(6, first, second);
+    }
+
+    private static String recordingText(RecordingIntegrity r) {
+        if (r == null) {
+            return "";
+        }
+        return switch (r.status()) {
+            case VERIFIED -> Text.get("review.recording.verified");
+            case MODIFIED -> Text.get("review.recording.modified", r.detail());
+            case MISSING -> Text.get("review.recording.missing", r.detail());
+            case NOT_SEALED -> Text.get("review.recording.notSealed");
+            case NONE -> "";
+        };
     }
 
     private Region controls(RecordedSession s) {

@@ -11,6 +11,7 @@ import dev.switchboard.review.model.HistoryEntry;
 import dev.switchboard.review.model.IncidentMark;
 import dev.switchboard.review.model.Note;
 import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.review.model.RecordingIntegrity;
 import dev.switchboard.uikit.BackgroundTask;
 import dev.switchboard.uikit.DialogService;
 import dev.switchboard.uikit.TaskRunner;
@@ -70,6 +71,7 @@ public final class SessionViewModel {
     private final ReadOnlyBooleanWrapper canAssess = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper signedOff = new ReadOnlyBooleanWrapper();
     private java.util.function.Consumer<dev.switchboard.core.id.SessionId> changed = id -> { };
+    private final ReadOnlyObjectWrapper<RecordingIntegrity> recordingCheck = new ReadOnlyObjectWrapper<>();
 
     /**
      * @param audioFactory opens the recording; called once, only when the session has one. Receives the
@@ -88,7 +90,24 @@ public final class SessionViewModel {
         assessment.addListener((obs, old, now) -> signedOff.set(now != null && now.signedOff()));
         audioStatus.set(audio.available() ? "" : audio.problem());
         reloadReview();
+        checkRecording();
         show(0);
+    }
+
+    /** The recording checked against its seal: null until the check (in the background) is done. */
+    public ReadOnlyObjectProperty<RecordingIntegrity> recordingCheckProperty() {
+        return recordingCheck.getReadOnlyProperty();
+    }
+
+    private void checkRecording() {
+        if (data.session().audio().isEmpty()) {
+            return;
+        }
+        BackgroundTask.wrap(() -> service.checkRecording(id()))
+                .onSuccess(recordingCheck::set)
+                .onFailure(e -> recordingCheck.set(new RecordingIntegrity(RecordingIntegrity.Status.MISSING,
+                        e.getMessage())))
+                .executeWith(tasks);
     }
 
     /** Opens the session's recording with JavaFX Media, falling back to the clock when that fails. */
@@ -196,6 +215,7 @@ public final class SessionViewModel {
         if (!playbackAudited) {
             playbackAudited = true;
             BackgroundTask.wrap(() -> service.playbackStarted(id()))
+                    .onSuccess(recordingCheck::set)
                     .onFailure(e -> dialogs.showError(Text.get("review.error.audit"), e)).executeWith(tasks);
         }
         clock.seek(position.get());

@@ -98,7 +98,6 @@ public final class Fixture implements AutoCloseable {
         sessions.insert(new SessionSummary(CALL_A, TRAINEE_A.id(), TRAINEE_A.displayName(), "call",
                 "Kitchen fire in Kabukicho", start, start.plusSeconds(12), "finished", 75.0));
         recordings.started(CALL_A, file, "call-audio", 8000, 2, start);
-        recordings.closed(CALL_A, file, 12_000, "", "complete");
         List<Object[]> entries = new ArrayList<>();
         entries.add(new Object[] {CallLog.STARTED, new CallLog.Started("C-1", "kitchen-fire",
                 "Kitchen fire in Kabukicho", 42, TRAINEE_A.id().value(), TRAINEE_A.displayName(), file, 8000,
@@ -133,6 +132,9 @@ public final class Fixture implements AutoCloseable {
             requests.add(new AppendRequest(CALL_A, 0, (String) e[0], log.json(e[1])));
         }
         log.appendAll(requests);
+        // Sealed on the chain after the call's entries, as a recording is when the call closes.
+        new dev.switchboard.store.session.RecordingSeals(log, recordings, dir.recordings())
+                .seal(CALL_A, file, 12_000, null, "complete");
     }
 
     public List<AuditRecord> recordingAccess() {

@@ -31,6 +31,7 @@ import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.ResponderType;
 import dev.switchboard.core.incident.ResponseUpdated;
 import dev.switchboard.core.session.TrainingSessionChanged;
+import dev.switchboard.core.io.DiskFull;
 import dev.switchboard.speech.Pcm;
 import dev.switchboard.speech.Prosody;
 import dev.switchboard.speech.TextToSpeech;
@@ -40,8 +41,11 @@ import dev.switchboard.speech.WordTiming;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.RecordingSeals;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.session.SessionSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -78,6 +82,8 @@ public final class CallSession {
     /** How often the caller engine is told about silence (and so how late a scripted event can fire). */
     static final long SILENCE_POLL_MS = 1_000;
     static final long VOICE_INTERVAL_MS = 1_000;
+    /** The reason a call ends with when it reaches its maximum length. */
+    public static final String TIME_LIMIT = "time-limit";
     /** The recording's sample rate when the session builds the WAV file itself. */
     public static final int SAMPLE_RATE = Pcm.SPEECH_RATE;
 
@@ -376,7 +382,7 @@ public final class CallSession {
                 return;
             }
             if (recording != null) {
-                recording.trainee(atMs, pcm);
+                recordSafely(() -> recording.trainee(atMs, pcm));
             }
             if (meter == null) {
                 meterRate = pcm.sampleRate();
@@ -414,7 +420,7 @@ public final class CallSession {
                 return;
             }
             long spokenUntil = lineFreeAtMs;
-            writeAudioUntil(atMs);
+            recordSafely(() -> writeAudioUntil(atMs));
             pendingAudio.clear();
             cutOffAtMs = atMs;
             lineFreeAtMs = atMs;
@@ -580,11 +586,23 @@ public final class CallSession {
             if (state == null || state == CallState.ENDED) {
                 return;
             }
-            writeAudioUntil(nowMs);
-            if (recording != null && nowMs - lastFlushMs >= 1000) {
-                recording.flush();
-                lastFlushMs = nowMs;
+        }
+        if (nowMs >= config.maxLengthMs()) {
+            LOG.warn("Call {} reached its maximum length of {} min; ending it", session, config.maxLengthMs() / 60_000);
+            end(TIME_LIMIT);
+            return;
+        }
+        synchronized (lock) {
+            if (state == null || state == CallState.ENDED) {
+                return;
             }
+            recordSafely(() -> {
+                writeAudioUntil(nowMs);
+                if (recording != null && nowMs - lastFlushMs >= 1000) {
+                    recording.flush();
+                    lastFlushMs = nowMs;
+                }
+            });
             if (answerAtMs < 0 || state == CallState.ON_HOLD || nowMs - lastSilenceAskMs < SILENCE_POLL_MS) {
                 return;
             }
@@ -608,8 +626,8 @@ public final class CallSession {
             if (state == null || state == CallState.ENDED) {
                 return Optional.ofNullable(score);
             }
-            long now = Math.max(clock.nowMs(), lineFreeAtMs);
-            writeAudioUntil(now);
+            long now = Math.min(Math.max(clock.nowMs(), lineFreeAtMs), config.maxLengthMs());
+            recordSafely(() -> writeAudioUntil(now));
             pendingAudio.clear();
             new Batch().add(now, CallLog.ENDED, new CallLog.Ended(now, reason, now)).write();
             state = CallState.ENDED;
@@ -620,9 +638,18 @@ public final class CallSession {
                 answers.close();
             }
             if (recording != null) {
-                CallRecording.Closed closed = recording.close(now);
-                services.recordings().closed(session, recording.file(), closed.durationMs(), closed.sha256(),
-                        "complete");
+                CallRecording.Closed closed;
+                try {
+                    closed = recording.close(now);
+                } catch (RuntimeException e) {
+                    throw recordingFailed(e);
+                }
+                try {
+                    new RecordingSeals(services.log(), services.recordings(), services.recordingsDir())
+                            .seal(session, recording.file(), closed.durationMs(), closed.sha256(), "complete");
+                } catch (IOException e) {
+                    throw recordingFailed(new UncheckedIOException(e));
+                }
             }
             s = scorer.score(scenario, CallHistory.read(services.log(), session));
             new Batch().add(now, CallLog.SCORED, s).write();
@@ -812,6 +839,53 @@ public final class CallSession {
 
     private void control(long atMs, String action, String detail) {
         new Batch().add(atMs, CallLog.CONTROL, new CallLog.Control(atMs, action, detail)).write();
+    }
+
+    /** Runs a write to the recording; a failure (a full disk) closes the call as interrupted and is thrown. */
+    private void recordSafely(Runnable write) {
+        try {
+            write.run();
+        } catch (UncheckedIOException | SwitchboardException e) {
+            throw recordingFailed(e);
+        }
+    }
+
+    /**
+     * The recording could not be written: the call stops here and its session is closed as interrupted, with
+     * everything logged so far kept (each step best effort: the database may sit on the same full disk, and then
+     * the next start's recovery closes it).
+     */
+    private SwitchboardException recordingFailed(RuntimeException e) {
+        Path where = recording == null ? services.recordingsDir()
+                : services.recordingsDir().resolve(recording.file());
+        String why = DiskFull.is(e, where) ? DiskFull.describe(where)
+                : "the recording " + where + " could not be written (" + e.getMessage() + ")";
+        LOG.error("Call {} stopped: {}", session, why, e);
+        long now = clock.nowMs();
+        state = CallState.ENDED;
+        pendingAudio.clear();
+        if (responses != null) {
+            responses.close();
+        }
+        try {
+            new Batch().add(now, CallLog.INTERRUPTED, new CallLog.Interrupted(now, "stopped: " + why)).write();
+        } catch (RuntimeException logFailed) {
+            e.addSuppressed(logFailed);
+        }
+        if (recording != null) {
+            try {
+                services.recordings().closed(session, recording.file(), now, null, "interrupted");
+            } catch (RuntimeException rowFailed) {
+                e.addSuppressed(rowFailed);
+            }
+        }
+        try {
+            services.sessions().finish(session, services.wallClock().instant(), "interrupted", null);
+        } catch (RuntimeException rowFailed) {
+            e.addSuppressed(rowFailed);
+        }
+        return new SwitchboardException("The call was stopped: " + why + ".", "Free some space. Everything logged "
+                + "up to now is kept and the session is closed as interrupted.", e);
     }
 
     private void writeAudioUntil(long untilMs) {
