@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.account.Account;
-import dev.switchboard.core.account.LogonResult;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.workflow.engine.Expressions;

@@ -9,8 +9,6 @@ import dev.switchboard.review.model.RecordedSession;
 import dev.switchboard.review.model.RecordingIntegrity;
 import dev.switchboard.review.model.SessionRow;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
