@@ -131,9 +131,9 @@ public final class CityCommand extends DataDirCommand {
         PipelineBenchmark.Report report = PipelineBenchmark.run(new PipelineBenchmark.Options(eventsPerTick, ticks,
                 runs, seed, warmup, cases), r -> {
                     done[0]++;
-                    err.printf(Locale.ROOT, "run %d/%d  %-42s %5.1f M/s  tick p99 %6.2f ms  load %.2f%n", done[0], total,
-                            r.benchCase().label(), r.filterScoreTopKEventsPerSecond() / 1e6, r.tickP99Millis(),
-                            r.loadAverage());
+                    err.printf(Locale.ROOT, "run %d/%d  %-42s %5.1f M/s  tick p99 %6.2f ms  load %.2f%n", done[0],
+                            total, r.benchCase().label(), r.filterScoreTopKEventsPerSecond() / 1e6,
+                            r.tickP99Millis(), r.loadAverage());
                     err.flush();
                 });
         out.println(report.describe());

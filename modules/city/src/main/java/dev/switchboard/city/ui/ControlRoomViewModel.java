@@ -8,6 +8,7 @@ import dev.switchboard.city.engine.pipeline.DedupRule;
 import dev.switchboard.city.engine.pipeline.Districts;
 import dev.switchboard.city.engine.pipeline.EventPipeline;
 import dev.switchboard.city.engine.pipeline.PipelineConfig;
+import dev.switchboard.city.engine.pipeline.PipelineSettings;
 import dev.switchboard.city.engine.sim.CitySimulation;
 import dev.switchboard.city.engine.sim.CommandResult;
 import dev.switchboard.city.engine.sim.Coordinator;
@@ -19,7 +20,6 @@ import dev.switchboard.city.engine.sim.SimulationConfig;
 import dev.switchboard.city.model.CitySnapshot;
 import dev.switchboard.city.model.Recommendation;
 import dev.switchboard.core.id.SessionId;
-import dev.switchboard.core.settings.Setting;
 import dev.switchboard.core.time.SimTime;
 import dev.switchboard.city.engine.pack.tiles.TileCache;
 import dev.switchboard.store.DataDir;
@@ -65,9 +65,6 @@ public final class ControlRoomViewModel implements AutoCloseable {
     public static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 30, 60);
     /** "No scenario" in the scenario choice. */
     public static final String FREE_RUN = "free run";
-    /** The dedup rule of the next exercise, kept between sessions. */
-    static final Setting<DedupRule> DEDUP_RULE = Setting.ofEnum("city.dedupRule", DedupRule.class,
-            DedupRule.SAME_OBSERVATION);
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlRoomViewModel.class);
 
@@ -112,10 +109,10 @@ public final class ControlRoomViewModel implements AutoCloseable {
                 ctx.clock().setSpeed(now);
             }
         });
-        dedupRule.set(ctx.settings().get(DEDUP_RULE));
+        dedupRule.set(ctx.settings().get(PipelineSettings.DEDUP_RULE));
         dedupRule.addListener((obs, old, now) -> {
             if (now != null) {
-                ctx.settings().set(DEDUP_RULE, now);
+                ctx.settings().set(PipelineSettings.DEDUP_RULE, now);
             }
         });
     }

@@ -118,7 +118,8 @@ public final class PipelineBenchmark {
 
         /** Whether this run meets both targets (throughput and tick p99). */
         public boolean meetsTargets() {
-            return filterScoreTopKEventsPerSecond >= TARGET_EVENTS_PER_SECOND && tickP99Millis <= TARGET_TICK_P99_MILLIS;
+            return filterScoreTopKEventsPerSecond >= TARGET_EVENTS_PER_SECOND
+                    && tickP99Millis <= TARGET_TICK_P99_MILLIS;
         }
     }
 
@@ -164,7 +165,8 @@ public final class PipelineBenchmark {
                     "min / median / max", "median", "(median run)", ""));
             for (Case c : o.cases()) {
                 List<Run> rs = runsOf(c);
-                double[] eps = rs.stream().mapToDouble(r -> r.filterScoreTopKEventsPerSecond() / 1e6).sorted().toArray();
+                double[] eps = rs.stream().mapToDouble(r -> r.filterScoreTopKEventsPerSecond() / 1e6).sorted()
+                        .toArray();
                 double[] p99 = rs.stream().mapToDouble(Run::tickP99Millis).sorted().toArray();
                 double[] p50 = rs.stream().mapToDouble(Run::tickP50Millis).sorted().toArray();
                 Run mid = rs.stream().sorted((a, b) -> Double.compare(a.filterScoreTopKEventsPerSecond(),
@@ -182,10 +184,12 @@ public final class PipelineBenchmark {
             List<Run> hs = runsOf(h);
             long met = hs.stream().filter(Run::meetsTargets).count();
             sb.append(String.format(Locale.ROOT, "%nheadline (%s): %d of %d runs reach >= %.0f M events/s and tick p99 "
-                    + "<= %.0f ms%n", h.label(), met, hs.size(), TARGET_EVENTS_PER_SECOND / 1e6, TARGET_TICK_P99_MILLIS));
+                    + "<= %.0f ms%n", h.label(), met, hs.size(), TARGET_EVENTS_PER_SECOND / 1e6,
+                    TARGET_TICK_P99_MILLIS));
             for (Run r : hs) {
                 sb.append(String.format(Locale.ROOT, "  run %2d: %5.1f M/s, tick p50 %.2f ms, p99 %.2f ms, max %.2f ms,"
-                        + " GC %d (longest %.0f ms), load %.2f%s%n", r.index(), r.filterScoreTopKEventsPerSecond() / 1e6,
+                        + " GC %d (longest %.0f ms), load %.2f%s%n", r.index(),
+                        r.filterScoreTopKEventsPerSecond() / 1e6,
                         r.tickP50Millis(), r.tickP99Millis(), r.tickMaxMillis(), r.gcPauses(), r.longestGcPauseMillis(),
                         r.loadAverage(), r.meetsTargets() ? "" : "  (misses a target)"));
             }
