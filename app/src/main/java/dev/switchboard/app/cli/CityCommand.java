@@ -9,7 +9,7 @@ import dev.switchboard.city.engine.sim.CityRun;
 import dev.switchboard.city.engine.sim.CityRunResult;
 import dev.switchboard.city.engine.sim.Scenarios;
 import dev.switchboard.city.model.DispatchCommand;
-import dev.switchboard.city.engine.pack.tiles.MbTiles;
+import dev.switchboard.city.engine.tiles.MbTiles;
 import dev.switchboard.city.ui.Basemap;
 import dev.switchboard.city.ui.MapBenchmark;
 import dev.switchboard.store.DataDir;

@@ -15,7 +15,7 @@ import dev.switchboard.uikit.DialogService;
 import dev.switchboard.uikit.TaskRunner;
 import dev.switchboard.uikit.WorkspaceContext;
 import java.nio.file.Path;
-import dev.switchboard.city.engine.pack.tiles.MapSettings;
+import dev.switchboard.city.engine.tiles.MapSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;

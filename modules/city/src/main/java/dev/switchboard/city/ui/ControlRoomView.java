@@ -1,8 +1,8 @@
 package dev.switchboard.city.ui;
 
 import com.gluonhq.maps.MapView;
-import dev.switchboard.city.engine.pack.tiles.TileCache;
-import dev.switchboard.city.engine.pack.tiles.TileRenderer;
+import dev.switchboard.city.engine.tiles.TileCache;
+import dev.switchboard.city.engine.tiles.TileRenderer;
 import dev.switchboard.city.engine.sim.CoordinatorUsage;
 import dev.switchboard.city.model.CitySnapshot;
 import dev.switchboard.city.model.CriticalEvent;
@@ -259,7 +259,7 @@ final class ControlRoomView implements WorkspaceView {
     }
 
     /** Tiles of the bundled Tokyo pack; the pack is read on first use, off the FX thread. */
-    static final class LazyPackTiles implements dev.switchboard.city.engine.pack.tiles.TileSource {
+    static final class LazyPackTiles implements dev.switchboard.city.engine.tiles.TileSource {
         private volatile TileRenderer renderer;
 
         private TileRenderer renderer() {
@@ -268,7 +268,7 @@ final class ControlRoomView implements WorkspaceView {
                 synchronized (this) {
                     r = renderer;
                     if (r == null) {
-                        r = new TileRenderer(dev.switchboard.city.engine.pack.CityPacks.tokyo());
+                        r = new TileRenderer(dev.switchboard.places.CityPacks.tokyo());
                         renderer = r;
                     }
                 }
