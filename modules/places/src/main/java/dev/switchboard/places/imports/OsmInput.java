@@ -41,6 +41,7 @@ final class OsmInput {
         File f = file.toFile();
         RunnableSource source;
         if (name.endsWith(".pbf")) {
+            checkPbfFraming(file);
             source = new OsmosisReader(f);
         } else if (name.endsWith(".osm.gz")) {
             source = new XmlReader(f, false, CompressionMethod.GZip);
@@ -91,6 +92,61 @@ final class OsmInput {
         if (failure[0] != null) {
             throw failure[0];
         }
+    }
+
+    /**
+     * Walks the PBF file's blocks (a 4-byte length, a {@code BlobHeader} read with the OSM-binary library's own
+     * protobuf class, then that many bytes of data) to the end. Osmosis's reader stops quietly at a block cut
+     * short, which would import half a city without a word; this finds the cut first.
+     */
+    static void checkPbfFraming(Path file) {
+        long size;
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                Files.newInputStream(file)))) {
+            size = Files.size(file);
+            long offset = 0;
+            int blocks = 0;
+            while (offset < size) {
+                if (size - offset < 4) {
+                    throw cut(file, offset, blocks, "a block length");
+                }
+                int headerLength = in.readInt();
+                offset += 4;
+                if (headerLength <= 0 || headerLength > 64 * 1024) {
+                    throw new InputException(file, 0, null, "is not an OpenStreetMap PBF file (block " + blocks
+                            + " at byte " + (offset - 4) + " has a header of " + headerLength + " bytes)");
+                }
+                if (size - offset < headerLength) {
+                    throw cut(file, offset, blocks, "a block header");
+                }
+                byte[] header = new byte[headerLength];
+                in.readFully(header);
+                offset += headerLength;
+                crosby.binary.Fileformat.BlobHeader h;
+                try {
+                    h = crosby.binary.Fileformat.BlobHeader.parseFrom(header);
+                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                    throw new InputException(file, 0, null, "is not an OpenStreetMap PBF file (block " + blocks
+                            + " has an unreadable header: " + e.getMessage() + ")");
+                }
+                if (size - offset < h.getDatasize()) {
+                    throw cut(file, offset, blocks, "the data of a " + h.getType() + " block");
+                }
+                in.skipNBytes(h.getDatasize());
+                offset += h.getDatasize();
+                blocks++;
+            }
+            if (blocks == 0) {
+                throw new InputException(file, 0, null, "is empty; download or export the extract again");
+            }
+        } catch (java.io.IOException e) {
+            throw new InputException(file, 0, null, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static InputException cut(Path file, long offset, int blocks, String what) {
+        return new InputException(file, 0, null, "is not a complete OpenStreetMap PBF file: it ends at byte " + offset
+                + ", in " + what + " after " + blocks + " whole blocks; download or export the extract again");
     }
 
     /** The innermost message of a failure, which says what was wrong with the bytes. */
