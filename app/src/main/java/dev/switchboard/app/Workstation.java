@@ -23,6 +23,9 @@ import dev.switchboard.calltaking.engine.session.CallConfig;
 import dev.switchboard.calltaking.engine.session.CallRecovery;
 import dev.switchboard.calltaking.engine.session.CallSession;
 import dev.switchboard.calltaking.engine.session.WavCallRecording;
+import dev.switchboard.places.CityPack;
+import dev.switchboard.places.CityPackCatalog;
+import dev.switchboard.places.CityPacks;
 import dev.switchboard.speech.TextToSpeech;
 import dev.switchboard.speech.Speech;
 import dev.switchboard.store.session.RecordingCatalog;
@@ -56,6 +59,7 @@ public final class Workstation implements AutoCloseable {
     private final RecordingCatalog recordings;
     private final EventBus bus;
     private final SimClock simClock;
+    private final CityPackCatalog cityPacks;
     // Built on first use: their libraries take about half a second to load, which the login window need not
     // wait for.
     private AiGateway ai;
@@ -81,6 +85,8 @@ public final class Workstation implements AutoCloseable {
         this.bus = new EventBus();
         this.simClock = new SimClock(wallClock);
         this.speech = Speech.offline(dataDir.cache().resolve("speech"));
+        this.cityPacks = new CityPackCatalog(dataDir.root().resolve("packs"),
+                () -> settings.get(CityPackCatalog.SELECTED));
     }
 
     /**
@@ -143,6 +149,11 @@ public final class Workstation implements AutoCloseable {
 
     public SimClock simClock() {
         return simClock;
+    }
+
+    /** The city packs on offer and the one chosen in Settings; packs are read on first use. */
+    public CityPackCatalog cityPacks() {
+        return cityPacks;
     }
 
     /** Chat for every capability: online through the configured providers, offline otherwise. */
@@ -218,8 +229,14 @@ public final class Workstation implements AutoCloseable {
      */
     public CallSession newCall(CallConfig config, CallerEngine caller, CallClock clock, TextToSpeech ttsOrNull) {
         return new CallSession(config, new CallSession.Services(eventLog, sessions, recordings, dataDir.recordings(),
-                wallClock, bus), CallSession.Language.standard(), caller, clock, ttsOrNull,
+                wallClock, bus), language(), caller, clock, ttsOrNull,
                 WavCallRecording.opener(dataDir.recordings(), CallSession.SAMPLE_RATE), null);
+    }
+
+    /** The language tools over the chosen city pack's gazetteer (the bundled ones for the bundled pack). */
+    private CallSession.Language language() {
+        CityPack pack = cityPacks.pack();
+        return pack == CityPacks.tokyo() ? CallSession.Language.standard() : CallSession.Language.of(pack.gazetteer());
     }
 
     /**

@@ -64,6 +64,9 @@ public final class RoadNetwork {
     private final int[] cellStart;
     private final int[] cellNodes;
 
+    /** Working arrays of a search, one set per thread, cleared after each search by what it touched. */
+    private final ThreadLocal<Search> search = ThreadLocal.withInitial(() -> new Search(nodeCount()));
+
     private final Map<Long, Double> weightedCache = new LinkedHashMap<>(1024, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -494,7 +497,6 @@ public final class RoadNetwork {
         double street = RoadClass.STREET.speedFactor();
         int b = nearestNode(to);
         double lastLeg = node(b).distanceMeters(to) / street;
-        int n = lat.length;
         // Places grouped by the node they snap to, with the straight leg each drives to reach it.
         Map<Integer, List<Integer>> byNode = new HashMap<>();
         double[] firstLeg = new double[from.size()];
@@ -503,11 +505,11 @@ public final class RoadNetwork {
             firstLeg[i] = from.get(i).distanceMeters(node(s)) / street;
             byNode.computeIfAbsent(s, x -> new ArrayList<>(1)).add(i);
         }
-        double[] cost = new double[n];
-        Arrays.fill(cost, Double.POSITIVE_INFINITY);
-        boolean[] done = new boolean[n];
-        NodeHeap heap = new NodeHeap(64);
-        cost[b] = 0;
+        Search space = search.get();
+        double[] cost = space.cost;
+        boolean[] done = space.done;
+        NodeHeap heap = space.heap;
+        space.reach(b, 0);
         heap.push(b, 0);
         List<Ranked> found = new ArrayList<>();
         double kth = Double.POSITIVE_INFINITY;
@@ -538,11 +540,12 @@ public final class RoadNetwork {
                 int v = inSource[j];
                 double c = cost[u] + cost(e);
                 if (!done[v] && c < cost[v]) {
-                    cost[v] = c;
+                    space.reach(v, c);
                     heap.push(v, c);
                 }
             }
         }
+        space.reset();
         found.sort(RANKED);
         double mps = speed.metersPerSecond();
         List<Ranked> out = new ArrayList<>(k);
@@ -567,16 +570,15 @@ public final class RoadNetwork {
         if (source == target) {
             return new int[0];
         }
-        int n = lat.length;
-        double[] cost = new double[n];
-        Arrays.fill(cost, Double.POSITIVE_INFINITY);
-        int[] parentEdge = new int[n];
-        int[] parent = new int[n];
-        boolean[] done = new boolean[n];
+        Search space = search.get();
+        double[] cost = space.cost;
+        int[] parentEdge = space.parentEdge;
+        int[] parent = space.parent;
+        boolean[] done = space.done;
         double targetLat = lat[target];
         double targetLon = lon[target];
-        NodeHeap heap = new NodeHeap(64);
-        cost[source] = 0;
+        NodeHeap heap = space.heap;
+        space.reach(source, 0);
         parent[source] = -1;
         heap.push(source, heuristic(source, targetLat, targetLon));
         while (!heap.isEmpty()) {
@@ -595,7 +597,7 @@ public final class RoadNetwork {
                 }
                 double c = cost[u] + cost(e);
                 if (c < cost[v]) {
-                    cost[v] = c;
+                    space.reach(v, c);
                     parent[v] = u;
                     parentEdge[v] = e;
                     heap.push(v, c + heuristic(v, targetLat, targetLon));
@@ -604,6 +606,7 @@ public final class RoadNetwork {
         }
         if (cost[target] == Double.POSITIVE_INFINITY) {
             // Cannot happen between routable nodes; kept so a broken graph degrades to the start node.
+            space.reset();
             return new int[0];
         }
         int length = 0;
@@ -614,6 +617,7 @@ public final class RoadNetwork {
         for (int v = target, k = length - 1; v != source; v = parent[v], k--) {
             path[k] = parentEdge[v];
         }
+        space.reset();
         return path;
     }
 
@@ -636,6 +640,49 @@ public final class RoadNetwork {
 
     private static int clamp(int v, int size) {
         return Math.max(0, Math.min(size - 1, v));
+    }
+
+    /**
+     * The arrays a search writes: allocated once per thread and network, and put back to their initial state
+     * after each search by walking the nodes it reached, so a search costs what it explores, not the city's size.
+     */
+    private static final class Search {
+        final double[] cost;
+        final boolean[] done;
+        final int[] parent;
+        final int[] parentEdge;
+        final NodeHeap heap = new NodeHeap(1024);
+        private int[] touched = new int[1024];
+        private int touchedCount;
+
+        Search(int n) {
+            cost = new double[n];
+            Arrays.fill(cost, Double.POSITIVE_INFINITY);
+            done = new boolean[n];
+            parent = new int[n];
+            parentEdge = new int[n];
+        }
+
+        /** Lowers the cost of node {@code v}, remembering it for {@link #reset}. */
+        void reach(int v, double c) {
+            if (cost[v] == Double.POSITIVE_INFINITY) {
+                if (touchedCount == touched.length) {
+                    touched = Arrays.copyOf(touched, touchedCount * 2);
+                }
+                touched[touchedCount++] = v;
+            }
+            cost[v] = c;
+        }
+
+        void reset() {
+            for (int i = 0; i < touchedCount; i++) {
+                int v = touched[i];
+                cost[v] = Double.POSITIVE_INFINITY;
+                done[v] = false;
+            }
+            touchedCount = 0;
+            heap.clear();
+        }
     }
 
     /** A growable list of ints. */
@@ -693,6 +740,10 @@ public final class RoadNetwork {
 
         boolean isEmpty() {
             return size == 0;
+        }
+
+        void clear() {
+            size = 0;
         }
 
         double peekKey() {

@@ -31,6 +31,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -72,6 +73,8 @@ final class ControlRoomView implements WorkspaceView {
     private final Label frame = new Label();
     private final AnimationTimer pump;
     private boolean tilesReady;
+    private dev.switchboard.places.CityPack shownPack;
+    private final Label credits = new Label();
     private long lastFrameNanos;
     private double frameEwmaMillis;
 
@@ -227,7 +230,13 @@ final class ControlRoomView implements WorkspaceView {
         StackPane.setAlignment(follow, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(follow, new Insets(10));
         Rectangle clip = new Rectangle();
-        StackPane pane = new StackPane(map, legend(), details, follow);
+        credits.getStyleClass().add("sb-map-credits");
+        credits.setMaxWidth(520);
+        credits.setWrapText(false);
+        credits.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        StackPane.setAlignment(credits, Pos.TOP_LEFT);
+        StackPane.setMargin(credits, new Insets(6, 10, 6, 10));
+        StackPane pane = new StackPane(map, legend(), details, follow, credits);
         clip.widthProperty().bind(pane.widthProperty());
         clip.heightProperty().bind(pane.heightProperty());
         pane.setClip(clip);
@@ -250,17 +259,36 @@ final class ControlRoomView implements WorkspaceView {
     }
 
     private void useCityTiles() {
-        if (tilesReady || model.pack() == null) {
+        dev.switchboard.places.CityPack pack = model.pack();
+        if (pack == null || pack == shownPack) {
             return;
         }
+        boolean first = shownPack == null;
+        shownPack = pack;
         tilesReady = true;
-        map.setZoom(11.5);
-        map.setCenter(35.688, 139.745);
+        credits.setText(Text.get("city.map.credits", pack.name(), pack.credits()));
+        Tooltip.install(credits, new Tooltip(pack.credits()));
+        if (first || !pack.bounds().contains(new dev.switchboard.core.geo.LatLon(map.getCenter().getLatitude(),
+                map.getCenter().getLongitude()))) {
+            dev.switchboard.places.Bounds b = pack.bounds();
+            double span = Math.max(b.east() - b.west(), (b.north() - b.south()) * 1.2);
+            map.setZoom(Math.max(8, Math.min(15, Math.log(360 / span) / Math.log(2) + 1.7)));
+            map.setCenter((b.south() + b.north()) / 2, (b.west() + b.east()) / 2);
+        }
     }
 
-    /** Tiles of the bundled Tokyo pack; the pack is read on first use, off the FX thread. */
+    /** Tiles of a city pack (the bundled Tokyo unless given); the pack is read on first use, off the FX thread. */
     static final class LazyPackTiles implements dev.switchboard.city.engine.tiles.TileSource {
+        private final java.util.function.Supplier<dev.switchboard.places.CityPack> pack;
         private volatile TileRenderer renderer;
+
+        LazyPackTiles() {
+            this(dev.switchboard.places.CityPacks::tokyo);
+        }
+
+        LazyPackTiles(java.util.function.Supplier<dev.switchboard.places.CityPack> pack) {
+            this.pack = pack;
+        }
 
         private TileRenderer renderer() {
             TileRenderer r = renderer;
@@ -268,7 +296,7 @@ final class ControlRoomView implements WorkspaceView {
                 synchronized (this) {
                     r = renderer;
                     if (r == null) {
-                        r = new TileRenderer(dev.switchboard.places.CityPacks.tokyo());
+                        r = new TileRenderer(pack.get());
                         renderer = r;
                     }
                 }

@@ -3,7 +3,8 @@ package dev.switchboard.city.ui;
 import dev.switchboard.ai.ChatService;
 import dev.switchboard.city.engine.loop.SimulationLoop;
 import dev.switchboard.places.CityPack;
-import dev.switchboard.places.CityPacks;
+import dev.switchboard.places.CityPackCatalog;
+import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.city.engine.pipeline.Districts;
 import dev.switchboard.city.engine.pipeline.EventPipeline;
 import dev.switchboard.city.engine.pipeline.PipelineConfig;
@@ -290,8 +291,12 @@ public final class ControlRoomViewModel implements AutoCloseable {
     }
 
     private SimulationLoop build(long s, int events, String chosen) {
-        CityPack city = CityPacks.tokyo();
-        useBasemap();
+        CityPackCatalog.Active active = packs().active();
+        CityPack city = active.pack();
+        if (active.problem() != null) {
+            Platform.runLater(() -> message.set(Text.get("city.msg.packProblem", active.problem())));
+        }
+        useBasemap(city);
         EventPipeline pipeline = new EventPipeline(PipelineConfig.defaults().withSeed(s)
                 .withMaxEventsPerTick(Math.max(events, 1)), Districts.fromWards(city.wards()));
         Coordinator coordinator = coordinator(city);
@@ -319,10 +324,10 @@ public final class ControlRoomViewModel implements AutoCloseable {
      * tiles on top only when an instructor allowed online tiles (off by default; the offline map answers
      * whenever the network does not).
      */
-    private void useBasemap() {
+    private void useBasemap(CityPack city) {
         try {
             DataDir dataDir = ctx.service(DataDir.class);
-            TileSource source = new ControlRoomView.LazyPackTiles();
+            TileSource source = new ControlRoomView.LazyPackTiles(() -> city);
             if (java.nio.file.Files.exists(Basemap.file(dataDir))) {
                 source = Basemap.over(dataDir, source);
                 LOG.info("Control room map uses the imported basemap {}", Basemap.file(dataDir));
@@ -334,6 +339,15 @@ public final class ControlRoomViewModel implements AutoCloseable {
             OfflineTileRetriever.use(new TileCache(null, 512).cached(source));
         } catch (RuntimeException e) {
             LOG.warn("The imported basemap cannot be used; drawing the city pack instead", e);
+        }
+    }
+
+    /** The workstation's city packs; the bundled Tokyo alone when the app provides none (tests). */
+    private CityPackCatalog packs() {
+        try {
+            return ctx.service(CityPackCatalog.class);
+        } catch (SwitchboardException e) {
+            return CityPackCatalog.bundledOnly();
         }
     }
 
