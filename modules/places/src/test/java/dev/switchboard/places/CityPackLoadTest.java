@@ -100,7 +100,7 @@ class CityPackLoadTest {
     @Test
     void theBundledPackLoadsFromAFolderToo() throws IOException {
         for (String name : List.of("manifest.json", "wards.geojson", "land.geojson", "roads.geojson",
-                "bases.geojson", "gazetteer.json")) {
+                "bases.geojson", "gazetteer.json", "places.geojson")) {
             try (InputStream in = CityPacks.class.getResourceAsStream(CityPacks.TOKYO_RESOURCE + name)) {
                 assertThat(in).as(name).isNotNull();
                 Files.copy(in, dir.resolve(name));
