@@ -108,6 +108,7 @@ public final class BundledTokyo {
         List<WardDef> wards = new ArrayList<>();
         Map<String, String> idByRomaji = new HashMap<>();
         JsonNode gazetteerWards = JSON.readTree(source.resolve("gazetteer.json").toFile()).get("wards");
+        // Seeds name their ward; a ward's own label point comes first, so it wins a tie of position.
         JsonNode osm = JSON.readTree(npm.resolve("detect-location-jp/package/dist/data/japan_cities.json").toFile());
         List<Seed> seeds = new ArrayList<>();
         for (JsonNode w : gazetteerWards) {
@@ -126,6 +127,17 @@ public final class BundledTokyo {
             wards.add(def);
             idByRomaji.put(romaji(w.get("en").asText()), def.id());
             seeds.add(new Seed(label, def.id()));
+        }
+        // The hand-made gazetteer's neighbourhoods, landmarks and crossings name their ward too.
+        JsonNode gazetteer = JSON.readTree(source.resolve("gazetteer.json").toFile());
+        for (String section : List.of("neighbourhoods", "landmarks", "intersections")) {
+            for (JsonNode e : gazetteer.path(section)) {
+                seeds.add(new Seed(new Coordinate(e.get("lon").asDouble(), e.get("lat").asDouble()),
+                        e.get("ward").asText()));
+            }
+        }
+        for (JsonNode e : gazetteer.path("outside")) {
+            seeds.add(new Seed(new Coordinate(e.get("lon").asDouble(), e.get("lat").asDouble()), OUTSIDE));
         }
         Set<String> wardNamesJa = new HashSet<>();
         wards.forEach(w -> wardNamesJa.add(w.ja()));

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.STRtree;
 import javax.imageio.ImageIO;
 
 /**
@@ -35,7 +37,7 @@ import javax.imageio.ImageIO;
 public final class TileRenderer implements TileSource {
 
     /** Bumped when the drawing changes, so cached tiles of an older look are not reused. */
-    private static final int STYLE_VERSION = 1;
+    private static final int STYLE_VERSION = 2;
     private static final int SIZE = WebMercator.TILE_SIZE;
     private static final int LABEL_MIN_ZOOM = 11;
     private static final int ARTERIAL_MIN_ZOOM = 12;
@@ -46,8 +48,9 @@ public final class TileRenderer implements TileSource {
     private final TilePalette palette;
     private final List<Ring> land = new ArrayList<>();
     private final List<List<Ring>> wardRings = new ArrayList<>();
-    private final List<Ring> arterials = new ArrayList<>();
-    private final List<Ring> streets = new ArrayList<>();
+    /** Roads by their box, so a tile looks only at the roads near it (an imported city has hundreds of thousands). */
+    private final STRtree arterials = new STRtree();
+    private final STRtree streets = new STRtree();
     private final double[] boundsBox;
     private final Font latinFont;
     private final Font japaneseFont;
@@ -79,8 +82,13 @@ public final class TileRenderer implements TileSource {
             print.add(Double.doubleToLongBits(ward.centre().lon()));
         }
         for (RoadNetwork.Road road : pack.roads().roads()) {
-            (road.roadClass() == RoadClass.ARTERIAL ? arterials : streets).add(Ring.of(road.points(), print));
+            Ring ring = Ring.of(road.points(), print);
+            // Motorways are drawn like arterials (the map has two road styles).
+            (road.roadClass() == RoadClass.STREET ? streets : arterials)
+                    .insert(new Envelope(ring.box()[0], ring.box()[2], ring.box()[1], ring.box()[3]), ring);
         }
+        arterials.build();
+        streets.build();
         double[] nw = norm(new LatLon(pack.bounds().north(), pack.bounds().west()));
         double[] se = norm(new LatLon(pack.bounds().south(), pack.bounds().east()));
         boundsBox = new double[] {nw[0], nw[1], se[0], se[1]};
@@ -202,9 +210,16 @@ public final class TileRenderer implements TileSource {
         }
     }
 
-    private static Shape lines(List<Ring> roads, View view, float margin) {
+    private static Shape lines(STRtree roads, View view, float margin) {
         Path2D.Double path = new Path2D.Double();
-        for (Ring road : roads) {
+        double pad = margin / view.scale();
+        Envelope tile = new Envelope(view.originX() / view.scale() - pad, (view.originX() + SIZE) / view.scale() + pad,
+                view.originY() / view.scale() - pad, (view.originY() + SIZE) / view.scale() + pad);
+        @SuppressWarnings("unchecked")
+        List<Ring> near = roads.query(tile);
+        // The tree gives no order; drawing in a fixed order keeps tiles byte-identical from run to run.
+        near.sort(java.util.Comparator.comparingInt(Ring::order));
+        for (Ring road : near) {
             if (view.overlaps(road.box(), margin)) {
                 road.appendTo(path, view, false);
             }
@@ -313,7 +328,10 @@ public final class TileRenderer implements TileSource {
     }
 
     /** A ring or polyline pre-projected to normalised coordinates, with its bounding box. */
-    private record Ring(double[] xs, double[] ys, double[] box) {
+    private record Ring(double[] xs, double[] ys, double[] box, int order) {
+        private static final java.util.concurrent.atomic.AtomicInteger COUNTER =
+                new java.util.concurrent.atomic.AtomicInteger();
+
         static Ring of(List<LatLon> points, Fingerprint print) {
             double[] xs = new double[points.size()];
             double[] ys = new double[points.size()];
@@ -329,7 +347,7 @@ public final class TileRenderer implements TileSource {
                 print.add(Double.doubleToLongBits(points.get(i).lat()));
                 print.add(Double.doubleToLongBits(points.get(i).lon()));
             }
-            return new Ring(xs, ys, box);
+            return new Ring(xs, ys, box, COUNTER.getAndIncrement());
         }
 
         void appendTo(Path2D.Double path, View view, boolean close) {
