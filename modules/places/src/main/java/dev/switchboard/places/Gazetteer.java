@@ -426,6 +426,18 @@ public final class Gazetteer {
             names.forEach(n -> keys.add(key(n)));
         }
 
+        /** Puts the ward {@code id} at {@code position} everywhere it is referred to. */
+        private void moveWard(String id, LatLon position) {
+            Place old = wards.get(id);
+            Place moved = new Place(old.name(), old.wardId(), old.wardEn(), position, old.kind());
+            wards.put(id, moved);
+            located.replaceAll(p -> p == old ? moved : p);
+            japanese.replaceAll(e -> e.getValue() == old ? Map.entry(e.getKey(), moved) : e);
+            int i = wardEntry.get(id);
+            Entry e = entries.get(i);
+            entries.set(i, new Entry(e.kind(), moved, null, e.names()));
+        }
+
         /** Reads the gazetteer JSON format ({@code switchboard-gazetteer/1}). */
         void readJson(JsonNode root, Path source) {
             if (root == null || !root.isObject()) {
@@ -440,6 +452,11 @@ public final class Gazetteer {
                 String ja = w.path("ja").asText("");
                 if (wards.containsKey(id)) {
                     addWardNames(id, ja, aliases);
+                    if (w.has("lat") && w.has("lon")) {
+                        // The gazetteer's own point (e.g. the ward office) places "somewhere in this ward" better
+                        // than a map's label point.
+                        moveWard(id, position(w, source, field));
+                    }
                 } else {
                     addWard(id, text(w, "en", source, field), ja, position(w, source, field), aliases);
                 }
