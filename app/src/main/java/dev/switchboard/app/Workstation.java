@@ -1,10 +1,24 @@
 package dev.switchboard.app;
 
+import dev.switchboard.ai.AiUse;
 import dev.switchboard.ai.engine.AiGateway;
 import dev.switchboard.ai.engine.embedding.LocalEmbeddingService;
+import dev.switchboard.ai.engine.worker.QueueClient;
 import dev.switchboard.ai.engine.worker.WorkerConfig;
 import dev.switchboard.ai.engine.worker.WorkerPool;
 import dev.switchboard.ai.engine.worker.WorkerRegistry;
+import dev.switchboard.studio.engine.factory.ApplicationFactory;
+import dev.switchboard.studio.engine.factory.FactoryRuns;
+import dev.switchboard.studio.engine.factory.IntentReader;
+import dev.switchboard.studio.engine.generation.Gallery;
+import dev.switchboard.studio.engine.generation.GenerationService;
+import dev.switchboard.studio.engine.ops.AutoScaler;
+import dev.switchboard.studio.engine.ops.OpsMonitor;
+import dev.switchboard.studio.engine.ops.PolicyStore;
+import dev.switchboard.studio.engine.ops.ScalingAction;
+import dev.switchboard.studio.engine.ops.ScalingLog;
+import java.nio.file.Path;
+import java.time.Duration;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.account.PasswordHasher;
 import dev.switchboard.core.event.EventBus;
@@ -26,15 +40,31 @@ import dev.switchboard.calltaking.engine.session.WavCallRecording;
 import dev.switchboard.places.CityPack;
 import dev.switchboard.places.CityPackCatalog;
 import dev.switchboard.places.CityPacks;
+import dev.switchboard.app.surveillance.ControlRoomCameras;
+import dev.switchboard.app.surveillance.GazetteerPlaces;
+import dev.switchboard.app.surveillance.IncidentBridge;
+import dev.switchboard.calltaking.engine.entities.PlaceNames;
 import dev.switchboard.speech.TextToSpeech;
+import dev.switchboard.surveillance.engine.Surveillance;
+import dev.switchboard.surveillance.engine.TextEmbedder;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import dev.switchboard.speech.Speech;
+import dev.switchboard.core.io.PrivateFiles;
+import dev.switchboard.core.io.SafeOutput;
+import dev.switchboard.store.integrity.Checkpoints;
+import dev.switchboard.store.integrity.FileCheckpointKey;
+import dev.switchboard.store.integrity.IntegrityCheck;
 import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.RecordingSeals;
 import dev.switchboard.store.session.SessionSummary;
 import java.util.ArrayList;
 import java.util.List;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.SqliteSettingsStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +74,8 @@ import org.slf4j.LoggerFactory;
  * one open database. The GUI and the CLI both start here; nothing else builds these services.
  */
 public final class Workstation implements AutoCloseable {
+
+    private volatile String busyWith;
 
     private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
 
@@ -57,6 +89,9 @@ public final class Workstation implements AutoCloseable {
     private final Backups backups;
     private final SessionCatalog sessions;
     private final RecordingCatalog recordings;
+    private final RecordingSeals seals;
+    private Checkpoints checkpoints;
+    private List<String> recovered = List.of();
     private final EventBus bus;
     private final SimClock simClock;
     private final CityPackCatalog cityPacks;
@@ -68,7 +103,16 @@ public final class Workstation implements AutoCloseable {
     private final Speech speech;
     private WorkerPool images;
     private dev.switchboard.workflow.engine.Workflows workflows;
+    private Surveillance surveillance;
+    private IncidentBridge incidentBridge;
+    private ScheduledExecutorService liveFeed;
+    private QueueClient queueClient;
+    private GenerationService generation;
+    private ApplicationFactory factory;
+    private OpsMonitor ops;
+    private final List<AutoCloseable> alsoClose = new ArrayList<>();
     private boolean closed;
+    private volatile boolean logClosed;
 
     private Workstation(DataDir dataDir, Clock wallClock, Database database) {
         this.dataDir = dataDir;
@@ -79,9 +123,11 @@ public final class Workstation implements AutoCloseable {
         this.settings = new Settings(new SqliteSettingsStore(database));
         this.accounts = new AccountService(new JdbiAccountRepository(database), auditLog, new PasswordHasher(),
                 wallClock, () -> settings.get(CoreSettings.MAX_FAILED_LOGONS));
-        this.backups = new Backups(database, wallClock);
-        this.sessions = new SessionCatalog(database);
+        // Each backup carries a signed checkpoint of the log as it was taken.
+        this.backups = new Backups(database, wallClock, this::checkpointQuietly);
+        this.sessions = new SessionCatalog(database, eventLog);
         this.recordings = new RecordingCatalog(database);
+        this.seals = new RecordingSeals(eventLog, recordings, dataDir.recordings());
         this.bus = new EventBus();
         this.simClock = new SimClock(wallClock);
         this.speech = Speech.offline(dataDir.cache().resolve("speech"));
@@ -97,9 +143,37 @@ public final class Workstation implements AutoCloseable {
     public static Workstation open(DataDir dataDir, Clock wallClock) {
         Objects.requireNonNull(dataDir, "dataDir");
         dataDir.ensureCreated();
+        PrivateFiles.Fixed fixed = dataDir.makePrivate();
+        if (fixed.rootWasOpen()) {
+            // Said on stderr too (a warning): other users could read the database, backups and recordings.
+            LOG.warn("Made the data folder {} private: other users of this computer could read it; now only you "
+                    + "can (folders 0700, files 0600; {} folder(s) and {} file(s) changed)", dataDir.root(),
+                    fixed.folders(), fixed.files());
+        } else if (fixed.any()) {
+            LOG.info("Made {} folder(s) and {} file(s) in the private data folder {} private too", fixed.folders(),
+                    fixed.files(), dataDir.root());
+        }
         Database database = Database.open(dataDir);
         LOG.info("Opened {} (schema {})", database.file(), database.schemaVersion());
-        return new Workstation(dataDir, wallClock, database);
+        Workstation ws = new Workstation(dataDir, wallClock, database);
+        try {
+            ws.sessions.adoptUnchainedRows();
+            if (database.openedAlone()) {
+                // Nobody else has the data dir open, so whatever is marked running was cut short: close it now,
+                // whether this is the window or a command.
+                ws.sessions.completeInterruptedChange();
+                ws.recovered = ws.recoverInterruptedSessions();
+            }
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
+        }
+        return ws;
+    }
+
+    /** What {@link #open} closed because a crash or kill left it running, one line each; empty when nothing. */
+    public List<String> recoveredAtOpen() {
+        return recovered;
     }
 
     public DataDir dataDir() {
@@ -143,6 +217,42 @@ public final class Workstation implements AutoCloseable {
         return recordings;
     }
 
+    /** The recordings' seals on their sessions' chains: check a WAV before opening, playing or exporting it. */
+    public RecordingSeals seals() {
+        return seals;
+    }
+
+    /** The signed checkpoints of the event log, with this installation's key (made on first use). */
+    public synchronized Checkpoints checkpoints() {
+        if (checkpoints == null) {
+            checkpoints = new Checkpoints(eventLog, FileCheckpointKey.loadOrCreate(dataDir.keys()), wallClock);
+        }
+        return checkpoints;
+    }
+
+    /** Everything {@code log verify} checks; {@code withRecordings} also reads every recording. */
+    public IntegrityCheck integrityCheck(boolean withRecordings) {
+        return new IntegrityCheck(eventLog, sessions, checkpoints(), withRecordings ? seals : null);
+    }
+
+    /** How exports (reports, CSV, WAV) are written: never into the data dir, replacing only with {@code force}. */
+    public SafeOutput safeOutput(boolean force) {
+        return dataDir.safeOutput(force);
+    }
+
+    /** Signs a checkpoint of what changed since the last one; logs instead of failing (for exit and backups). */
+    public void checkpointQuietly() {
+        if (logClosed) {
+            // The exit backup: its checkpoint was taken just before the log closed.
+            return;
+        }
+        try {
+            checkpoints().take();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not take a checkpoint of the event log: {}", e.getMessage(), e);
+        }
+    }
+
     public EventBus bus() {
         return bus;
     }
@@ -175,7 +285,8 @@ public final class Workstation implements AutoCloseable {
     /** The registry of remote GPU workers and their health. */
     public synchronized WorkerRegistry workers() {
         if (workers == null) {
-            workers = new WorkerRegistry(database, WorkerConfig.defaults());
+            workers = new WorkerRegistry(database, WorkerConfig.defaults()
+                    .withWorkflowDir(dataDir.root().resolve("studio").resolve("workflows")));
         }
         return workers;
     }
@@ -189,8 +300,7 @@ public final class Workstation implements AutoCloseable {
             throw new IllegalStateException("The workstation is closed");
         }
         if (images == null) {
-            images = new WorkerPool(database, workers(), dataDir.root().resolve("studio").resolve("images"),
-                    wallClock);
+            images = new WorkerPool(database, workers(), imagesDir(), wallClock);
         }
         return images;
     }
@@ -209,11 +319,121 @@ public final class Workstation implements AutoCloseable {
         return workflows;
     }
 
-    /** Starts what runs in the background for the GUI: the image queue with health checks, the embedding model. */
+    /**
+     * Surveillance chat's engine over this store: the control room's cameras, the call console's gazetteer, the
+     * in-process embeddings and the chat gateway. Built on first use; opening it opens (or rebuilds) its index.
+     */
+    public synchronized Surveillance surveillance() {
+        if (closed) {
+            throw new IllegalStateException("The workstation is closed");
+        }
+        if (surveillance == null) {
+            AiGateway gateway = ai();
+            CityPack pack = cityPacks.pack();
+            surveillance = new Surveillance(new Surveillance.Services(database, dataDir.root(),
+                    ControlRoomCameras.of(pack), new GazetteerPlaces(names(pack)),
+                    TextEmbedder.of(embeddings()), gateway,
+                    () -> gateway.providers().providerFor(AiUse.CHAT).isPresent(), eventLog, auditLog, wallClock))
+                    .open();
+        }
+        return surveillance;
+    }
+
+    /**
+     * Starts the surveillance live feed for the GUI: incidents of the control room and the call console reach
+     * surveillance, and what the cameras see is stored every five seconds.
+     */
+    public synchronized void startSurveillanceFeed() {
+        if (incidentBridge != null || closed) {
+            return;
+        }
+        Surveillance s = surveillance();
+        incidentBridge = new IncidentBridge(bus, s, wallClock);
+        liveFeed = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "surveillance-live");
+            t.setDaemon(true);
+            return t;
+        });
+        liveFeed.scheduleWithFixedDelay(() -> {
+            try {
+                s.tick(wallClock.instant());
+            } catch (RuntimeException e) {
+                LOG.warn("The surveillance live feed skipped a tick", e);
+            }
+        }, 5, 5, TimeUnit.SECONDS);
+    }
+
+    /** Where generated pictures and clips are kept. */
+    public Path imagesDir() {
+        return dataDir.root().resolve("studio").resolve("images");
+    }
+
+    /**
+     * The queue as short commands use it: queue, read and cancel jobs without dispatching (the window's queue
+     * picks queued jobs up).
+     */
+    public synchronized QueueClient queueClient() {
+        if (queueClient == null) {
+            queueClient = new QueueClient(database, workers(), imagesDir(), wallClock);
+        }
+        return queueClient;
+    }
+
+    /** The studio's generation and gallery over the running queue (the window's). */
+    public synchronized GenerationService generation() {
+        if (generation == null) {
+            generation = new GenerationService(images(), new Gallery(database.jdbi()), bus, wallClock);
+        }
+        return generation;
+    }
+
+    /** The application factory; its runs live under {@code <data>/studio/factory}. */
+    public synchronized ApplicationFactory factory() {
+        if (factory == null) {
+            factory = new ApplicationFactory(new IntentReader(ai()), new FactoryRuns(database.jdbi()),
+                    dataDir.root().resolve("studio").resolve("factory"), wallClock);
+        }
+        return factory;
+    }
+
+    /** Operations: samples, meters, the metrics endpoint and the auto-scaler, over the running queue. */
+    public synchronized OpsMonitor ops() {
+        if (ops == null) {
+            PolicyStore policies = policies();
+            AutoScaler scaler = new AutoScaler(policies::get, ScalingAction.Factory.standard(images()), scalingLog(),
+                    wallClock);
+            ops = new OpsMonitor(images(), images(), ai().usage(), eventLog, bus, settings, scaler, wallClock,
+                    Duration.ofSeconds(5));
+        }
+        return ops;
+    }
+
+    /** The auto-scaling policy in Settings. */
+    public PolicyStore policies() {
+        return new PolicyStore(settings);
+    }
+
+    /** The auto-scaler's kept decisions. */
+    public ScalingLog scalingLog() {
+        return new ScalingLog(database.jdbi());
+    }
+
+    /** Closes {@code resource} with the workstation (e.g. the demo's loopback worker). */
+    public synchronized void closeWithWorkstation(AutoCloseable resource) {
+        alsoClose.add(resource);
+    }
+
+    /**
+     * Starts what runs in the background for the GUI: the generation queue with health checks, the gallery's
+     * recording, operations sampling, the speech models and the surveillance live feed. The embedding model is not
+     * loaded here: it loads on first use (about half a second), when surveillance first embeds a question.
+     */
     public void startBackgroundServices() {
         images();
+        generation().start();
+        ops().start();
         speech.warmUpInBackground();
-        embeddings().warmUp();
+        startSurveillanceFeed();
     }
 
     /** Text to speech, speech to text, audio in and out; the voice and model load in the background. */
@@ -239,18 +459,25 @@ public final class Workstation implements AutoCloseable {
         return pack == CityPacks.tokyo() ? CallSession.Language.standard() : CallSession.Language.of(pack.gazetteer());
     }
 
+    /** The place names of {@code pack} (the bundled ones, built once, for the bundled pack). */
+    private static PlaceNames names(CityPack pack) {
+        return pack == CityPacks.tokyo() ? PlaceNames.tokyo() : PlaceNames.of(pack.gazetteer());
+    }
+
     /**
      * Closes sessions a crash or kill left running: calls get {@code call.interrupted} on their log, a repaired
-     * recording and the status {@code interrupted}, everything logged before the crash kept; other kinds of
-     * session are marked interrupted. Run once when the window opens the database, not by CLI commands (which
-     * may run beside a window whose sessions are live).
+     * and sealed recording and the status {@code interrupted}, everything logged before the crash kept; other
+     * kinds of session are marked interrupted, ending at their last logged entry. {@link #open} runs it whenever
+     * no other process has the data dir open (the window and every command alike); never while another process
+     * runs, whose sessions may be live.
      */
-    public List<String> recoverInterruptedSessions() {
+    List<String> recoverInterruptedSessions() {
         List<String> lines = new ArrayList<>();
         new CallRecovery(eventLog, sessions, recordings, dataDir.recordings(), wallClock).recover()
                 .forEach(r -> lines.add("call " + r.session() + " (" + r.title() + "): " + r.detail()));
         for (SessionSummary s : sessions.running()) {
-            sessions.finish(s.id(), wallClock.instant(), "interrupted", null);
+            Instant end = eventLog.last(s.id()).map(e -> e.wallTime()).orElse(s.startedAt());
+            sessions.finish(s.id(), end, "interrupted", null);
             lines.add(s.kind() + " " + s.id() + " (" + s.title() + "): interrupted");
         }
         lines.forEach(l -> LOG.warn("Recovered an unfinished session: {}", l));
@@ -262,15 +489,43 @@ public final class Workstation implements AutoCloseable {
      *
      * @param cleanExit whether to take the "exit" backup (skipped for short CLI commands)
      */
+    /**
+     * Says what the workstation is busy with in the background (e.g. recording the demo calls), or clears it with
+     * null; sign-in names it when it has to wait.
+     */
+    public void busyWith(String what) {
+        busyWith = what;
+    }
+
+    /** What the workstation is busy with in the background, if anything. */
+    public java.util.Optional<String> busyWith() {
+        return java.util.Optional.ofNullable(busyWith);
+    }
+
     public synchronized void close(boolean cleanExit) {
         if (closed) {
             return;
         }
         closed = true;
         bus.close();
+        if (liveFeed != null) {
+            liveFeed.shutdown();
+        }
+        if (incidentBridge != null) {
+            incidentBridge.close();
+        }
+        if (surveillance != null) {
+            closeQuietly(surveillance);
+        }
+        for (AutoCloseable built : new AutoCloseable[] {ops, generation}) {
+            if (built != null) {
+                closeQuietly(built);
+            }
+        }
         if (images != null) {
             closeQuietly(images);
         }
+        alsoClose.forEach(Workstation::closeQuietly);
         for (AutoCloseable built : new AutoCloseable[] {workflows, workers, ai, embeddings}) {
             if (built != null) {
                 closeQuietly(built);
@@ -278,7 +533,10 @@ public final class Workstation implements AutoCloseable {
         }
         closeQuietly(speech);
         try {
+            // Anchors what this run wrote (nothing is signed when no chain changed).
+            checkpointQuietly();
             eventLog.close();
+            logClosed = true;
             if (cleanExit) {
                 backups.onCleanExit();
             }

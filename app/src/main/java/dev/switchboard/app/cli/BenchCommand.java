@@ -2,12 +2,14 @@ package dev.switchboard.app.cli;
 
 import dev.switchboard.ai.engine.GatewayBenchmark;
 import dev.switchboard.ai.engine.embedding.EmbeddingBenchmark;
+import dev.switchboard.ai.engine.worker.QueueBenchmark;
 import dev.switchboard.store.eventlog.EventLogBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code switchboard bench ...}: headless benchmarks that print the README's figures. */
 @Command(name = "bench", description = "Headless benchmarks that print figures for the README.",
         mixinStandardHelpOptions = true, subcommands = {ReviewBenchCommand.class, SpeechBenchCommand.class,
-            EntitiesBenchCommand.class, WorkflowBenchCommand.class})
+            EntitiesBenchCommand.class, WorkflowBenchCommand.class, SurveillanceBenchCommand.class,
+            StudioBenchCommand.class})
 public final class BenchCommand {
 
     @Spec
@@ -64,17 +67,61 @@ public final class BenchCommand {
     /** Model load and batched throughput of the in-process embedding model, in a temporary cache. */
     @Command(name = "embeddings", description = "Embedding model load time and batched sentences per second.")
     int embeddings(@Option(names = "--sentences", defaultValue = "2000") int sentences,
-                   @Option(names = "--batch", defaultValue = "64") int batch) throws IOException {
+                   @Option(names = "--batch", defaultValue = "64") int batch,
+                   @Option(names = "--runs", defaultValue = "3") int runs,
+                   @Option(names = "--workers", description = "Java threads per batch (default: the cores).")
+                   Integer workers,
+                   @Option(names = "--intra-op-threads", defaultValue = "1",
+                           description = "ONNX Runtime threads per inference.") int intraOp) throws IOException {
         Path cache = Files.createTempDirectory("switchboard-bench-djl");
+        int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
         try {
-            EmbeddingBenchmark.Result r = EmbeddingBenchmark.run(cache, sentences, batch);
+            double[] rates = new double[Math.max(1, runs)];
+            long load = 0;
+            for (int i = 0; i < rates.length; i++) {
+                EmbeddingBenchmark.Result r = EmbeddingBenchmark.run(cache, sentences, batch, threads, intraOp);
+                rates[i] = r.sentencesPerSecond();
+                load = i == 0 ? r.modelLoad().toMillis() : load;
+            }
+            java.util.Arrays.sort(rates);
             spec.commandLine().getOut().printf(Locale.ROOT,
-                    "embeddings: model load %d ms; %d sentences in batches of %d: %.0f sentences/s%n",
-                    r.modelLoad().toMillis(), r.sentences(), r.batch(), r.sentencesPerSecond());
+                    "embeddings: model load %d ms (first run); %d sentences in batches of %d, %d worker thread(s) x "
+                            + "%d ONNX thread(s), %d runs: min %.0f / median %.0f / max %.0f sentences/s "
+                            + "(load average %.2f)%n", load, sentences, batch, threads, intraOp, rates.length,
+                    rates[0], rates[rates.length / 2], rates[rates.length - 1],
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             return 0;
         } finally {
             deleteTree(cache);
         }
+    }
+
+    /** The generation queue on demo workers on loopback, in a temporary folder. */
+    @Command(name = "queue", description = "Generation queue: overhead per job (submit to the worker receiving it) "
+            + "with N clips queued, the order three users are served in, and failover time when a worker dies "
+            + "mid-job. Demo workers on 127.0.0.1, a temporary database.")
+    int queue(@Option(names = "--queued", defaultValue = "10000") int queued,
+              @Option(names = "--probes", defaultValue = "1000") int probes,
+              @Option(names = "--failover-runs", defaultValue = "5") int failoverRuns) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        out.printf(Locale.ROOT, "queue overhead: %d clips queued (waiting for a busy video worker), %d image jobs "
+                + "one at a time to an idle image worker (target: p99 <= 5 ms)%n", queued, probes);
+        QueueBenchmark.Overhead o = QueueBenchmark.overhead(queued, probes);
+        out.printf(Locale.ROOT, "  submit -> worker: min %.2f ms, median %.2f ms, p99 %.2f ms, max %.2f ms "
+                + "(%d still queued at the end)%n", o.minMicros() / 1000.0, o.medianMicros() / 1000.0,
+                o.p99Micros() / 1000.0, o.maxMicros() / 1000.0, o.queued());
+        QueueBenchmark.Fairness f = QueueBenchmark.fairness(300, 100, 20);
+        out.printf(Locale.ROOT, "fairness: %s queued before the worker started; of the first %d served: %s; each "
+                + "user's last job served at: %s (of %d)%n", f.submitted(), f.window(), f.firstWindow(),
+                f.lastPosition(), f.total());
+        List<java.time.Duration> times = QueueBenchmark.failover(failoverRuns);
+        List<Long> ms = times.stream().map(java.time.Duration::toMillis).sorted().toList();
+        out.printf(Locale.ROOT, "failover: worker killed mid-job -> job at the spare: min %d ms, median %d ms, max %d "
+                + "ms (%d runs)%n", ms.get(0), ms.get(ms.size() / 2), ms.get(ms.size() - 1), ms.size());
+        out.printf(Locale.ROOT, "load average: %.2f before, %.2f after%n", loadBefore,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return 0;
     }
 
     private static void deleteTree(Path root) throws IOException {

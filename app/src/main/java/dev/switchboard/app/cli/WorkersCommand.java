@@ -1,5 +1,6 @@
 package dev.switchboard.app.cli;
 
+import dev.switchboard.ai.WorkerCapability;
 import dev.switchboard.ai.engine.worker.ApiFlavour;
 import dev.switchboard.ai.engine.worker.Worker;
 import dev.switchboard.ai.engine.worker.WorkerHealth;
@@ -8,7 +9,9 @@ import dev.switchboard.app.Workstation;
 import dev.switchboard.core.error.InputException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,10 +43,22 @@ public final class WorkersCommand extends DataDirCommand {
             @Option(names = "--kind", defaultValue = "IMAGE", description = "${COMPLETION-CANDIDATES}") WorkerKind kind,
             @Option(names = "--flavour", required = true, description = "${COMPLETION-CANDIDATES}") ApiFlavour flavour,
             @Option(names = "--key-env", paramLabel = "VAR") String keyEnv,
-            @Option(names = "--capacity", defaultValue = "1", description = "Jobs at once.") int capacity) {
+            @Option(names = "--capacity", defaultValue = "1", description = "Jobs at once.") int capacity,
+            @Option(names = "--can", paramLabel = "LIST", description = "What it makes, comma-separated: image, "
+                    + "image-to-image, video (default: the flavour's usual for the kind).") String can,
+            @Option(names = "--standby", description = "Registered switched off, for the auto-scaler to switch on.")
+            boolean standby,
+            @Option(names = "--note", description = "Words shown beside the worker.") String note) {
+        Set<WorkerCapability> capabilities = EnumSet.noneOf(WorkerCapability.class);
+        if (can != null) {
+            for (String label : can.split(",")) {
+                capabilities.add(WorkerCapability.fromLabel(label).orElseThrow(() -> InputException.field("--can",
+                        "'" + label.strip() + "' is not one of image, image-to-image, video")));
+            }
+        }
         try (Workstation ws = openWorkstation()) {
             Worker worker = ws.workers().add(new Worker(name, url, kind, flavour, keyEnv == null ? "" : "env:" + keyEnv,
-                    capacity, true));
+                    capacity, !standby, capabilities, standby, note));
             spec.commandLine().getOut().println("Added " + describe(worker));
             spec.commandLine().getOut().println("Health: " + ws.workers().check(worker.name()).summary());
             return 0;
@@ -82,7 +97,8 @@ public final class WorkersCommand extends DataDirCommand {
     }
 
     static String describe(Worker w) {
-        return String.format(Locale.ROOT, "%-12s %-6s %-14s %-32s capacity %d%s", w.name(), w.kind(), w.flavour(),
-                w.baseUrl(), w.capacity(), w.enabled() ? "" : "  (disabled)");
+        return String.format(Locale.ROOT, "%-12s %-6s %-14s %-32s capacity %d, makes %s%s%s", w.name(), w.kind(),
+                w.flavour(), w.baseUrl(), w.capacity(), WorkerCapability.join(w.capabilities()),
+                w.enabled() ? "" : "  (disabled)", w.standby() ? "  (standby)" : "");
     }
 }

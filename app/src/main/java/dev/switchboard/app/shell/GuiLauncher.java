@@ -63,9 +63,11 @@ public final class GuiLauncher {
         Thread opener = new Thread(() -> {
             try {
                 Workstation ws = Workstation.open(dir, clock);
-                ws.recoverInterruptedSessions();
                 if (options.demo()) {
-                    DemoData.seedIfEmpty(ws);
+                    boolean fresh = DemoData.seedIfEmpty(ws);
+                    DemoData.seedCameraEventsIfEmpty(ws);
+                    // The demo worker draws with java2d, whose first use costs seconds: not on the way to login.
+                    Thread.ofVirtual().name("demo-workers").start(() -> DemoData.startDemoWorkers(ws, fresh));
                 }
                 future.complete(ws);
                 // Unfinished workflow runs carry on; off the login window's start-up path.

@@ -7,6 +7,7 @@ import dev.switchboard.core.account.AuditAction;
 import dev.switchboard.core.account.AuditRecord;
 import dev.switchboard.core.account.Role;
 import dev.switchboard.core.settings.CoreSettings;
+import dev.switchboard.studio.model.ops.StudioSettings;
 import dev.switchboard.core.settings.CoreSettings.ThemeChoice;
 import dev.switchboard.core.settings.Settings;
 import dev.switchboard.store.BackupInfo;
@@ -45,6 +46,8 @@ public final class SettingsViewModel {
     private final BooleanProperty onlineTiles = new SimpleBooleanProperty();
     private final ObservableList<CityPackCatalog.Entry> packs = FXCollections.observableArrayList();
     private final ObjectProperty<CityPackCatalog.Entry> pack = new SimpleObjectProperty<>();
+    private final BooleanProperty metricsEndpoint = new SimpleBooleanProperty();
+    private final ObjectProperty<Integer> metricsPort = new SimpleObjectProperty<>();
     private final ObservableList<BackupInfo> backups = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
@@ -69,6 +72,23 @@ public final class SettingsViewModel {
         pack.addListener((obs, old, now) -> {
             if (isInstructor() && now != null && !now.equals(old)) {
                 settings.set(CityPackCatalog.SELECTED, now.key());
+            }
+        });
+        metricsEndpoint.set(settings.get(StudioSettings.PROMETHEUS_ENABLED));
+        metricsPort.set(settings.get(StudioSettings.PROMETHEUS_PORT));
+        metricsEndpoint.addListener((obs, old, now) -> {
+            if (isInstructor() && now != null && !now.equals(old)) {
+                settings.set(StudioSettings.PROMETHEUS_ENABLED, now);
+            }
+        });
+        metricsPort.addListener((obs, old, now) -> {
+            if (now != null && !now.equals(old) && isInstructor()) {
+                try {
+                    settings.set(StudioSettings.PROMETHEUS_PORT, now);
+                } catch (IllegalArgumentException e) {
+                    dialogs.showError(Ui.text("app.settings.metrics"), e.getMessage());
+                    metricsPort.set(old);
+                }
             }
         });
         theme.addListener((obs, old, now) -> {
@@ -127,6 +147,16 @@ public final class SettingsViewModel {
             busy.set(false);
             dialogs.showError(Ui.text("app.settings.packAdd"), error);
         }).executeWith(tasks);
+    }
+
+    /** Whether the Prometheus metrics endpoint listens on 127.0.0.1; instructors only, off by default. */
+    public BooleanProperty metricsEndpointProperty() {
+        return metricsEndpoint;
+    }
+
+    /** The metrics endpoint's port. */
+    public ObjectProperty<Integer> metricsPortProperty() {
+        return metricsPort;
     }
 
     public ObservableList<BackupInfo> backups() {

@@ -2,11 +2,14 @@ package dev.switchboard.ai;
 
 import dev.switchboard.core.error.InputException;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * What to draw: a text-to-image request, or image-to-image when {@code initImage} is given. Invalid
- * values are refused with an {@link InputException} that names the field.
+ * What to draw: a text-to-image request, or image-to-image when {@code initImage} is given; with a
+ * {@code video} spec, text-to-video or image-to-video. Invalid values are refused with an
+ * {@link InputException} that names the field.
  *
  * @param prompt what the image shows; not blank, at most 4000 characters
  * @param negativePrompt what it must not show; may be empty (workers that have no such input ignore it)
@@ -18,9 +21,12 @@ import java.util.Objects;
  *                  so do not change the array afterwards
  * @param requestedBy the user name the job is queued for; jobs are shared fairly between users
  * @param priority 0..9; a higher priority runs first
+ * @param guidance how closely to follow the prompt (classifier-free guidance scale), 1..30, or 0 for the
+ *                 worker's default (workers that have no such input ignore it)
+ * @param video the clip to make, or {@code null} for a still image
  */
 public record ImageRequest(String prompt, String negativePrompt, int width, int height, int steps, long seed,
-                           byte[] initImage, String requestedBy, int priority) {
+                           byte[] initImage, String requestedBy, int priority, double guidance, VideoSpec video) {
 
     /** The largest accepted starting image. */
     public static final int MAX_INIT_IMAGE_BYTES = 16 * 1024 * 1024;
@@ -55,6 +61,16 @@ public record ImageRequest(String prompt, String negativePrompt, int width, int 
         if (priority < 0 || priority > 9) {
             throw InputException.field("priority", "must be within 0..9, was " + priority);
         }
+        if (guidance != 0 && !(guidance >= 1 && guidance <= 30)) {
+            throw InputException.field("guidance", "must be 0 (the worker's default) or within 1..30, was "
+                    + guidance);
+        }
+    }
+
+    /** A still image at the worker's default guidance: the request as it was before video and guidance. */
+    public ImageRequest(String prompt, String negativePrompt, int width, int height, int steps, long seed,
+                        byte[] initImage, String requestedBy, int priority) {
+        this(prompt, negativePrompt, width, height, steps, seed, initImage, requestedBy, priority, 0, null);
     }
 
     /** A 512 × 512 text-to-image request with 20 steps, a random seed and priority 5. */
@@ -67,6 +83,32 @@ public record ImageRequest(String prompt, String negativePrompt, int width, int 
         return initImage != null;
     }
 
+    /** Whether this asks for a clip rather than a still image (not "isVideo": Jackson would read a property). */
+    public boolean makesVideo() {
+        return video != null;
+    }
+
+    /** What a worker must be able to do to run this request. */
+    public Set<WorkerCapability> needs() {
+        EnumSet<WorkerCapability> needs = EnumSet.of(makesVideo() ? WorkerCapability.VIDEO : WorkerCapability.IMAGE);
+        if (imageToImage()) {
+            needs.add(WorkerCapability.IMAGE_TO_IMAGE);
+        }
+        return needs;
+    }
+
+    /** The same request with another seed (-1 for a random one). */
+    public ImageRequest withSeed(long newSeed) {
+        return new ImageRequest(prompt, negativePrompt, width, height, steps, newSeed, initImage, requestedBy,
+                priority, guidance, video);
+    }
+
+    /** The same request asking for a clip ({@code null}: a still image). */
+    public ImageRequest withVideo(VideoSpec spec) {
+        return new ImageRequest(prompt, negativePrompt, width, height, steps, seed, initImage, requestedBy,
+                priority, guidance, spec);
+    }
+
     private static void checkSide(String field, int pixels) {
         if (pixels < 64 || pixels > 2048 || pixels % 8 != 0) {
             throw InputException.field(field, "must be a multiple of 8 within 64..2048, was " + pixels);
@@ -76,7 +118,8 @@ public record ImageRequest(String prompt, String negativePrompt, int width, int 
     @Override
     public boolean equals(Object o) {
         return o instanceof ImageRequest r && width == r.width && height == r.height && steps == r.steps
-                && seed == r.seed && priority == r.priority && prompt.equals(r.prompt)
+                && seed == r.seed && priority == r.priority && Double.compare(guidance, r.guidance) == 0
+                && Objects.equals(video, r.video) && prompt.equals(r.prompt)
                 && negativePrompt.equals(r.negativePrompt) && requestedBy.equals(r.requestedBy)
                 && Arrays.equals(initImage, r.initImage);
     }
@@ -84,13 +127,14 @@ public record ImageRequest(String prompt, String negativePrompt, int width, int 
     @Override
     public int hashCode() {
         return Objects.hash(prompt, negativePrompt, width, height, steps, seed, Arrays.hashCode(initImage),
-                requestedBy, priority);
+                requestedBy, priority, guidance, video);
     }
 
     @Override
     public String toString() {
         return "ImageRequest[" + width + "x" + height + ", steps=" + steps + ", seed=" + seed + ", priority="
-                + priority + ", requestedBy=" + requestedBy
+                + priority + ", requestedBy=" + requestedBy + (guidance == 0 ? "" : ", guidance=" + guidance)
+                + (video == null ? "" : ", video=" + video.seconds() + "s@" + video.fps() + "fps")
                 + (initImage == null ? "" : ", initImage=" + initImage.length + " bytes") + ", prompt=" + prompt + "]";
     }
 }

@@ -45,14 +45,35 @@ public interface ImageService {
     /** How many image workers there are and how many are healthy, for the UI to say. */
     Availability availability();
 
+    /** The queued jobs with their place, estimated wait and the users' shares; empty by default. */
+    default QueueView queue() {
+        return QueueView.empty(java.time.Instant.now());
+    }
+
+    /** The latest preview picture a worker sent for a running job (PNG or JPEG bytes); empty by default. */
+    default Optional<byte[]> preview(String id) {
+        return Optional.empty();
+    }
+
+    /** The file of a succeeded job, image or clip, checked against its SHA-256; empty by default. */
+    default Optional<GeneratedMedia> media(String id) {
+        return Optional.empty();
+    }
+
     /**
      * The image workers as the queue sees them.
      *
      * @param workers enabled image workers
      * @param healthy those of them whose last health check passed
      * @param imageToImage whether any enabled worker can do image-to-image
+     * @param video whether any enabled worker can make clips
      */
-    record Availability(int workers, int healthy, boolean imageToImage) {
+    record Availability(int workers, int healthy, boolean imageToImage, boolean video) {
+
+        /** Without the video flag, as before clips. */
+        public Availability(int workers, int healthy, boolean imageToImage) {
+            this(workers, healthy, imageToImage, false);
+        }
 
         /** "no image workers configured" or "N of M workers healthy". */
         public String summary() {

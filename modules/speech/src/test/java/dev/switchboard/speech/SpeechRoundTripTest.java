@@ -3,8 +3,10 @@ package dev.switchboard.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.switchboard.speech.engine.Adaptation;
 import dev.switchboard.speech.engine.DispatchPhrases;
 import dev.switchboard.speech.engine.MaryTextToSpeech;
+import dev.switchboard.speech.engine.VoskModelCache;
 import dev.switchboard.speech.engine.VoskSpeechToText;
 import dev.switchboard.speech.engine.WordErrorRate;
 import java.nio.file.Path;
@@ -123,6 +125,11 @@ class SpeechRoundTripTest {
         assertThat(speech.stt().transcribe(Pcm.silence(1500, 16_000)).isEmpty()).isTrue();
         assertThat(speech.tts().synthesize("   ", Prosody.NEUTRAL).length()).isZero();
         assertThat(speech.stt()).isInstanceOf(VoskSpeechToText.class);
+        // The recogniser every caller of Speech gets (call console, speech transcribe, call simulate) is the
+        // dispatch-adapted one, unpacked into its own folder.
+        assertThat(((VoskSpeechToText) speech.stt()).adaptation()).isEqualTo(Adaptation.DISPATCH);
+        assertThat(cache.resolve("vosk").resolve(VoskModelCache.folder(Adaptation.DISPATCH))
+                .resolve(VoskModelCache.MARKER)).exists();
     }
 
     private static Transcription feed(Recognizer r, Pcm pcm) {

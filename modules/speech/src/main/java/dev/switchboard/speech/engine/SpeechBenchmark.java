@@ -5,6 +5,7 @@ import dev.switchboard.speech.Prosody;
 import dev.switchboard.speech.Recognizer;
 import dev.switchboard.speech.RecognizerListener;
 import dev.switchboard.speech.Transcription;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,11 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The speech figures for the README, on the real engines with synthesised speech (no microphone needed):
  * TTS load and first-sentence latency, STT real-time factor and accuracy, partial-result latency with
- * audio fed in real time, and the turn-around from the trainee's last word to the caller's first audio.
+ * audio fed in real time, the turn-around from the trainee's last word to the caller's first audio, and the
+ * recogniser's accuracy on the frozen held-out sentences in two voices (MaryTTS, espeak-ng when installed),
+ * dispatch-adapted against the plain model.
  */
 public final class SpeechBenchmark {
 
@@ -42,21 +46,25 @@ public final class SpeechBenchmark {
      * @param partialLatenciesMs   per line: first non-empty partial after the first word's audio ended
      * @param turnaroundsMs        per trial: trainee's audio ends -> final text -> caller's first sentence audio
      * @param finalTextMs          per trial: the final-text part of the turn-around
+     * @param heldOut              per voice: accuracy on the held-out sentences
+     * @param loadAverage          the system load average at the start and at the end
      */
     public record Result(long ttsLoadMs, long sttLoadMs, long firstSentenceColdMs, long firstSentenceWarmMs,
                          double audioSeconds, double realTimeFactor, double werPercent,
-                         long[] partialLatenciesMs, long[] turnaroundsMs, long[] finalTextMs) {
+                         long[] partialLatenciesMs, long[] turnaroundsMs, long[] finalTextMs,
+                         List<HeldOut> heldOut, double[] loadAverage) {
 
         /** Lines for the console, each figure with its target. */
         public String describe() {
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "TTS init (MaryTTS cmu-slt-hsmm load): %d ms%n", ttsLoadMs));
-            b.append(String.format(Locale.ROOT, "STT init (Vosk model-en-us load): %d ms%n", sttLoadMs));
+            b.append(String.format(Locale.ROOT, "STT init (Vosk model-en-us, dispatch-adapted; extraction and load): "
+                    + "%d ms%n", sttLoadMs));
             b.append(String.format(Locale.ROOT, "TTS first-sentence latency: %d ms cold, %d ms warm (median)%n",
                     firstSentenceColdMs, firstSentenceWarmMs));
             b.append(String.format(Locale.ROOT, "STT real-time factor: %.3f over %.1f s of synthesised speech "
-                    + "(target <= 0.25) %s; WER %.1f %%%n", realTimeFactor, audioSeconds,
-                    verdict(realTimeFactor <= 0.25), werPercent));
+                    + "(target <= 0.25) %s; WER %.1f %% (the %d DispatchPhrases lines, a tuning set)%n", realTimeFactor,
+                    audioSeconds, verdict(realTimeFactor <= 0.25), werPercent, DispatchPhrases.LINES.size()));
             b.append(String.format(Locale.ROOT, "STT partial-result latency (real time, 100 ms chunks): median %d "
                     + "ms, max %d ms over %d lines (target <= 500 ms) %s%n", median(partialLatenciesMs),
                     max(partialLatenciesMs), partialLatenciesMs.length, verdict(median(partialLatenciesMs) <= 500)));
@@ -64,16 +72,57 @@ public final class SpeechBenchmark {
                     + "max %d ms over %d trials (final text median %d ms; target <= 1200 ms) %s", median(turnaroundsMs),
                     max(turnaroundsMs), turnaroundsMs.length, median(finalTextMs),
                     verdict(median(turnaroundsMs) <= 1200)));
+            for (HeldOut h : heldOut) {
+                b.append(System.lineSeparator()).append(h.describe());
+            }
+            b.append(String.format(Locale.ROOT, "%nLoad average: %.2f at the start, %.2f at the end", loadAverage[0],
+                    loadAverage[1]));
             return b.toString();
-        }
-
-        private static String verdict(boolean met) {
-            return met ? "MET" : "NOT MET";
         }
     }
 
-    /** Runs every measurement; {@code cacheDir} receives the extracted model. Takes about a minute. */
+    /**
+     * Accuracy of one voice on the held-out sentences.
+     *
+     * @param voice      the voice
+     * @param unavailable why the voice was not measured, or null
+     * @param adapted    the recogniser as the console uses it; the first of the runs
+     * @param plain      the plain model, for comparison; null when the voice was not measured
+     * @param rtfs       the adapted recogniser's real-time factor in each run
+     */
+    public record HeldOut(String voice, String unavailable, SpeechAccuracy.Result adapted,
+                          SpeechAccuracy.Result plain, double[] rtfs) {
+
+        /** Lines for the console, with the targets. */
+        public String describe() {
+            if (unavailable != null) {
+                return "Held-out sentences, " + voice + ": not measured (" + unavailable + ")";
+            }
+            double[] r = rtfs.clone();
+            Arrays.sort(r);
+            return String.format(Locale.ROOT, "Held-out sentences (%d words, frozen, never tuned on), %s: WER %.1f %% "
+                    + "(target <= 10 %%) %s, safety keywords %.1f %% (%d of %d; target >= 95 %%) %s; plain model: WER "
+                    + "%.1f %%, keywords %.1f %%%n  RTF over %.1f s, %d runs: min %.3f, median %.3f, max %.3f "
+                    + "(target <= 0.25) %s", adapted.score().referenceWords(), voice, adapted.werPercent(),
+                    verdict(adapted.werPercent() <= 10), adapted.keywordRecallPercent(), adapted.keywordsHeard(),
+                    adapted.keywords(), verdict(adapted.keywordRecallPercent() >= 95), plain.werPercent(),
+                    plain.keywordRecallPercent(), adapted.audioSeconds(), r.length, r[0], r[r.length / 2],
+                    r[r.length - 1], verdict(r[r.length / 2] <= 0.25));
+        }
+    }
+
+    /** {@link #run(Path, int)} with three held-out runs. */
     public static Result run(Path cacheDir) {
+        return run(cacheDir, 3);
+    }
+
+    /**
+     * Runs every measurement; {@code cacheDir} receives the extracted models. Takes a few minutes.
+     *
+     * @param runs how many times the held-out sentences are recognised per voice, for the real-time factor
+     */
+    public static Result run(Path cacheDir, int runs) {
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         MaryTextToSpeech tts = new MaryTextToSpeech();
         long t0 = System.nanoTime();
         tts.load();
@@ -122,9 +171,37 @@ public final class SpeechBenchmark {
                 finals[i] = t[0];
                 turnarounds[i] = t[1];
             }
+            List<HeldOut> heldOut = new ArrayList<>();
+            List<String> sentences = DispatchCorpus.lines(DispatchCorpus.HELD_OUT);
+            try (VoskSpeechToText plain = new VoskSpeechToText(cacheDir, Adaptation.NONE)) {
+                heldOut.add(heldOut("MaryTTS cmu-slt-hsmm", null, sentences,
+                        () -> SpeechAccuracy.speak(sentences, s -> tts.synthesize(s, Prosody.NEUTRAL)), stt, plain,
+                        runs));
+                heldOut.add(heldOut("espeak-ng en-us", EspeakVoice.available() ? null
+                                : "espeak-ng is not installed: apt-get install " + EspeakVoice.PACKAGE, sentences,
+                        () -> SpeechAccuracy.speak(sentences, EspeakVoice::synthesize), stt, plain, runs));
+            }
+            double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             return new Result(ttsLoad, sttLoad, cold, median(warm), all.length() / (double) RATE, rtf, wer,
-                    partials, turnarounds, finals);
+                    partials, turnarounds, finals, heldOut, new double[] {loadBefore, loadAfter});
         }
+    }
+
+    private static HeldOut heldOut(String voice, String unavailable, List<String> sentences,
+                                   Supplier<List<Pcm>> speak, VoskSpeechToText adapted, VoskSpeechToText plain,
+                                   int runs) {
+        if (unavailable != null) {
+            return new HeldOut(voice, unavailable, null, null, new double[0]);
+        }
+        List<Pcm> clips = speak.get();
+        SpeechAccuracy.Result first = null;
+        double[] rtfs = new double[Math.max(1, runs)];
+        for (int i = 0; i < rtfs.length; i++) {
+            SpeechAccuracy.Result r = SpeechAccuracy.measure(voice, sentences, clips, adapted);
+            rtfs[i] = r.realTimeFactor();
+            first = first == null ? r : first;
+        }
+        return new HeldOut(voice, null, first, SpeechAccuracy.measure(voice, sentences, clips, plain), rtfs);
     }
 
     private static long firstSentenceMs(MaryTextToSpeech tts, String text) {
@@ -188,6 +265,10 @@ public final class SpeechBenchmark {
             }
             r.accept(buf, n);
         }
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "MET" : "NOT MET";
     }
 
     private static long ms(long nanos) {

@@ -12,8 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts the Vosk model bundled in this jar ({@code /vosk/model-en-us/}, listed in
@@ -25,8 +30,15 @@ import java.util.stream.Stream;
  * at a time instead of 200 ms, which brings the first partial result about 90 ms sooner (measured on
  * synthesised dispatch lines: 330 to 238 ms after the first word, in audio time) for a few per cent more
  * CPU. The marker records the options, so a copy made with other options is redone.
+ *
+ * <p>An {@link Adaptation} other than {@link Adaptation#NONE} gets its own folder ({@code model-en-us-0.3.45-NAME}):
+ * its lattice beam goes into the configuration too, and the language model {@code graph/Gr.fst} gets the
+ * dispatch words' first-pass boost ({@link UnigramBoost}). When the boost cannot be applied (a model whose
+ * language model is laid out differently), the copy keeps the model's own language model and says so in the log.
  */
 public final class VoskModelCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VoskModelCache.class);
 
     /** Version of the bundled model (the {@code com.alphacephei:vosk-model-en} artifact). */
     public static final String MODEL_VERSION = "0.3.45";
@@ -43,10 +55,15 @@ public final class VoskModelCache {
     private VoskModelCache() {
     }
 
-    /** The model folder under {@code cacheDir}, extracting it first when missing or incomplete. */
+    /** The plain model folder under {@code cacheDir}, extracting it first when missing or incomplete. */
     public static Path ensureExtracted(Path cacheDir) throws IOException {
-        Path target = cacheDir.resolve("vosk").resolve(FOLDER);
-        if (complete(target)) {
+        return ensureExtracted(cacheDir, Adaptation.NONE);
+    }
+
+    /** The model folder for {@code adaptation} under {@code cacheDir}, extracting it first when needed. */
+    public static Path ensureExtracted(Path cacheDir, Adaptation adaptation) throws IOException {
+        Path target = cacheDir.resolve("vosk").resolve(folder(adaptation));
+        if (complete(target, adaptation)) {
             return target;
         }
         Files.createDirectories(target.getParent());
@@ -63,8 +80,11 @@ public final class VoskModelCache {
                 }
             }
             Path conf = partial.resolve("conf/model.conf");
-            Files.writeString(conf, Files.readString(conf).stripTrailing() + "\n" + DECODER_OPTIONS + "\n");
-            Files.writeString(partial.resolve(MARKER), markerText());
+            Files.writeString(conf, Files.readString(conf).stripTrailing() + "\n" + decoderOptions(adaptation));
+            if (adaptation.boosts()) {
+                boost(partial.resolve("graph/Gr.fst"), adaptation);
+            }
+            Files.writeString(partial.resolve(MARKER), markerText(adaptation));
             if (Files.exists(target)) {
                 deleteTree(target);
             }
@@ -74,7 +94,7 @@ public final class VoskModelCache {
                 Files.move(partial, target);
             } catch (FileAlreadyExistsException e) {
                 // another process finished first; its copy is as good as ours
-                if (!complete(target)) {
+                if (!complete(target, adaptation)) {
                     throw e;
                 }
             }
@@ -86,13 +106,46 @@ public final class VoskModelCache {
         return target;
     }
 
-    private static boolean complete(Path folder) throws IOException {
-        Path marker = folder.resolve(MARKER);
-        return Files.isRegularFile(marker) && Files.readString(marker).equals(markerText());
+    /** Folder name of the extracted model for {@code adaptation}. */
+    public static String folder(Adaptation adaptation) {
+        return adaptation.equals(Adaptation.NONE) ? FOLDER : FOLDER + "-" + adaptation.name();
     }
 
-    private static String markerText() {
-        return MODEL_VERSION + "\n" + DECODER_OPTIONS + "\n";
+    private static String decoderOptions(Adaptation adaptation) {
+        String options = DECODER_OPTIONS + "\n";
+        if (adaptation.latticeBeam() != Adaptation.NONE.latticeBeam()) {
+            options += String.format(Locale.ROOT, "--lattice-beam=%.1f%n", adaptation.latticeBeam());
+        }
+        return options;
+    }
+
+    private static void boost(Path grFst, Adaptation adaptation) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String sentence : DispatchCorpus.bundled()) {
+            for (String w : DomainLanguageModel.tokens(sentence)) {
+                counts.merge(w, 1, Integer::sum);
+            }
+        }
+        try {
+            int words = UnigramBoost.apply(grFst, counts, adaptation.boostBeta(), adaptation.maxBoost());
+            LOG.info("Recognition model: {} dispatch words boosted in the first pass", words);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Recognition model: dispatch words not boosted, the model's own language model is kept ({})",
+                    e.getMessage());
+        }
+    }
+
+    private static boolean complete(Path folder, Adaptation adaptation) throws IOException {
+        Path marker = folder.resolve(MARKER);
+        return Files.isRegularFile(marker) && Files.readString(marker).equals(markerText(adaptation));
+    }
+
+    private static String markerText(Adaptation adaptation) {
+        String text = MODEL_VERSION + "\n" + DECODER_OPTIONS + "\n";
+        if (!adaptation.equals(Adaptation.NONE)) {
+            text += adaptation.modelSignature() + " corpus=" + DispatchCorpus.fingerprint() + "\n";
+        }
+        return text;
     }
 
     /** Whether this class path carries the model. */

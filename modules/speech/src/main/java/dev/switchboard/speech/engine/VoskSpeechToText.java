@@ -16,7 +16,9 @@ import org.vosk.Model;
 
 /**
  * Vosk with the small US English model bundled in the jar, extracted on first use to
- * {@code <cacheDir>/vosk/model-en-us-0.3.45}. The model loads on first use or {@link #warmUp()}.
+ * {@code <cacheDir>/vosk/model-en-us-0.3.45-dispatch} and fitted to dispatch speech ({@link Adaptation#DISPATCH}):
+ * dispatch words boosted in the first pass, each finished segment's n-best list rescored with the dispatch
+ * language model. Partial results are the first pass's. The model loads on first use or {@link #warmUp()}.
  */
 public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
 
@@ -24,14 +26,30 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
     /** Feed size for whole clips: 100 ms at 16 kHz. */
     private static final int CHUNK = 1600;
 
+    /** Words the bundled model can output: the unseen-word share of the dispatch language model. */
+    static final int MODEL_VOCABULARY = 152_217;
+
     private final Path cacheDir;
+    private final Adaptation adaptation;
     private final Object lock = new Object();
     private Model model;
+    private NBestRescorer rescorer;
     private volatile Readiness readiness = Readiness.NOT_LOADED;
 
     /** @param cacheDir folder for the extracted model, e.g. the data dir's {@code cache} */
     public VoskSpeechToText(Path cacheDir) {
+        this(cacheDir, Adaptation.DISPATCH);
+    }
+
+    /** With another adaptation, e.g. {@link Adaptation#NONE} for the baseline in the benchmark. */
+    public VoskSpeechToText(Path cacheDir, Adaptation adaptation) {
         this.cacheDir = cacheDir;
+        this.adaptation = adaptation;
+    }
+
+    /** How this recogniser is fitted to dispatch speech. */
+    public Adaptation adaptation() {
+        return adaptation;
     }
 
     @Override
@@ -70,7 +88,10 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
         try {
             org.vosk.Recognizer native1 = new org.vosk.Recognizer(m, sampleRate);
             native1.setWords(true);
-            return new VoskRecognizer(native1, sampleRate, listener);
+            if (adaptation.rescores()) {
+                native1.setMaxAlternatives(adaptation.alternatives());
+            }
+            return new VoskRecognizer(native1, sampleRate, listener, adaptation.rescores() ? rescorer : null);
         } catch (IOException | RuntimeException e) {
             throw new SwitchboardException("Speech recognition could not start: " + e.getMessage(),
                     "Type your replies instead.", e);
@@ -99,8 +120,12 @@ public final class VoskSpeechToText implements SpeechToText, AutoCloseable {
             }
             readiness = Readiness.LOADING;
             try {
-                Path folder = VoskModelCache.ensureExtracted(cacheDir);
+                Path folder = VoskModelCache.ensureExtracted(cacheDir, adaptation);
                 LibVosk.setLogLevel(LogLevel.WARNINGS);
+                if (adaptation.rescores()) {
+                    rescorer = new NBestRescorer(DomainLanguageModel.train(DispatchCorpus.bundled(), MODEL_VOCABULARY),
+                            adaptation.lmWeight(), adaptation.wordBonus());
+                }
                 model = new Model(folder.toString());
                 readiness = Readiness.READY;
                 return model;

@@ -1,9 +1,13 @@
 package dev.switchboard.speech.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +46,43 @@ class VoskModelCacheTest {
         Files.writeString(model.resolve("README"), "kept");
         VoskModelCache.ensureExtracted(cache);
         assertThat(model.resolve("README")).hasContent("kept");
+    }
+
+    @Test
+    void theDispatchModelHasAWiderLatticeAndBoostedDispatchWordsInItsOwnFolder() throws Exception {
+        Path plain = VoskModelCache.ensureExtracted(cache, Adaptation.NONE);
+        Path dispatch = VoskModelCache.ensureExtracted(cache, Adaptation.DISPATCH);
+        assertThat(dispatch.getFileName().toString()).isEqualTo("model-en-us-0.3.45-dispatch");
+        assertThat(dispatch.resolve("conf/model.conf")).content().contains("--frames-per-chunk=9")
+                .endsWith("--lattice-beam=6.0\n");
+        assertThat(plain.resolve("conf/model.conf")).content().doesNotContain("lattice-beam=6");
+        // Same layout and size, other arc costs.
+        byte[] before = Files.readAllBytes(plain.resolve("graph/Gr.fst"));
+        byte[] after = Files.readAllBytes(dispatch.resolve("graph/Gr.fst"));
+        assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);
+        assertThat(dispatch.resolve(VoskModelCache.MARKER)).content().contains("boost=2.000/5.000 corpus=");
+        // Dispatch words cost less in the first pass, by at most 5 nats; a word dispatchers never say is untouched.
+        List<String> probe = List.of("breathing", "knife", "unconscious", "baby", "saxophone", "giraffe");
+        Map<String, Float> plainCost = UnigramBoost.unigramCosts(plain.resolve("graph/Gr.fst"), probe);
+        Map<String, Float> boostedCost = UnigramBoost.unigramCosts(dispatch.resolve("graph/Gr.fst"), probe);
+        assertThat(plainCost).containsOnlyKeys(probe);
+        for (String w : List.of("breathing", "knife", "unconscious", "baby")) {
+            assertThat(boostedCost.get(w)).as(w).isLessThan(plainCost.get(w) - 1f)
+                    .isGreaterThanOrEqualTo(Math.max(0f, plainCost.get(w) - 5.0001f));
+        }
+        assertThat(boostedCost.get("saxophone")).isEqualTo(plainCost.get("saxophone"));
+        assertThat(boostedCost.get("giraffe")).isEqualTo(plainCost.get("giraffe"));
+        // A boosted copy is never boosted twice: with its marker in place it is left alone.
+        VoskModelCache.ensureExtracted(cache, Adaptation.DISPATCH);
+        assertThat(Files.readAllBytes(dispatch.resolve("graph/Gr.fst"))).isEqualTo(after);
+    }
+
+    @Test
+    void aFileThatIsNotAnNgramFstIsRefusedUntouched() throws Exception {
+        Path notNgram = VoskModelCache.ensureExtracted(cache).resolve("graph/HCLr.fst");
+        byte[] before = Files.readAllBytes(notNgram);
+        assertThatThrownBy(() -> UnigramBoost.apply(notNgram, Map.of("breathing", 10), 1.0, 3.0))
+                .isInstanceOf(IOException.class).hasMessageContaining("not an n-gram FST");
+        assertThat(Files.readAllBytes(notNgram)).isEqualTo(before);
     }
 }

@@ -7,7 +7,7 @@ import dev.switchboard.uikit.WorkspaceView;
  * One tab of the Studio (generation, application factory, operations, prices, fraud). Each panel is its own
  * view with the shown/hidden lifecycle: the Studio activates only the tab that is selected.
  */
-interface StudioPanel extends WorkspaceView {
+public interface StudioPanel extends WorkspaceView {
 
     /** The tab's title, already localised. */
     String title();

@@ -1,6 +1,12 @@
 package dev.switchboard.studio.ui;
 
 import dev.switchboard.core.account.Role;
+import dev.switchboard.studio.ui.factory.FactoryPanel;
+import dev.switchboard.studio.ui.fraud.FraudPanel;
+import dev.switchboard.studio.ui.generation.GalleryPanel;
+import dev.switchboard.studio.ui.generation.GenerationPanel;
+import dev.switchboard.studio.ui.ops.OpsPanel;
+import dev.switchboard.studio.ui.predict.PricesPanel;
 import dev.switchboard.uikit.Workspace;
 import dev.switchboard.uikit.WorkspaceContext;
 import dev.switchboard.uikit.WorkspaceView;
@@ -12,7 +18,9 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 public final class StudioWorkspace implements Workspace {
 
     /** The panels in tab order; each issue's panels add themselves here. */
-    private static final List<StudioPanel.Factory> PANELS = List.of();
+    private static final List<StudioPanel.Factory> PANELS = List.of(
+            GenerationPanel::new, GalleryPanel::new, FactoryPanel::new, OpsPanel::new, PricesPanel::create,
+            FraudPanel::create);
 
     @Override
     public String id() {

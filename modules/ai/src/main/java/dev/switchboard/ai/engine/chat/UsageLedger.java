@@ -1,5 +1,6 @@
 package dev.switchboard.ai.engine.chat;
 
+import dev.switchboard.ai.AiUsage;
 import dev.switchboard.ai.AiUse;
 import dev.switchboard.store.Database;
 import java.time.Clock;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * interval's counts (one second by default), never a row already written. Days are dates in the clock's
  * time zone. Thread-safe.
  */
-public final class UsageLedger implements AutoCloseable {
+public final class UsageLedger implements AiUsage, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageLedger.class);
 
@@ -84,6 +85,12 @@ public final class UsageLedger implements AutoCloseable {
                         AiUse.valueOf(rs.getString(4)), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
                         rs.getDouble(9), rs.getLong(10), rs.getLong(11)))
                 .list());
+    }
+
+    @Override
+    public List<AiUsage.Day> days(LocalDate from, LocalDate to) {
+        return query(from, to).stream().map(r -> new AiUsage.Day(r.day(), r.provider(), r.model(), r.use(), r.calls(),
+                r.tokensIn(), r.tokensOut(), r.costUsd())).toList();
     }
 
     /** Writes the pending counts now, in one transaction. */

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Automatic1111 web UI API: {@code POST /sdapi/v1/txt2img} or {@code /sdapi/v1/img2img} (with
- * {@code init_images} in base64) answered by {@code images[0]} in base64; progress polled from
- * {@code GET /sdapi/v1/progress} while the request runs; {@code POST /sdapi/v1/interrupt} to stop.
+ * {@code init_images} in base64) answered by {@code images[0]} in base64; progress and the preview picture
+ * ({@code current_image}) polled from {@code GET /sdapi/v1/progress} while the request runs;
+ * {@code POST /sdapi/v1/interrupt} to stop. The seed used comes back in the answer's {@code info}.
  * The server has one progress and one interrupt for everything it runs, so with a capacity above 1 they
  * concern whichever image it is drawing.
  */
@@ -32,6 +33,9 @@ final class A1111Client implements ImageClient {
     @Override
     public Generated generate(Attempt attempt) throws WorkerFailure {
         ImageRequest r = attempt.request();
+        if (r.makesVideo()) {
+            throw new WorkerFailure(WorkerFailure.Blame.REQUEST, "Automatic1111 workers cannot make clips");
+        }
         ObjectNode body = calls.json().createObjectNode()
                 .put("prompt", r.prompt())
                 .put("negative_prompt", r.negativePrompt())
@@ -43,6 +47,9 @@ final class A1111Client implements ImageClient {
                 .put("n_iter", 1)
                 .put("send_images", true)
                 .put("save_images", false);
+        if (r.guidance() > 0) {
+            body.put("cfg_scale", r.guidance());
+        }
         String path = "/sdapi/v1/txt2img";
         if (r.imageToImage()) {
             path = "/sdapi/v1/img2img";
@@ -59,7 +66,9 @@ final class A1111Client implements ImageClient {
         if (!images.isArray() || images.isEmpty() || !images.get(0).isTextual()) {
             throw WorkerFailure.malformed(what + " returned no image");
         }
-        return new Generated(PngBytes.fromBase64(images.get(0).asText(), what), model(json));
+        JsonNode info = info(json);
+        long seed = info != null && info.path("seed").canConvertToLong() ? info.path("seed").asLong() : -1;
+        return new Generated(PngBytes.fromBase64(images.get(0).asText(), what), model(info), seed);
     }
 
     @Override
@@ -79,12 +88,16 @@ final class A1111Client implements ImageClient {
 
     private void pollProgress(Attempt attempt) {
         try {
-            HttpRequest request = calls.request(attempt.worker(), "/sdapi/v1/progress?skip_current_image=true",
+            HttpRequest request = calls.request(attempt.worker(), "/sdapi/v1/progress?skip_current_image=false",
                     calls.config().checkTimeout()).GET().build();
             JsonNode json = calls.readJson(calls.send(request), "GET /sdapi/v1/progress");
             double p = json.path("progress").asDouble(-1);
             if (p >= 0 && p <= 1) {
                 attempt.progress(p);
+            }
+            JsonNode current = json.path("current_image");
+            if (current.isTextual() && !current.asText().isBlank()) {
+                attempt.preview(PngBytes.fromBase64(current.asText(), "GET /sdapi/v1/progress"));
             }
         } catch (WorkerFailure e) {
             // The generation call itself tells whether the worker is gone; a missed poll changes nothing.
@@ -92,16 +105,21 @@ final class A1111Client implements ImageClient {
         }
     }
 
-    /** The checkpoint named in the answer's {@code info} (a JSON string), else the flavour's label. */
-    private String model(JsonNode answer) {
+    /** The answer's {@code info}, a JSON object sent as a string; null when missing or unreadable. */
+    private JsonNode info(JsonNode answer) {
         JsonNode info = answer.path("info");
         if (info.isTextual()) {
             try {
-                info = calls.json().readTree(info.asText());
+                return calls.json().readTree(info.asText());
             } catch (IOException e) {
-                info = null;
+                return null;
             }
         }
+        return info.isObject() ? info : null;
+    }
+
+    /** The checkpoint named in the answer's info, else the flavour's label. */
+    private static String model(JsonNode info) {
         if (info != null && info.path("sd_model_name").isTextual() && !info.path("sd_model_name").asText().isBlank()) {
             return info.path("sd_model_name").asText();
         }

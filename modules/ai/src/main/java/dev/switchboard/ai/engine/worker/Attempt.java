@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -20,17 +22,65 @@ final class Attempt {
     private final ImageRequest request;
     private final int number;
     private final DoubleConsumer progressSink;
+    private final Sinks sinks;
+    private final Instant startedAt;
+    private volatile String remoteId;
     private volatile CompletableFuture<?> call;
     private volatile boolean cancelled;
     private volatile boolean abandoned;
     private double progress;
 
     Attempt(String jobId, Worker worker, ImageRequest request, int number, DoubleConsumer progressSink) {
+        this(jobId, worker, request, number, progressSink, Sinks.NONE, null, Instant.now());
+    }
+
+    /**
+     * @param resumeId the worker's id of a job it kept running across a restart, to follow instead of starting
+     *                 anew; {@code null} for a fresh attempt
+     */
+    Attempt(String jobId, Worker worker, ImageRequest request, int number, DoubleConsumer progressSink, Sinks sinks,
+            String resumeId, Instant startedAt) {
         this.jobId = jobId;
         this.worker = worker;
         this.request = request;
         this.number = number;
         this.progressSink = progressSink;
+        this.sinks = sinks;
+        this.remoteId = resumeId;
+        this.startedAt = startedAt;
+    }
+
+    /** The worker's own id of a job to follow after a restart; null for a fresh attempt. */
+    String resumeId() {
+        return remoteId;
+    }
+
+    /** The worker's own id of this attempt once it gave one (its prompt id), else null. */
+    String remoteId() {
+        return remoteId;
+    }
+
+    /** The worker accepted the job under {@code id}: kept, so a restarted workstation can follow it. */
+    void accepted(String id) {
+        remoteId = id;
+        sinks.remoteId().accept(id);
+    }
+
+    /** A preview picture (PNG or JPEG) of the job in progress. */
+    void preview(byte[] image) {
+        if (image != null && image.length > 0 && !isStopped()) {
+            sinks.preview().accept(image);
+        }
+    }
+
+    /** When this attempt began (for a reattached one: when the workstation reattached). */
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Whether the attempt was cancelled or abandoned. */
+    boolean isStopped() {
+        return cancelled || abandoned;
     }
 
     String jobId() {
@@ -118,7 +168,9 @@ final class Attempt {
         }
     }
 
-    private boolean isStopped() {
-        return cancelled || abandoned;
+    /** Where an attempt reports what the worker tells besides progress. */
+    record Sinks(Consumer<String> remoteId, Consumer<byte[]> preview) {
+
+        static final Sinks NONE = new Sinks(id -> { }, image -> { });
     }
 }

@@ -29,7 +29,11 @@ final class ImageFiles {
     }
 
     JobStore.StoredImage write(String jobId, byte[] png) throws IOException {
-        String name = jobId + ".png";
+        return writeFile(jobId + ".png", png);
+    }
+
+    /** Writes {@code bytes} as {@code name} in the folder, complete or not at all. */
+    JobStore.StoredImage writeFile(String name, byte[] png) throws IOException {
         Path part = folder.resolve(name + ".part");
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -49,10 +53,7 @@ final class ImageFiles {
      * @throws SwitchboardException when the file is missing or no longer matches its checksum
      */
     byte[] read(JobStore.StoredImage image) {
-        Path file = folder.resolve(image.file()).normalize();
-        if (!file.startsWith(folder)) {
-            throw new SwitchboardException("The image path " + image.file() + " leaves the image folder.", "");
-        }
+        Path file = resolve(image.file());
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -68,6 +69,25 @@ final class ImageFiles {
                     "Generate the image again.");
         }
         return bytes;
+    }
+
+    /**
+     * The file, after checking it still matches its checksum.
+     *
+     * @throws SwitchboardException when the file is missing or no longer matches its checksum
+     */
+    Path verified(JobStore.StoredImage image) {
+        read(image);
+        return resolve(image.file());
+    }
+
+    /** A file of the folder by its relative name, refusing names that would leave it. */
+    Path resolve(String name) {
+        Path file = folder.resolve(name).normalize();
+        if (!file.startsWith(folder)) {
+            throw new SwitchboardException("The image path " + name + " leaves the image folder.", "");
+        }
+        return file;
     }
 
     void delete(JobStore.StoredImage image) {

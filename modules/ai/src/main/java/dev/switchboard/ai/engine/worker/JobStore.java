@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.ai.ImageJob;
 import dev.switchboard.ai.ImageRequest;
 import dev.switchboard.ai.JobState;
+import dev.switchboard.ai.WorkerCapability;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -40,12 +46,13 @@ final class JobStore {
             throw new IllegalStateException("Cannot write the image request as JSON", e);
         }
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO gpu_job (id, request, image_to_image, priority, requested_by, state, message,
+                        INSERT INTO gpu_job (id, request, image_to_image, video, priority, requested_by, state, message,
                                              created_at, updated_at)
-                        VALUES (:id, :request, :img2img, :priority, :user, 'QUEUED', :message, :now, :now)""")
+                        VALUES (:id, :request, :img2img, :video, :priority, :user, 'QUEUED', :message, :now, :now)""")
                 .bind("id", id)
                 .bind("request", body)
                 .bind("img2img", request.imageToImage() ? 1 : 0)
+                .bind("video", request.makesVideo() ? 1 : 0)
                 .bind("priority", request.priority())
                 .bind("user", request.requestedBy())
                 .bind("message", message)
@@ -77,21 +84,129 @@ final class JobStore {
     }
 
     /** Queued jobs as the dispatcher weighs them, in submission order. */
-    List<JobPicker.Candidate> queued() {
+    List<FairQueue.Candidate> queued() {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, rowid AS seq, priority, requested_by, image_to_image, worker
+                        SELECT id, rowid AS seq, priority, requested_by, image_to_image, video, worker, updated_at
                         FROM gpu_job WHERE state = 'QUEUED' ORDER BY rowid""")
-                .map((rs, ctx) -> new JobPicker.Candidate(rs.getString("id"), rs.getLong("seq"),
-                        rs.getInt("priority"), rs.getString("requested_by"), rs.getInt("image_to_image") == 1,
-                        rs.getString("worker")))
+                .map((rs, ctx) -> candidate(rs))
                 .list());
+    }
+
+    /** How many jobs are queued and the newest one's row id: a cheap fingerprint of the queue. */
+    long[] queuedFingerprint() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM gpu_job "
+                        + "WHERE state = 'QUEUED'")
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .one());
+    }
+
+    /** Running jobs per worker (lower-case name). */
+    Map<String, Integer> runningPerWorker() {
+        Map<String, Integer> out = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT worker, COUNT(*) FROM gpu_job WHERE state = 'RUNNING' "
+                        + "GROUP BY worker")
+                .map((rs, ctx) -> Map.entry(rs.getString(1).toLowerCase(Locale.ROOT), rs.getInt(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** One queued job as the dispatcher weighs it; empty when it is not queued. */
+    Optional<FairQueue.Candidate> queued(String id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, rowid AS seq, priority, requested_by, image_to_image, video, worker, updated_at
+                        FROM gpu_job WHERE id = :id AND state = 'QUEUED'""")
+                .bind("id", id)
+                .map((rs, ctx) -> candidate(rs))
+                .findOne());
+    }
+
+    private static FairQueue.Candidate candidate(ResultSet rs) throws SQLException {
+        Set<WorkerCapability> needs = EnumSet.of(rs.getInt("video") == 1 ? WorkerCapability.VIDEO
+                : WorkerCapability.IMAGE);
+        if (rs.getInt("image_to_image") == 1) {
+            needs.add(WorkerCapability.IMAGE_TO_IMAGE);
+        }
+        return new FairQueue.Candidate(rs.getString("id"), rs.getLong("seq"), rs.getInt("priority"),
+                rs.getString("requested_by"), needs, rs.getString("worker"),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+
+    /** Jobs left running with the id their worker gave them, to follow after a restart. */
+    List<RemoteAttempt> runningWithRemoteId() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, worker, remote_id FROM gpu_job
+                        WHERE state = 'RUNNING' AND remote_id IS NOT NULL ORDER BY rowid""")
+                .map((rs, ctx) -> new RemoteAttempt(rs.getString("id"), rs.getString("worker"),
+                        rs.getString("remote_id")))
+                .list());
+    }
+
+    /** Keeps the worker's own id of the running attempt. */
+    void remoteId(String id, String remoteId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE gpu_job SET remote_id = :remote "
+                        + "WHERE id = :id AND state = 'RUNNING'")
+                .bind("id", id)
+                .bind("remote", remoteId)
+                .execute());
+    }
+
+    /** Sets the message of a running job. */
+    boolean runningMessage(String id, String message, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE gpu_job SET message = :message, updated_at = :now
+                        WHERE id = :id AND state = 'RUNNING'""")
+                .bind("id", id)
+                .bind("message", message)
+                .bind("now", now.toEpochMilli())
+                .execute()) == 1;
+    }
+
+    /**
+     * Successful jobs per worker finished since {@code since}, with their mean duration.
+     *
+     * @return by worker name as stored
+     */
+    Map<String, WorkerWork> workSince(Instant since) {
+        Map<String, WorkerWork> out = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT worker, COUNT(*) AS n, AVG(latency_ms) AS mean FROM gpu_job
+                        WHERE state = 'SUCCEEDED' AND finished_at >= :since GROUP BY worker""")
+                .bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> new WorkerWork(rs.getString("worker"), rs.getInt("n"),
+                        Duration.ofMillis(Math.round(rs.getDouble("mean")))))
+                .forEach(w -> out.put(w.worker().toLowerCase(Locale.ROOT), w)));
+        return out;
+    }
+
+    /** Successful jobs per user finished since {@code since}. */
+    Map<String, Integer> servedSince(Instant since) {
+        Map<String, Integer> out = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                        SELECT requested_by, COUNT(*) AS n FROM gpu_job
+                        WHERE state = 'SUCCEEDED' AND finished_at >= :since GROUP BY requested_by""")
+                .bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(rs.getString("requested_by"), rs.getInt("n")))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** The mean duration of the latest 100 successful jobs of a kind; empty before the first. */
+    Optional<Duration> recentMeanLatency(boolean video) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT AVG(latency_ms) FROM (SELECT latency_ms FROM gpu_job
+                        WHERE state = 'SUCCEEDED' AND video = :video AND latency_ms IS NOT NULL
+                        ORDER BY finished_at DESC LIMIT 100)""")
+                .bind("video", video ? 1 : 0)
+                .mapTo(Double.class)
+                .findOne()
+                .map(ms -> Duration.ofMillis(Math.round(ms))));
     }
 
     /** QUEUED → RUNNING on {@code worker}, counting the attempt; false when the job is no longer queued. */
     boolean claim(String id, String worker, String message, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE gpu_job SET state = 'RUNNING', worker = :worker, attempts = attempts + 1, progress = 0,
-                               message = :message, started_at = :now, updated_at = :now
+                               remote_id = NULL, message = :message, started_at = :now, updated_at = :now
                         WHERE id = :id AND state = 'QUEUED'""")
                 .bind("id", id)
                 .bind("worker", worker)
@@ -112,15 +227,28 @@ final class JobStore {
 
     /** RUNNING → SUCCEEDED with the stored file; false when the job was cancelled meanwhile. */
     boolean succeed(String id, StoredImage image, String model, Duration latency, String message, Instant now) {
+        return succeed(id, image, "image/png", null, -1, model, latency, message, now);
+    }
+
+    /**
+     * RUNNING → SUCCEEDED with the stored file, its media type, a clip's poster (or null) and the seed used (-1
+     * when unknown); false when the job was cancelled meanwhile.
+     */
+    boolean succeed(String id, StoredImage image, String mediaType, String posterFile, long seed, String model,
+                    Duration latency, String message, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE gpu_job SET state = 'SUCCEEDED', progress = 1, message = :message,
                                result_file = :file, result_sha256 = :sha, result_model = :model,
+                               result_media = :media, poster_file = :poster, result_seed = :seed,
                                latency_ms = :latency, finished_at = :now, updated_at = :now
                         WHERE id = :id AND state = 'RUNNING'""")
                 .bind("id", id)
                 .bind("message", message)
                 .bind("file", image.file())
                 .bind("sha", image.sha256())
+                .bind("media", mediaType)
+                .bind("poster", posterFile)
+                .bind("seed", seed < 0 ? null : seed)
                 .bind("model", model)
                 .bind("latency", latency.toMillis())
                 .bind("now", now.toEpochMilli())
@@ -130,7 +258,8 @@ final class JobStore {
     /** RUNNING → QUEUED for another attempt; the worker column keeps the worker that failed. */
     boolean requeue(String id, String message, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE gpu_job SET state = 'QUEUED', progress = 0, message = :message, updated_at = :now
+                        UPDATE gpu_job SET state = 'QUEUED', progress = 0, remote_id = NULL, message = :message,
+                               updated_at = :now
                         WHERE id = :id AND state = 'RUNNING'""")
                 .bind("id", id)
                 .bind("message", message)
@@ -157,13 +286,14 @@ final class JobStore {
      *
      * @return the ids changed
      */
-    List<String> refreshWaiting(boolean imageToImage, String message, Instant now) {
+    List<String> refreshWaiting(Set<WorkerCapability> needs, String message, Instant now) {
         return jdbi.inTransaction(h -> {
             List<String> ids = h.createQuery("""
                             SELECT id FROM gpu_job
-                            WHERE state = 'QUEUED' AND image_to_image = :img2img AND message <> :message
-                              AND (message = 'queued' OR message LIKE 'waiting for %')""")
-                    .bind("img2img", imageToImage ? 1 : 0)
+                            WHERE state = 'QUEUED' AND image_to_image = :img2img AND video = :video
+                              AND message <> :message AND (message = 'queued' OR message LIKE 'waiting for %')""")
+                    .bind("img2img", needs.contains(WorkerCapability.IMAGE_TO_IMAGE) ? 1 : 0)
+                    .bind("video", needs.contains(WorkerCapability.VIDEO) ? 1 : 0)
                     .bind("message", message)
                     .mapTo(String.class)
                     .list();
@@ -178,15 +308,23 @@ final class JobStore {
         });
     }
 
-    /** Where a succeeded job's image is and what made it. */
+    /** Where a succeeded job's file is and what made it. */
     Optional<StoredResult> result(String id) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT worker, result_file, result_sha256, result_model, latency_ms FROM gpu_job
-                        WHERE id = :id AND state = 'SUCCEEDED' AND result_file IS NOT NULL""")
+                        SELECT worker, result_file, result_sha256, result_model, latency_ms, result_media, poster_file,
+                               result_seed, finished_at
+                        FROM gpu_job WHERE id = :id AND state = 'SUCCEEDED' AND result_file IS NOT NULL""")
                 .bind("id", id)
-                .map((rs, ctx) -> new StoredResult(rs.getString("worker"),
-                        new StoredImage(rs.getString("result_file"), rs.getString("result_sha256")),
-                        rs.getString("result_model"), Duration.ofMillis(rs.getLong("latency_ms"))))
+                .map((rs, ctx) -> {
+                    long seed = rs.getLong("result_seed");
+                    boolean noSeed = rs.wasNull();
+                    String media = rs.getString("result_media");
+                    return new StoredResult(rs.getString("worker"),
+                            new StoredImage(rs.getString("result_file"), rs.getString("result_sha256")),
+                            rs.getString("result_model"), Duration.ofMillis(rs.getLong("latency_ms")),
+                            media == null ? "image/png" : media, rs.getString("poster_file"), noSeed ? -1 : seed,
+                            Instant.ofEpochMilli(rs.getLong("finished_at")));
+                })
                 .findOne());
     }
 
@@ -211,6 +349,21 @@ final class JobStore {
     record StoredImage(String file, String sha256) {
     }
 
-    record StoredResult(String worker, StoredImage image, String model, Duration latency) {
+    /**
+     * A succeeded job's result.
+     *
+     * @param poster a clip's still, relative to the images folder, or null
+     * @param seed the seed the worker used, or -1
+     */
+    record StoredResult(String worker, StoredImage image, String model, Duration latency, String mediaType,
+                        String poster, long seed, Instant finishedAt) {
+    }
+
+    /** A job left running on a worker that gave it an id. */
+    record RemoteAttempt(String id, String worker, String remoteId) {
+    }
+
+    /** What one worker finished: jobs and their mean duration. */
+    record WorkerWork(String worker, int jobs, Duration mean) {
     }
 }

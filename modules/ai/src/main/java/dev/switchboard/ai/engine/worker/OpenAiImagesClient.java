@@ -24,6 +24,9 @@ final class OpenAiImagesClient implements ImageClient {
     @Override
     public Generated generate(Attempt attempt) throws WorkerFailure {
         ImageRequest r = attempt.request();
+        if (r.makesVideo()) {
+            throw new WorkerFailure(WorkerFailure.Blame.REQUEST, "OpenAI images workers cannot make clips");
+        }
         if (r.imageToImage()) {
             throw new WorkerFailure(WorkerFailure.Blame.REQUEST, "OpenAI images workers cannot do image-to-image");
         }

@@ -26,6 +26,7 @@ final class WorkerCalls implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final A1111Client a1111 = new A1111Client(this);
     private final OpenAiImagesClient openAiImages = new OpenAiImagesClient(this);
+    private final ComfyUiClient comfyUi;
 
     WorkerCalls(WorkerConfig config, Function<String, String> env) {
         this.config = config;
@@ -35,6 +36,7 @@ final class WorkerCalls implements AutoCloseable {
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        this.comfyUi = new ComfyUiClient(this, new ComfyWorkflows(config.workflowDir(), json));
     }
 
     HttpClient http() {
@@ -54,6 +56,7 @@ final class WorkerCalls implements AutoCloseable {
         return switch (flavour) {
             case A1111_TXT2IMG -> a1111;
             case OPENAI_IMAGES -> openAiImages;
+            case COMFYUI -> comfyUi;
             case OPENAI_CHAT -> throw new IllegalArgumentException("OPENAI_CHAT workers do not make images");
         };
     }
@@ -125,9 +128,13 @@ final class WorkerCalls implements AutoCloseable {
 
     /**
      * A health check: lists the worker's models ({@code GET /v1/models} for the OpenAI flavours,
-     * {@code GET /sdapi/v1/sd-models} for Automatic1111).
+     * {@code GET /sdapi/v1/sd-models} for Automatic1111; for ComfyUI {@code GET /system_stats} must answer and
+     * the checkpoints of {@code GET /object_info/CheckpointLoaderSimple} are listed when it has them).
      */
     List<String> probe(Worker w) throws WorkerFailure {
+        if (w.flavour() == ApiFlavour.COMFYUI) {
+            return probeComfyUi(w);
+        }
         boolean a1111 = w.flavour() == ApiFlavour.A1111_TXT2IMG;
         String path = a1111 ? "/sdapi/v1/sd-models" : "/v1/models";
         String what = "GET " + path;
@@ -143,6 +150,28 @@ final class WorkerCalls implements AutoCloseable {
                 models.add(name);
             }
         }
+        return models;
+    }
+
+    private List<String> probeComfyUi(Worker w) throws WorkerFailure {
+        JsonNode stats = readJson(send(request(w, "/system_stats", config.checkTimeout()).GET().build()),
+                "GET /system_stats");
+        if (!stats.has("system") && !stats.has("devices")) {
+            throw WorkerFailure.malformed("GET /system_stats did not describe the system");
+        }
+        List<String> models = new ArrayList<>();
+        try {
+            HttpResponse<String> info = send(request(w, "/object_info/CheckpointLoaderSimple", config.checkTimeout())
+                    .GET().build());
+            if (info.statusCode() == 200) {
+                JsonNode names = json.readTree(info.body()).path("CheckpointLoaderSimple").path("input")
+                        .path("required").path("ckpt_name").path(0);
+                names.forEach(n -> models.add(n.asText()));
+            }
+        } catch (JsonProcessingException | WorkerFailure e) {
+            // The model list is a nicety; the system stats decide health.
+        }
+        comfyUi.rememberCheckpoints(w, models);
         return models;
     }
 

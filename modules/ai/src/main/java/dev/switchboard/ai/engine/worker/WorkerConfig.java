@@ -1,5 +1,6 @@
 package dev.switchboard.ai.engine.worker;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,10 +15,19 @@ import java.util.Objects;
  * @param checkTimeout limit of a health check, a progress poll and an interrupt
  * @param generationTimeout limit of one generation request
  * @param maxAttempts attempts per job before it fails, at least 1
+ * @param workflowDir where operators' ComfyUI workflows replace the bundled ones ({@code txt2img.json},
+ *                    {@code NAME.txt2video.json} …); {@code null} for the bundled ones only
  */
 public record WorkerConfig(Duration healthInterval, Duration dispatchInterval, Duration progressInterval,
                            Duration connectTimeout, Duration checkTimeout, Duration generationTimeout,
-                           int maxAttempts) {
+                           int maxAttempts, Path workflowDir) {
+
+    /** Without a workflow folder. */
+    public WorkerConfig(Duration healthInterval, Duration dispatchInterval, Duration progressInterval,
+                        Duration connectTimeout, Duration checkTimeout, Duration generationTimeout, int maxAttempts) {
+        this(healthInterval, dispatchInterval, progressInterval, connectTimeout, checkTimeout, generationTimeout,
+                maxAttempts, null);
+    }
 
     public WorkerConfig {
         positive(healthInterval, "healthInterval");
@@ -31,7 +41,7 @@ public record WorkerConfig(Duration healthInterval, Duration dispatchInterval, D
         }
     }
 
-    /** Health every 30 s, progress every second, 10 min per image, 3 attempts. */
+    /** Health every 30 s, progress every second, 10 min per image or clip, 3 attempts. */
     public static WorkerConfig defaults() {
         return new WorkerConfig(Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(10), 3);
@@ -39,12 +49,22 @@ public record WorkerConfig(Duration healthInterval, Duration dispatchInterval, D
 
     public WorkerConfig withHealthInterval(Duration interval) {
         return new WorkerConfig(interval, dispatchInterval, progressInterval, connectTimeout, checkTimeout,
-                generationTimeout, maxAttempts);
+                generationTimeout, maxAttempts, workflowDir);
     }
 
     public WorkerConfig withMaxAttempts(int attempts) {
         return new WorkerConfig(healthInterval, dispatchInterval, progressInterval, connectTimeout, checkTimeout,
-                generationTimeout, attempts);
+                generationTimeout, attempts, workflowDir);
+    }
+
+    public WorkerConfig withWorkflowDir(Path dir) {
+        return new WorkerConfig(healthInterval, dispatchInterval, progressInterval, connectTimeout, checkTimeout,
+                generationTimeout, maxAttempts, dir);
+    }
+
+    public WorkerConfig withGenerationTimeout(Duration timeout) {
+        return new WorkerConfig(healthInterval, dispatchInterval, progressInterval, connectTimeout, checkTimeout,
+                timeout, maxAttempts, workflowDir);
     }
 
     private static void positive(Duration d, String name) {

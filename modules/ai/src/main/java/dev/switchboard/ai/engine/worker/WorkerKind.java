@@ -4,8 +4,8 @@ package dev.switchboard.ai.engine.worker;
 public enum WorkerKind {
     /** Chat completions (an OpenAI-compatible server). */
     CHAT,
-    /** Image generation; the image queue sends jobs to these. */
+    /** Generation, images first; the queue sends jobs to these by their capabilities. */
     IMAGE,
-    /** Video generation; registered and health-checked, but no video jobs are queued yet. */
+    /** Generation, clips first; the queue sends jobs to these by their capabilities. */
     VIDEO
 }

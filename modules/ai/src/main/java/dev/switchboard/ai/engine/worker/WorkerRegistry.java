@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>Health is kept in memory: after start-up every worker is {@code UNKNOWN} until checked. Once
  * {@link #startHealthChecks()} is called, enabled workers are checked every
  * {@link WorkerConfig#healthInterval()} (OpenAI flavours {@code GET /v1/models}, Automatic1111
- * {@code GET /sdapi/v1/sd-models}) and right after being added or changed; {@link #check(String)} checks
+ * {@code GET /sdapi/v1/sd-models}, ComfyUI {@code GET /system_stats}) and right after being added or changed;
+ * {@link #check(String)} checks
  * one on demand. One failed check, or one job the worker dropped, makes it {@code UNHEALTHY}; one passed
  * check makes it {@code HEALTHY} again. A check that was under way when a job reported the worker dead
  * is discarded, so a stale "healthy" cannot undo that report.
@@ -219,6 +220,17 @@ public final class WorkerRegistry implements AutoCloseable {
         List<Worker> out = new ArrayList<>();
         for (Worker w : list()) {
             if (w.enabled() && w.kind() == kind) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Enabled workers the queue sends jobs to (image and video workers that make something), by name. */
+    List<Worker> generators() {
+        List<Worker> out = new ArrayList<>();
+        for (Worker w : list()) {
+            if (w.enabled() && w.generates()) {
                 out.add(w);
             }
         }

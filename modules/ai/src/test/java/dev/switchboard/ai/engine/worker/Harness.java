@@ -48,6 +48,10 @@ final class Harness implements AutoCloseable {
         return dir.resolve("studio/images");
     }
 
+    Worker addComfy(String name, FakeComfyUi server, java.util.Set<dev.switchboard.ai.WorkerCapability> can) {
+        return registry.add(Worker.image(name, server.url(), ApiFlavour.COMFYUI).withCapabilities(can));
+    }
+
     Worker addA1111(String name, FakeServer server) {
         return registry.add(Worker.image(name, server.url(), ApiFlavour.A1111_TXT2IMG));
     }

@@ -1,0 +1,2 @@
+/** What the application factory works with: intent, specification, validation, architecture, generated files. */
+package dev.switchboard.studio.model.factory;

@@ -1,0 +1,2 @@
+/** The application factory panel: intent, specification, validation, architecture diagram, files, runs. */
+package dev.switchboard.studio.ui.factory;

@@ -1,0 +1,2 @@
+/** The generation panel (prompt, styles, queue with previews) and the gallery. */
+package dev.switchboard.studio.ui.generation;

@@ -1,0 +1,2 @@
+/** The Surveillance workspace: chat, results with thumbnails and a map, clips, insights and memories. */
+package dev.switchboard.surveillance.ui;
