@@ -148,7 +148,7 @@ class OsmImportTest {
         Files.writeString(wards, districts().substring(0, districts().length() / 2));
         e = catchThrowableOfType(InputException.class, () -> CityPackImport.run(
                 CityPackImport.Options.of(wards, null, "b", "B", dir.resolve("b")), ImportProgress.NONE));
-        assertThat(e.getMessage()).contains("broken.geojson line").contains("is not valid JSON");
+        assertThat(e.getMessage()).contains("broken.geojson:").contains("is not valid JSON");
         assertThat(dir.resolve("b")).doesNotExist();
     }
 
