@@ -60,7 +60,7 @@ class CityPackCommandTest {
         CliRun r = CliRun.of("--data-dir", temp.resolve("data").toString(), "city", "pack", "import", "--wards",
                 wards.toString(), "--id", "bad", "--name", "Bad");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("bad.geojson line 2, field features[0].geometry.coordinates[0][1]")
+        assertThat(r.err()).contains("bad.geojson:2: features[0].geometry.coordinates[0][1]")
                 .contains("[lon, lat]").doesNotContain("Exception");
     }
 }
