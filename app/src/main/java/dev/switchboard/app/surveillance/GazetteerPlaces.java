@@ -17,7 +17,8 @@ public final class GazetteerPlaces implements PlaceResolver {
 
     public GazetteerPlaces(PlaceNames gazetteer) {
         this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
-        this.wards = gazetteer.gazetteer().wards().stream().map(p -> new Ward(p.wardId(), p.wardEn(), p.position())).toList();
+        this.wards = gazetteer.gazetteer().wards().stream()
+                .map(p -> new Ward(p.wardId(), p.wardEn(), p.position())).toList();
     }
 
     @Override

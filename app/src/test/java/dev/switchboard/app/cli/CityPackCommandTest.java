@@ -20,8 +20,12 @@ class CityPackCommandTest {
         Path wards = temp.resolve("districts.geojson");
         Files.writeString(wards, """
                 {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "properties": {"name": "Oldtown"}, "geometry": {"type": "Polygon", "coordinates": [[[9.0, 45.0], [9.01, 45.0], [9.01, 45.01], [9.0, 45.01], [9.0, 45.0]]]}},
-                {"type": "Feature", "properties": {"name": "Riverside"}, "geometry": {"type": "Polygon", "coordinates": [[[9.01, 45.0], [9.02, 45.0], [9.02, 45.01], [9.01, 45.01], [9.01, 45.0]]]}}
+                {"type": "Feature", "properties": {"name": "Oldtown"},
+                 "geometry": {"type": "Polygon", "coordinates": [[[9.0, 45.0], [9.01, 45.0], [9.01, 45.01],
+                  [9.0, 45.01], [9.0, 45.0]]]}},
+                {"type": "Feature", "properties": {"name": "Riverside"},
+                 "geometry": {"type": "Polygon", "coordinates": [[[9.01, 45.0], [9.02, 45.0], [9.02, 45.01],
+                  [9.01, 45.01], [9.01, 45.0]]]}}
                 ]}
                 """);
         CliRun imported = CliRun.of("--data-dir", data.toString(), "city", "pack", "import", "--wards",
@@ -54,7 +58,8 @@ class CityPackCommandTest {
         Path wards = temp.resolve("bad.geojson");
         Files.writeString(wards, """
                 {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "properties": {"name": "X"}, "geometry": {"type": "Polygon", "coordinates": [[[9.0, 45.0], [9.01], [9.01, 45.01], [9.0, 45.0]]]}}
+                {"type": "Feature", "properties": {"name": "X"},
+                 "geometry": {"type": "Polygon", "coordinates": [[[9.0, 45.0], [9.01], [9.01, 45.01], [9.0, 45.0]]]}}
                 ]}
                 """);
         CliRun r = CliRun.of("--data-dir", temp.resolve("data").toString(), "city", "pack", "import", "--wards",

@@ -27,8 +27,12 @@ class ImportedPackTest {
         Path wards = temp.resolve("districts.geojson");
         Files.writeString(wards, """
                 {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "properties": {"name": "Oldtown"}, "geometry": {"type": "Polygon", "coordinates": [[[9.0, 45.0], [9.01, 45.0], [9.01, 45.01], [9.0, 45.01], [9.0, 45.0]]]}},
-                {"type": "Feature", "properties": {"name": "Riverside"}, "geometry": {"type": "Polygon", "coordinates": [[[9.01, 45.0], [9.02, 45.0], [9.02, 45.01], [9.01, 45.01], [9.01, 45.0]]]}}
+                {"type": "Feature", "properties": {"name": "Oldtown"},
+                 "geometry": {"type": "Polygon", "coordinates": [[[9.0, 45.0], [9.01, 45.0], [9.01, 45.01],
+                  [9.0, 45.01], [9.0, 45.0]]]}},
+                {"type": "Feature", "properties": {"name": "Riverside"},
+                 "geometry": {"type": "Polygon", "coordinates": [[[9.01, 45.0], [9.02, 45.0], [9.02, 45.01],
+                  [9.01, 45.01], [9.01, 45.0]]]}}
                 ]}
                 """);
         Path out = temp.resolve("town");

@@ -80,6 +80,7 @@ final class ControlRoomView implements WorkspaceView {
     private boolean tilesReady;
     private dev.switchboard.places.CityPack shownPack;
     private final Label credits = new Label();
+    private boolean creditsFolded;
     private long lastFrameNanos;
     private double frameEwmaMillis;
 
@@ -262,9 +263,14 @@ final class ControlRoomView implements WorkspaceView {
         StackPane.setMargin(follow, new Insets(10));
         Rectangle clip = new Rectangle();
         credits.getStyleClass().add("sb-map-credits");
-        credits.setMaxWidth(520);
-        credits.setWrapText(false);
-        credits.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        // Shown whole (wrapped), as the data's licences ask; a click folds it to one short line and back.
+        credits.setId("city-credits");
+        credits.setMaxWidth(560);
+        credits.setWrapText(true);
+        credits.setOnMouseClicked(e -> {
+            creditsFolded = !creditsFolded;
+            showCredits();
+        });
         StackPane.setAlignment(credits, Pos.TOP_LEFT);
         StackPane.setMargin(credits, new Insets(6, 10, 6, 10));
         StackPane pane = new StackPane(map, legend(), details, follow, credits);
@@ -289,6 +295,13 @@ final class ControlRoomView implements WorkspaceView {
         return legend;
     }
 
+    private void showCredits() {
+        if (shownPack != null) {
+            credits.setText(creditsFolded ? Text.get("city.map.creditsFolded", shownPack.name())
+                    : Text.get("city.map.credits", shownPack.name(), shownPack.credits()));
+        }
+    }
+
     private void useCityTiles() {
         dev.switchboard.places.CityPack pack = model.pack();
         if (pack == null || pack == shownPack) {
@@ -297,7 +310,7 @@ final class ControlRoomView implements WorkspaceView {
         boolean first = shownPack == null;
         shownPack = pack;
         tilesReady = true;
-        credits.setText(Text.get("city.map.credits", pack.name(), pack.credits()));
+        showCredits();
         Tooltip.install(credits, new Tooltip(pack.credits()));
         if (first || !pack.bounds().contains(new dev.switchboard.core.geo.LatLon(map.getCenter().getLatitude(),
                 map.getCenter().getLongitude()))) {

@@ -46,7 +46,8 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
  *   <li>the coastline: {@code land.geojson} in the pack folder (GSHHG, LGPL-3.0), committed.</li>
  * </ul>
  * Ward areas are the union of the Voronoi cells of every point that names its ward (the ward's label point, its
- * GeoNames places and the hand-made gazetteer's places in it), against the cells of the points of the towns around the 23 wards, clipped to the land:
+ * GeoNames places and the hand-made gazetteer's places in it), against the cells of the points of the towns
+ * around the 23 wards, clipped to the land:
  * real at the coast, approximate (about a kilometre) at the borders between wards. Roads and stations are still
  * generated (straight arterials between neighbouring wards, a 500 m street grid, stations at fixed offsets from
  * the label points). Deterministic: the same inputs give the same files.

@@ -26,7 +26,7 @@ import org.locationtech.jts.geom.util.GeometryFixer;
  * Reads GeoJSON FeatureCollections feature by feature (streaming, so a large file is never held whole) and
  * turns their geometries into JTS geometries in lon/lat. Every problem is an {@link InputException} naming the
  * file, the line the feature starts on, and the field with the feature's index, e.g.
- * {@code wards.geojson line 40, field features[12].geometry.coordinates[0][3]: ...}.
+ * {@code wards.geojson:40: features[12].geometry.coordinates[0][3]: ...}.
  *
  * <p>Jackson rather than JTS's own GeoJSON reader (jts-io-common): that reader reports a malformed geometry
  * without its position and brings json-simple, which declares JUnit 4 as a compile dependency.

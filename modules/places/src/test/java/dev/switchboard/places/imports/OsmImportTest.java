@@ -192,8 +192,12 @@ class OsmImportTest {
     private static String districts() {
         return """
                 {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "properties": {"name_en": "West", "code": "1"}, "geometry": {"type": "Polygon", "coordinates": [[[138.999, 34.999], [139.009, 34.999], [139.009, 35.019], [138.999, 35.019], [138.999, 34.999]]]}},
-                {"type": "Feature", "properties": {"name_en": "East", "code": "2"}, "geometry": {"type": "Polygon", "coordinates": [[[139.009, 34.999], [139.019, 34.999], [139.019, 35.019], [139.009, 35.019], [139.009, 34.999]]]}}
+                {"type": "Feature", "properties": {"name_en": "West", "code": "1"},
+                 "geometry": {"type": "Polygon", "coordinates": [[[138.999, 34.999], [139.009, 34.999],
+                  [139.009, 35.019], [138.999, 35.019], [138.999, 34.999]]]}},
+                {"type": "Feature", "properties": {"name_en": "East", "code": "2"},
+                 "geometry": {"type": "Polygon", "coordinates": [[[139.009, 34.999], [139.019, 34.999],
+                  [139.019, 35.019], [139.009, 35.019], [139.009, 34.999]]]}}
                 ]}
                 """;
     }

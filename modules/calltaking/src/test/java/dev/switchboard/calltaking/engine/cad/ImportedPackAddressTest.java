@@ -29,22 +29,27 @@ class ImportedPackAddressTest {
         Path wards = dir.resolve("districts.geojson");
         Files.writeString(wards, """
                 {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "properties": {"name": "Oldtown"}, "geometry": {"type": "Polygon", "coordinates": [[[9.0, 45.0], [9.01, 45.0], [9.01, 45.01], [9.0, 45.01], [9.0, 45.0]]]}},
-                {"type": "Feature", "properties": {"name": "Riverside"}, "geometry": {"type": "Polygon", "coordinates": [[[9.01, 45.0], [9.02, 45.0], [9.02, 45.01], [9.01, 45.01], [9.01, 45.0]]]}}
+                {"type": "Feature", "properties": {"name": "Oldtown"}, "geometry": {"type": "Polygon",
+                 "coordinates": [[[9.0, 45.0], [9.01, 45.0], [9.01, 45.01], [9.0, 45.01], [9.0, 45.0]]]}},
+                {"type": "Feature", "properties": {"name": "Riverside"}, "geometry": {"type": "Polygon",
+                 "coordinates": [[[9.01, 45.0], [9.02, 45.0], [9.02, 45.01], [9.01, 45.01], [9.01, 45.0]]]}}
                 ]}
                 """);
         Path places = dir.resolve("places.geojson");
         Files.writeString(places, """
                 {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "properties": {"name": "Saint Anne Hospital", "amenity": "hospital"}, "geometry": {"type": "Point", "coordinates": [9.004, 45.004]}},
-                {"type": "Feature", "properties": {"name": "Market Square", "kind": "landmark", "alt_name": "the square"}, "geometry": {"type": "Point", "coordinates": [9.013, 45.005]}}
+                {"type": "Feature", "properties": {"name": "Saint Anne Hospital", "amenity": "hospital"},
+                 "geometry": {"type": "Point", "coordinates": [9.004, 45.004]}},
+                {"type": "Feature", "properties": {"name": "Market Square", "kind": "landmark",
+                 "alt_name": "the square"}, "geometry": {"type": "Point", "coordinates": [9.013, 45.005]}}
                 ]}
                 """);
         CityPack pack = CityPackImport.run(CityPackImport.Options.of(wards, null, "town", "Town", dir.resolve("town"))
                 .withPlaces(places), ImportProgress.NONE).pack();
         CallSession.Language language = CallSession.Language.of(pack.gazetteer());
 
-        List<ExtractedEntity> entities = language.extractor().extract("He collapsed at the Market Square, please hurry");
+        List<ExtractedEntity> entities = language.extractor()
+                .extract("He collapsed at the Market Square, please hurry");
         assertThat(entities).extracting(ExtractedEntity::value).contains("Market Square");
         Place square = language.names().resolve("by the square in Riverside").orElseThrow();
         assertThat(square.name()).isEqualTo("Market Square");

@@ -48,8 +48,10 @@ class ImportedPackTest {
         Path wards = dir.resolve("districts.geojson");
         Files.writeString(wards, """
                 {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "properties": {"name": "Oldtown", "code": "A"}, "geometry": {"type": "Polygon", "coordinates": [[[9.0, 45.0], [9.01, 45.0], [9.01, 45.01], [9.0, 45.01], [9.0, 45.0]]]}},
-                {"type": "Feature", "properties": {"name": "Riverside", "code": "B"}, "geometry": {"type": "Polygon", "coordinates": [[[9.01, 45.0], [9.02, 45.0], [9.02, 45.01], [9.01, 45.01], [9.01, 45.0]]]}}
+                {"type": "Feature", "properties": {"name": "Oldtown", "code": "A"}, "geometry": {"type": "Polygon",
+                 "coordinates": [[[9.0, 45.0], [9.01, 45.0], [9.01, 45.01], [9.0, 45.01], [9.0, 45.0]]]}},
+                {"type": "Feature", "properties": {"name": "Riverside", "code": "B"}, "geometry": {"type": "Polygon",
+                 "coordinates": [[[9.01, 45.0], [9.02, 45.0], [9.02, 45.01], [9.01, 45.01], [9.01, 45.0]]]}}
                 ]}
                 """);
         StringBuilder roads = new StringBuilder("{\"type\": \"FeatureCollection\", \"features\": [\n");
@@ -57,7 +59,8 @@ class ImportedPackTest {
             double lat = 45.001 + i * 0.002;
             double lon = 9.001 + i * 0.0045;
             roads.append(String.format(java.util.Locale.ROOT, "{\"type\": \"Feature\", \"properties\": {\"highway\": "
-                    + "\"%s\"%s}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[9.001, %s], [9.0055, %s], "
+                    + "\"%s\"%s}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": "
+                    + "[[9.001, %s], [9.0055, %s], "
                     + "[9.01, %s], [9.0145, %s], [9.019, %s]]}},%n", i == 2 ? "primary" : "residential",
                     i == 1 ? ", \"oneway\": \"yes\"" : "", lat, lat, lat, lat, lat));
             roads.append(String.format(java.util.Locale.ROOT, "{\"type\": \"Feature\", \"properties\": {\"highway\": "
@@ -69,8 +72,10 @@ class ImportedPackTest {
         Path places = dir.resolve("places.geojson");
         Files.writeString(places, """
                 {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "properties": {"name": "Town Hospital", "amenity": "hospital"}, "geometry": {"type": "Point", "coordinates": [9.004, 45.004]}},
-                {"type": "Feature", "properties": {"name": "Market Square", "kind": "landmark"}, "geometry": {"type": "Point", "coordinates": [9.013, 45.005]}}
+                {"type": "Feature", "properties": {"name": "Town Hospital", "amenity": "hospital"},
+                 "geometry": {"type": "Point", "coordinates": [9.004, 45.004]}},
+                {"type": "Feature", "properties": {"name": "Market Square", "kind": "landmark"},
+                 "geometry": {"type": "Point", "coordinates": [9.013, 45.005]}}
                 ]}
                 """);
         return CityPackImport.run(CityPackImport.Options.of(wards, dir.resolve("roads.geojson"), "town", "Town",
