@@ -219,7 +219,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
                     usage.set(built.simulation().coordinatorUsage());
                     autopilot.set(built.latest().autopilot());
                     ready.set(true);
-                    message.set(FREE_RUN.equals(chosen) ? Text.get("city.msg.ready", s)
+                    message.set(FREE_RUN.equals(chosen) ? Text.get("city.msg.ready", pack == null ? "" : pack.name(), s)
                             : Text.get("city.msg.scenario", scenarioTitle(chosen), s));
                     List<IncidentCreated> waiting = List.copyOf(pendingCalls);
                     pendingCalls.clear();
