@@ -717,9 +717,13 @@ final class RunInstance {
         engine.checkpointer().submit(new Checkpoint(out, () -> {
             told.forEach(engine.progress()::publish);
             then.forEach(Runnable::run);
+            if (ended) {
+                // Off the active list before anyone waiting is told it ended, so that a retry or rerun
+                // asked for at once finds it ended.
+                engine.ended(this);
+            }
             waiters.forEach(w -> w.complete(settledState));
             if (ended) {
-                engine.ended(this);
                 end.complete(settledState);
                 onEnd.forEach(l -> l.accept(this));
             }
