@@ -37,11 +37,13 @@ import dev.switchboard.calltaking.engine.session.CallConfig;
 import dev.switchboard.calltaking.engine.session.CallRecovery;
 import dev.switchboard.calltaking.engine.session.CallSession;
 import dev.switchboard.calltaking.engine.session.WavCallRecording;
+import dev.switchboard.places.CityPack;
+import dev.switchboard.places.CityPackCatalog;
+import dev.switchboard.places.CityPacks;
 import dev.switchboard.app.surveillance.ControlRoomCameras;
 import dev.switchboard.app.surveillance.GazetteerPlaces;
 import dev.switchboard.app.surveillance.IncidentBridge;
-import dev.switchboard.calltaking.engine.entities.Gazetteer;
-import dev.switchboard.city.engine.pack.CityPacks;
+import dev.switchboard.calltaking.engine.entities.PlaceNames;
 import dev.switchboard.speech.TextToSpeech;
 import dev.switchboard.surveillance.engine.Surveillance;
 import dev.switchboard.surveillance.engine.TextEmbedder;
@@ -92,6 +94,7 @@ public final class Workstation implements AutoCloseable {
     private List<String> recovered = List.of();
     private final EventBus bus;
     private final SimClock simClock;
+    private final CityPackCatalog cityPacks;
     // Built on first use: their libraries take about half a second to load, which the login window need not
     // wait for.
     private AiGateway ai;
@@ -128,6 +131,8 @@ public final class Workstation implements AutoCloseable {
         this.bus = new EventBus();
         this.simClock = new SimClock(wallClock);
         this.speech = Speech.offline(dataDir.cache().resolve("speech"));
+        this.cityPacks = new CityPackCatalog(dataDir.root().resolve("packs"),
+                () -> settings.get(CityPackCatalog.SELECTED));
     }
 
     /**
@@ -256,6 +261,11 @@ public final class Workstation implements AutoCloseable {
         return simClock;
     }
 
+    /** The city packs on offer and the one chosen in Settings; packs are read on first use. */
+    public CityPackCatalog cityPacks() {
+        return cityPacks;
+    }
+
     /** Chat for every capability: online through the configured providers, offline otherwise. */
     public synchronized AiGateway ai() {
         if (ai == null) {
@@ -319,8 +329,9 @@ public final class Workstation implements AutoCloseable {
         }
         if (surveillance == null) {
             AiGateway gateway = ai();
+            CityPack pack = cityPacks.pack();
             surveillance = new Surveillance(new Surveillance.Services(database, dataDir.root(),
-                    ControlRoomCameras.of(CityPacks.tokyo()), new GazetteerPlaces(Gazetteer.tokyo()),
+                    ControlRoomCameras.of(pack), new GazetteerPlaces(names(pack)),
                     TextEmbedder.of(embeddings()), gateway,
                     () -> gateway.providers().providerFor(AiUse.CHAT).isPresent(), eventLog, auditLog, wallClock))
                     .open();
@@ -438,8 +449,19 @@ public final class Workstation implements AutoCloseable {
      */
     public CallSession newCall(CallConfig config, CallerEngine caller, CallClock clock, TextToSpeech ttsOrNull) {
         return new CallSession(config, new CallSession.Services(eventLog, sessions, recordings, dataDir.recordings(),
-                wallClock, bus), CallSession.Language.standard(), caller, clock, ttsOrNull,
+                wallClock, bus), language(), caller, clock, ttsOrNull,
                 WavCallRecording.opener(dataDir.recordings(), CallSession.SAMPLE_RATE), null);
+    }
+
+    /** The language tools over the chosen city pack's gazetteer (the bundled ones for the bundled pack). */
+    private CallSession.Language language() {
+        CityPack pack = cityPacks.pack();
+        return pack == CityPacks.tokyo() ? CallSession.Language.standard() : CallSession.Language.of(pack.gazetteer());
+    }
+
+    /** The place names of {@code pack} (the bundled ones, built once, for the bundled pack). */
+    private static PlaceNames names(CityPack pack) {
+        return pack == CityPacks.tokyo() ? PlaceNames.tokyo() : PlaceNames.of(pack.gazetteer());
     }
 
     /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.calltaking.engine.entities.EntityExtractor;
 import dev.switchboard.calltaking.engine.entities.ExtractedEntity;
-import dev.switchboard.calltaking.engine.entities.Gazetteer;
+import dev.switchboard.places.Gazetteer;
 import dev.switchboard.core.error.InputException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -10,9 +10,13 @@ import dev.switchboard.city.engine.sim.CityRun;
 import dev.switchboard.city.engine.sim.CityRunResult;
 import dev.switchboard.city.engine.sim.Scenarios;
 import dev.switchboard.city.model.DispatchCommand;
-import dev.switchboard.city.engine.pack.tiles.MbTiles;
+import dev.switchboard.city.engine.tiles.MbTiles;
 import dev.switchboard.city.ui.Basemap;
 import dev.switchboard.city.ui.MapBenchmark;
+import dev.switchboard.app.Workstation;
+import dev.switchboard.places.CityPack;
+import dev.switchboard.places.CityPacks;
+import dev.switchboard.places.RouteBenchmark;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.core.error.InputException;
 import java.io.PrintWriter;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code switchboard city run|parse|bench}: the control room's engine without a window. */
 @Command(name = "city", description = "The control room's engine, headless: run an exercise, parse a dispatch "
-        + "order, benchmark the pipeline.", mixinStandardHelpOptions = true)
+        + "order, benchmark the pipeline and routing; city packs.", mixinStandardHelpOptions = true,
+        subcommands = CityPackCommand.class)
 public final class CityCommand extends DataDirCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +76,7 @@ public final class CityCommand extends DataDirCommand {
         PrintWriter out = spec.commandLine().getOut();
         boolean allParsed = true;
         // Places are checked against the bundled city, so an order naming a place it lacks is refused here.
-        var places = DispatchParser.KnownPlaces.wardsOf(dev.switchboard.city.engine.pack.CityPacks.tokyo());
+        var places = DispatchParser.KnownPlaces.wardsOf(dev.switchboard.places.CityPacks.tokyo());
         for (ParseResult result : DispatchParser.parseAll(order, places)) {
             ObjectNode node = JSON.createObjectNode();
             switch (result) {
@@ -196,6 +201,42 @@ public final class CityCommand extends DataDirCommand {
             default -> throw InputException.field("action", "'" + action + "' is not import, show or remove");
         }
         return 0;
+    }
+
+    /** Closest-unit search on a large road network, for the README: min/median/p99/max and the load average. */
+    @Command(name = "route-bench", description = "Closest unit by road travel time among --units units, on a "
+            + "generated city of at least --segments road segments or on a pack (--pack DIR, or 'active' for the "
+            + "chosen one): min/median/p99/max per search and the load average.")
+    int routeBench(@Option(names = "--segments", defaultValue = "200000") int segments,
+                   @Option(names = "--units", defaultValue = "100") int units,
+                   @Option(names = "--queries", defaultValue = "2000") int queries,
+                   @Option(names = "--seed", defaultValue = "7") long seed,
+                   @Option(names = "--pack", paramLabel = "DIR|active") String pack) {
+        if (units < 1 || queries < 1 || segments < 4) {
+            throw InputException.field("--units/--queries/--segments", "must be positive");
+        }
+        RouteBenchmark.Result result;
+        if (pack == null) {
+            result = RouteBenchmark.onGrid(segments, units, queries, seed);
+        } else {
+            long start = System.nanoTime();
+            CityPack loaded;
+            if (pack.equals("active")) {
+                try (Workstation ws = openWorkstationForPacks()) {
+                    loaded = ws.cityPacks().pack();
+                }
+            } else {
+                loaded = CityPacks.load(java.nio.file.Path.of(pack));
+            }
+            result = RouteBenchmark.onPack(loaded, (System.nanoTime() - start) / 1e6, units, queries, seed);
+        }
+        spec.commandLine().getOut().println(result.describe());
+        return result.mismatches() == 0 ? 0 : 1;
+    }
+
+    /** The workstation, opened only to read the settings and the packs. */
+    Workstation openWorkstationForPacks() {
+        return openWorkstation();
     }
 
     /** Frame figures of the map under load in a real window; needs a display (e.g. xvfb-run). */

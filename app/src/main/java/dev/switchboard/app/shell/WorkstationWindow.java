@@ -1,5 +1,6 @@
 package dev.switchboard.app.shell;
 
+import dev.switchboard.places.CityPackCatalog;
 import dev.switchboard.ai.ChatService;
 import dev.switchboard.ai.EmbeddingService;
 import dev.switchboard.ai.GpuFleet;
@@ -254,6 +255,7 @@ public final class WorkstationWindow {
                 Map.entry(RecordingCatalog.class, workstation.recordings()),
                 Map.entry(Speech.class, workstation.speech()),
                 Map.entry(EventBus.class, workstation.bus()),
+                Map.entry(CityPackCatalog.class, workstation.cityPacks()),
                 Map.entry(dev.switchboard.workflow.engine.Workflows.class, workstation.workflows()),
                 Map.entry(ImageService.class, workstation.images()),
                 Map.entry(GpuFleet.class, workstation.images()),

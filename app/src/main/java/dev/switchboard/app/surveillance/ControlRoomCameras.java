@@ -1,6 +1,6 @@
 package dev.switchboard.app.surveillance;
 
-import dev.switchboard.city.engine.pack.CityPack;
+import dev.switchboard.places.CityPack;
 import dev.switchboard.city.engine.pipeline.Districts;
 import dev.switchboard.city.engine.pipeline.PipelineConfig;
 import dev.switchboard.city.engine.pipeline.SecurityGenerator;

@@ -1,23 +1,24 @@
 package dev.switchboard.app.surveillance;
 
-import dev.switchboard.calltaking.engine.entities.Gazetteer;
+import dev.switchboard.calltaking.engine.entities.PlaceNames;
 import dev.switchboard.surveillance.engine.PlaceResolver;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Surveillance's places over the call console's Tokyo gazetteer, read, never copied (the gazetteer moves to a shared
- * places module later; only this adapter changes then).
+ * Surveillance's places over the chosen city pack's gazetteer, through the call console's place names (the same
+ * reading of "corner of X and Y" or "2-21-1 Shibuya"), read, never copied.
  */
 public final class GazetteerPlaces implements PlaceResolver {
 
-    private final Gazetteer gazetteer;
+    private final PlaceNames gazetteer;
     private final List<Ward> wards;
 
-    public GazetteerPlaces(Gazetteer gazetteer) {
+    public GazetteerPlaces(PlaceNames gazetteer) {
         this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
-        this.wards = gazetteer.wards().stream().map(p -> new Ward(p.wardId(), p.wardEn(), p.position())).toList();
+        this.wards = gazetteer.gazetteer().wards().stream()
+                .map(p -> new Ward(p.wardId(), p.wardEn(), p.position())).toList();
     }
 
     @Override
@@ -35,7 +36,7 @@ public final class GazetteerPlaces implements PlaceResolver {
         return gazetteer.resolve(text).filter(p -> !p.outside()).map(GazetteerPlaces::place);
     }
 
-    private static PlaceResolver.Place place(dev.switchboard.calltaking.engine.entities.Place p) {
+    private static PlaceResolver.Place place(dev.switchboard.places.Place p) {
         return new PlaceResolver.Place(p.name(), p.wardId(), p.position(), p.kind());
     }
 }

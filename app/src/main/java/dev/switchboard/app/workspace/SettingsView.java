@@ -1,5 +1,6 @@
 package dev.switchboard.app.workspace;
 
+import dev.switchboard.places.CityPackCatalog;
 import dev.switchboard.app.shell.ChangePasswordDialog;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.settings.CoreSettings.ThemeChoice;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
@@ -44,7 +46,7 @@ final class SettingsView implements WorkspaceView {
     SettingsView(SettingsViewModel model, WorkspaceContext ctx) {
         this.model = model;
         this.ctx = ctx;
-        VBox content = new VBox(18, appearance(), security(), data(), backupsCard());
+        VBox content = new VBox(18, appearance(), security(), city(), data(), backupsCard());
         page = Ui.page(content);
     }
 
@@ -132,6 +134,49 @@ final class SettingsView implements WorkspaceView {
                 Ui.muted(Ui.text("app.settings.metricsHint")));
         grid.addRow(3, new Label(Ui.text("app.settings.password")), change);
         return Ui.card(Ui.text("app.settings.security"), Material2OutlinedMZ.SECURITY, grid);
+    }
+
+    private Node city() {
+        ComboBox<CityPackCatalog.Entry> choice = new ComboBox<>(model.packs());
+        choice.setId("city-pack");
+        choice.setDisable(!model.isInstructor());
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CityPackCatalog.Entry e) {
+                return e == null ? "" : e.bundled() ? Ui.text("app.settings.packBundled", e.name())
+                        : Ui.text("app.settings.packImported", e.name(), e.folder());
+            }
+
+            @Override
+            public CityPackCatalog.Entry fromString(String s) {
+                return null;
+            }
+        });
+        choice.valueProperty().bindBidirectional(model.packProperty());
+        choice.setMaxWidth(Double.MAX_VALUE);
+        Button add = new Button(Ui.text("app.settings.packAdd"), new FontIcon(Material2OutlinedAL.FOLDER_OPEN));
+        add.setId("city-pack-add");
+        add.setDisable(!model.isInstructor());
+        add.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle(Ui.text("app.settings.packAdd"));
+            java.io.File folder = chooser.showDialog(page.getScene().getWindow());
+            if (folder != null) {
+                model.addPackFolder(folder.toPath());
+            }
+        });
+        Label credits = Ui.muted("");
+        credits.setWrapText(true);
+        credits.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            CityPackCatalog.Entry e = model.packProperty().get();
+            return e == null ? "" : e.bundled() ? Ui.text("app.settings.packBundledCredits")
+                    : Ui.text("app.settings.packCredits", e.credits());
+        }, model.packProperty()));
+        HBox row = new HBox(8, choice, add);
+        HBox.setHgrow(choice, javafx.scene.layout.Priority.ALWAYS);
+        return Ui.card(Ui.text("app.settings.city"), Material2OutlinedMZ.MAP, row, credits,
+                Ui.muted(model.isInstructor() ? Ui.text("app.settings.packHint")
+                        : Ui.text("app.settings.packInstructorOnly")));
     }
 
     private Node data() {

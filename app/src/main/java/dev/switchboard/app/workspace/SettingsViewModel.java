@@ -16,7 +16,8 @@ import dev.switchboard.uikit.DialogService;
 import dev.switchboard.uikit.TaskRunner;
 import dev.switchboard.uikit.WorkspaceContext;
 import java.nio.file.Path;
-import dev.switchboard.city.engine.pack.tiles.MapSettings;
+import dev.switchboard.city.engine.tiles.MapSettings;
+import dev.switchboard.places.CityPackCatalog;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -43,6 +44,8 @@ public final class SettingsViewModel {
     private final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> idleLockMinutes = new SimpleObjectProperty<>();
     private final BooleanProperty onlineTiles = new SimpleBooleanProperty();
+    private final ObservableList<CityPackCatalog.Entry> packs = FXCollections.observableArrayList();
+    private final ObjectProperty<CityPackCatalog.Entry> pack = new SimpleObjectProperty<>();
     private final BooleanProperty metricsEndpoint = new SimpleBooleanProperty();
     private final ObjectProperty<Integer> metricsPort = new SimpleObjectProperty<>();
     private final ObservableList<BackupInfo> backups = FXCollections.observableArrayList();
@@ -61,6 +64,14 @@ public final class SettingsViewModel {
         onlineTiles.addListener((obs, old, now) -> {
             if (isInstructor() && now != null && !now.equals(old)) {
                 settings.set(MapSettings.ONLINE_TILES, now);
+            }
+        });
+        packs.setAll(workstation.cityPacks().available());
+        String chosen = settings.get(CityPackCatalog.SELECTED);
+        pack.set(packs.stream().filter(e -> e.key().equals(chosen)).findFirst().orElse(packs.get(0)));
+        pack.addListener((obs, old, now) -> {
+            if (isInstructor() && now != null && !now.equals(old)) {
+                settings.set(CityPackCatalog.SELECTED, now.key());
             }
         });
         metricsEndpoint.set(settings.get(StudioSettings.PROMETHEUS_ENABLED));
@@ -108,6 +119,34 @@ public final class SettingsViewModel {
     /** Whether the control-room map may fetch OpenStreetMap tiles; instructors only, off by default. */
     public BooleanProperty onlineTilesProperty() {
         return onlineTiles;
+    }
+
+    /** The city packs on offer: the bundled Tokyo and the imported ones. */
+    public ObservableList<CityPackCatalog.Entry> packs() {
+        return packs;
+    }
+
+    /** The chosen city pack; instructors choose, for the next exercise and call. */
+    public ObjectProperty<CityPackCatalog.Entry> packProperty() {
+        return pack;
+    }
+
+    /** Checks the pack in {@code folder} off the FX thread; when it reads, offers it and chooses it. */
+    public void addPackFolder(java.nio.file.Path folder) {
+        busy.set(true);
+        BackgroundTask.wrap(() -> {
+            dev.switchboard.places.CityPacks.load(folder);
+            return CityPackCatalog.describe(folder).orElseThrow();
+        }).onSuccess(entry -> {
+            busy.set(false);
+            if (packs.stream().noneMatch(e -> e.key().equals(entry.key()))) {
+                packs.add(entry);
+            }
+            packs.stream().filter(e -> e.key().equals(entry.key())).findFirst().ifPresent(pack::set);
+        }).onFailure(error -> {
+            busy.set(false);
+            dialogs.showError(Ui.text("app.settings.packAdd"), error);
+        }).executeWith(tasks);
     }
 
     /** Whether the Prometheus metrics endpoint listens on 127.0.0.1; instructors only, off by default. */

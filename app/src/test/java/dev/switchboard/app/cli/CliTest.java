@@ -239,10 +239,10 @@ class CliTest {
         assertThat(run("--data-dir", data().toString(), "city", "basemap", "show").out()).contains("No basemap");
 
         Path tiles = temp.resolve("real.mbtiles");
-        try (var writer = dev.switchboard.city.engine.pack.tiles.MbTilesWriter.create(tiles,
+        try (var writer = dev.switchboard.city.engine.tiles.MbTilesWriter.create(tiles,
                 java.util.Map.of("name", "test", "format", "png"))) {
-            writer.put(10, 909, 403, new dev.switchboard.city.engine.pack.tiles.TileRenderer(
-                    dev.switchboard.city.engine.pack.CityPacks.tokyo()).renderPng(10, 909, 403));
+            writer.put(10, 909, 403, new dev.switchboard.city.engine.tiles.TileRenderer(
+                    dev.switchboard.places.CityPacks.tokyo()).renderPng(10, 909, 403));
         }
         CliRun ok = run("--data-dir", data().toString(), "city", "basemap", "import", tiles.toString());
         assertThat(ok.code()).as(ok.err()).isZero();

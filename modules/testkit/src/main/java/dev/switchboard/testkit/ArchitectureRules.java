@@ -35,12 +35,22 @@ public final class ArchitectureRules {
     public static final List<String> CAPABILITIES =
             List.of("city", "calltaking", "review", "surveillance", "workflow", "studio", "ai", "speech");
 
-    /** Model, engine, core and store code runs headless (CLI, benchmarks, engine tests). */
+    /** Model, engine, core, store and places code runs headless (CLI, benchmarks, engine tests). */
     public static final ArchRule NO_JAVAFX_OUTSIDE_UI = noClasses()
-            .that().resideInAnyPackage("..model..", "..engine..", ROOT + ".core..", ROOT + ".store..")
+            .that().resideInAnyPackage("..model..", "..engine..", ROOT + ".core..", ROOT + ".store..",
+                    ROOT + ".places..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
-            .because("model, engine, core and store run without a display: in the headless CLI, the "
+            .because("model, engine, core, store and places run without a display: in the headless CLI, the "
                     + "benchmarks and plain JUnit tests")
+            .allowEmptyShould(true);
+
+    /** Core, store and places are shared by every capability, so they may not depend on any capability. */
+    public static final ArchRule SHARED_MODULES_BELOW_CAPABILITIES = noClasses()
+            .that().resideInAnyPackage(ROOT + ".core..", ROOT + ".store..", ROOT + ".places..")
+            .should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES.stream()
+                    .map(c -> ROOT + "." + c + "..").toArray(String[]::new))
+            .because("the shared modules (core, store, places) sit below the capabilities: a capability may use "
+                    + "them, and a shared module that reached up into one would tie every capability to it")
             .allowEmptyShould(true);
 
     /** A capability reaches another only through its model and events, never its engine or views. */
@@ -82,7 +92,8 @@ public final class ArchitectureRules {
 
     /** Every rule above, in the order they are reported. */
     public static final List<ArchRule> ALL = List.of(NO_JAVAFX_OUTSIDE_UI, CAPABILITIES_INDEPENDENT,
-            ONLY_APP_SEES_EVERY_MODULE, NO_PACKAGE_CYCLES, NO_GLOBAL_SERVICE_LOCATORS);
+            SHARED_MODULES_BELOW_CAPABILITIES, ONLY_APP_SEES_EVERY_MODULE, NO_PACKAGE_CYCLES,
+            NO_GLOBAL_SERVICE_LOCATORS);
 
     private ArchitectureRules() {
     }

@@ -13,7 +13,9 @@ import dev.switchboard.city.engine.JavaFxInEngine;
 import dev.switchboard.city.engine.KnowsApp;
 import dev.switchboard.city.engine.RouteTable;
 import dev.switchboard.city.model.District;
+import dev.switchboard.places.ReachesUpIntoCity;
 import dev.switchboard.review.engine.ReadsCityModel;
+import dev.switchboard.review.engine.ReadsPlaces;
 import dev.switchboard.review.ui.ReachesIntoCity;
 import dev.switchboard.studio.engine.JobQueue;
 import dev.switchboard.studio.model.Job;
@@ -34,6 +36,14 @@ class ArchitectureRulesTest {
                 ReachesIntoCity.class, ReadsCityModel.class, Shell.class);
         assertThat(report).contains("review reaches into city").contains("ReachesIntoCity")
                 .doesNotContain("ReadsCityModel").doesNotContain("Shell");
+    }
+
+    @Test
+    void sharedModulesNeverDependOnACapabilityButCapabilitiesMayUseThem() {
+        String report = violations(ArchitectureRules.SHARED_MODULES_BELOW_CAPABILITIES, ReachesUpIntoCity.class,
+                ReadsPlaces.class, District.class);
+        assertThat(report).contains("ReachesUpIntoCity").doesNotContain("ReadsPlaces");
+        assertThat(violations(ArchitectureRules.CAPABILITIES_INDEPENDENT, ReadsPlaces.class)).isEmpty();
     }
 
     @Test
@@ -72,6 +82,7 @@ class ArchitectureRulesTest {
                 .hasMessageContaining("JavaFxInEngine")
                 .hasMessageContaining("ReachesIntoCity")
                 .hasMessageContaining("KnowsApp")
+                .hasMessageContaining("ReachesUpIntoCity")
                 .hasMessageContaining("Cycle")
                 .hasMessageContaining("getInstance");
     }

@@ -478,6 +478,11 @@ final class CallConsoleView implements WorkspaceView {
         dispatch.setOnAction(e -> model.dispatch());
         LocationPreview preview = new LocationPreview();
         preview.setId("cad-map");
+        model.cityCentreProperty().addListener((obs, o, c) -> {
+            if (c != null) {
+                preview.home(c.lat(), c.lon());
+            }
+        });
         model.verifiedPointProperty().addListener((obs, o, p) -> {
             if (p == null) {
                 preview.clear();

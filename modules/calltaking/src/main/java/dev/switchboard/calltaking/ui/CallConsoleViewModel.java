@@ -14,8 +14,12 @@ import dev.switchboard.calltaking.engine.session.CallListener;
 import dev.switchboard.calltaking.engine.session.CallSession;
 import dev.switchboard.calltaking.engine.session.CallState;
 import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.geo.LatLon;
+import dev.switchboard.places.CityPack;
+import dev.switchboard.places.CityPackCatalog;
+import dev.switchboard.places.CityPacks;
 import dev.switchboard.core.incident.IncidentShowRequested;
 import dev.switchboard.speech.Pcm;
 import dev.switchboard.store.DataDir;
@@ -107,6 +111,9 @@ public final class CallConsoleViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper verified = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<LatLon> verifiedPoint = new SimpleObjectProperty<>();
+    private final ObjectProperty<LatLon> cityCentre = new SimpleObjectProperty<>();
+    private CityPack languagePack;
+    private CallSession.Language language;
     private final DoubleProperty emotion = new SimpleDoubleProperty(-1);
     private final LongProperty callMs = new SimpleLongProperty();
     private final LongProperty answeredMs = new SimpleLongProperty(-1);
@@ -138,6 +145,35 @@ public final class CallConsoleViewModel implements AutoCloseable {
                 + p.message()));
         this.voice = CallVoice.from(ctx, dataDir, this);
         this.exerciseCalls = new ExerciseCalls(ctx.bus(), this, ctx.user().username());
+        // The city pack (its gazetteer verifies addresses) is read in the background, not on the first call.
+        Thread.ofVirtual().name("call-console-pack").start(() -> {
+            try {
+                CityPack pack = packs().pack();
+                Platform.runLater(() -> cityCentre.set(pack.bounds().centre()));
+            } catch (RuntimeException e) {
+                LOG.warn("The city pack could not be read ahead of the first call", e);
+            }
+        });
+    }
+
+    /** The workstation's city packs; the bundled Tokyo alone when the app provides none (tests). */
+    private CityPackCatalog packs() {
+        try {
+            return ctx.service(CityPackCatalog.class);
+        } catch (SwitchboardException e) {
+            return CityPackCatalog.bundledOnly();
+        }
+    }
+
+    /** The language tools over the active pack's gazetteer, built again only when the pack changes. */
+    private synchronized CallSession.Language language() {
+        CityPack pack = packs().pack();
+        if (pack != languagePack) {
+            language = pack == CityPacks.tokyo() ? CallSession.Language.standard()
+                    : CallSession.Language.of(pack.gazetteer());
+            languagePack = pack;
+        }
+        return language;
     }
 
     // ---- properties
@@ -196,6 +232,11 @@ public final class CallConsoleViewModel implements AutoCloseable {
     /** Whether the CAD location is verified on the map. */
     public ReadOnlyBooleanProperty verifiedProperty() {
         return verified.getReadOnlyProperty();
+    }
+
+    /** The middle of the active city pack, once it is read; null before. */
+    public ObjectProperty<LatLon> cityCentreProperty() {
+        return cityCentre;
     }
 
     /** Where the verified location is, or null. */
@@ -298,7 +339,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
                 ctx.service(SessionCatalog.class), ctx.service(RecordingCatalog.class),
                 ctx.service(DataDir.class).recordings(), wall, ctx.service(EventBus.class));
         Listener listener = new Listener();
-        CallSession call = new CallSession(config, services, CallSession.Language.standard(), caller, callClock,
+        CallSession call = new CallSession(config, services, language(), caller, callClock,
                 callerVoice.get() ? voice.tts() : null, voice.recordingFactory(), listener);
         listener.owner = call;
         Ringing r = new Ringing(call, callClock, s, ++callNumber);

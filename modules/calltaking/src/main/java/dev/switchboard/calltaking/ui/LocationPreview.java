@@ -8,13 +8,13 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The CAD location on a small map of the city: Tokyo as a whole until the location is verified, then the
+ * The CAD location on a small map of the city: the whole city until the location is verified, then the
  * verified point close up with a pin. The tiles are the same offline tiles the control room draws.
  */
 final class LocationPreview extends StackPane {
 
-    private static final double TOKYO_LAT = 35.688;
-    private static final double TOKYO_LON = 139.745;
+    private double homeLat = 35.688;
+    private double homeLon = 139.745;
 
     private final MapView map = new MapView();
     private final Pin pin = new Pin();
@@ -24,7 +24,7 @@ final class LocationPreview extends StackPane {
         setPrefHeight(170);
         setMinHeight(170);
         map.setZoom(10.5);
-        map.setCenter(TOKYO_LAT, TOKYO_LON);
+        map.setCenter(homeLat, homeLon);
         map.addLayer(pin);
         // The map reacts to the mouse like the control room's, but a trainee only looks at it here.
         map.setMouseTransparent(true);
@@ -46,7 +46,16 @@ final class LocationPreview extends StackPane {
     void clear() {
         pin.hide();
         map.setZoom(10.5);
-        map.setCenter(TOKYO_LAT, TOKYO_LON);
+        map.setCenter(homeLat, homeLon);
+    }
+
+    /** The middle of the city shown when nothing is pinned (Tokyo until the city pack says otherwise). */
+    void home(double lat, double lon) {
+        homeLat = lat;
+        homeLon = lon;
+        if (!pinned()) {
+            map.setCenter(lat, lon);
+        }
     }
 
     boolean pinned() {

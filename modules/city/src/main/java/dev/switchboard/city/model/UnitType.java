@@ -1,7 +1,10 @@
 package dev.switchboard.city.model;
 
+import dev.switchboard.places.BaseType;
+import dev.switchboard.places.TravelSpeed;
+
 /** The kinds of response unit, with their typical road speed. */
-public enum UnitType {
+public enum UnitType implements TravelSpeed {
     POLICE(BaseType.POLICE, 50),
     SWAT(BaseType.POLICE, 45),
     AMBULANCE(BaseType.HOSPITAL, 45),
@@ -22,6 +25,7 @@ public enum UnitType {
     }
 
     /** Average speed on an arterial road, km/h; streets are slower (see the road network). */
+    @Override
     public double speedKmh() {
         return speedKmh;
     }

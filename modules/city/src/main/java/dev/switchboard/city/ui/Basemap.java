@@ -1,7 +1,7 @@
 package dev.switchboard.city.ui;
 
-import dev.switchboard.city.engine.pack.tiles.MbTiles;
-import dev.switchboard.city.engine.pack.tiles.TileSource;
+import dev.switchboard.city.engine.tiles.MbTiles;
+import dev.switchboard.city.engine.tiles.TileSource;
 import dev.switchboard.store.DataDir;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.switchboard.city.ui;
 
 import com.gluonhq.maps.MapView;
-import dev.switchboard.city.engine.pack.tiles.TileCache;
-import dev.switchboard.city.engine.pack.tiles.TileRenderer;
+import dev.switchboard.city.engine.tiles.TileCache;
+import dev.switchboard.city.engine.tiles.TileRenderer;
 import dev.switchboard.city.engine.pipeline.DedupRule;
 import dev.switchboard.city.engine.sim.CoordinatorUsage;
 import dev.switchboard.city.model.CitySnapshot;
@@ -79,6 +79,9 @@ final class ControlRoomView implements WorkspaceView {
     private final Label frame = new Label();
     private final AnimationTimer pump;
     private boolean tilesReady;
+    private dev.switchboard.places.CityPack shownPack;
+    private final Label credits = new Label();
+    private boolean creditsFolded;
     private long lastFrameNanos;
     private double frameEwmaMillis;
 
@@ -278,7 +281,18 @@ final class ControlRoomView implements WorkspaceView {
         StackPane.setAlignment(follow, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(follow, new Insets(10));
         Rectangle clip = new Rectangle();
-        StackPane pane = new StackPane(map, legend(), details, follow);
+        credits.getStyleClass().add("sb-map-credits");
+        // Shown whole (wrapped), as the data's licences ask; a click folds it to one short line and back.
+        credits.setId("city-credits");
+        credits.setMaxWidth(560);
+        credits.setWrapText(true);
+        credits.setOnMouseClicked(e -> {
+            creditsFolded = !creditsFolded;
+            showCredits();
+        });
+        StackPane.setAlignment(credits, Pos.TOP_LEFT);
+        StackPane.setMargin(credits, new Insets(6, 10, 6, 10));
+        StackPane pane = new StackPane(map, legend(), details, follow, credits);
         clip.widthProperty().bind(pane.widthProperty());
         clip.heightProperty().bind(pane.heightProperty());
         pane.setClip(clip);
@@ -300,18 +314,44 @@ final class ControlRoomView implements WorkspaceView {
         return legend;
     }
 
-    private void useCityTiles() {
-        if (tilesReady || model.pack() == null) {
-            return;
+    private void showCredits() {
+        if (shownPack != null) {
+            credits.setText(creditsFolded ? Text.get("city.map.creditsFolded", shownPack.name())
+                    : Text.get("city.map.credits", shownPack.name(), shownPack.credits()));
         }
-        tilesReady = true;
-        map.setZoom(11.5);
-        map.setCenter(35.688, 139.745);
     }
 
-    /** Tiles of the bundled Tokyo pack; the pack is read on first use, off the FX thread. */
-    static final class LazyPackTiles implements dev.switchboard.city.engine.pack.tiles.TileSource {
+    private void useCityTiles() {
+        dev.switchboard.places.CityPack pack = model.pack();
+        if (pack == null || pack == shownPack) {
+            return;
+        }
+        boolean first = shownPack == null;
+        shownPack = pack;
+        tilesReady = true;
+        showCredits();
+        Tooltip.install(credits, new Tooltip(pack.credits()));
+        if (first || !pack.bounds().contains(new dev.switchboard.core.geo.LatLon(map.getCenter().getLatitude(),
+                map.getCenter().getLongitude()))) {
+            dev.switchboard.places.Bounds b = pack.bounds();
+            double span = Math.max(b.east() - b.west(), (b.north() - b.south()) * 1.2);
+            map.setZoom(Math.max(8, Math.min(15, Math.log(360 / span) / Math.log(2) + 1.7)));
+            map.setCenter((b.south() + b.north()) / 2, (b.west() + b.east()) / 2);
+        }
+    }
+
+    /** Tiles of a city pack (the bundled Tokyo unless given); the pack is read on first use, off the FX thread. */
+    static final class LazyPackTiles implements dev.switchboard.city.engine.tiles.TileSource {
+        private final java.util.function.Supplier<dev.switchboard.places.CityPack> pack;
         private volatile TileRenderer renderer;
+
+        LazyPackTiles() {
+            this(dev.switchboard.places.CityPacks::tokyo);
+        }
+
+        LazyPackTiles(java.util.function.Supplier<dev.switchboard.places.CityPack> pack) {
+            this.pack = pack;
+        }
 
         private TileRenderer renderer() {
             TileRenderer r = renderer;
@@ -319,7 +359,7 @@ final class ControlRoomView implements WorkspaceView {
                 synchronized (this) {
                     r = renderer;
                     if (r == null) {
-                        r = new TileRenderer(dev.switchboard.city.engine.pack.CityPacks.tokyo());
+                        r = new TileRenderer(pack.get());
                         renderer = r;
                     }
                 }

@@ -2,8 +2,9 @@ package dev.switchboard.city.ui;
 
 import dev.switchboard.ai.ChatService;
 import dev.switchboard.city.engine.loop.SimulationLoop;
-import dev.switchboard.city.engine.pack.CityPack;
-import dev.switchboard.city.engine.pack.CityPacks;
+import dev.switchboard.places.CityPack;
+import dev.switchboard.places.CityPackCatalog;
+import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.city.engine.pipeline.DedupRule;
 import dev.switchboard.city.engine.pipeline.Districts;
 import dev.switchboard.city.engine.pipeline.EventPipeline;
@@ -21,7 +22,7 @@ import dev.switchboard.city.model.CitySnapshot;
 import dev.switchboard.city.model.Recommendation;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.core.time.SimTime;
-import dev.switchboard.city.engine.pack.tiles.TileCache;
+import dev.switchboard.city.engine.tiles.TileCache;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.session.SessionCatalog;
@@ -35,9 +36,9 @@ import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.IncidentShowRequested;
 import dev.switchboard.core.session.TrainingSessionChanged;
 import java.util.ArrayList;
-import dev.switchboard.city.engine.pack.tiles.MapSettings;
-import dev.switchboard.city.engine.pack.tiles.OnlineTiles;
-import dev.switchboard.city.engine.pack.tiles.TileSource;
+import dev.switchboard.city.engine.tiles.MapSettings;
+import dev.switchboard.city.engine.tiles.OnlineTiles;
+import dev.switchboard.city.engine.tiles.TileSource;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -233,7 +234,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
                     usage.set(built.simulation().coordinatorUsage());
                     autopilot.set(built.latest().autopilot());
                     ready.set(true);
-                    message.set(FREE_RUN.equals(chosen) ? Text.get("city.msg.ready", s)
+                    message.set(FREE_RUN.equals(chosen) ? Text.get("city.msg.ready", pack == null ? "" : pack.name(), s)
                             : Text.get("city.msg.scenario", scenarioTitle(chosen), s));
                     List<IncidentCreated> waiting = List.copyOf(pendingCalls);
                     pendingCalls.clear();
@@ -336,8 +337,12 @@ public final class ControlRoomViewModel implements AutoCloseable {
     }
 
     private SimulationLoop build(long s, int events, String chosen, DedupRule rule) {
-        CityPack city = CityPacks.tokyo();
-        useBasemap();
+        CityPackCatalog.Active active = packs().active();
+        CityPack city = active.pack();
+        if (active.problem() != null) {
+            Platform.runLater(() -> message.set(Text.get("city.msg.packProblem", active.problem())));
+        }
+        useBasemap(city);
         EventPipeline pipeline = new EventPipeline(PipelineConfig.defaults().withSeed(s)
                 .withMaxEventsPerTick(Math.max(events, 1)).withDedupRule(rule), Districts.fromWards(city.wards()));
         Coordinator coordinator = coordinator(city);
@@ -367,10 +372,10 @@ public final class ControlRoomViewModel implements AutoCloseable {
      * tiles on top only when an instructor allowed online tiles (off by default; the offline map answers
      * whenever the network does not).
      */
-    private void useBasemap() {
+    private void useBasemap(CityPack city) {
         try {
             DataDir dataDir = ctx.service(DataDir.class);
-            TileSource source = new ControlRoomView.LazyPackTiles();
+            TileSource source = new ControlRoomView.LazyPackTiles(() -> city);
             if (java.nio.file.Files.exists(Basemap.file(dataDir))) {
                 source = Basemap.over(dataDir, source);
                 LOG.info("Control room map uses the imported basemap {}", Basemap.file(dataDir));
@@ -382,6 +387,15 @@ public final class ControlRoomViewModel implements AutoCloseable {
             OfflineTileRetriever.use(new TileCache(null, 512).cached(source));
         } catch (RuntimeException e) {
             LOG.warn("The imported basemap cannot be used; drawing the city pack instead", e);
+        }
+    }
+
+    /** The workstation's city packs; the bundled Tokyo alone when the app provides none (tests). */
+    private CityPackCatalog packs() {
+        try {
+            return ctx.service(CityPackCatalog.class);
+        } catch (SwitchboardException e) {
+            return CityPackCatalog.bundledOnly();
         }
     }
 

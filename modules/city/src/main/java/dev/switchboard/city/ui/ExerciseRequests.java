@@ -2,7 +2,7 @@ package dev.switchboard.city.ui;
 
 import dev.switchboard.city.engine.sim.IncidentKind;
 import dev.switchboard.city.engine.sim.Scenarios;
-import dev.switchboard.city.model.Ward;
+import dev.switchboard.places.Ward;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.event.Subscription;
 import dev.switchboard.core.exercise.CrisisRequested;

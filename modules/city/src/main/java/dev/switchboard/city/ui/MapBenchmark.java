@@ -1,10 +1,10 @@
 package dev.switchboard.city.ui;
 
 import com.gluonhq.maps.MapView;
-import dev.switchboard.city.engine.pack.CityPack;
-import dev.switchboard.city.engine.pack.CityPacks;
-import dev.switchboard.city.engine.pack.tiles.TileCache;
-import dev.switchboard.city.engine.pack.tiles.TileRenderer;
+import dev.switchboard.places.CityPack;
+import dev.switchboard.places.CityPacks;
+import dev.switchboard.city.engine.tiles.TileCache;
+import dev.switchboard.city.engine.tiles.TileRenderer;
 import dev.switchboard.city.model.UnitState;
 import dev.switchboard.city.model.UnitType;
 import dev.switchboard.city.model.UnitView;

@@ -1,7 +1,7 @@
 package dev.switchboard.city.ui;
 
 import com.gluonhq.maps.tile.TileRetriever;
-import dev.switchboard.city.engine.pack.tiles.TileSource;
+import dev.switchboard.city.engine.tiles.TileSource;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -2,8 +2,8 @@ package dev.switchboard.calltaking.engine.cad;
 
 import dev.switchboard.calltaking.engine.entities.EntityType;
 import dev.switchboard.calltaking.engine.entities.ExtractedEntity;
-import dev.switchboard.calltaking.engine.entities.Gazetteer;
-import dev.switchboard.calltaking.engine.entities.Place;
+import dev.switchboard.calltaking.engine.entities.PlaceNames;
+import dev.switchboard.places.Place;
 import dev.switchboard.core.incident.ResponderType;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,15 +29,15 @@ public final class CadFiller {
 
     private static final Set<String> NOTHING = Set.of("none", "unknown");
 
-    private final Gazetteer gazetteer;
+    private final PlaceNames gazetteer;
     private final NatureCodes codes;
 
     /** Tokyo's gazetteer and the standard nature codes. */
     public CadFiller() {
-        this(Gazetteer.tokyo(), NatureCodes.standard());
+        this(PlaceNames.tokyo(), NatureCodes.standard());
     }
 
-    public CadFiller(Gazetteer gazetteer, NatureCodes codes) {
+    public CadFiller(PlaceNames gazetteer, NatureCodes codes) {
         this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
         this.codes = Objects.requireNonNull(codes, "codes");
     }

@@ -1,7 +1,7 @@
 package dev.switchboard.calltaking.engine.cad;
 
-import dev.switchboard.calltaking.engine.entities.Gazetteer;
-import dev.switchboard.calltaking.engine.entities.Place;
+import dev.switchboard.calltaking.engine.entities.PlaceNames;
+import dev.switchboard.places.Place;
 import dev.switchboard.calltaking.model.CallLog;
 import dev.switchboard.core.incident.ResponderType;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  * console reads).
  *
  * <p>{@link CadField#UNITS} holds unit types separated by commas ({@code POLICE, AMBULANCE}); {@link #units()}
- * reads it. The location is verified with {@link #verifyLocation(Gazetteer)}; changing the address or ward
+ * reads it. The location is verified with {@link #verifyLocation(PlaceNames)}; changing the address or ward
  * afterwards drops the verification.
  */
 public final class CadForm {
@@ -140,7 +140,7 @@ public final class CadForm {
         return out;
     }
 
-    /** The place found by the last successful {@link #verifyLocation(Gazetteer)}, if the address has not changed. */
+    /** The place found by the last successful {@link #verifyLocation(PlaceNames)}, if the address has not changed. */
     public synchronized Optional<Place> verifiedLocation() {
         return Optional.ofNullable(verified);
     }
@@ -153,7 +153,7 @@ public final class CadForm {
      *
      * @return whether the location is now verified
      */
-    public synchronized boolean verifyLocation(Gazetteer g) {
+    public synchronized boolean verifyLocation(PlaceNames g) {
         verified = null;
         locationProblem = null;
         String address = get(CadField.ADDRESS);

@@ -1,5 +1,7 @@
 package dev.switchboard.calltaking.engine.entities;
 
+import dev.switchboard.places.Gazetteer;
+import dev.switchboard.places.Place;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +37,7 @@ final class BlockAddresses {
         }
     }
 
-    static List<Found> findAll(Tokens t, boolean[] blocked, Gazetteer g) {
+    static List<Found> findAll(Tokens t, boolean[] blocked, PlaceNames g) {
         List<Found> out = new ArrayList<>();
         Names names = null;
         boolean context = false;
@@ -78,9 +80,9 @@ final class BlockAddresses {
                 i++;
                 continue;
             }
-            Gazetteer.Match before = null;
-            Gazetteer.Match after = null;
-            Gazetteer.Match m = names.endingAt[i];
+            PlaceNames.Match before = null;
+            PlaceNames.Match after = null;
+            PlaceNames.Match m = names.endingAt[i];
             if (m != null && area(m) != null && closeGap(t, m.to() - 1, i)) {
                 before = m;
             }
@@ -93,7 +95,7 @@ final class BlockAddresses {
             if (before != null && (t.is(before.to() - 1, "ku") || t.is(before.to() - 1, "ward"))) {
                 before = null;
             }
-            Gazetteer.Match chosen = after != null ? after : before;
+            PlaceNames.Match chosen = after != null ? after : before;
             if (before != null && after != null && area(before).kind().equals("neighbourhood")
                     && !area(after).kind().equals("neighbourhood")) {
                 chosen = before;
@@ -121,16 +123,16 @@ final class BlockAddresses {
      * its neighbours in constant time.
      */
     private static final class Names {
-        final Gazetteer.Match[] startingAt;
-        final Gazetteer.Match[] endingAt;
+        final PlaceNames.Match[] startingAt;
+        final PlaceNames.Match[] endingAt;
         /** True inside (not at the start of) a landmark's or crossing's name ("Ginza 4-chome Crossing"). */
         final boolean[] inside;
 
-        Names(Tokens t, List<Gazetteer.Match> matches) {
-            startingAt = new Gazetteer.Match[t.size + 1];
-            endingAt = new Gazetteer.Match[t.size + 1];
+        Names(Tokens t, List<PlaceNames.Match> matches) {
+            startingAt = new PlaceNames.Match[t.size + 1];
+            endingAt = new PlaceNames.Match[t.size + 1];
             inside = new boolean[t.size + 1];
-            for (Gazetteer.Match m : matches) {
+            for (PlaceNames.Match m : matches) {
                 startingAt[m.from()] = m;
                 endingAt[m.to()] = m;
                 if (m.first(Gazetteer.Kind.LANDMARK) != null || m.first(Gazetteer.Kind.INTERSECTION) != null) {
@@ -194,8 +196,8 @@ final class BlockAddresses {
         return parts;
     }
 
-    private static Place area(Gazetteer.Match m) {
-        Gazetteer.Name n = m.first(Gazetteer.Kind.NEIGHBOURHOOD);
+    private static Place area(PlaceNames.Match m) {
+        Gazetteer.Entry n = m.first(Gazetteer.Kind.NEIGHBOURHOOD);
         if (n == null) {
             n = m.first(Gazetteer.Kind.WARD);
         }

@@ -36,7 +36,7 @@ public final class EntitiesBenchmark {
         }
         List<LabelledUtterance> set = new ArrayList<>(LabelledUtterance.bundled());
         set.addAll(SpeechNoise.apply(LabelledUtterance.bundled()));
-        EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+        EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
         long sink = 0;
         for (int w = 0; w < 3; w++) {
             for (LabelledUtterance u : set) {
@@ -68,7 +68,7 @@ public final class EntitiesBenchmark {
      * after the rules), and the development set the rules were tuned on.
      */
     public static List<Accuracy> accuracy() {
-        EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+        EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
         List<LabelledUtterance> held = LabelledUtterance.heldOut();
         List<LabelledUtterance> a = held.stream().filter(u -> !u.source().startsWith("b-")).toList();
         List<LabelledUtterance> b = held.stream().filter(u -> u.source().startsWith("b-")).toList();
@@ -94,7 +94,7 @@ public final class EntitiesBenchmark {
             sb.append(set.get(rnd.nextInt(set.size())).text()).append(' ');
         }
         String text = sb.substring(0, chars);
-        EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+        EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
         extractor.extract(text.substring(0, Math.min(text.length(), 10_000)), null);
         long t0 = System.nanoTime();
         int n = extractor.extract(text, null).size();

@@ -1,5 +1,7 @@
 package dev.switchboard.calltaking.engine.entities;
 
+import dev.switchboard.places.Gazetteer;
+import dev.switchboard.places.Place;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,15 +37,20 @@ public final class EntityExtractor {
     private static final Set<String> ROAD_LINKS = Set.of("and", "at", "x", "cross", "crossing", "with", "near",
             "by", "where", "meets", "on", "of", "the", "intersection", "corner", "junction", "off", "n", "just");
 
-    private final Gazetteer gazetteer;
+    private final PlaceNames names;
 
-    public EntityExtractor(Gazetteer gazetteer) {
-        this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+    public EntityExtractor(PlaceNames names) {
+        this.names = Objects.requireNonNull(names, "names");
     }
 
-    /** The gazetteer this extractor resolves names with. */
-    public Gazetteer gazetteer() {
-        return gazetteer;
+    /** An extractor over the names of {@code gazetteer}. */
+    public EntityExtractor(Gazetteer gazetteer) {
+        this(PlaceNames.of(gazetteer));
+    }
+
+    /** The place names this extractor resolves with. */
+    public PlaceNames names() {
+        return names;
     }
 
     /** The entities in {@code text}, ordered by position; empty for blank text. */
@@ -79,7 +86,7 @@ public final class EntityExtractor {
         NumberEntities.plates(t, blocked, out);
         Plates.find(t, blocked, asked.plate(), out);
         NumberEntities.phones(t, blocked, out);
-        for (BlockAddresses.Found a : BlockAddresses.findAll(t, blocked, gazetteer)) {
+        for (BlockAddresses.Found a : BlockAddresses.findAll(t, blocked, names)) {
             for (int k = a.from(); k < a.to(); k++) {
                 blocked[k] = true;
             }
@@ -89,14 +96,14 @@ public final class EntityExtractor {
         Vehicles.find(t, blocked, ctx, out);
         places(t, blocked, out);
         StreetAddresses.find(t, blocked, out);
-        List<Gazetteer.JapaneseMatch> japanese = gazetteer.scanJapanese(text);
+        List<PlaceNames.JapaneseMatch> japanese = names.scanJapanese(text);
         boolean[] covered = japanese.isEmpty() ? null : new boolean[text.length()];
         if (covered != null) {
             for (ExtractedEntity e : out) {
                 java.util.Arrays.fill(covered, e.start(), e.end(), true);
             }
         }
-        for (Gazetteer.JapaneseMatch j : japanese) {
+        for (PlaceNames.JapaneseMatch j : japanese) {
             boolean taken = false;
             for (int k = j.start(); k < j.end() && !taken; k++) {
                 taken = covered[k];
@@ -115,22 +122,22 @@ public final class EntityExtractor {
     }
 
     private void places(Tokens t, boolean[] blocked, List<ExtractedEntity> out) {
-        List<Gazetteer.Match> matches = gazetteer.scan(t, blocked);
-        Gazetteer.Match pendingRoad = null;
-        for (Gazetteer.Match m : matches) {
-            Gazetteer.Name road = m.first(Gazetteer.Kind.ROAD);
-            Gazetteer.Name landmark = m.first(Gazetteer.Kind.LANDMARK);
-            Gazetteer.Name crossing = m.first(Gazetteer.Kind.INTERSECTION);
-            Gazetteer.Name hood = m.first(Gazetteer.Kind.NEIGHBOURHOOD);
-            Gazetteer.Name ward = m.first(Gazetteer.Kind.WARD);
-            Gazetteer.Name outside = m.first(Gazetteer.Kind.OUTSIDE);
+        List<PlaceNames.Match> matches = names.scan(t, blocked);
+        PlaceNames.Match pendingRoad = null;
+        for (PlaceNames.Match m : matches) {
+            Gazetteer.Entry road = m.first(Gazetteer.Kind.ROAD);
+            Gazetteer.Entry landmark = m.first(Gazetteer.Kind.LANDMARK);
+            Gazetteer.Entry crossing = m.first(Gazetteer.Kind.INTERSECTION);
+            Gazetteer.Entry hood = m.first(Gazetteer.Kind.NEIGHBOURHOOD);
+            Gazetteer.Entry ward = m.first(Gazetteer.Kind.WARD);
+            Gazetteer.Entry outside = m.first(Gazetteer.Kind.OUTSIDE);
             int to = m.to();
             double conf = m.confidence();
             if (road != null && landmark == null && crossing == null) {
                 if (pendingRoad != null && linked(t, pendingRoad.to(), m.from())) {
                     Gazetteer.Road a = pendingRoad.first(Gazetteer.Kind.ROAD).road();
                     if (!a.name().equals(road.road().name())) {
-                        boolean meets = gazetteer.intersection(a, road.road()).isPresent();
+                        boolean meets = names.gazetteer().intersection(a, road.road()).isPresent();
                         add(t, out, blocked, EntityType.INTERSECTION, a.name() + " & " + road.road().name(),
                                 pendingRoad.from(), to, (meets ? 0.9 : 0.6) * Math.min(conf,
                                         pendingRoad.confidence()));
@@ -149,7 +156,7 @@ public final class EntityExtractor {
                 add(t, out, blocked, EntityType.INTERSECTION, crossing.canonical(), m.from(), to, 0.9 * conf);
             } else if ((hood != null || ward != null) && t.isAny(to, STATION) && !blocked[to]) {
                 Place area = hood != null ? hood.place() : ward.place();
-                add(t, out, blocked, EntityType.LANDMARK, gazetteer.station(area).name(), m.from(), to + 1,
+                add(t, out, blocked, EntityType.LANDMARK, names.gazetteer().station(area).name(), m.from(), to + 1,
                         0.9 * conf);
             } else if (ward != null && (hood == null || t.isAny(to, WARD_SUFFIX))) {
                 int end = to;

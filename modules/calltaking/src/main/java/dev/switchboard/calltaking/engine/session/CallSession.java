@@ -12,8 +12,9 @@ import dev.switchboard.calltaking.engine.caller.Intent;
 import dev.switchboard.calltaking.engine.caller.IntentClassifier;
 import dev.switchboard.calltaking.engine.entities.EntityExtractor;
 import dev.switchboard.calltaking.engine.entities.ExtractedEntity;
-import dev.switchboard.calltaking.engine.entities.Gazetteer;
-import dev.switchboard.calltaking.engine.entities.Place;
+import dev.switchboard.calltaking.engine.entities.PlaceNames;
+import dev.switchboard.places.Gazetteer;
+import dev.switchboard.places.Place;
 import dev.switchboard.calltaking.engine.scenario.Scenario;
 import dev.switchboard.calltaking.engine.scenario.VoiceSettings;
 import dev.switchboard.calltaking.engine.scoring.CadFields;
@@ -152,20 +153,29 @@ public final class CallSession {
 
     /** The language tools a call uses to understand both sides. */
     public record Language(IntentClassifier intents, EntityExtractor extractor, CadFiller filler,
-                           NatureCodes natureCodes, Gazetteer gazetteer) {
+                           NatureCodes natureCodes, PlaceNames names) {
         public Language {
             Objects.requireNonNull(intents, "intents");
             Objects.requireNonNull(extractor, "extractor");
             Objects.requireNonNull(filler, "filler");
             Objects.requireNonNull(natureCodes, "natureCodes");
-            Objects.requireNonNull(gazetteer, "gazetteer");
+            Objects.requireNonNull(names, "names");
         }
 
         /** The standard tools over the bundled Tokyo gazetteer. */
         public static Language standard() {
-            Gazetteer g = Gazetteer.tokyo();
+            return of(PlaceNames.tokyo());
+        }
+
+        /** The standard tools over a city pack's place names. */
+        public static Language of(Gazetteer gazetteer) {
+            return of(PlaceNames.of(gazetteer));
+        }
+
+        private static Language of(PlaceNames names) {
             NatureCodes codes = NatureCodes.standard();
-            return new Language(new IntentClassifier(), new EntityExtractor(g), new CadFiller(g, codes), codes, g);
+            return new Language(new IntentClassifier(), new EntityExtractor(names), new CadFiller(names, codes), codes,
+                    names);
         }
     }
 
@@ -823,7 +833,7 @@ public final class CallSession {
      * when it no longer does (e.g. the ward was changed to one the address is not in).
      */
     private void checkLocation(Batch batch, long atMs, List<Runnable> tell) {
-        Optional<Place> place = form.confirmed(CadField.ADDRESS) && form.verifyLocation(language.gazetteer())
+        Optional<Place> place = form.confirmed(CadField.ADDRESS) && form.verifyLocation(language.names())
                 ? form.verifiedLocation() : Optional.empty();
         String value = place.map(p -> CadFields.location(p.name(), p.wardId(), p.position())).orElse(null);
         if (Objects.equals(value, loggedLocation)) {

@@ -2,9 +2,9 @@ package dev.switchboard.calltaking.engine.cad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.calltaking.engine.entities.PlaceNames;
 import dev.switchboard.calltaking.engine.entities.EntityExtractor;
 import dev.switchboard.calltaking.engine.entities.ExtractedEntity;
-import dev.switchboard.calltaking.engine.entities.Gazetteer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CadFillerTest {
 
-    private final EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+    private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
     private final CadFiller filler = new CadFiller();
     private final CadForm form = new CadForm();
 
@@ -107,7 +107,7 @@ class CadFillerTest {
         List<CadProposal> applied = CadFiller.apply(filler.propose(es, form, "fire at 3-5-12 ebisu"), form);
         assertThat(applied).isNotEmpty();
         assertThat(form.setBy(CadField.ADDRESS)).isEqualTo(CadForm.BY_EXTRACTION);
-        assertThat(form.verifyLocation(Gazetteer.tokyo())).isTrue();
+        assertThat(form.verifyLocation(PlaceNames.tokyo())).isTrue();
         assertThat(form.readyToDispatch()).isTrue();
         assertThat(filler.propose(es, form, "fire at 3-5-12 ebisu")).isEmpty();
     }

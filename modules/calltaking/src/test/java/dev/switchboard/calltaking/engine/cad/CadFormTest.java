@@ -3,7 +3,7 @@ package dev.switchboard.calltaking.engine.cad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.calltaking.engine.entities.Gazetteer;
+import dev.switchboard.calltaking.engine.entities.PlaceNames;
 import dev.switchboard.calltaking.model.CallLog;
 import dev.switchboard.core.incident.ResponderType;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,7 +13,7 @@ class CadFormTest {
 
     private final AtomicLong now = new AtomicLong();
     private final CadForm form = new CadForm(now::get, NatureCodes.standard());
-    private final Gazetteer g = Gazetteer.tokyo();
+    private final PlaceNames g = PlaceNames.tokyo();
 
     @Test
     void extractionNeverOverwritesWhatTheTraineeConfirmed() {

@@ -2,8 +2,8 @@ package dev.switchboard.calltaking.engine.cad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.calltaking.engine.entities.PlaceNames;
 import dev.switchboard.calltaking.engine.entities.EntityExtractor;
-import dev.switchboard.calltaking.engine.entities.Gazetteer;
 import dev.switchboard.core.incident.ResponderType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class NatureCodesTest {
 
     private final NatureCodes codes = NatureCodes.standard();
-    private final EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+    private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
 
     private String suggest(String text) {
         return codes.suggest(extractor.extract(text), text).code();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.calltaking.engine.entities.EntityExtractor;
 import dev.switchboard.calltaking.engine.entities.ExtractedEntity;
-import dev.switchboard.calltaking.engine.entities.Gazetteer;
-import dev.switchboard.calltaking.engine.entities.Place;
+import dev.switchboard.calltaking.engine.entities.PlaceNames;
+import dev.switchboard.places.Place;
 import dev.switchboard.calltaking.engine.scenario.Scenario;
 import dev.switchboard.calltaking.engine.scenario.ScenarioLibrary;
 import dev.switchboard.core.geo.LatLon;
@@ -26,7 +26,7 @@ class ScenarioAddressesTest {
 
     @Test
     void everyScenarioLocationVerifiesNearItsTruth() {
-        Gazetteer g = Gazetteer.tokyo();
+        PlaceNames g = PlaceNames.tokyo();
         EntityExtractor extractor = new EntityExtractor(g);
         CadFiller filler = new CadFiller();
         List<String> far = new ArrayList<>();

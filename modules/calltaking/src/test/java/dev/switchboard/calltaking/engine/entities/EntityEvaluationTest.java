@@ -12,7 +12,7 @@ class EntityEvaluationTest {
         LabelledUtterance u = new LabelledUtterance(1, "caller", "he has a knife near tokyo tower", List.of(
                 new LabelledUtterance.Expected(EntityType.WEAPON, "knife", "knife"),
                 new LabelledUtterance.Expected(EntityType.PHONE, "0312345678", "tokyo")));
-        EntityEvaluation.Report r = EntityEvaluation.evaluate(new EntityExtractor(Gazetteer.tokyo()), List.of(u));
+        EntityEvaluation.Report r = EntityEvaluation.evaluate(new EntityExtractor(PlaceNames.tokyo()), List.of(u));
         assertThat(r.perType().get(EntityType.WEAPON)).isEqualTo(new EntityEvaluation.Counts(1, 0, 0));
         assertThat(r.perType().get(EntityType.PHONE)).isEqualTo(new EntityEvaluation.Counts(0, 0, 1));
         assertThat(r.perType().get(EntityType.LANDMARK)).isEqualTo(new EntityEvaluation.Counts(0, 1, 0));

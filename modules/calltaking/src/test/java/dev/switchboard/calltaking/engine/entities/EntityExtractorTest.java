@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class EntityExtractorTest {
 
-    private final EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+    private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
 
     private List<ExtractedEntity> of(String text, EntityType type) {
         return extractor.extract(text).stream().filter(e -> e.type() == type).toList();

@@ -28,7 +28,7 @@ class ExtractionFuzzTest {
         "品川", "あ", "12-34", "丁目", "番", "号", "2", "21", "99999999999999999999", "-", "fists", "car", "van",
         "filling", "up", "with", "completely", "people", "injured", "we've", "got", "5'10", "6'2\"", "f-150"};
 
-    private final EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+    private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
 
     @Test
     void theIssuesCrashIsGone() {

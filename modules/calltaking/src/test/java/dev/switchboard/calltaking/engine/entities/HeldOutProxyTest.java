@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class HeldOutProxyTest {
 
-    private final EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+    private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
 
     @Test
     void heldOutFiguresPerType() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class LabelledSetTest {
 
-    private final EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+    private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
 
     @Test
     void developmentSetIsLargeAndMixed() {

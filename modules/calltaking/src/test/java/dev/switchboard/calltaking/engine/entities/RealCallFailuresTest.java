@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The kinds of failure issue 10 saw on real published 911 calls, each with the lines that showed it. */
 class RealCallFailuresTest {
 
-    private final EntityExtractor extractor = new EntityExtractor(Gazetteer.tokyo());
+    private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
 
     private List<ExtractedEntity> of(String text, String previous, EntityType type) {
         return extractor.extract(text, previous).stream().filter(e -> e.type() == type).toList();

@@ -62,7 +62,7 @@ public final class DispatchParser {
         boolean knows(String place);
 
         /** The wards of a city, by id or name, and incident ids. */
-        static KnownPlaces wardsOf(dev.switchboard.city.engine.pack.CityPack city) {
+        static KnownPlaces wardsOf(dev.switchboard.places.CityPack city) {
             return place -> place.strip().toUpperCase(Locale.ROOT).matches("INC-\\d{1,6}")
                     || city.ward(place).isPresent();
         }

@@ -1,7 +1,7 @@
 package dev.switchboard.city.engine.pipeline;
 
-import dev.switchboard.city.engine.pack.CityPack;
-import dev.switchboard.city.model.Ward;
+import dev.switchboard.places.CityPack;
+import dev.switchboard.places.Ward;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.switchboard.city.engine.pipeline;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import dev.switchboard.city.engine.pack.CityPacks;
+import dev.switchboard.places.CityPacks;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

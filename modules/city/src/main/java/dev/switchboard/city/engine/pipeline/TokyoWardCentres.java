@@ -1,6 +1,6 @@
 package dev.switchboard.city.engine.pipeline;
 
-import dev.switchboard.city.model.Ward;
+import dev.switchboard.places.Ward;
 import dev.switchboard.core.geo.LatLon;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.switchboard.city.engine.sim;
 
-import dev.switchboard.city.engine.pack.CityPack;
-import dev.switchboard.city.engine.pack.CityPacks;
+import dev.switchboard.places.CityPack;
+import dev.switchboard.places.CityPacks;
 import dev.switchboard.city.engine.pipeline.DedupRule;
 import dev.switchboard.city.engine.pipeline.Districts;
 import dev.switchboard.city.engine.pipeline.EventPipeline;

@@ -1,12 +1,12 @@
 package dev.switchboard.city.engine.sim;
 
 import dev.switchboard.city.engine.bridge.SituationSummary;
-import dev.switchboard.city.engine.pack.CityPack;
-import dev.switchboard.city.engine.pack.Route;
+import dev.switchboard.places.CityPack;
+import dev.switchboard.places.Route;
 import dev.switchboard.city.engine.pipeline.EventPipeline;
 import dev.switchboard.city.engine.pipeline.PipelineResult;
-import dev.switchboard.city.model.Base;
-import dev.switchboard.city.model.BaseType;
+import dev.switchboard.places.Base;
+import dev.switchboard.places.BaseType;
 import dev.switchboard.city.model.CitySnapshot;
 import dev.switchboard.city.model.CriticalEvent;
 import dev.switchboard.city.model.DispatchCommand;
@@ -18,7 +18,7 @@ import dev.switchboard.city.model.Recommendation;
 import dev.switchboard.city.model.UnitState;
 import dev.switchboard.city.model.UnitType;
 import dev.switchboard.city.model.UnitView;
-import dev.switchboard.city.model.Ward;
+import dev.switchboard.places.Ward;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.geo.LatLon;
 import dev.switchboard.core.id.SessionId;

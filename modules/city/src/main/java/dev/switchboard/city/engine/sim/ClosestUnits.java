@@ -1,6 +1,6 @@
 package dev.switchboard.city.engine.sim;
 
-import dev.switchboard.city.engine.pack.RoadNetwork;
+import dev.switchboard.places.RoadNetwork;
 import dev.switchboard.city.model.UnitState;
 import dev.switchboard.city.model.UnitType;
 import dev.switchboard.city.model.UnitView;
@@ -32,32 +32,23 @@ public final class ClosestUnits {
         if (count <= 0) {
             return List.of();
         }
-        // Straight line at full arterial speed is a lower bound of the road time: look at units in that order
-        // and stop routing once no unrouted unit could beat the count-th best, so a fleet of hundreds costs a
-        // few route searches, not hundreds.
-        List<Candidate> bounds = new ArrayList<>();
-        double speed = RoadNetwork.metersPerSecond(type);
+        List<UnitView> eligible = new ArrayList<>();
         for (UnitView u : units) {
             if (u.type() == type && available(u) && !exclude.contains(u.id())) {
-                bounds.add(new Candidate(u, u.position().distanceMeters(place) / speed * LOWER_BOUND_MARGIN));
+                eligible.add(u);
             }
         }
-        bounds.sort(BY_ETA);
+        // Sorted by id first, so that units with equal travel times come out in id order.
+        eligible.sort(Comparator.comparing(UnitView::id));
+        List<LatLon> positions = eligible.stream().map(UnitView::position).toList();
+        // One search backwards from the place, stopped as soon as the fastest units are known: a fleet of
+        // hundreds costs about as much as one short route.
         List<Candidate> out = new ArrayList<>();
-        for (Candidate b : bounds) {
-            if (out.size() >= count && b.etaSeconds() > out.get(count - 1).etaSeconds()) {
-                break;
-            }
-            out.add(new Candidate(b.unit(), roads.travelSeconds(b.unit().position(), place, type)));
-            out.sort(BY_ETA);
+        for (RoadNetwork.Ranked r : roads.closest(positions, place, type, count)) {
+            out.add(new Candidate(eligible.get(r.index()), r.seconds()));
         }
-        return out.size() > count ? List.copyOf(out.subList(0, count)) : List.copyOf(out);
+        return List.copyOf(out);
     }
-
-    /** Slightly under 1, so rounding between the straight-line and the road distance never prunes a winner. */
-    private static final double LOWER_BOUND_MARGIN = 0.99;
-    private static final Comparator<Candidate> BY_ETA = Comparator.comparingDouble(Candidate::etaSeconds)
-            .thenComparing(c -> c.unit().id());
 
     /** Road travel time of {@code type} from {@code from} to {@code to}. */
     public double etaSeconds(LatLon from, LatLon to, UnitType type) {

@@ -26,8 +26,8 @@ public final class EarthquakeScenario implements Scenario {
         return List.of(
                 ScriptedEvent.at(5, EventType.EARTHQUAKE, 35.6730, 139.8170, 1.0, 0.99,
                         "main shock; building collapsed in Koto"),
-                ScriptedEvent.at(45, EventType.FIRE, 35.7107, 139.8015, 0.7, 0.95, "fire in Sumida"),
-                ScriptedEvent.at(75, EventType.SMOKE, 35.7110, 139.8020, 0.6, 0.8, "smoke over Sumida"),
+                ScriptedEvent.at(45, EventType.FIRE, 35.7101, 139.8107, 0.7, 0.95, "fire in Sumida"),
+                ScriptedEvent.at(75, EventType.SMOKE, 35.7104, 139.8112, 0.6, 0.8, "smoke over Sumida"),
                 ScriptedEvent.at(90, EventType.FIRE, 35.6707, 139.7720, 0.5, 0.92, "fire in Chuo"),
                 ScriptedEvent.at(150, EventType.EARTHQUAKE, 35.7126, 139.7800, 0.85, 0.95,
                         "aftershock; building collapsed in Taito"));

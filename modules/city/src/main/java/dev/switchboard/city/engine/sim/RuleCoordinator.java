@@ -1,6 +1,6 @@
 package dev.switchboard.city.engine.sim;
 
-import dev.switchboard.city.engine.pack.CityPack;
+import dev.switchboard.places.CityPack;
 import dev.switchboard.city.model.DispatchCommand;
 import dev.switchboard.city.model.UnitType;
 import java.util.ArrayList;

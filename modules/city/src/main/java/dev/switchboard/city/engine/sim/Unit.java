@@ -1,7 +1,7 @@
 package dev.switchboard.city.engine.sim;
 
-import dev.switchboard.city.engine.pack.Route;
-import dev.switchboard.city.model.Base;
+import dev.switchboard.places.Route;
+import dev.switchboard.places.Base;
 import dev.switchboard.city.model.UnitState;
 import dev.switchboard.city.model.UnitType;
 import dev.switchboard.city.model.UnitView;

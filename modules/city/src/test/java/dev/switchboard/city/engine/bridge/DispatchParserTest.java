@@ -169,7 +169,7 @@ class DispatchParserTest {
     @Test
     void aPlaceTheCityDoesNotKnowIsRefusedWhenParsedWithItsReason() {
         DispatchParser.KnownPlaces tokyo = DispatchParser.KnownPlaces.wardsOf(
-                dev.switchboard.city.engine.pack.CityPacks.tokyo());
+                dev.switchboard.places.CityPacks.tokyo());
         ParseResult atlantis = DispatchParser.parse("DISPATCH SWAT TO ATLANTIS", tokyo);
         assertThat(atlantis).isInstanceOfSatisfying(ParseResult.Rejected.class, r -> {
             assertThat(r.reason()).contains("'ATLANTIS'").contains("ward");

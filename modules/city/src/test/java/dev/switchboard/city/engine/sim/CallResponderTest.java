@@ -2,6 +2,7 @@ package dev.switchboard.city.engine.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.city.model.UnitType;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.geo.LatLon;
 import dev.switchboard.core.id.SessionId;
@@ -32,9 +33,10 @@ class CallResponderTest {
             List<ResponseUpdated> moving = heard.stream().filter(u -> u.state().equals("EN_ROUTE")).toList();
             assertThat(moving).hasSizeGreaterThan(3);
             assertThat(moving).allSatisfy(u -> assertThat(u.reference()).isEqualTo("CALL-X"));
-            // Getting closer while en route.
-            double first = moving.get(0).position().distanceMeters(scene);
-            double last = moving.get(moving.size() - 1).position().distanceMeters(scene);
+            // Getting closer by road while en route (a road may first lead away in a straight line).
+            var roads = dev.switchboard.places.CityPacks.tokyo().roads();
+            double first = roads.travelSeconds(moving.get(0).position(), scene, UnitType.AMBULANCE);
+            double last = roads.travelSeconds(moving.get(moving.size() - 1).position(), scene, UnitType.AMBULANCE);
             assertThat(last).isLessThan(first);
         }
     }

@@ -2,17 +2,17 @@ package dev.switchboard.city.engine.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.city.engine.pack.Bounds;
-import dev.switchboard.city.engine.pack.CityPack;
-import dev.switchboard.city.engine.pack.RoadClass;
-import dev.switchboard.city.engine.pack.RoadNetwork;
-import dev.switchboard.city.model.Base;
-import dev.switchboard.city.model.BaseType;
+import dev.switchboard.places.Bounds;
+import dev.switchboard.places.CityPack;
+import dev.switchboard.places.RoadClass;
+import dev.switchboard.places.RoadNetwork;
+import dev.switchboard.places.Base;
+import dev.switchboard.places.BaseType;
 import dev.switchboard.city.model.Recommendation;
 import dev.switchboard.city.model.UnitState;
 import dev.switchboard.city.model.UnitType;
 import dev.switchboard.city.model.UnitView;
-import dev.switchboard.city.model.Ward;
+import dev.switchboard.places.Ward;
 import dev.switchboard.core.geo.LatLon;
 import dev.switchboard.core.id.SessionId;
 import java.util.List;

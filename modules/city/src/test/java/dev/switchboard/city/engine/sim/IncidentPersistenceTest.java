@@ -2,7 +2,7 @@ package dev.switchboard.city.engine.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.city.engine.pack.CityPacks;
+import dev.switchboard.places.CityPacks;
 import dev.switchboard.city.model.IncidentState;
 import dev.switchboard.city.model.UnitType;
 import dev.switchboard.core.geo.LatLon;

@@ -9,7 +9,7 @@ import dev.switchboard.ai.ChatService;
 import dev.switchboard.ai.OfflineResponder;
 import dev.switchboard.ai.PromptFence;
 import dev.switchboard.ai.Provenance;
-import dev.switchboard.city.engine.pack.CityPacks;
+import dev.switchboard.places.CityPacks;
 import dev.switchboard.city.model.DispatchCommand;
 import dev.switchboard.city.model.Recommendation;
 import dev.switchboard.city.model.UnitType;

@@ -83,12 +83,13 @@ class ScenarioTest {
             for (IncidentOpened collapse : collapses) {
                 assertThat(dispatchedTypes(f, collapse.incidentId())).contains(UnitType.FIRE, UnitType.AMBULANCE);
             }
-            // Three casualties (two in Koto, one in Taito) reach hospital once every incident is closed.
+            // The casualties (two in Koto, one in Taito, and one per fire scored at risk 0.9 or more) reach
+            // hospital once every incident is closed.
             Set<String> scenarioIncidents = created.stream().map(IncidentOpened::incidentId)
                     .collect(Collectors.toSet());
             assertThat(f.tickUntil(s -> s.incidents().stream().filter(i -> scenarioIncidents.contains(i.id()))
                     .allMatch(i -> i.state() == IncidentState.CLOSED), TWO_HOURS)).isTrue();
-            assertThat(f.sim.totals().patientsDelivered()).isEqualTo(3);
+            assertThat(f.sim.totals().patientsDelivered()).isBetween(3L, 5L);
         }
     }
 

@@ -3,8 +3,8 @@ package dev.switchboard.city.engine.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.city.model.Base;
-import dev.switchboard.city.model.BaseType;
+import dev.switchboard.places.Base;
+import dev.switchboard.places.BaseType;
 import dev.switchboard.city.model.UnitState;
 import dev.switchboard.city.model.UnitType;
 import dev.switchboard.core.geo.LatLon;

@@ -9,7 +9,7 @@ import dev.switchboard.city.model.Recommendation;
 import dev.switchboard.city.model.UnitState;
 import dev.switchboard.city.model.UnitType;
 import dev.switchboard.city.model.UnitView;
-import dev.switchboard.city.model.Ward;
+import dev.switchboard.places.Ward;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,0 +1,71 @@
+package dev.switchboard.calltaking.engine.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.places.Place;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Free-text place resolution over the bundled Tokyo gazetteer (the gazetteer's own lookups: module places). */
+class PlaceNamesTest {
+
+    private final PlaceNames g = PlaceNames.tokyo();
+
+    @Test
+    void resolvesLandmarksStationsAndNeighbourhoodsToTheirWard() {
+        assertThat(g.resolve("Tokyo Tower").orElseThrow().wardId()).isEqualTo("minato");
+        assertThat(g.resolve("Shinagawa Station").orElseThrow().wardId()).isEqualTo("minato");
+        Place ebisuStation = g.resolve("ebisu station").orElseThrow();
+        assertThat(ebisuStation.kind()).isEqualTo("station");
+        assertThat(ebisuStation.wardEn()).isEqualTo("Shibuya");
+        assertThat(g.resolve("Harajuku").orElseThrow().kind()).isEqualTo("neighbourhood");
+    }
+
+    @Test
+    void blockAddressNearItsAreaAndAlwaysAtTheSameSpot() {
+        Place a = g.resolve("2-21-1 Shibuya").orElseThrow();
+        assertThat(a.kind()).isEqualTo("address");
+        assertThat(a.wardId()).isEqualTo("shibuya");
+        assertThat(a.position().distanceMeters(g.ward("shibuya").orElseThrow().position())).isLessThan(450);
+        assertThat(g.resolve("2-21-1 Shibuya")).contains(a);
+        Place b = g.resolve("Ebisu 3-5-12").orElseThrow();
+        assertThat(b.name()).isEqualTo("3-5-12 Ebisu");
+        assertThat(b.position()).isNotEqualTo(g.resolve("Ebisu 3-5-13").orElseThrow().position());
+        assertThat(g.resolve("2-21-1")).isEmpty();
+    }
+
+    @Test
+    void intersectionsOnlyWhereTheRoadsMeet() {
+        Place p = g.resolve("corner of Meiji-dori and Omotesando").orElseThrow();
+        assertThat(p.kind()).isEqualTo("intersection");
+        assertThat(p.wardId()).isEqualTo("shibuya");
+        assertThat(p.position().distanceMeters(new dev.switchboard.core.geo.LatLon(35.6685, 139.7056)))
+                .isLessThan(100);
+        assertThat(g.resolve("Kanpachi-dori and Chuo-dori")).isEmpty();
+    }
+
+    @Test
+    void placesOutsideTheWardsSaySo() {
+        Place k = g.resolve("Kichijoji").orElseThrow();
+        assertThat(k.outside()).isTrue();
+        assertThat(k.wardEn()).contains("Musashino");
+        assertThat(g.resolve("the weather is nice")).isEmpty();
+    }
+
+    @Test
+    void aCentreCanAddItsOwnNames(@TempDir Path dir) throws IOException {
+        Path extra = dir.resolve("extra.json");
+        Files.writeString(extra, """
+                {"landmarks": [{"name": "Training Centre", "ward": "koto", "lat": 35.66, "lon": 139.80,
+                  "aliases": ["the academy"]}]}
+                """);
+        PlaceNames ext = PlaceNames.of(g.gazetteer().extendedWith(extra));
+        assertThat(ext.resolve("meet me at the academy").orElseThrow().name()).isEqualTo("Training Centre");
+        assertThat(g.resolve("the academy")).isEmpty();
+        assertThat(new EntityExtractor(ext).extract("at the training centre")).extracting(ExtractedEntity::value)
+                .containsExactly("Training Centre");
+    }
+}
