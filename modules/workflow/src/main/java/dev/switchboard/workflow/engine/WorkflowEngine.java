@@ -718,7 +718,10 @@ public final class WorkflowEngine implements AutoCloseable {
                     return run.end.thenApply(x -> x);
                 }
                 if (s.waiting() && run.computeState() == s) {
-                    f.complete(s);
+                    // The state is set when its checkpoint is queued, not when it is stored: answer once
+                    // everything queued so far is durable, so that the caller reads the gate from the store.
+                    checkpointer().submit(new Checkpointer.Checkpoint(List.of(), () -> f.complete(s),
+                            e -> f.complete(s)));
                 } else {
                     run.settledWaiters.add(f);
                 }
