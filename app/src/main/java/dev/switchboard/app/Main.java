@@ -127,6 +127,11 @@ public final class Main implements Callable<Integer> {
         return DatabaseServer.resolve(database, databasePasswordFile, System.getenv());
     }
 
+    /** The password file option as given, or null. */
+    public Path databasePasswordFile() {
+        return databasePasswordFile;
+    }
+
     @Override
     public Integer call() {
         if (databaseServer().isPresent()) {
