@@ -58,7 +58,10 @@ class ServerDatabaseTest {
 
     @Test
     void migrateCopiesTheSeatAndRefusesASecondTime() {
-        String url = TestPostgres.freshDatabase();
+        migrateCopiesTheSeatAndRefusesASecondTimeInto(TestPostgres.freshDatabase());
+    }
+
+    private void migrateCopiesTheSeatAndRefusesASecondTimeInto(String url) {
         String data = temp.resolve("seat").toString();
         try (Workstation ws = Workstation.open(DataDir.of(temp.resolve("seat")), Clock.systemUTC())) {
             ws.eventLog().append(new AppendRequest(new SessionId("drill-1"), 0, "unit.moved", "{}"));
@@ -72,6 +75,21 @@ class ServerDatabaseTest {
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("nothing was copied").contains("event-log chain drill-1 is already there"
                 .replace(" is already there", " is already on the server"));
+    }
+
+    @Test
+    void theServerBenchAppendsVerifiesAndRefusesADatabaseInUse() {
+        String url = TestPostgres.freshDatabase();
+        CliRun bench = CliRun.of("bench", "eventlog-server", "--to", url, "--entries", "300", "--batch", "100",
+                "--seats", "2", "--runs", "1");
+        assertThat(bench.code()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("1 seat(s): append entries/s min").contains("2 seat(s)")
+                .contains("load average");
+
+        migrateCopiesTheSeatAndRefusesASecondTimeInto(url);
+        CliRun refused = CliRun.of("bench", "eventlog-server", "--to", url, "--entries", "10", "--runs", "1");
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.err()).contains("scratch database");
     }
 
     @Test
