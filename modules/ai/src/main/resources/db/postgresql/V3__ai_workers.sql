@@ -43,7 +43,7 @@ CREATE TABLE gpu_job (
     created_at     BIGINT  NOT NULL,
     updated_at     BIGINT  NOT NULL,
     started_at     BIGINT ,
-    finished_at    BIGINT 
+    finished_at    BIGINT
 );
 
 CREATE INDEX gpu_job_by_state ON gpu_job (state, priority);

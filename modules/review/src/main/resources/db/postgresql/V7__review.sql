@@ -53,7 +53,7 @@ CREATE TABLE review_assessment (
     updated_by      TEXT    NOT NULL,
     updated_at      BIGINT  NOT NULL,
     signed_off_by   TEXT,
-    signed_off_at   BIGINT 
+    signed_off_at   BIGINT
 );
 
 -- Once a session is signed off its notes are fixed: amendments are new notes, and every change of grade or

@@ -61,7 +61,7 @@ CREATE TABLE account (
     password_changed_at BIGINT  NOT NULL,
     failed_logons       BIGINT  NOT NULL DEFAULT 0,
     locked_until        BIGINT ,
-    last_logon_at       BIGINT 
+    last_logon_at       BIGINT
 );
 
 -- Workstation settings as text, typed by dev.switchboard.core.settings.Setting.

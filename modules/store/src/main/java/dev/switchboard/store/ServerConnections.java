@@ -26,6 +26,8 @@ final class ServerConnections {
         }
         source.setApplicationName(logOn.getProperty("ApplicationName"));
         source.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+        // Sends a JDBC batch as multi-row INSERTs: the event log's batched appends are several times faster.
+        source.setReWriteBatchedInserts(true);
         return source;
     }
 

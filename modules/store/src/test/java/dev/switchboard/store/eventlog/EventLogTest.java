@@ -254,10 +254,11 @@ class EventLogTest {
 
     private void failInsertsOfType(String type) {
         if (db.isServer()) {
-            db.jdbi().useHandle(h -> h.execute("CREATE FUNCTION fail_" + type.replace('.', '_') + "() RETURNS trigger "
-                    + "LANGUAGE plpgsql AS $$ BEGIN IF NEW.type = '" + type + "' THEN RAISE EXCEPTION 'refused by test'; "
-                    + "END IF; RETURN NEW; END; $$; CREATE TRIGGER fail_" + type.replace('.', '_') + " BEFORE INSERT ON "
-                    + "event_log FOR EACH ROW EXECUTE FUNCTION fail_" + type.replace('.', '_') + "()"));
+            String name = "fail_" + type.replace('.', '_');
+            db.jdbi().useHandle(h -> h.execute("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN IF NEW.type = '" + type + "' THEN RAISE EXCEPTION 'refused by test'; END IF; "
+                    + "RETURN NEW; END; $$; CREATE TRIGGER " + name + " BEFORE INSERT ON event_log FOR EACH ROW "
+                    + "EXECUTE FUNCTION " + name + "()"));
             return;
         }
         db.jdbi().useHandle(h -> h.execute("CREATE TRIGGER fail_" + type + " BEFORE INSERT ON event_log "
