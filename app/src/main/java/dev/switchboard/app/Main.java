@@ -14,10 +14,12 @@ import dev.switchboard.app.cli.SurveillanceCommand;
 import dev.switchboard.app.cli.WorkersCommand;
 import dev.switchboard.app.cli.WorkflowCommand;
 import dev.switchboard.app.shell.GuiLauncher;
+import dev.switchboard.store.DatabaseServer;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -42,6 +44,16 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Data folder (database, backups, logs). Default: $SWITCHBOARD_DATA, else the OS data dir.")
     Path dataDir;
+
+    @Option(names = "--database", paramLabel = "URL", scope = CommandLine.ScopeType.INHERIT,
+            description = "A training center's PostgreSQL server, e.g. jdbc:postgresql://host:5432/switchboard "
+                    + "(TLS: add ?sslmode=verify-full). Default: $SWITCHBOARD_DATABASE, else this seat's own file.")
+    String database;
+
+    @Option(names = "--database-password-file", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "A file whose first line is the server password. Default: "
+                    + "$SWITCHBOARD_DATABASE_PASSWORD_FILE, $SWITCHBOARD_DATABASE_PASSWORD, else ~/.pgpass.")
+    Path databasePasswordFile;
 
     @Option(names = "--demo", description = "On an empty database, create demo accounts and show their sign-in.")
     boolean demo;
@@ -106,8 +118,29 @@ public final class Main implements Callable<Integer> {
         return dataDir;
     }
 
+    /**
+     * The server database from {@code --database} or {@code SWITCHBOARD_DATABASE}; empty for this seat's own file.
+     *
+     * @throws dev.switchboard.core.error.InputException when the address or the password file cannot be used
+     */
+    public Optional<DatabaseServer> databaseServer() {
+        return DatabaseServer.resolve(database, databasePasswordFile, System.getenv());
+    }
+
+    /** The password file option as given, or null. */
+    public Path databasePasswordFile() {
+        return databasePasswordFile;
+    }
+
     @Override
     public Integer call() {
+        if (databaseServer().isPresent()) {
+            // Said instead of silently opening the seat's own file: the window does not reach a server yet.
+            System.err.println("switchboard: the window works on this seat's own database only in this version; "
+                    + "--database (or SWITCHBOARD_DATABASE) is for the commands, e.g. 'switchboard --database URL "
+                    + "db check'. Way out: start the window without it.");
+            return 2;
+        }
         return GuiLauncher.launch(new LaunchOptions(dataDir, demo, smoke, measureStartup));
     }
 

@@ -28,6 +28,7 @@ import dev.switchboard.core.time.SimClock;
 import dev.switchboard.store.Backups;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.DatabaseServer;
 import dev.switchboard.store.account.JdbiAccountRepository;
 import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.eventlog.EventLog;
@@ -66,6 +67,7 @@ import dev.switchboard.store.SqliteSettingsStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,6 +143,14 @@ public final class Workstation implements AutoCloseable {
      * @throws dev.switchboard.store.DatabaseCorruptException when the file cannot be read; nothing is changed
      */
     public static Workstation open(DataDir dataDir, Clock wallClock) {
+        return open(dataDir, wallClock, Optional.empty());
+    }
+
+    /**
+     * As {@link #open(DataDir, Clock)}, on the training center's PostgreSQL server when {@code server} is given;
+     * {@code dataDir} then keeps this seat's logs, caches and recordings.
+     */
+    public static Workstation open(DataDir dataDir, Clock wallClock, Optional<DatabaseServer> server) {
         Objects.requireNonNull(dataDir, "dataDir");
         dataDir.ensureCreated();
         PrivateFiles.Fixed fixed = dataDir.makePrivate();
@@ -153,12 +163,13 @@ public final class Workstation implements AutoCloseable {
             LOG.info("Made {} folder(s) and {} file(s) in the private data folder {} private too", fixed.folders(),
                     fixed.files(), dataDir.root());
         }
-        Database database = Database.open(dataDir);
-        LOG.info("Opened {} (schema {})", database.file(), database.schemaVersion());
+        Database database = Database.open(dataDir, server);
+        LOG.info("Opened {} (schema {})", database.location(), database.schemaVersion());
         Workstation ws = new Workstation(dataDir, wallClock, database);
         try {
             ws.sessions.adoptUnchainedRows();
-            if (database.openedAlone()) {
+            // On a server other seats' sessions may be running: only a seat's own file says a run was cut short.
+            if (database.openedAlone() && !database.isServer()) {
                 // Nobody else has the data dir open, so whatever is marked running was cut short: close it now,
                 // whether this is the window or a command.
                 ws.sessions.completeInterruptedChange();

@@ -3,11 +3,13 @@ package dev.switchboard.app.cli;
 import dev.switchboard.ai.engine.GatewayBenchmark;
 import dev.switchboard.ai.engine.embedding.EmbeddingBenchmark;
 import dev.switchboard.ai.engine.worker.QueueBenchmark;
+import dev.switchboard.store.DatabaseServer;
 import dev.switchboard.store.eventlog.EventLogBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +47,40 @@ public final class BenchCommand {
             } finally {
                 deleteTree(work);
             }
+        }
+        return 0;
+    }
+
+    /** Batched event-log appends to a scratch PostgreSQL database, one seat and several together. */
+    @Command(name = "eventlog-server", description = "Event-log append (batched) to a PostgreSQL server, one seat "
+            + "and several at once, each with its own chain. Give it a scratch database: what it writes stays.")
+    int eventLogServer(@Option(names = "--to", paramLabel = "URL", required = true,
+                               description = "A scratch database, e.g. jdbc:postgresql://localhost:5432/bench "
+                                       + "(password from SWITCHBOARD_DATABASE_PASSWORD or ~/.pgpass).") String to,
+                       @Option(names = "--entries", defaultValue = "100000",
+                               description = "Entries per seat per run.") int entries,
+                       @Option(names = "--batch", defaultValue = "5000") int batch,
+                       @Option(names = "--seats", defaultValue = "4") int seats,
+                       @Option(names = "--runs", defaultValue = "3") int runs) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        DatabaseServer server = DatabaseServer.resolve(to, null, System.getenv()).orElseThrow();
+        out.printf(Locale.ROOT, "event log on %s: %d entries per seat, batches of %d, %d runs%n", server.display(),
+                entries, batch, runs);
+        Path work = Files.createTempDirectory("switchboard-bench");
+        try {
+            for (int seatCount : seats == 1 ? new int[] {1} : new int[] {1, seats}) {
+                List<Double> rates = new ArrayList<>();
+                for (int run = 1; run <= runs; run++) {
+                    rates.add(EventLogBenchmark.runOnServer(work, server, entries, batch, seatCount));
+                }
+                List<Double> sorted = rates.stream().sorted().toList();
+                out.printf(Locale.ROOT, "%d seat(s): append entries/s min %,.0f  median %,.0f  max %,.0f  "
+                                + "(load average %.2f)%n", seatCount, sorted.get(0), sorted.get(sorted.size() / 2),
+                        sorted.get(sorted.size() - 1),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            }
+        } finally {
+            deleteTree(work);
         }
         return 0;
     }

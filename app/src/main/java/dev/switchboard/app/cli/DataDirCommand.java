@@ -25,9 +25,12 @@ abstract class DataDirCommand {
         return DataDir.resolve(main.dataDir());
     }
 
-    /** Opens the database under the data dir; corruption surfaces as a DatabaseCorruptException. */
+    /**
+     * Opens the database: the server's when {@code --database} or {@code SWITCHBOARD_DATABASE} names one, else the
+     * file under the data dir (corruption surfaces as a DatabaseCorruptException).
+     */
     Workstation openWorkstation() {
-        return Workstation.open(dataDir(), Clock.systemDefaultZone());
+        return Workstation.open(dataDir(), Clock.systemDefaultZone(), main.databaseServer());
     }
 
     /** Who is acting, for audit records written by a command. */

@@ -11,31 +11,38 @@ import java.util.Set;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Hands JDBI one SQLite connection per handle and keeps a few idle ones, so a handle does not pay
- * for opening the file and applying the pragmas each time. Every new connection gets the pragmas
- * from the {@link SQLiteConfig}. Thread-safe; connections themselves are used by one thread at a time.
+ * Hands JDBI one connection per handle and keeps a few idle ones, so a handle does not pay for opening the
+ * file (or logging on to the server) and applying the settings each time. For SQLite every new connection gets
+ * the pragmas from the {@link SQLiteConfig}. Thread-safe; connections themselves are used by one thread at a time.
  */
 final class ConnectionPool implements ConnectionFactory, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
     private static final int MAX_IDLE = 4;
 
-    private final SQLiteDataSource source;
+    private final DataSource source;
     private final Deque<Connection> idle = new ArrayDeque<>();
     private final Set<Connection> open = new HashSet<>();
     private boolean closed;
     private volatile Runnable guard = () -> { };
 
     ConnectionPool(String url, SQLiteConfig config) {
-        this.source = new SQLiteDataSource(config);
-        this.source.setUrl(url);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl(url);
+        this.source = sqlite;
     }
 
-    SQLiteDataSource dataSource() {
+    /** A pool over a server's data source (PostgreSQL). */
+    ConnectionPool(DataSource source) {
+        this.source = source;
+    }
+
+    DataSource dataSource() {
         return source;
     }
 

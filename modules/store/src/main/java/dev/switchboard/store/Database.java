@@ -50,6 +50,8 @@ import org.sqlite.SQLiteOpenMode;
 public final class Database implements AutoCloseable {
 
     static final String MIGRATIONS = "classpath:db/migration";
+    /** PostgreSQL's twins of the migrations, one per version, with PostgreSQL's types and trigger syntax. */
+    static final String POSTGRES_MIGRATIONS = "classpath:db/postgresql";
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 5000;
     /** How long opening waits for another program's write lock before saying who holds it. */
@@ -62,18 +64,78 @@ public final class Database implements AutoCloseable {
     private final DataDirLock lock;
     private final Object fileKey;
     private final List<String> cleaned;
+    private final DatabaseServer server;
     private volatile boolean closed;
     private volatile boolean replaced;
 
-    private Database(DataDir dataDir, ConnectionPool pool, DataDirLock lock, List<String> cleaned) {
+    private Database(DataDir dataDir, ConnectionPool pool, DataDirLock lock, List<String> cleaned,
+                     DatabaseServer server) {
         this.dataDir = dataDir;
         this.file = dataDir.database();
         this.pool = pool;
         this.lock = lock;
         this.cleaned = List.copyOf(cleaned);
-        this.fileKey = fileKey(file);
+        this.server = server;
+        this.fileKey = server == null ? fileKey(file) : null;
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
-        pool.guard(this::requireSameFile);
+        if (server == null) {
+            pool.guard(this::requireSameFile);
+        }
+    }
+
+    /**
+     * Opens the training center's PostgreSQL database when {@code server} is given, else this seat's own SQLite
+     * file in {@code dir}.
+     */
+    public static Database open(DataDir dir, Optional<DatabaseServer> server) {
+        return server.map(s -> openServer(dir, s)).orElseGet(() -> open(dir));
+    }
+
+    /**
+     * Logs on to {@code server} and migrates its schema to the newest version with the PostgreSQL twins of the
+     * migrations. {@code dir} stays this seat's folder for logs, caches and settings files; it is locked shared,
+     * as for SQLite.
+     *
+     * @throws SwitchboardException naming the server when it cannot be reached or a migration fails
+     */
+    public static Database openServer(DataDir dir, DatabaseServer server) {
+        return openServer(dir, server, POSTGRES_MIGRATIONS);
+    }
+
+    static Database openServer(DataDir dir, DatabaseServer server, String... migrationLocations) {
+        Objects.requireNonNull(dir, "dir").ensureCreated();
+        Objects.requireNonNull(server, "server");
+        DataDirLock lock = DataDirLock.shared(dir);
+        ConnectionPool pool = null;
+        try {
+            pool = new ConnectionPool(ServerConnections.dataSource(server));
+            ServerConnections.requireReachable(pool, server);
+            migrate(pool, null, server.display(), migrationLocations);
+            Database db = new Database(dir, pool, lock, List.of(), server);
+            LOG.info("Opened database server {} at schema version {}", server.display(), db.schemaVersion());
+            return db;
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The PostgreSQL server this database lives on; empty for the seat's own SQLite file. */
+    public Optional<DatabaseServer> server() {
+        return Optional.ofNullable(server);
+    }
+
+    /** Whether this is a shared server database (PostgreSQL) rather than the seat's own SQLite file. */
+    public boolean isServer() {
+        return server != null;
+    }
+
+    /** Where the data lives, for messages: the SQLite file's path or the server's address (never a password). */
+    public String location() {
+        return server != null ? server.display() : file.toString();
     }
 
     /**
@@ -103,9 +165,9 @@ public final class Database implements AutoCloseable {
             }
             pool = new ConnectionPool(url(file), pooledConfig());
             waitUntilWritable(file, busyWait);
-            migrate(pool, file, migrationLocations);
+            migrate(pool, file, file.toString(), migrationLocations);
             makePrivate(file);
-            Database db = new Database(dir, pool, lock, cleaned);
+            Database db = new Database(dir, pool, lock, cleaned, null);
             LOG.info("Opened database {} at schema version {}{}", file, db.schemaVersion(),
                     lock.alone() ? "" : " (another process has the data folder open too)");
             return db;
@@ -138,6 +200,9 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseReplacedException naming the file
      */
     public void requireSameFile() {
+        if (server != null) {
+            return;
+        }
         if (!replaced && !closed && Objects.equals(fileKey, fileKey(file))) {
             return;
         }
@@ -185,7 +250,7 @@ public final class Database implements AutoCloseable {
     /** The version of the newest applied migration, e.g. 1 after {@code V1__init.sql}. */
     public int schemaVersion() {
         String version = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL "
+                        "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
                                 + "ORDER BY installed_rank DESC LIMIT 1")
                 .mapTo(String.class)
                 .findOne()
@@ -199,6 +264,9 @@ public final class Database implements AutoCloseable {
 
     /** Checks the open database and gathers its vital figures. Reads the whole file; takes a while on a big one. */
     public CheckReport check() {
+        if (server != null) {
+            throw new IllegalStateException("check() reads a SQLite file; use serverCheck() on a server database");
+        }
         return jdbi.withHandle(h -> {
             String quick = String.join("\n", h.createQuery("PRAGMA quick_check").mapTo(String.class).list());
             String journal = h.createQuery("PRAGMA journal_mode").mapTo(String.class).one();
@@ -222,6 +290,13 @@ public final class Database implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (closed) {
+            return;
+        }
+        if (server != null) {
+            closed = true;
+            pool.close();
+            lock.close();
+            LOG.info("Closed database server {}", server.display());
             return;
         }
         try (Handle h = replaced ? null : jdbi.open(); Statement s = h == null ? null
@@ -334,7 +409,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(ConnectionPool pool, Path file, String... locations) {
+    /**
+     * The server's version and the figures of a server database, for {@code switchboard --database URL db check}.
+     *
+     * @throws IllegalStateException on the seat's own SQLite file (use {@link #check()})
+     */
+    public ServerCheckReport serverCheck() {
+        if (server == null) {
+            throw new IllegalStateException("serverCheck() is for a server database; use check()");
+        }
+        return jdbi.withHandle(h -> new ServerCheckReport(server.display(),
+                h.createQuery("SELECT version()").mapTo(String.class).one(),
+                schemaVersion(),
+                h.createQuery("SELECT count(*) FROM event_log").mapTo(Long.class).one(),
+                h.createQuery("SELECT count(DISTINCT session_id) FROM event_log").mapTo(Long.class).one(),
+                h.createQuery("SELECT count(*) FROM account").mapTo(Long.class).one(),
+                h.createQuery("SELECT count(*) FROM training_session").mapTo(Long.class).one(),
+                h.createQuery("SELECT count(*) FROM recording").mapTo(Long.class).one()));
+    }
+
+    /** {@code file} is the SQLite file, or null on a server ({@code where} names it in messages either way). */
+    private static void migrate(ConnectionPool pool, Path file, String where, String... locations) {
         Flyway flyway = Flyway.configure()
                 .dataSource(pool.dataSource())
                 .locations(locations)
@@ -343,11 +438,11 @@ public final class Database implements AutoCloseable {
         try {
             flyway.migrate();
         } catch (FlywayException e) {
-            if (DatabaseBusyException.isBusy(e)) {
+            if (file != null && DatabaseBusyException.isBusy(e)) {
                 throw DatabaseBusyException.of(file, e);
             }
             String migration = failedMigration(flyway).orElse("(before any migration ran)");
-            throw new SwitchboardException("Updating the database " + file + " failed at migration " + migration
+            throw new SwitchboardException("Updating the database " + where + " failed at migration " + migration
                     + ": " + firstLine(e.getMessage()),
                     "The database was left at its previous version. Report this problem with the log file; "
                             + "keep the database as it is.", e);

@@ -97,7 +97,9 @@ public final class JdbiAccountRepository implements AccountRepository {
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLiteException se
                     && (se.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
-                    || se.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
+                    || se.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)
+                    // PostgreSQL's unique_violation
+                    || e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
                 throw InputException.field("user name", "'" + account.username() + "' is already taken.");
             }
             throw e;

@@ -64,25 +64,27 @@ public final class AuditLog implements AuditTrail {
 
     /** The records that match {@code q}, newest first. */
     public List<AuditRecord> query(AuditQuery q) {
+        boolean server = eventLog.database().isServer();
         StringBuilder sql = new StringBuilder("SELECT payload FROM event_log WHERE session_id = :chain");
         if (!q.actions().isEmpty()) {
             sql.append(" AND type IN (<types>)");
         }
         if (!q.outcomes().isEmpty()) {
-            sql.append(" AND json_extract(payload, '$.outcome') IN (<outcomes>)");
+            sql.append(" AND ").append(field(server, "outcome")).append(" IN (<outcomes>)");
         }
         if (hasText(q.actorContains())) {
-            sql.append(" AND instr(lower(json_extract(payload, '$.actor')), :actor) > 0");
+            sql.append(" AND ").append(contains(server, "lower(" + field(server, "actor") + ")", ":actor"));
         }
         if (q.from() != null) {
-            sql.append(" AND json_extract(payload, '$.at') >= :from");
+            sql.append(" AND ").append(field(server, "at")).append(" >= :from");
         }
         if (q.to() != null) {
-            sql.append(" AND json_extract(payload, '$.at') < :to");
+            sql.append(" AND ").append(field(server, "at")).append(" < :to");
         }
         if (hasText(q.textContains())) {
-            sql.append(" AND instr(lower(json_extract(payload, '$.actor') || char(10) || json_extract(payload, "
-                    + "'$.target') || char(10) || json_extract(payload, '$.detail')), :text) > 0");
+            String newline = server ? "chr(10)" : "char(10)";
+            sql.append(" AND ").append(contains(server, "lower(" + field(server, "actor") + " || " + newline + " || "
+                    + field(server, "target") + " || " + newline + " || " + field(server, "detail") + ")", ":text"));
         }
         sql.append(" ORDER BY seq DESC LIMIT :limit");
         List<String> payloads = eventLog.database().jdbi().withHandle(h -> {
@@ -121,6 +123,15 @@ public final class AuditLog implements AuditTrail {
             }
         }
         return records;
+    }
+
+    /** A top-level text field of the JSON payload, in the dialect of the database. */
+    private static String field(boolean server, String name) {
+        return server ? "(CAST(payload AS jsonb) ->> '" + name + "')" : "json_extract(payload, '$." + name + "')";
+    }
+
+    private static String contains(boolean server, String haystack, String needle) {
+        return (server ? "strpos(" : "instr(") + haystack + ", " + needle + ") > 0";
     }
 
     private static String type(AuditAction action) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +58,12 @@ import org.sqlite.SQLiteException;
  * append to the same session anyway, the {@code UNIQUE(session_id, seq)} constraint refuses the stale
  * write; the tails are then reloaded and the write is retried once, so a chain never forks.
  *
+ * <p><b>Many writers on a server.</b> On a PostgreSQL server ({@link Database#isServer()}) several seats append
+ * at once: each write transaction takes a transaction-scoped advisory lock per chain it touches (in chain order,
+ * so two writers never wait for each other in a circle) and reads the chain's tail afresh under that lock, so
+ * sequences stay gap-free and every entry's {@code prev_hash} is the hash of the entry before it. Nothing is
+ * cached between writes there; the lock is released by the commit or by the server when a seat dies.
+ *
  * <p>Use one instance per {@link Database} and close it before the database.
  */
 public final class EventLog implements AutoCloseable {
@@ -87,6 +94,7 @@ public final class EventLog implements AutoCloseable {
     private PreparedStatement tailQuery;
     private PreparedStatement maxId;
     private PreparedStatement lastId;
+    private PreparedStatement chainLock;
 
     // Queued writing.
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -437,7 +445,7 @@ public final class EventLog implements AutoCloseable {
         try {
             return db.jdbi().withHandle(h -> work.run(h.getConnection()));
         } catch (SQLException e) {
-            throw new SwitchboardException("Could not " + what + " the event log in " + db.file() + ": "
+            throw new SwitchboardException("Could not " + what + " the event log in " + db.location() + ": "
                     + e.getMessage(), "", e);
         }
     }
@@ -490,23 +498,26 @@ public final class EventLog implements AutoCloseable {
                     LOG.warn("Another writer appended to the event log; reloading chain tails and retrying");
                     continue;
                 }
-                if (DiskFull.is(e, db.file())) {
+                if (!db.isServer() && DiskFull.is(e, db.file())) {
                     throw new SwitchboardException("Could not append " + batch.size() + " entries to the event log: "
                             + DiskFull.describe(db.file()) + ".",
                             "Free some space; the entries of this write were not stored, everything before is kept.",
                             e);
                 }
-                if (DatabaseBusyException.isBusy(e)) {
+                if (!db.isServer() && DatabaseBusyException.isBusy(e)) {
                     throw DatabaseBusyException.of(db.file(), e);
                 }
                 throw new SwitchboardException("Could not append " + batch.size() + " entries to the event log in "
-                        + db.file() + ": " + e.getMessage(),
+                        + db.location() + ": " + e.getMessage(),
                         "Check the free disk space. The entries of this write were not stored.", e);
             }
         }
     }
 
     private List<EventLogEntry> writeOnce(List<AppendRequest> batch) throws SQLException {
+        if (db.isServer()) {
+            return writeOnServer(batch);
+        }
         // Never write into a file that is no longer the database (replaced by a restore elsewhere).
         db.requireSameFile();
         Connection c = writeConnection();
@@ -588,6 +599,95 @@ public final class EventLog implements AutoCloseable {
         return out;
     }
 
+    /**
+     * One transaction on the server: locks the chains of the batch, reads their tails under the locks, inserts and
+     * commits. Ids come from the server's identity column, so they are increasing but not contiguous across seats.
+     */
+    private List<EventLogEntry> writeOnServer(List<AppendRequest> batch) throws SQLException {
+        Connection c = writeConnection();
+        int n = batch.size();
+        long[] seqs = new long[n];
+        long[] walls = new long[n];
+        long[] ids = new long[n];
+        byte[][] prevs = new byte[n][];
+        byte[][] hashes = new byte[n][];
+        c.setAutoCommit(false);
+        boolean committed = false;
+        try {
+            TreeMap<String, Tail> staged = new TreeMap<>();
+            for (AppendRequest r : batch) {
+                staged.put(r.session().value(), null);
+            }
+            for (String chain : staged.keySet()) {
+                chainLock.setString(1, chain);
+                try (ResultSet rs = chainLock.executeQuery()) {
+                    rs.next();
+                }
+                staged.put(chain, loadTail(new SessionId(chain)));
+            }
+            int filled = 0;
+            int pending = 0;
+            for (int i = 0; i < n; i++) {
+                AppendRequest r = batch.get(i);
+                Tail tail = staged.get(r.session().value());
+                long seq = tail.seq + 1;
+                long wall = wallClock.millis();
+                byte[] hash = writeHash.hash(tail.hash, tail.sessionBytes, seq, r.simTimeMillis(), wall,
+                        r.type().getBytes(StandardCharsets.UTF_8), r.payloadJson().getBytes(StandardCharsets.UTF_8));
+                bindInsert(r, seq, wall, tail.hash, hash);
+                insert.addBatch();
+                seqs[i] = seq;
+                walls[i] = wall;
+                prevs[i] = tail.hash;
+                hashes[i] = hash;
+                tail.seq = seq;
+                tail.hash = hash;
+                if (++pending == JDBC_BATCH || i == n - 1) {
+                    insert.executeBatch();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            ids[filled++] = keys.getLong(1);
+                        }
+                    }
+                    pending = 0;
+                }
+            }
+            if (filled != n) {
+                throw new SQLException("The server returned " + filled + " ids for " + n + " entries");
+            }
+            c.commit();
+            committed = true;
+        } finally {
+            if (!committed) {
+                insert.clearBatch();
+                try {
+                    c.rollback();
+                } catch (SQLException e) {
+                    LOG.warn("Could not roll back an event-log write: {}", e.getMessage());
+                }
+            }
+            c.setAutoCommit(true);
+        }
+        List<EventLogEntry> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            AppendRequest r = batch.get(i);
+            out.add(new EventLogEntry(ids[i], r.session(), seqs[i], r.simTimeMillis(),
+                    Instant.ofEpochMilli(walls[i]), r.type(), r.payloadJson(), prevs[i], hashes[i]));
+        }
+        return out;
+    }
+
+    private void bindInsert(AppendRequest r, long seq, long wall, byte[] prevHash, byte[] hash) throws SQLException {
+        insert.setString(1, r.session().value());
+        insert.setLong(2, seq);
+        insert.setLong(3, r.simTimeMillis());
+        insert.setLong(4, wall);
+        insert.setString(5, r.type());
+        insert.setString(6, r.payloadJson());
+        insert.setBytes(7, prevHash);
+        insert.setBytes(8, hash);
+    }
+
     private Tail loadTail(SessionId session) throws SQLException {
         tailQuery.setString(1, session.value());
         try (ResultSet rs = tailQuery.executeQuery()) {
@@ -611,16 +711,23 @@ public final class EventLog implements AutoCloseable {
             Handle handle = db.jdbi().open();
             try {
                 Connection c = handle.getConnection();
-                try (Statement s = c.createStatement()) {
-                    // The architecture's rule: the event log commits with a full sync.
-                    s.execute("PRAGMA synchronous=FULL");
-                }
-                insert = c.prepareStatement("INSERT INTO event_log (session_id, seq, sim_time_ms, wall_time_ms, "
-                        + "type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                String insertSql = "INSERT INTO event_log (session_id, seq, sim_time_ms, wall_time_ms, "
+                        + "type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
                 tailQuery = c.prepareStatement(
                         "SELECT seq, hash FROM event_log WHERE session_id = ? ORDER BY seq DESC LIMIT 1");
-                maxId = c.prepareStatement("SELECT coalesce(max(id), 0) FROM event_log");
-                lastId = c.prepareStatement("SELECT last_insert_rowid()");
+                if (db.isServer()) {
+                    // PostgreSQL commits durably by default (synchronous_commit is the DBA's setting).
+                    insert = c.prepareStatement(insertSql, new String[] {"id"});
+                    chainLock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
+                } else {
+                    try (Statement s = c.createStatement()) {
+                        // The architecture's rule: the event log commits with a full sync.
+                        s.execute("PRAGMA synchronous=FULL");
+                    }
+                    insert = c.prepareStatement(insertSql);
+                    maxId = c.prepareStatement("SELECT coalesce(max(id), 0) FROM event_log");
+                    lastId = c.prepareStatement("SELECT last_insert_rowid()");
+                }
             } catch (SQLException | RuntimeException e) {
                 handle.close();
                 throw e;
@@ -639,10 +746,14 @@ public final class EventLog implements AutoCloseable {
             try (Statement s = writeHandle.getConnection().createStatement()) {
                 insert.close();
                 tailQuery.close();
-                maxId.close();
-                lastId.close();
-                // The connection goes back to the pool, where NORMAL is the rule.
-                s.execute("PRAGMA synchronous=NORMAL");
+                if (db.isServer()) {
+                    chainLock.close();
+                } else {
+                    maxId.close();
+                    lastId.close();
+                    // The connection goes back to the pool, where NORMAL is the rule.
+                    s.execute("PRAGMA synchronous=NORMAL");
+                }
             } catch (SQLException e) {
                 LOG.debug("Could not reset the event-log connection: {}", e.getMessage());
             }
@@ -663,6 +774,9 @@ public final class EventLog implements AutoCloseable {
                 return true;
             }
             if (t.getMessage() != null && t.getMessage().contains("UNIQUE constraint failed: event_log")) {
+                return true;
+            }
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
             }
         }
@@ -745,7 +859,7 @@ public final class EventLog implements AutoCloseable {
     }
 
     private SwitchboardException failedWrites(RuntimeException cause, long lost) {
-        return new SwitchboardException("The event log could not store " + lost + " queued entries in " + db.file()
+        return new SwitchboardException("The event log could not store " + lost + " queued entries in " + db.location()
                 + ": " + cause.getMessage(), "The session's record is incomplete. Check the free disk space.", cause);
     }
 

@@ -4,6 +4,7 @@ import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.DatabaseServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +120,93 @@ public final class EventLogBenchmark {
         return new Result(entries, batchSize, append, perSecond(entries, append), report.elapsed(),
                 perSecond(report.entriesChecked(), report.elapsed()),
                 report.intact() && report.entriesChecked() == entries, size);
+    }
+
+    /**
+     * Appends {@code entries} entries per seat in batches of {@code batchSize} to a scratch database on
+     * {@code server}, {@code seats} seats at once (each with its own connection and its own chain), then verifies
+     * the chains written. Refuses a database that holds anything but earlier benchmark chains: the event log is
+     * append-only, so what the benchmark writes stays.
+     *
+     * @return entries per second over all seats together
+     */
+    public static double runOnServer(Path workDir, DatabaseServer server, int entries, int batchSize, int seats) {
+        if (entries < 1 || batchSize < 1 || seats < 1) {
+            throw new IllegalArgumentException("entries, batchSize and seats must be positive");
+        }
+        List<Database> open = new ArrayList<>();
+        try {
+            for (int s = 0; s < seats; s++) {
+                open.add(Database.openServer(DataDir.of(workDir), server));
+            }
+            boolean used = open.get(0).jdbi().withHandle(h -> h.createQuery(
+                    "SELECT EXISTS (SELECT 1 FROM account) OR EXISTS (SELECT 1 FROM training_session) "
+                            + "OR EXISTS (SELECT 1 FROM event_log WHERE session_id NOT LIKE 'bench-%')")
+                    .mapTo(Boolean.class).one());
+            if (used) {
+                throw new SwitchboardException("The benchmark writes to the event log of " + server.display()
+                        + ", which is append-only; that database holds accounts, sessions or other event-log "
+                        + "entries.",
+                        "Give it a scratch database (e.g. createdb switchboard_bench).");
+            }
+            List<SessionId> chains = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            AtomicReference<RuntimeException> failed = new AtomicReference<>();
+            for (int s = 0; s < seats; s++) {
+                SessionId chain = new SessionId("bench-" + SessionId.random().value());
+                chains.add(chain);
+                Database db = open.get(s);
+                threads.add(Thread.ofPlatform().name("bench-seat-" + s).start(() -> {
+                    SplittableRandom random = new SplittableRandom(chain.value().hashCode());
+                    try (EventLog log = new EventLog(db, Clock.systemUTC())) {
+                        start.await();
+                        long simMillis = 0;
+                        for (int written = 0; written < entries; ) {
+                            int n = Math.min(batchSize, entries - written);
+                            List<AppendRequest> batch = new ArrayList<>(n);
+                            for (int i = 0; i < n; i++) {
+                                simMillis += 1 + random.nextInt(40);
+                                batch.add(new AppendRequest(chain, simMillis, TYPES[random.nextInt(TYPES.length)],
+                                        payload(random, simMillis)));
+                            }
+                            log.appendAll(batch);
+                            written += n;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        failed.compareAndSet(null, e);
+                    }
+                }));
+            }
+            long started = System.nanoTime();
+            start.countDown();
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted", e);
+                }
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            if (failed.get() != null) {
+                throw failed.get();
+            }
+            try (EventLog log = new EventLog(open.get(0), Clock.systemUTC())) {
+                for (SessionId chain : chains) {
+                    VerifyReport report = log.verify(Optional.of(chain));
+                    if (!report.intact() || report.entriesChecked() != entries) {
+                        throw new IllegalStateException("Benchmark chain " + chain.value() + " does not verify: "
+                                + report.firstBreak());
+                    }
+                }
+            }
+            return perSecond((long) entries * seats, elapsed);
+        } finally {
+            open.forEach(Database::close);
+        }
     }
 
     private static String payload(SplittableRandom random, long simMillis) {

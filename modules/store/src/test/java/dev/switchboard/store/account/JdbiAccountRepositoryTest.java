@@ -11,8 +11,8 @@ import dev.switchboard.core.account.PasswordHasher;
 import dev.switchboard.core.account.Role;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.id.UserId;
-import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.TestStore;
 import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.audit.AuditQuery;
 import dev.switchboard.store.eventlog.EventLog;
@@ -37,7 +37,7 @@ class JdbiAccountRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(DataDir.of(tmp));
+        db = new TestStore(tmp).open();
         accounts = new JdbiAccountRepository(db);
     }
 

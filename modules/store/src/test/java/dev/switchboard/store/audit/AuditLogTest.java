@@ -6,8 +6,8 @@ import dev.switchboard.core.account.AuditAction;
 import dev.switchboard.core.account.AuditRecord;
 import dev.switchboard.core.account.AuditRecord.Outcome;
 import dev.switchboard.core.id.SessionId;
-import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.TestStore;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.EventLogEntry;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ class AuditLogTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(DataDir.of(tmp));
+        db = new TestStore(tmp).open();
         eventLog = new EventLog(db, Clock.systemUTC());
         audit = new AuditLog(eventLog);
         for (AuditRecord r : List.of(logonOk, logonBad, roleChange, denied, playback)) {

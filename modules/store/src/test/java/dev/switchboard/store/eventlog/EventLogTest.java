@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.id.SessionId;
-import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.TestStore;
 import dev.switchboard.testkit.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,7 +38,7 @@ class EventLogTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(DataDir.of(tmp));
+        db = new TestStore(tmp).open();
         log = new EventLog(db, clock);
     }
 
@@ -103,7 +103,7 @@ class EventLogTest {
         EventLogEntry last = log.appendAll(List.of(event(ALPHA, 1, "a"), event(ALPHA, 2, "b"))).get(1);
         log.close();
         db.close();
-        db = Database.open(DataDir.of(tmp));
+        db = new TestStore(tmp).open();
         log = new EventLog(db, clock);
 
         EventLogEntry next = log.append(event(ALPHA, 3, "c"));
@@ -161,8 +161,10 @@ class EventLogTest {
         List<EventLogEntry> alpha = appendMany(ALPHA, 10);
 
         try (Connection raw = bypassTriggers()) {
-            raw.createStatement().execute("UPDATE event_log SET hash = zeroblob(32) WHERE id = " + alpha.get(9).id());
-            raw.createStatement().execute("UPDATE event_log SET prev_hash = randomblob(32) WHERE id = "
+            String zeros = db.isServer() ? "decode(repeat('00', 32), 'hex')" : "zeroblob(32)";
+            String random = db.isServer() ? "sha256(random()::text::bytea)" : "randomblob(32)";
+            raw.createStatement().execute("UPDATE event_log SET hash = " + zeros + " WHERE id = " + alpha.get(9).id());
+            raw.createStatement().execute("UPDATE event_log SET prev_hash = " + random + " WHERE id = "
                     + alpha.get(4).id());
         }
 
@@ -234,6 +236,13 @@ class EventLogTest {
 
     /** A separate raw connection with the append-only triggers dropped, as a tamperer would. */
     private Connection bypassTriggers() throws Exception {
+        if (db.isServer()) {
+            Connection raw = DriverManager.getConnection(db.server().orElseThrow().url());
+            try (Statement s = raw.createStatement()) {
+                s.execute("ALTER TABLE event_log DISABLE TRIGGER USER");
+            }
+            return raw;
+        }
         Connection raw = DriverManager.getConnection("jdbc:sqlite:" + db.file());
         try (Statement s = raw.createStatement()) {
             s.execute("PRAGMA busy_timeout = 5000");
@@ -244,6 +253,14 @@ class EventLogTest {
     }
 
     private void failInsertsOfType(String type) {
+        if (db.isServer()) {
+            String name = "fail_" + type.replace('.', '_');
+            db.jdbi().useHandle(h -> h.execute("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN IF NEW.type = '" + type + "' THEN RAISE EXCEPTION 'refused by test'; END IF; "
+                    + "RETURN NEW; END; $$; CREATE TRIGGER " + name + " BEFORE INSERT ON event_log FOR EACH ROW "
+                    + "EXECUTE FUNCTION " + name + "()"));
+            return;
+        }
         db.jdbi().useHandle(h -> h.execute("CREATE TRIGGER fail_" + type + " BEFORE INSERT ON event_log "
                 + "WHEN NEW.type = '" + type + "' BEGIN SELECT RAISE(ABORT, 'refused by test'); END"));
     }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.core.id.UserId;
-import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.TestStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +29,7 @@ class SessionCatalogTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(DataDir.of(tmp));
+        db = new TestStore(tmp).open();
         catalog = new SessionCatalog(db);
     }
 

@@ -1,0 +1,178 @@
+package dev.switchboard.store;
+
+import dev.switchboard.core.error.SwitchboardException;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.eventlog.VerifyReport;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Moves a seat to the training center's server: copies the seat's accounts, training sessions, recordings
+ * catalogue and event-log chains from its SQLite file into the server database, then verifies every copied chain
+ * there. Nothing is overwritten or merged: when an account, session, recording or chain id is already on the
+ * server, the whole copy is refused and each conflicting id is reported. Chains are copied row for row (same seq,
+ * hashes and times), so they verify on the server exactly as on the seat; only the row ids are the server's.
+ *
+ * <p>The audit chain is the exception: every seat has one, and a hash chain cannot be merged into another. When
+ * the server has no audit chain yet the seat's is copied; otherwise it stays on the seat (still verifiable in its
+ * file) and the result says so.
+ */
+public final class SeatMigration {
+
+    private static final String ACCOUNT = "id, username, display_name, role, active, password_hash, created_at, "
+            + "password_changed_at, failed_logons, locked_until, last_logon_at";
+    private static final String SESSION = "id, trainee_id, trainee_name, kind, title, started_at, ended_at, status, "
+            + "score";
+    private static final String RECORDING = "session_id, file, kind, sample_rate, channels, started_at, duration_ms, "
+            + "sha256, status";
+    private static final String EVENT = "session_id, seq, sim_time_ms, wall_time_ms, type, payload, prev_hash, hash";
+
+    private final Database seat;
+    private final Database server;
+
+    public SeatMigration(Database seat, Database server) {
+        this.seat = Objects.requireNonNull(seat, "seat");
+        this.server = Objects.requireNonNull(server, "server");
+        if (seat.isServer() || !server.isServer()) {
+            throw new IllegalArgumentException("Copies from a seat's own file to a server database");
+        }
+    }
+
+    /** What a copy did, or why it did nothing. */
+    public record Result(List<String> conflicts, int accounts, int sessions, int recordings, int chains,
+                         long entries, boolean auditKeptOnSeat, Optional<VerifyReport.Break> brokenChain) {
+
+        public Result {
+            conflicts = List.copyOf(conflicts);
+        }
+
+        /** Whether the data was copied and every copied chain verifies on the server. */
+        public boolean copied() {
+            return conflicts.isEmpty() && brokenChain.isEmpty();
+        }
+    }
+
+    /**
+     * Checks for conflicts and, when there are none, copies everything in one server transaction and verifies
+     * the copied chains.
+     */
+    public Result run() {
+        List<String> accounts = ids(seat, "SELECT id FROM account ORDER BY id");
+        List<String> usernames = ids(seat, "SELECT username FROM account ORDER BY id");
+        List<String> sessions = ids(seat, "SELECT id FROM training_session ORDER BY id");
+        List<String> recordings = ids(seat, "SELECT session_id || '/' || file FROM recording ORDER BY 1");
+        List<String> chains = ids(seat, "SELECT DISTINCT session_id FROM event_log ORDER BY 1");
+        boolean serverHasAudit = !ids(server, "SELECT session_id FROM event_log WHERE session_id = '"
+                + SessionId.AUDIT.value() + "' LIMIT 1").isEmpty();
+        List<String> copiedChains = new ArrayList<>(chains);
+        if (serverHasAudit) {
+            copiedChains.remove(SessionId.AUDIT.value());
+        }
+
+        List<String> conflicts = new ArrayList<>();
+        conflicts.addAll(clashes(accounts, "SELECT id FROM account", "account id "));
+        conflicts.addAll(clashes(usernames.stream().map(u -> u.toLowerCase(Locale.ROOT)).toList(),
+                "SELECT lower(username) FROM account", "user name "));
+        conflicts.addAll(clashes(sessions, "SELECT id FROM training_session", "session "));
+        conflicts.addAll(clashes(recordings, "SELECT session_id || '/' || file FROM recording", "recording "));
+        conflicts.addAll(clashes(copiedChains, "SELECT DISTINCT session_id FROM event_log", "event-log chain "));
+        if (!conflicts.isEmpty()) {
+            return new Result(conflicts, 0, 0, 0, 0, 0, serverHasAudit, Optional.empty());
+        }
+
+        long entries = server.jdbi().inTransaction(target -> seat.jdbi().withHandle(source -> {
+            copy(source, target, "account", ACCOUNT, "SELECT " + ACCOUNT + " FROM account");
+            copy(source, target, "training_session", SESSION, "SELECT " + SESSION + " FROM training_session");
+            copy(source, target, "recording", RECORDING, "SELECT " + RECORDING + " FROM recording");
+            long copied = 0;
+            for (String chain : copiedChains) {
+                copied += copy(source, target, "event_log", EVENT, "SELECT " + EVENT
+                        + " FROM event_log WHERE session_id = '" + chain.replace("'", "''") + "' ORDER BY seq");
+            }
+            return copied;
+        }));
+
+        Optional<VerifyReport.Break> broken = Optional.empty();
+        try (EventLog log = new EventLog(server, Clock.systemUTC())) {
+            for (String chain : copiedChains) {
+                VerifyReport report = log.verify(Optional.of(new SessionId(chain)));
+                if (report.firstBreak().isPresent()) {
+                    broken = report.firstBreak();
+                    break;
+                }
+            }
+        }
+        return new Result(List.of(), accounts.size(), sessions.size(), recordings.size(), copiedChains.size(),
+                entries, serverHasAudit && chains.contains(SessionId.AUDIT.value()), broken);
+    }
+
+    private List<String> clashes(List<String> ours, String theirsQuery, String what) {
+        if (ours.isEmpty()) {
+            return List.of();
+        }
+        Set<String> theirs = new HashSet<>(ids(server, theirsQuery));
+        return ours.stream().filter(theirs::contains).map(id -> what + id + " is already on the server").toList();
+    }
+
+    private static List<String> ids(Database db, String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
+    }
+
+    /** Copies every row {@code select} returns into {@code table}, value for value, in batches. */
+    private static long copy(Handle source, Handle target, String table, String columns, String select) {
+        int n = columns.split(",").length;
+        String insert = "INSERT INTO " + table + " (" + columns + ") VALUES (" + "?, ".repeat(n - 1) + "?)";
+        Connection from = source.getConnection();
+        Connection to = target.getConnection();
+        long rows = 0;
+        try (PreparedStatement read = from.prepareStatement(select);
+             PreparedStatement write = to.prepareStatement(insert);
+             ResultSet rs = read.executeQuery()) {
+            int meta = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= meta; i++) {
+                    Object value = rs.getObject(i);
+                    if (value == null) {
+                        write.setNull(i, Types.NULL);
+                    } else if (value instanceof Integer v) {
+                        // SQLite hands small INTEGERs as Integer; the server's columns are BIGINT.
+                        write.setLong(i, v);
+                    } else {
+                        write.setObject(i, value);
+                    }
+                }
+                write.addBatch();
+                if (++rows % 1000 == 0) {
+                    write.executeBatch();
+                }
+            }
+            write.executeBatch();
+        } catch (SQLException e) {
+            throw new SwitchboardException("Copying " + table + " to the server " + server(target) + " failed: "
+                    + e.getMessage(), "Nothing was copied (the copy is one transaction); the seat's data is unchanged.",
+                    e);
+        }
+        return rows;
+    }
+
+    private static String server(Handle target) {
+        try {
+            return target.getConnection().getMetaData().getURL();
+        } catch (SQLException e) {
+            return "(unknown)";
+        }
+    }
+}
