@@ -114,6 +114,13 @@ public final class SurveillanceBenchCommand implements Callable<Integer> {
         for (EventQuery.Mode m : EventQuery.Mode.values()) {
             say("  all: %s", RetrievalEvaluation.score(s.search(), questions, m).line());
         }
+        List<RetrievalEvaluation.Question> setB = RetrievalEvaluation.heldOutSetB(new EventGenerator(s.cameras(),
+                seed), s.store(), s.cameras(), until.minus(java.time.Duration.ofDays(days)), until);
+        say("  held-out set B (%d questions, written before the second round of ranking changes, never tuned on):",
+                setB.size());
+        for (EventQuery.Mode m : EventQuery.Mode.values()) {
+            say("    %s", RetrievalEvaluation.score(s.search(), setB, m).line());
+        }
 
         say("search latency with filters (%d questions x %d rounds, question vectors cached after the first); load %s",
                 questions.size(), rounds, load());
