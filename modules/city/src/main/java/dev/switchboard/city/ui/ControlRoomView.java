@@ -58,6 +58,7 @@ final class ControlRoomView implements WorkspaceView {
 
     private final MapView map = new MapView();
     private final MarkerLayer markers = new MarkerLayer();
+    private final RequestedPins pins;
     private final ObservableList<Recommendation> recommendations = FXCollections.observableArrayList();
     private final ObservableList<CriticalEvent> feed = FXCollections.observableArrayList();
     private final ObservableList<IncidentView> incidents = FXCollections.observableArrayList();
@@ -75,8 +76,9 @@ final class ControlRoomView implements WorkspaceView {
     private long lastFrameNanos;
     private double frameEwmaMillis;
 
-    ControlRoomView(ControlRoomViewModel model) {
+    ControlRoomView(ControlRoomViewModel model, RequestedPins pins) {
         this.model = model;
+        this.pins = pins;
         page.getStyleClass().add("sb-control-room");
         page.getStylesheets().add(ControlRoomView.class.getResource("control-room.css").toExternalForm());
         page.setTop(controls());
@@ -126,6 +128,7 @@ final class ControlRoomView implements WorkspaceView {
     @Override
     public void dispose() {
         pump.stop();
+        pins.close();
         model.close();
     }
 
@@ -212,6 +215,7 @@ final class ControlRoomView implements WorkspaceView {
         map.setZoom(11.6);
         map.setCenter(35.688, 139.745);
         map.addLayer(markers);
+        pins.attachTo(map);
         map.setId("city-map");
         details.setId("city-details");
         details.getStyleClass().add("sb-map-details");
@@ -227,7 +231,9 @@ final class ControlRoomView implements WorkspaceView {
         StackPane.setAlignment(follow, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(follow, new Insets(10));
         Rectangle clip = new Rectangle();
-        StackPane pane = new StackPane(map, legend(), details, follow);
+        StackPane.setAlignment(pins.banner(), Pos.TOP_LEFT);
+        StackPane.setMargin(pins.banner(), new Insets(10));
+        StackPane pane = new StackPane(map, legend(), details, follow, pins.banner());
         clip.widthProperty().bind(pane.widthProperty());
         clip.heightProperty().bind(pane.heightProperty());
         pane.setClip(clip);
