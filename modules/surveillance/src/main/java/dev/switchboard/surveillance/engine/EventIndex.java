@@ -53,10 +53,10 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * The search index beside the store: one Lucene index holding an event document per camera event (BM25 over its
  * description and attributes, filters on camera, ward, type, behaviour, colour, plate, confidence, time, time of
- * day and position) and a phrase document per distinct description holding its embedding in an HNSW graph.
+ * day and position); the distinct descriptions' embeddings sit in an HNSW graph of their own ({@link PhraseIndex}).
  * Semantic search finds the nearest descriptions and ranks the events that carry them; hybrid search fuses the
- * keyword and semantic rankings with reciprocal-rank fusion ({@link TopDocs#rrf}). Always rebuildable from the
- * {@link EventStore}. Thread-safe; searches see what was added once {@link #refresh()} ran.
+ * keyword and semantic rankings by a weighted combination of their normalised scores ({@link Fusion}). Always
+ * rebuildable from the {@link EventStore}. Thread-safe; searches see what was added once {@link #refresh()} ran.
  */
 public final class EventIndex implements AutoCloseable {
 
@@ -73,8 +73,6 @@ public final class EventIndex implements AutoCloseable {
     static final float TIE_BREAK = 0.001f;
     /** How many of the semantic ranking the keyword tie-break reorders before the list is cut. */
     static final int TIE_POOL = 10 * CANDIDATES;
-    /** The constant of reciprocal-rank fusion. */
-    static final int RRF_K = 60;
 
     private static final String PHRASE = PhraseIndex.PHRASE;
     private static final String LAST_ID = "lastEventId";
@@ -283,7 +281,7 @@ public final class EventIndex implements AutoCloseable {
                     vec = semanticList(s, among, filter, kw);
                 }
             }
-            TopDocs result = kw == null ? vec : vec == null ? kw : Fusion.fuse(kw, vec, q.limit(), RRF_K);
+            TopDocs result = kw == null ? vec : vec == null ? kw : Fusion.fuse(kw, vec, q.limit());
             if (result.scoreDocs.length == 0 && q.hasFilters()) {
                 // Neither ranker found the words among the filtered events: the filters alone, newest first.
                 return newestFirst(s, filter, total, q.limit());
