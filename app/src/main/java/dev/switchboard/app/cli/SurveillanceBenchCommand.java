@@ -219,8 +219,14 @@ public final class SurveillanceBenchCommand implements Callable<Integer> {
 
     private void llm(Workstation ws, Surveillance s) throws IOException {
         try (LoopbackChatServer fake = new LoopbackChatServer()) {
-            ws.ai().providers().add(ProviderConfig.of("bench-loopback", ProviderKind.OPENAI_COMPATIBLE, fake.baseUrl(),
-                    "loopback", ""));
+            ProviderConfig loopback = ProviderConfig.of("bench-loopback", ProviderKind.OPENAI_COMPATIBLE,
+                    fake.baseUrl(), "loopback", "");
+            // A kept store (--keep) has the loopback provider of an earlier run, at another port.
+            if (ws.ai().providers().find(loopback.name()).isPresent()) {
+                ws.ai().providers().update(loopback);
+            } else {
+                ws.ai().providers().add(loopback);
+            }
             ws.ai().providers().assign(AiUse.CHAT, "bench-loopback");
             List<Long> first = new ArrayList<>();
             List<Long> total = new ArrayList<>();

@@ -226,9 +226,8 @@ final class SurveillanceView implements WorkspaceView {
         Label insightsTitle = new Label();
         insightsTitle.setId("surveillance-insights-title");
         insightsTitle.getStyleClass().add("sb-section-title");
-        model.badgeProperty().addListener((obs, old, now) -> insightsTitle.setText(Text.get("surveillance.insights",
-                now)));
-        insightsTitle.setText(Text.get("surveillance.insights", 0));
+        insightsTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Text.get(
+                "surveillance.insights", model.insights().size()), model.insights()));
         ListView<Insight> insights = new ListView<>(model.insights());
         insights.setId("surveillance-insights");
         insights.setCellFactory(v -> new InsightCell());
