@@ -25,7 +25,7 @@ public interface WorkspaceView extends Activatable {
      * show before its first visit is created at sign-in ({@link Workspace#createAtSignIn()}). None by default.
      */
     default ReadOnlyIntegerProperty badgeProperty() {
-        return NoBadge.NONE;
+        return new ReadOnlyIntegerWrapper(0).getReadOnlyProperty();
     }
 
     /** Releases subscriptions and threads for good, at sign-out; nothing by default. */
@@ -33,10 +33,3 @@ public interface WorkspaceView extends Activatable {
     }
 }
 
-/** The badge of a view that has none: always 0. */
-final class NoBadge {
-    static final ReadOnlyIntegerProperty NONE = new ReadOnlyIntegerWrapper(0).getReadOnlyProperty();
-
-    private NoBadge() {
-    }
-}

@@ -195,8 +195,8 @@ public final class EventStore {
      * because the index keeps no colour or clothing beside the words.
      */
     public List<PersonSighting> people(long fromMs, long toMs, double minConfidence) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, at_ms, camera, lat, lon, colour, clothing, direction "
-                + "FROM surv_event WHERE at_ms >= :from AND at_ms < :to AND object_type = :type "
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, at_ms, camera, lat, lon, colour, clothing, "
+                + "direction FROM surv_event WHERE at_ms >= :from AND at_ms < :to AND object_type = :type "
                 + "AND confidence >= :conf ORDER BY at_ms").bind("from", fromMs).bind("to", toMs)
                 .bind("type", ObjectType.PERSON.code()).bind("conf", minConfidence)
                 .map((rs, ctx) -> new PersonSighting(rs.getLong(1), rs.getLong(2), rs.getInt(3),
