@@ -406,15 +406,19 @@ final class SurveillanceView implements WorkspaceView {
         clip.stop();
     }
 
-    /** Opens the engine in the background and keeps looking for new insights, for the badge before a first visit. */
+    /**
+     * Keeps looking for new insights every two minutes, for the badge before a first visit. The first look opens the
+     * engine, two minutes after sign-in, so that sign-in itself (and the demo's own work) is not slowed by it.
+     */
     void watch() {
-        model.open();
         watch.play();
     }
 
     private void refreshIfReady() {
         if (model.readyProperty().get()) {
             model.refreshSide();
+        } else {
+            model.open();
         }
     }
 

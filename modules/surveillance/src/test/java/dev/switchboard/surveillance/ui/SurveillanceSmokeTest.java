@@ -138,7 +138,10 @@ class SurveillanceSmokeTest {
                 "super", "Sora Supervisor", Role.SUPERVISOR, true, Instant.EPOCH, Instant.EPOCH, 0, null, null),
                 tasks, new RecordingDialogs(errors));
         SurveillanceView hiddenView = HeadlessFx.callOnFx(() -> new SurveillanceView(hidden));
-        HeadlessFx.runOnFx(hiddenView::watch);
+        HeadlessFx.runOnFx(() -> {
+            hiddenView.watch();
+            hidden.open();
+        });
         waitUntil(() -> !hidden.insights().isEmpty());
         HeadlessFx.waitForFx();
         assertThat(hiddenView.badgeProperty().get()).isEqualTo(hidden.insights().size());
