@@ -58,7 +58,20 @@ public final class SurveillanceBenchCommand implements Callable<Integer> {
             + "temporary folder, deleted).")
     Path keep;
 
+    @Option(names = "--only", split = ",", paramLabel = "PART", description = "Run only these parts after "
+            + "generating (or finding) the store: retrieval, latency, ask, llm (default: all).")
+    List<String> only;
+
+    @Option(names = "--verbose", description = "Also print the tuning questions one by one (recall per mode) and "
+            + "each ask's time; never the held-out ones.")
+    boolean verbose;
+
     private PrintWriter out;
+    private final Instant until = Instant.parse("2025-06-08T03:00:00Z");
+
+    private boolean part(String name) {
+        return only == null || only.isEmpty() || only.contains(name);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -76,7 +89,6 @@ public final class SurveillanceBenchCommand implements Callable<Integer> {
 
     private void run(Workstation ws) throws IOException {
         Surveillance s = ws.surveillance();
-        Instant until = Instant.parse("2025-06-08T03:00:00Z");
         say("generate+index %,d events over %d days (seed %d); load %s", events, days, seed, load());
         long[] lastPrint = {System.nanoTime()};
         long t0 = System.nanoTime();
@@ -88,6 +100,9 @@ public final class SurveillanceBenchCommand implements Callable<Integer> {
             }
         });
         double stored = (System.nanoTime() - t0) / 1e9;
+        if (g.alreadyThere()) {
+            say("the store in %s already holds this generation (%,d events): reusing it", keep, s.store().count());
+        }
         say("stored and keyword-searchable: %,d events in %.1f s (%,.0f events/s); load %s", g.events(), stored,
                 g.events() / stored, load());
         s.search().awaitEmbeddings(60, TimeUnit.MINUTES);
@@ -98,12 +113,38 @@ public final class SurveillanceBenchCommand implements Callable<Integer> {
         long indexBytes = s.search().indexBytes();
         long dbBytes = Files.size(ws.dataDir().database());
         say("index on disk %.1f MiB (%.0f bytes/event); database %.1f MiB", indexBytes / 1048576.0,
-                indexBytes / (double) g.events(), dbBytes / 1048576.0);
+                indexBytes / (double) s.store().count(), dbBytes / 1048576.0);
         heap("after loading");
 
         List<RetrievalEvaluation.Question> questions = RetrievalEvaluation.questions(new EventGenerator(s.cameras(),
                 seed), s.store(), until.minus(java.time.Duration.ofDays(days)), until);
+        if (part("retrieval")) {
+            retrieval(s, questions);
+        }
+        if (part("latency")) {
+            latency(ws, s, questions);
+        }
+        if (part("ask")) {
+            asks(s);
+        }
+        if (part("llm")) {
+            llm(ws, s);
+        }
+        heap("at the end");
+    }
+
+    private void retrieval(Surveillance s, List<RetrievalEvaluation.Question> questions) {
         say("retrieval on %d labelled questions (ground truth of the generator):", questions.size());
+        if (verbose) {
+            for (RetrievalEvaluation.Question q : questions.stream().filter(q -> !q.heldOut()).toList()) {
+                StringBuilder line = new StringBuilder();
+                for (EventQuery.Mode m : EventQuery.Mode.values()) {
+                    line.append(String.format(Locale.ROOT, " %s %.2f", m.name().charAt(0),
+                            RetrievalEvaluation.score(s.search(), List.of(q), m).recall()));
+                }
+                say("   %s | %s (%d relevant)", line, q.query().describe(), q.relevant().size());
+            }
+        }
         for (boolean heldOut : new boolean[] {false, true}) {
             List<RetrievalEvaluation.Question> part = questions.stream().filter(q -> q.heldOut() == heldOut).toList();
             say("  %s:", heldOut ? "held out" : "tuning");
@@ -114,7 +155,16 @@ public final class SurveillanceBenchCommand implements Callable<Integer> {
         for (EventQuery.Mode m : EventQuery.Mode.values()) {
             say("  all: %s", RetrievalEvaluation.score(s.search(), questions, m).line());
         }
+        List<RetrievalEvaluation.Question> setB = RetrievalEvaluation.heldOutSetB(new EventGenerator(s.cameras(),
+                seed), s.store(), s.cameras(), until.minus(java.time.Duration.ofDays(days)), until);
+        say("  held-out set B (%d questions, written before the second round of ranking changes, never tuned on):",
+                setB.size());
+        for (EventQuery.Mode m : EventQuery.Mode.values()) {
+            say("    %s", RetrievalEvaluation.score(s.search(), setB, m).line());
+        }
+    }
 
+    private void latency(Workstation ws, Surveillance s, List<RetrievalEvaluation.Question> questions) {
         say("search latency with filters (%d questions x %d rounds, question vectors cached after the first); load %s",
                 questions.size(), rounds, load());
         for (EventQuery.Mode m : EventQuery.Mode.values()) {
@@ -137,6 +187,9 @@ public final class SurveillanceBenchCommand implements Callable<Integer> {
             embed.add((System.nanoTime() - st) / 1000);
         }
         say("  embedding a new question (first search of a new text adds this): %s", stats(embed));
+    }
+
+    private void asks(Surveillance s) {
 
         List<String> asks = List.of("any people running near Shibuya Station in the last 20 minutes?",
                 "how many cars on camera 12 this week?", "what happened in Taito last night?", "anything unusual?",
@@ -154,15 +207,26 @@ public final class SurveillanceBenchCommand implements Callable<Integer> {
                     say("  (%s: %s)", q, e.getMessage());
                 }
                 askMicros.add((System.nanoTime() - st) / 1000);
+                if (verbose) {
+                    say("   %6.1f ms  %s", (System.nanoTime() - st) / 1e6, q);
+                }
             }
         }
         say("offline ask end to end (%d questions x %d rounds, 12-turn conversations): %s; load %s", asks.size(),
                 rounds,
                 stats(askMicros), load());
+    }
 
+    private void llm(Workstation ws, Surveillance s) throws IOException {
         try (LoopbackChatServer fake = new LoopbackChatServer()) {
-            ws.ai().providers().add(ProviderConfig.of("bench-loopback", ProviderKind.OPENAI_COMPATIBLE, fake.baseUrl(),
-                    "loopback", ""));
+            ProviderConfig loopback = ProviderConfig.of("bench-loopback", ProviderKind.OPENAI_COMPATIBLE,
+                    fake.baseUrl(), "loopback", "");
+            // A kept store (--keep) has the loopback provider of an earlier run, at another port.
+            if (ws.ai().providers().find(loopback.name()).isPresent()) {
+                ws.ai().providers().update(loopback);
+            } else {
+                ws.ai().providers().add(loopback);
+            }
             ws.ai().providers().assign(AiUse.CHAT, "bench-loopback");
             List<Long> first = new ArrayList<>();
             List<Long> total = new ArrayList<>();
@@ -183,7 +247,6 @@ public final class SurveillanceBenchCommand implements Callable<Integer> {
                     + "whole answer %s", stats(first), stats(total));
             ws.ai().providers().assign(AiUse.CHAT, ProviderConfig.OFFLINE);
         }
-        heap("at the end");
     }
 
     private void heap(String when) {

@@ -146,7 +146,9 @@ final class ShellView extends BorderPane implements Navigator {
 
     private WorkspaceView create(Workspace workspace) {
         try {
-            return workspace.create(context);
+            WorkspaceView view = workspace.create(context);
+            showBadge(workspace.id(), view);
+            return view;
         } catch (RuntimeException e) {
             LOG.error("Workspace {} could not be created", workspace.id(), e);
             Label failed = new Label(Fxml.MESSAGES.getString("app.shell.workspaceFailed") + "\n"
@@ -156,6 +158,29 @@ final class ShellView extends BorderPane implements Navigator {
             StackPane pane = new StackPane(failed);
             return () -> pane;
         }
+    }
+
+    /** Puts the view's badge (a count, hidden at 0) on the corner of its rail button's icon. */
+    private void showBadge(String workspaceId, WorkspaceView view) {
+        ToggleButton button = buttons.get(workspaceId);
+        var count = view.badgeProperty();
+        if (button == null || count == null) {
+            return;
+        }
+        Label badge = new Label();
+        badge.getStyleClass().add("sb-nav-badge");
+        badge.setId("nav-badge-" + workspaceId);
+        badge.setMouseTransparent(true);
+        badge.textProperty().bind(count.asString());
+        badge.visibleProperty().bind(count.greaterThan(0));
+        StackPane icon = new StackPane(button.getGraphic(), badge);
+        StackPane.setAlignment(badge, Pos.TOP_RIGHT);
+        StackPane.setMargin(badge, new javafx.geometry.Insets(-6, -10, 0, 0));
+        button.setGraphic(icon);
+        String title = workspaces.get(workspaceId).title();
+        button.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> count.get() > 0
+                ? java.text.MessageFormat.format(Fxml.MESSAGES.getString("app.shell.badge"), title, count.get())
+                : title, count));
     }
 
     private Node rail(ShellActions actions, Account user) {

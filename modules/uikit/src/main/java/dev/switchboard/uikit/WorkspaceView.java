@@ -1,5 +1,7 @@
 package dev.switchboard.uikit;
 
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.scene.Node;
 
 /** The view of one workspace as the shell hosts it: a node plus the show/hide lifecycle. */
@@ -17,7 +19,17 @@ public interface WorkspaceView extends Activatable {
     default void deactivate() {
     }
 
+    /**
+     * A count the navigation rail shows on this workspace's button, such as insights waiting to be read; 0 shows
+     * none. Changed on the FX thread only. The rail shows it once the view exists: a workspace whose badge should
+     * show before its first visit is created at sign-in ({@link Workspace#createAtSignIn()}). None by default.
+     */
+    default ReadOnlyIntegerProperty badgeProperty() {
+        return new ReadOnlyIntegerWrapper(0).getReadOnlyProperty();
+    }
+
     /** Releases subscriptions and threads for good, at sign-out; nothing by default. */
     default void dispose() {
     }
 }
+

@@ -60,6 +60,7 @@ final class ControlRoomView implements WorkspaceView {
 
     private final MapView map = new MapView();
     private final MarkerLayer markers = new MarkerLayer();
+    private final RequestedPins pins;
     private final ObservableList<Recommendation> recommendations = FXCollections.observableArrayList();
     private final ObservableList<CriticalEvent> feed = FXCollections.observableArrayList();
     private final ObservableList<IncidentView> incidents = FXCollections.observableArrayList();
@@ -85,8 +86,9 @@ final class ControlRoomView implements WorkspaceView {
     private long lastFrameNanos;
     private double frameEwmaMillis;
 
-    ControlRoomView(ControlRoomViewModel model) {
+    ControlRoomView(ControlRoomViewModel model, RequestedPins pins) {
         this.model = model;
+        this.pins = pins;
         page.getStyleClass().add("sb-control-room");
         page.getStylesheets().add(ControlRoomView.class.getResource("control-room.css").toExternalForm());
         page.setTop(controls());
@@ -145,6 +147,7 @@ final class ControlRoomView implements WorkspaceView {
     @Override
     public void dispose() {
         pump.stop();
+        pins.close();
         model.close();
     }
 
@@ -266,6 +269,7 @@ final class ControlRoomView implements WorkspaceView {
         map.setZoom(11.6);
         map.setCenter(35.688, 139.745);
         map.addLayer(markers);
+        pins.attachTo(map);
         map.setId("city-map");
         details.setId("city-details");
         details.getStyleClass().add("sb-map-details");
@@ -292,7 +296,10 @@ final class ControlRoomView implements WorkspaceView {
         });
         StackPane.setAlignment(credits, Pos.TOP_LEFT);
         StackPane.setMargin(credits, new Insets(6, 10, 6, 10));
-        StackPane pane = new StackPane(map, legend(), details, follow, credits);
+                // The pins' banner sits at the top centre: the credits take the top left.
+        StackPane.setAlignment(pins.banner(), Pos.TOP_CENTER);
+        StackPane.setMargin(pins.banner(), new Insets(10));
+        StackPane pane = new StackPane(map, legend(), details, follow, credits, pins.banner());
         clip.widthProperty().bind(pane.widthProperty());
         clip.heightProperty().bind(pane.heightProperty());
         pane.setClip(clip);

@@ -43,6 +43,6 @@ public final class ControlRoomWorkspace implements Workspace {
 
     @Override
     public WorkspaceView create(WorkspaceContext ctx) {
-        return new ControlRoomView(new ControlRoomViewModel(ctx));
+        return new ControlRoomView(new ControlRoomViewModel(ctx), new RequestedPins(ctx.bus()));
     }
 }

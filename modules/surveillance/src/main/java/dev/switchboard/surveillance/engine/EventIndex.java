@@ -22,7 +22,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatField;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.TextField;
@@ -32,16 +31,12 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -50,7 +45,6 @@ import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -59,31 +53,33 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * The search index beside the store: one Lucene index holding an event document per camera event (BM25 over its
  * description and attributes, filters on camera, ward, type, behaviour, colour, plate, confidence, time, time of
- * day and position) and a phrase document per distinct description holding its embedding in an HNSW graph.
+ * day and position); the distinct descriptions' embeddings sit in an HNSW graph of their own ({@link PhraseIndex}).
  * Semantic search finds the nearest descriptions and ranks the events that carry them; hybrid search fuses the
- * keyword and semantic rankings with reciprocal-rank fusion ({@link TopDocs#rrf}). Always rebuildable from the
- * {@link EventStore}. Thread-safe; searches see what was added once {@link #refresh()} ran.
+ * keyword and semantic rankings by a weighted combination of their normalised scores ({@link Fusion}). Always
+ * rebuildable from the {@link EventStore}. Thread-safe; searches see what was added once {@link #refresh()} ran.
  */
 public final class EventIndex implements AutoCloseable {
 
     /** How many candidates each ranker gives to the fusion. */
     static final int CANDIDATES = 100;
-    /** How many nearest descriptions semantic search takes. */
+    /**
+     * How many nearest descriptions semantic search takes among those the filtered events carry, when the nearest
+     * overall ({@link #NEAREST_OVERALL}) are too rare among them.
+     */
     static final int NEAREST_PHRASES = 48;
-    /** Filters matching at most this many events make semantic search look only at their descriptions. */
-    static final int SELECTIVE_FILTER = 300_000;
+    /** How many nearest descriptions overall a question's semantic search starts from (kept per question). */
+    static final int NEAREST_OVERALL = 256;
     /** Weight of the keyword score inside the semantic list of a hybrid search: it only breaks ties. */
     static final float TIE_BREAK = 0.001f;
-    /** The constant of reciprocal-rank fusion. */
-    static final int RRF_K = 60;
+    /** How many of the semantic ranking the keyword tie-break reorders before the list is cut. */
+    static final int TIE_POOL = 10 * CANDIDATES;
 
-    private static final String KIND = "kind";
-    private static final String EVENT = "event";
-    private static final String PHRASE = "phrase";
-    private static final String VECTOR = "vec";
+    private static final String PHRASE = PhraseIndex.PHRASE;
     private static final String LAST_ID = "lastEventId";
-    private static final Query EVENTS = new TermQuery(new Term(KIND, EVENT));
-    private static final Query PHRASES = new TermQuery(new Term(KIND, PHRASE));
+    /** The layout of the documents; an index of another layout is rebuilt from the store. */
+    private static final String LAYOUT_KEY = "layout";
+    private static final String LAYOUT = "2";
+    private static final Query EVENTS = new MatchAllDocsQuery();
 
     private final Path dir;
     private final FSDirectory directory;
@@ -91,7 +87,13 @@ public final class EventIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final QueryBuilder queries = new QueryBuilder(analyzer);
-    private final Set<Integer> indexedPhrases = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final PhraseIndex phrases;
+    private final Map<VectorKey, CachedNearest> nearestCache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<VectorKey, CachedNearest> eldest) {
+            return size() > 256;
+        }
+    };
     private volatile long lastEventId;
 
     private EventIndex(Path dir) throws IOException {
@@ -106,12 +108,11 @@ public final class EventIndex implements AutoCloseable {
         Map<String, String> data = new HashMap<>();
         writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
         lastEventId = Long.parseLong(data.getOrDefault(LAST_ID, "0"));
-        IndexSearcher s = searchers.acquire();
-        try {
-            s.search(PHRASES, new PhraseIds(indexedPhrases));
-        } finally {
-            searchers.release(s);
+        if (writer.getDocStats().maxDoc > 0 && !LAYOUT.equals(data.get(LAYOUT_KEY))) {
+            close();
+            throw new IOException("the index in " + dir + " has an older layout");
         }
+        this.phrases = PhraseIndex.open(dir.resolve("phrases"));
     }
 
     /**
@@ -128,6 +129,7 @@ public final class EventIndex implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             return;
         }
+        delete(dir.resolve("phrases"));
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {
                 Files.deleteIfExists(p);
@@ -146,7 +148,7 @@ public final class EventIndex implements AutoCloseable {
 
     /** Whether the description with this id has its vector in the index. */
     public boolean hasPhrase(int phraseId) {
-        return indexedPhrases.contains(phraseId);
+        return phrases.has(phraseId);
     }
 
     // ---- writing
@@ -167,25 +169,19 @@ public final class EventIndex implements AutoCloseable {
 
     /** Adds the vectors of distinct descriptions (those not in the index yet). */
     public void addPhrases(Map<Integer, float[]> vectors) {
-        try {
-            for (Map.Entry<Integer, float[]> e : vectors.entrySet()) {
-                if (indexedPhrases.add(e.getKey())) {
-                    Document d = new Document();
-                    d.add(new KeywordField(KIND, PHRASE, Field.Store.NO));
-                    d.add(new IntField(PHRASE, e.getKey(), Field.Store.YES));
-                    d.add(new KnnFloatVectorField(VECTOR, e.getValue(), VectorSimilarityFunction.DOT_PRODUCT));
-                    writer.addDocument(d);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot add description vectors to the search index in " + dir, e);
-        }
+        phrases.add(vectors);
+    }
+
+    /** Commits the description vectors (merged into one graph); for the end of a round of embedding. */
+    public void commitPhrases() {
+        phrases.commit();
     }
 
     /** Makes what was added searchable (near-real-time, without a commit). */
     public void refresh() {
         try {
             searchers.maybeRefreshBlocking();
+            phrases.refresh();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot refresh the search index in " + dir, e);
         }
@@ -194,9 +190,12 @@ public final class EventIndex implements AutoCloseable {
     /** Commits to disk with the highest event id indexed, so a restart resumes from there. */
     public void commit() {
         try {
-            writer.setLiveCommitData(Map.of(LAST_ID, Long.toString(lastEventId)).entrySet());
+            writer.setLiveCommitData(Map.of(LAST_ID, Long.toString(lastEventId), LAYOUT_KEY, LAYOUT).entrySet());
             writer.commit();
             searchers.maybeRefresh();
+            if (phrases != null) {
+                phrases.commit();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot commit the search index in " + dir, e);
         }
@@ -205,7 +204,6 @@ public final class EventIndex implements AutoCloseable {
     private static Document document(StoredEvent s) {
         CameraEvent e = s.event();
         Document d = new Document();
-        d.add(new KeywordField(KIND, EVENT, Field.Store.NO));
         d.add(new LongField("id", e.id(), Field.Store.YES));
         d.add(new TextField("text", text(e), Field.Store.NO));
         d.add(new IntField(PHRASE, s.phraseId(), Field.Store.NO));
@@ -265,36 +263,28 @@ public final class EventIndex implements AutoCloseable {
         IndexSearcher s = acquire();
         try {
             Query filter = filter(q);
-            Query keyword = q.text().isEmpty() ? null : queries.createBooleanQuery("text", q.text(), Occur.SHOULD);
-            Query semantic = queryVector == null ? null : semantic(s, queryVector, q.similarTo(), filter);
-            if (keyword == null && semantic == null) {
-                // Filters only: newest first.
-                TopDocs top = s.search(filter, q.limit(), new Sort(new SortedNumericSortField("time",
-                        SortField.Type.LONG, true)));
-                return ranked(s, top, s.count(filter), q.limit());
-            }
-            TopDocs kw = keyword == null ? null : s.search(and(keyword, filter), CANDIDATES, byScoreThenTime(), true);
-            // In hybrid mode the semantic list breaks ties between events that share a description (every red
-            // sedan driving north has the same one) by their keyword score, scaled far below the similarity.
-            Query semanticRanked = semantic == null || keyword == null || q.mode() != EventQuery.Mode.HYBRID
-                    ? semantic : new BooleanQuery.Builder().add(semantic, Occur.MUST)
-                    .add(new BoostQuery(keyword, TIE_BREAK), Occur.SHOULD).build();
-            TopDocs vec = semantic == null ? null : s.search(and(semanticRanked, filter), CANDIDATES,
-                    byScoreThenTime(), true);
-            TopDocs result = switch (q.mode()) {
-                case KEYWORD -> kw == null ? vec : kw;
-                case VECTOR -> vec == null ? kw : vec;
-                default -> kw == null || vec == null ? (kw == null ? vec : kw)
-                        : TopDocs.rrf(q.limit(), RRF_K, new TopDocs[] {kw, vec});
-            };
-            // How many events the filters let through; the rankers then order them (an exact count of a fuzzy
-            // text match would cost another pass over them).
             long total = s.count(filter);
+            Query keyword = q.text().isEmpty() ? null : queries.createBooleanQuery("text", q.text(), Occur.SHOULD);
+            Query semantic = queryVector == null || q.mode() == EventQuery.Mode.KEYWORD ? null
+                    : semantic(queryVector, q.similarTo());
+            if (keyword == null && semantic == null || total == 0) {
+                return newestFirst(s, filter, total, q.limit());
+            }
+            TopDocs kw = keyword == null || q.mode() == EventQuery.Mode.VECTOR && semantic != null ? null
+                    : s.search(and(keyword, filter), CANDIDATES, byScoreThenTime(), true);
+            TopDocs vec = semantic == null ? null : semanticList(s, semantic, filter, kw);
+            if (vec != null && vec.scoreDocs.length < q.limit() && total > vec.scoreDocs.length) {
+                // The filtered events rarely carry any of the question's nearest descriptions (a narrow type, say):
+                // rank the descriptions they do carry instead.
+                Query among = semanticAmongPresent(s, queryVector, q.similarTo(), filter);
+                if (among != null) {
+                    vec = semanticList(s, among, filter, kw);
+                }
+            }
+            TopDocs result = kw == null ? vec : vec == null ? kw : Fusion.fuse(kw, vec, q.limit());
             if (result.scoreDocs.length == 0 && q.hasFilters()) {
                 // Neither ranker found the words among the filtered events: the filters alone, newest first.
-                TopDocs top = s.search(filter, q.limit(), new Sort(new SortedNumericSortField("time",
-                        SortField.Type.LONG, true)));
-                return ranked(s, top, s.count(filter), q.limit());
+                return newestFirst(s, filter, total, q.limit());
             }
             return ranked(s, result, total, q.limit());
         } catch (IOException e) {
@@ -304,40 +294,101 @@ public final class EventIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * The semantic ranking. With a keyword ranking beside it (hybrid), events that share a description (every red
+     * sedan driving north has the same one) are ordered by their keyword score, scaled far below the similarity, so
+     * the one whose plate or camera the question names comes first among equals.
+     */
+    private static TopDocs semanticList(IndexSearcher s, Query semantic, Query filter, TopDocs keyword)
+            throws IOException {
+        if (keyword == null || keyword.scoreDocs.length == 0) {
+            return s.search(and(semantic, filter), CANDIDATES, byScoreThenTime(), true);
+        }
+        TopDocs wide = s.search(and(semantic, filter), TIE_POOL, byScoreThenTime(), true);
+        Map<Integer, Float> bm25 = new HashMap<>();
+        for (ScoreDoc d : keyword.scoreDocs) {
+            bm25.put(d.doc, d.score);
+        }
+        ScoreDoc[] docs = wide.scoreDocs.clone();
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = new ScoreDoc(docs[i].doc, docs[i].score + TIE_BREAK * bm25.getOrDefault(docs[i].doc, 0f));
+        }
+        // Stable: among equal scores the newest stays first.
+        java.util.Arrays.sort(docs, (a, b) -> Float.compare(b.score, a.score));
+        return new TopDocs(wide.totalHits, java.util.Arrays.copyOf(docs, Math.min(CANDIDATES, docs.length)));
+    }
+
+    private Ranked newestFirst(IndexSearcher s, Query filter, long total, int limit) throws IOException {
+        TopDocs top = s.search(filter, limit, new Sort(new SortedNumericSortField("time", SortField.Type.LONG,
+                true)));
+        return ranked(s, top, total, limit);
+    }
+
     private static Sort byScoreThenTime() {
         return new Sort(SortField.FIELD_SCORE, new SortedNumericSortField("time", SortField.Type.LONG, true));
     }
 
-    /** Events whose description is one of the nearest to {@code vector}, each scored by that nearness. */
-    private Query semantic(IndexSearcher s, float[] vector, long excludeId, Query filter) throws IOException {
-        // With selective filters, only descriptions that occur among the filtered events compete: otherwise the
-        // nearest descriptions overall might not occur there at all.
-        Query candidates = PHRASES;
-        if (s.count(filter) <= SELECTIVE_FILTER) {
-            Set<Integer> present = new java.util.HashSet<>();
-            s.search(filter, new PhraseIds(present));
-            if (present.isEmpty()) {
-                return new MatchNoDocsQuery("no events match the filters");
-            }
-            candidates = new BooleanQuery.Builder().add(PHRASES, Occur.FILTER).add(IntField.newSetQuery(PHRASE,
-                    present.stream().mapToInt(Integer::intValue).toArray()), Occur.FILTER).build();
+    /**
+     * Events whose description is one of the {@link #NEAREST_OVERALL} nearest to {@code vector}, each scored by that
+     * nearness (read from its description id), or null when no description is near. The nearest descriptions are
+     * found once per question and kept.
+     */
+    private Query semantic(float[] vector, long excludeId) {
+        return carrying(nearestOverall(vector), excludeId);
+    }
+
+    /** Like {@link #semantic} among the descriptions that the filtered events carry. */
+    private Query semanticAmongPresent(IndexSearcher s, float[] vector, long excludeId, Query filter)
+            throws IOException {
+        Set<Integer> present = new java.util.HashSet<>();
+        s.search(filter, new PhraseIds(present));
+        return carrying(phrases.nearest(vector, NEAREST_PHRASES, present), excludeId);
+    }
+
+    private static Query carrying(PhraseIndex.Nearest nearest, long excludeId) {
+        if (nearest.ids().length == 0) {
+            return null;
         }
-        TopDocs nearest = s.search(new KnnFloatVectorQuery(VECTOR, vector, NEAREST_PHRASES, candidates),
-                NEAREST_PHRASES);
-        BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
-        StoredFields stored = s.storedFields();
-        int clauses = 0;
-        for (ScoreDoc sd : nearest.scoreDocs) {
-            int phrase = stored.document(sd.doc).getField(PHRASE).numericValue().intValue();
-            b.add(new BoostQuery(new ConstantScoreQuery(IntField.newExactQuery(PHRASE, phrase)), sd.score),
-                    Occur.SHOULD);
-            clauses++;
-        }
+        Query carrying = new FunctionScoreQuery(IntField.newSetQuery(PHRASE, nearest.ids()),
+                new PhraseScores(nearest.ids(), nearest.similarities()));
         if (excludeId >= 0) {
-            b.add(LongField.newExactQuery("id", excludeId), Occur.MUST_NOT);
+            carrying = new BooleanQuery.Builder().add(carrying, Occur.MUST)
+                    .add(LongField.newExactQuery("id", excludeId), Occur.MUST_NOT).build();
         }
-        return clauses == 0 ? new MatchNoDocsQuery("no description is near enough")
-                : b.build();
+        return carrying;
+    }
+
+    /** The nearest descriptions of a question's vector, kept while no description is added. */
+    private PhraseIndex.Nearest nearestOverall(float[] vector) {
+        VectorKey key = new VectorKey(vector);
+        long version = phrases.version();
+        synchronized (nearestCache) {
+            CachedNearest c = nearestCache.get(key);
+            if (c != null && c.version == version) {
+                return c.nearest;
+            }
+        }
+        PhraseIndex.Nearest n = phrases.nearest(vector, NEAREST_OVERALL, null);
+        synchronized (nearestCache) {
+            nearestCache.put(key, new CachedNearest(version, n));
+        }
+        return n;
+    }
+
+    private record CachedNearest(long version, PhraseIndex.Nearest nearest) {
+    }
+
+    /** A vector as a map key, by value. */
+    private record VectorKey(float[] v) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof VectorKey k && java.util.Arrays.equals(v, k.v);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(v);
+        }
     }
 
     private static Query and(Query scoring, Query filter) {
@@ -432,8 +483,7 @@ public final class EventIndex implements AutoCloseable {
         }
         IndexSearcher s = acquire();
         try {
-            return s.count(and(IntField.newSetQuery(PHRASE, phraseIds.stream().mapToInt(Integer::intValue).toArray()),
-                    EVENTS));
+            return s.count(IntField.newSetQuery(PHRASE, phraseIds.stream().mapToInt(Integer::intValue).toArray()));
         } catch (IOException e) {
             throw new UncheckedIOException("Count failed in the index " + dir, e);
         } finally {
@@ -595,9 +645,7 @@ public final class EventIndex implements AutoCloseable {
     public long size() {
         IndexSearcher s = acquire();
         try {
-            return s.count(EVENTS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return s.getIndexReader().numDocs();
         } finally {
             release(s);
         }
@@ -612,7 +660,7 @@ public final class EventIndex implements AutoCloseable {
                     total += Files.size(p);
                 }
             }
-            return total;
+            return total + phrases.bytesOnDisk();
         } catch (IOException e) {
             return -1;
         }
@@ -637,7 +685,10 @@ public final class EventIndex implements AutoCloseable {
     @Override
     public void close() {
         try {
-            commit();
+            if (phrases != null) {
+                commit();
+                phrases.close();
+            }
             searchers.close();
             writer.close();
             directory.close();

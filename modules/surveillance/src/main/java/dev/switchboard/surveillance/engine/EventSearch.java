@@ -230,6 +230,9 @@ public final class EventSearch implements AutoCloseable {
             pendingPhrases.set(all.size() - done);
             progress.update("embedding descriptions", done, all.size());
         }
+        if (done > 0 && !closed) {
+            index().commitPhrases();
+        }
     }
 
     /** Descriptions still waiting for their vector. */

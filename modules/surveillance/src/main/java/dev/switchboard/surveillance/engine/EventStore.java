@@ -185,6 +185,25 @@ public final class EventStore {
         return out;
     }
 
+    /** A person one camera saw: where, when and what they looked like (for following one across cameras). */
+    public record PersonSighting(long id, long timeMillis, int camera, LatLon position, String colour, String clothing,
+                                 String direction) {
+    }
+
+    /**
+     * People seen in {@code [fromMs, toMs)} with at least {@code minConfidence}, oldest first; read from the store
+     * because the index keeps no colour or clothing beside the words.
+     */
+    public List<PersonSighting> people(long fromMs, long toMs, double minConfidence) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, at_ms, camera, lat, lon, colour, clothing, "
+                + "direction FROM surv_event WHERE at_ms >= :from AND at_ms < :to AND object_type = :type "
+                + "AND confidence >= :conf ORDER BY at_ms").bind("from", fromMs).bind("to", toMs)
+                .bind("type", ObjectType.PERSON.code()).bind("conf", minConfidence)
+                .map((rs, ctx) -> new PersonSighting(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                        new LatLon(rs.getDouble(4), rs.getDouble(5)), rs.getString(6), rs.getString(7),
+                        rs.getString(8))).list());
+    }
+
     public Optional<CameraEvent> byId(long id) {
         List<CameraEvent> one = byIds(List.of(id));
         return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * Proactive insights without a model, each with its evidence: counts on a camera or in a ward far above their own
  * baseline for that hour of day (with the z-score as significance), loitering at night, the same plate on several
- * cameras, and events clustering around an open incident. Thread-safe.
+ * cameras, the same person walking past several cameras, and events clustering around an open incident.
+ * Thread-safe.
  */
 public final class Insights {
 
@@ -78,6 +79,7 @@ public final class Insights {
         out.addAll(anomalies(end));
         out.addAll(nightLoitering(end));
         out.addAll(repeatedPlates(end));
+        out.addAll(repeatedPeople(end));
         out.addAll(incidentClusters(end, incidents));
         out.sort(Comparator.comparingDouble(Insight::significance).reversed());
         return List.copyOf(out);
@@ -266,6 +268,90 @@ public final class Insights {
         }
         out.sort(Comparator.comparingDouble(Insight::significance).reversed());
         return out.subList(0, Math.min(10, out.size()));
+    }
+
+    /** Sightings of one look further apart than this do not join into one walk. */
+    static final long PERSON_GAP_MS = 8 * 60_000L;
+    /** Cameras further apart than this are not the next step of one walk. */
+    static final double PERSON_STEP_M = 2_000;
+    /** Detections below this confidence are too unsure to follow a person by their clothes. */
+    static final double PERSON_CONFIDENCE = 0.75;
+
+    /**
+     * The same person (same colour, clothing and direction of travel, seen with good confidence) passing three or
+     * more nearby cameras one after another, each within a few minutes and two kilometres of the last. Chained by
+     * dynamic programming over each look's sightings in time order: a sighting continues the longest walk that
+     * ended a minute to eight minutes earlier on another camera close by.
+     */
+    List<Insight> repeatedPeople(Instant end) {
+        List<EventStore.PersonSighting> all = search.store().people(end.minus(Duration.ofDays(LOOKBACK_DAYS))
+                .toEpochMilli(), end.toEpochMilli(), PERSON_CONFIDENCE);
+        Map<String, List<EventStore.PersonSighting>> byLook = new HashMap<>();
+        for (EventStore.PersonSighting p : all) {
+            if (!p.colour().isEmpty() && !p.clothing().isEmpty() && !p.direction().isEmpty()) {
+                byLook.computeIfAbsent(p.colour() + "|" + p.clothing() + "|" + p.direction(),
+                        k -> new ArrayList<>()).add(p);
+            }
+        }
+        record Walk(List<EventStore.PersonSighting> steps, int cameras) {
+        }
+        List<Walk> walks = new ArrayList<>();
+        for (List<EventStore.PersonSighting> seen : byLook.values()) {
+            int n = seen.size();
+            int[] length = new int[n];
+            int[] previous = new int[n];
+            boolean[] continued = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                length[i] = 1;
+                previous[i] = -1;
+                EventStore.PersonSighting here = seen.get(i);
+                for (int j = i - 1; j >= 0; j--) {
+                    EventStore.PersonSighting before = seen.get(j);
+                    long gap = here.timeMillis() - before.timeMillis();
+                    if (gap > PERSON_GAP_MS) {
+                        break;
+                    }
+                    if (gap >= 60_000L && before.camera() != here.camera() && length[j] + 1 > length[i]
+                            && before.position().distanceMeters(here.position()) <= PERSON_STEP_M) {
+                        length[i] = length[j] + 1;
+                        previous[i] = j;
+                    }
+                }
+                if (previous[i] >= 0) {
+                    continued[previous[i]] = true;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (length[i] < 3 || continued[i]) {
+                    continue;
+                }
+                List<EventStore.PersonSighting> steps = new ArrayList<>();
+                for (int k = i; k >= 0; k = previous[k]) {
+                    steps.add(0, seen.get(k));
+                }
+                int cameras = (int) steps.stream().mapToInt(EventStore.PersonSighting::camera).distinct().count();
+                if (cameras >= 3) {
+                    walks.add(new Walk(steps, cameras));
+                }
+            }
+        }
+        walks.sort(Comparator.comparingInt(Walk::cameras).reversed()
+                .thenComparing(w -> -w.steps().get(w.steps().size() - 1).timeMillis()));
+        List<Insight> out = new ArrayList<>();
+        for (Walk w : walks.subList(0, Math.min(10, walks.size()))) {
+            EventStore.PersonSighting first = w.steps().get(0);
+            EventStore.PersonSighting last = w.steps().get(w.steps().size() - 1);
+            out.add(new Insight(Insight.Kind.REPEATED_PERSON, String.format(Locale.ROOT,
+                    "Person in a %s %s seen on %d cameras", first.colour(), first.clothing(), w.cameras()),
+                    String.format(Locale.ROOT, "A person in a %s %s heading %s passed cameras %s between %s and %s.",
+                            first.colour(), first.clothing(), first.direction(), String.join(", ", w.steps().stream()
+                                    .map(x -> String.valueOf(x.camera())).distinct().toList()),
+                            CityTime.shortText(Instant.ofEpochMilli(first.timeMillis())),
+                            CityTime.shortText(Instant.ofEpochMilli(last.timeMillis()))),
+                    Math.min(0.9, 0.4 + 0.1 * w.cameras()),
+                    w.steps().stream().map(x -> CameraEvent.ref(x.id())).limit(8).toList()));
+        }
+        return out;
     }
 
     /** Notable events within 500 m and an hour of each open incident. */

@@ -49,8 +49,20 @@ final class SurveillanceView implements WorkspaceView {
     private final TabPane lower = new TabPane();
     private final Tab clipTab;
 
+    private final Runnable showControlRoom;
+    /** Looks for new insights now and then, so the navigation badge counts them while the workspace is hidden. */
+    private final javafx.animation.Timeline watch = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+            javafx.util.Duration.minutes(2), e -> refreshIfReady()));
+
     SurveillanceView(SurveillanceViewModel model) {
+        this(model, () -> { });
+    }
+
+    /** @param showControlRoom brings the control room to the front (after its map was given the results) */
+    SurveillanceView(SurveillanceViewModel model, Runnable showControlRoom) {
         this.model = model;
+        this.showControlRoom = showControlRoom;
+        watch.setCycleCount(javafx.animation.Animation.INDEFINITE);
         root.setId("surveillance-root");
         root.getStyleClass().add("sb-surveillance");
         root.getStylesheets().add(SurveillanceView.class.getResource("surveillance-workspace.css").toExternalForm());
@@ -173,7 +185,15 @@ final class SurveillanceView implements WorkspaceView {
         run.setId("surveillance-filter-run");
         run.setOnAction(e -> model.runFilters());
         run.disableProperty().bind(model.busyProperty().or(model.readyProperty().not()));
-        FlowPane filters = new FlowPane(6, 6, text, ward, type, behaviour, hours, camera, run);
+        Button onMap = new Button(Text.get("surveillance.map.controlRoom"));
+        onMap.setId("surveillance-on-control-room-map");
+        onMap.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.rows()));
+        onMap.setOnAction(e -> {
+            if (model.showOnControlRoomMap()) {
+                showControlRoom.run();
+            }
+        });
+        FlowPane filters = new FlowPane(6, 6, text, ward, type, behaviour, hours, camera, run, onMap);
         ListView<SurveillanceViewModel.Row> list = new ListView<>(model.rows());
         list.setId("surveillance-results");
         list.setCellFactory(v -> new RowCell());
@@ -206,9 +226,8 @@ final class SurveillanceView implements WorkspaceView {
         Label insightsTitle = new Label();
         insightsTitle.setId("surveillance-insights-title");
         insightsTitle.getStyleClass().add("sb-section-title");
-        model.badgeProperty().addListener((obs, old, now) -> insightsTitle.setText(Text.get("surveillance.insights",
-                now)));
-        insightsTitle.setText(Text.get("surveillance.insights", 0));
+        insightsTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Text.get(
+                "surveillance.insights", model.insights().size()), model.insights()));
         ListView<Insight> insights = new ListView<>(model.insights());
         insights.setId("surveillance-insights");
         insights.setCellFactory(v -> new InsightCell());
@@ -377,11 +396,40 @@ final class SurveillanceView implements WorkspaceView {
 
     @Override
     public void activate() {
+        model.setActive(true);
         model.open();
     }
 
     @Override
     public void deactivate() {
+        model.setActive(false);
+        clip.stop();
+    }
+
+    /**
+     * Keeps looking for new insights every two minutes, for the badge before a first visit. The first look opens the
+     * engine, two minutes after sign-in, so that sign-in itself (and the demo's own work) is not slowed by it.
+     */
+    void watch() {
+        watch.play();
+    }
+
+    private void refreshIfReady() {
+        if (model.readyProperty().get()) {
+            model.refreshSide();
+        } else {
+            model.open();
+        }
+    }
+
+    @Override
+    public javafx.beans.property.ReadOnlyIntegerProperty badgeProperty() {
+        return model.badgeProperty();
+    }
+
+    @Override
+    public void dispose() {
+        watch.stop();
         clip.stop();
     }
 }

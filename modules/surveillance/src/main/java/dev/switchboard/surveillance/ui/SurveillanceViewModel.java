@@ -2,6 +2,7 @@ package dev.switchboard.surveillance.ui;
 
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.error.SwitchboardException;
+import dev.switchboard.core.map.MapPinsRequested;
 import dev.switchboard.surveillance.engine.ClipService;
 import dev.switchboard.surveillance.engine.Surveillance;
 import dev.switchboard.surveillance.engine.SurveillanceSource;
@@ -85,12 +86,27 @@ public final class SurveillanceViewModel {
     private final StringProperty filterHours = new SimpleStringProperty("");
     private final StringProperty filterCamera = new SimpleStringProperty("");
     private EventQuery lastQuery;
+    private final Consumer<MapPinsRequested> pinsOut;
+    /** Insights the user has had in front of them (by kind and title); the badge counts the others. */
+    private final Set<String> seenInsights = new java.util.HashSet<>();
+    private boolean active;
+    private boolean opening;
 
     public SurveillanceViewModel(SurveillanceSource source, Account user, TaskRunner tasks, DialogService dialogs) {
+        this(source, user, tasks, dialogs, r -> { });
+    }
+
+    /**
+     * @param pinsOut where a request to show the results on the control-room map goes (the event bus, in the
+     *                window)
+     */
+    public SurveillanceViewModel(SurveillanceSource source, Account user, TaskRunner tasks, DialogService dialogs,
+                                 Consumer<MapPinsRequested> pinsOut) {
         this.source = Objects.requireNonNull(source, "source");
         this.user = Objects.requireNonNull(user, "user");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.pinsOut = Objects.requireNonNull(pinsOut, "pinsOut");
     }
 
     // Properties
@@ -189,6 +205,10 @@ public final class SurveillanceViewModel {
             refreshSide();
             return;
         }
+        if (opening) {
+            return;
+        }
+        opening = true;
         busy.set(true);
         status.set(Text.get("surveillance.status.opening"));
         BackgroundTask.wrap(source::get).onSuccess(s -> {
@@ -206,6 +226,7 @@ public final class SurveillanceViewModel {
             status.set(Text.get("surveillance.status.ready", s.store().count()));
             refreshSide();
         }).onFailure(error -> {
+            opening = false;
             busy.set(false);
             status.set(Text.get("surveillance.status.failed"));
             dialogs.showError(Text.get("surveillance.error.open"), error);
@@ -223,7 +244,7 @@ public final class SurveillanceViewModel {
                 .onSuccess(side -> {
                     insights.setAll(side.insights());
                     conversations.setAll(side.conversations());
-                    badge.set(side.insights().size());
+                    updateBadge();
                     memories.setAll(side.memories());
                     incidents.setAll(side.incidents());
                     if (!busy.get()) {
@@ -231,6 +252,40 @@ public final class SurveillanceViewModel {
                     }
                 }).onFailure(error -> status.set(Text.get("surveillance.status.failed")))
                 .executeWith(tasks);
+    }
+
+    /** The workspace is in front of the user: what it shows now counts as seen. */
+    public void setActive(boolean now) {
+        active = now;
+        updateBadge();
+    }
+
+    /** The badge: insights the user has not had in front of them yet (all are seen while the workspace shows). */
+    private void updateBadge() {
+        if (active) {
+            insights.forEach(i -> seenInsights.add(insightKey(i)));
+        }
+        badge.set((int) insights.stream().filter(i -> !seenInsights.contains(insightKey(i))).count());
+    }
+
+    private static String insightKey(Insight i) {
+        return i.kind() + "|" + i.title();
+    }
+
+    /**
+     * Asks the control room to draw the results shown now as numbered pins on its map (camera and time beside each);
+     * false when there is nothing to show.
+     */
+    public boolean showOnControlRoomMap() {
+        if (rows.isEmpty()) {
+            return false;
+        }
+        List<MapPinsRequested.Pin> pins = rows.stream().map(r -> r.hit().event()).map(e -> new MapPinsRequested.Pin(
+                e.ref(), e.cameraName() + " · " + dev.switchboard.surveillance.model.CityTime.shortText(e.at()),
+                e.position())).toList();
+        pinsOut.accept(new MapPinsRequested(Text.get("surveillance.title"), queryText.get().isEmpty()
+                ? Text.get("surveillance.map.results") : queryText.get(), pins));
+        return true;
     }
 
     private record Side(List<Insight> insights, List<Memory> memories, List<IncidentRef> incidents, long events,

@@ -11,6 +11,9 @@ import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 /** Surveillance chat, for trainees and supervisors: ask the city's cameras, see cited events and their clips. */
 public final class SurveillanceWorkspace implements Workspace {
 
+    /** The control room's workspace id, whose map shows results on request. */
+    private static final String CONTROL_ROOM = "control-room";
+
     @Override
     public String id() {
         return "surveillance";
@@ -36,9 +39,17 @@ public final class SurveillanceWorkspace implements Workspace {
         return role == Role.TRAINEE || role == Role.SUPERVISOR;
     }
 
+    /** Built at sign-in, so the navigation badge counts new insights before the first visit. */
+    @Override
+    public boolean createAtSignIn() {
+        return true;
+    }
+
     @Override
     public WorkspaceView create(WorkspaceContext ctx) {
-        return new SurveillanceView(new SurveillanceViewModel(ctx.service(SurveillanceSource.class), ctx.user(),
-                ctx.tasks(), ctx.dialogs()));
+        SurveillanceView view = new SurveillanceView(new SurveillanceViewModel(ctx.service(SurveillanceSource.class),
+                ctx.user(), ctx.tasks(), ctx.dialogs(), ctx.bus()::publish), () -> ctx.navigator().show(CONTROL_ROOM));
+        view.watch();
+        return view;
     }
 }

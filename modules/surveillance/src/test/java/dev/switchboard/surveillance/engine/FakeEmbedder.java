@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A deterministic stand-in for BGE-small: hashed bag of word stems with a few synonym groups, so that "brawl" and
- * "fight" land near each other as they do in the real model. Fast enough for thousands of sentences in a test.
+ * A deterministic stand-in for BGE-small: the sum of a fixed random direction per word stem, with a few synonym
+ * groups, so that "brawl" and "fight" land near each other as they do in the real model. Fast enough for thousands
+ * of sentences in a test.
  */
 final class FakeEmbedder implements TextEmbedder {
 
@@ -37,7 +38,12 @@ final class FakeEmbedder implements TextEmbedder {
                         stem = s.getValue();
                     }
                 }
-                v[Math.floorMod(stem.hashCode(), DIM)] += 1;
+                // Each stem a fixed random direction, as dense as a real model's vectors: similarity is graded, so
+                // an HNSW graph can be walked (a one-hot bag of words leaves plateaus a graph search gets lost on).
+                java.util.SplittableRandom r = new java.util.SplittableRandom(stem.hashCode());
+                for (int i = 0; i < DIM; i++) {
+                    v[i] += (float) r.nextGaussian();
+                }
             }
             double n = 0;
             for (float x : v) {

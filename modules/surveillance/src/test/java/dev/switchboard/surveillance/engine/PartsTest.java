@@ -81,6 +81,35 @@ class PartsTest {
     }
 
     @Test
+    void insightsFollowTheSamePersonAcrossCameras(@TempDir Path temp) {
+        try (Harness h = new Harness(temp).generated(7, 14_000)) {
+            var plan = new EventGenerator(Harness.CAMERAS, 5).plan(Harness.NOW.minus(Duration.ofDays(7)), Harness.NOW);
+            var walkers = plan.tracks().stream().filter(t -> t.type() == dev.switchboard.surveillance.model.ObjectType
+                    .PERSON && t.cameras().size() >= 3).toList();
+            assertThat(walkers).isNotEmpty();
+            java.util.Map<String, Integer> trackOf = new java.util.HashMap<>();
+            for (var t : walkers) {
+                h.surveillance.store().tagged("track:" + t.id()).forEach(id -> trackOf.put(
+                        dev.switchboard.surveillance.model.CameraEvent.ref(id), t.id()));
+            }
+            List<Insight> people = h.surveillance.insights().stream()
+                    .filter(i -> i.kind() == Insight.Kind.REPEATED_PERSON).toList();
+            // Every reported walk is one planted person's (most of its steps are that track's events).
+            long right = people.stream().filter(i -> i.evidence().stream().filter(trackOf::containsKey).count() * 2
+                    > i.evidence().size()).count();
+            java.util.Set<Integer> walkersFound = new java.util.HashSet<>();
+            people.forEach(i -> i.evidence().stream().map(trackOf::get).filter(java.util.Objects::nonNull)
+                    .forEach(walkersFound::add));
+            System.out.printf("same person: %d insights, %d of them a planted walker's; %d of %d walkers found%n",
+                    people.size(), right, walkersFound.size(), walkers.size());
+            assertThat(people).isNotEmpty();
+            assertThat(right).isEqualTo(people.size());
+            assertThat(walkersFound.size()).isGreaterThanOrEqualTo(Math.min(10, walkers.size()) - 1);
+            assertThat(people.get(0).detail()).startsWith("A person in a ").contains("passed cameras");
+        }
+    }
+
+    @Test
     void clipsRenderOnDemandAndExportAsAnimatedGif(@TempDir Path temp) throws Exception {
         try (Harness h = new Harness(temp).generated(1, 300)) {
             var event = h.surveillance.event(10);

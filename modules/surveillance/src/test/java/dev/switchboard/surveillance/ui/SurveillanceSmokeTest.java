@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.Role;
 import dev.switchboard.core.id.UserId;
+import dev.switchboard.core.map.MapPinsRequested;
 import dev.switchboard.surveillance.engine.Harness;
 import dev.switchboard.testkit.HeadlessFx;
 import dev.switchboard.uikit.DialogService;
@@ -43,6 +44,7 @@ class SurveillanceSmokeTest {
 
     private final FxRobot robot = new FxRobot();
     private final List<String> errors = new ArrayList<>();
+    private final List<MapPinsRequested> pinRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FxTaskRunner tasks = new FxTaskRunner();
     private Harness h;
     private Stage stage;
@@ -54,31 +56,7 @@ class SurveillanceSmokeTest {
         Account trainee = new Account(new UserId("u-1"), "trainee", "Yui Trainee", Role.TRAINEE, true, Instant.EPOCH,
                 Instant.EPOCH, 0, null, null);
         SurveillanceViewModel model = new SurveillanceViewModel(() -> h.surveillance, trainee, tasks,
-                new DialogService() {
-                    @Override
-                    public void showError(String title, Throwable error) {
-                        errors.add(title + ": " + error);
-                    }
-
-                    @Override
-                    public void showError(String title, String message) {
-                        errors.add(title + ": " + message);
-                    }
-
-                    @Override
-                    public void showInfo(String title, String message) {
-                    }
-
-                    @Override
-                    public boolean confirm(String title, String message) {
-                        return true;
-                    }
-
-                    @Override
-                    public Optional<String> ask(String title, String prompt) {
-                        return Optional.empty();
-                    }
-                });
+                new RecordingDialogs(errors), pinRequests::add);
         HeadlessFx.runOnFx(() -> {
             view = new SurveillanceView(model);
             stage = new Stage();
@@ -117,6 +95,16 @@ class SurveillanceSmokeTest {
         assertThat(results.getItems()).allMatch(r -> r.hit().event().wardId().equals("taito"));
         assertThat(((Label) find("#surveillance-query")).getText()).contains("ward taito");
 
+        // The results go to the control-room map as numbered pins, in the list's order.
+        robot.clickOn((Node) find("#surveillance-on-control-room-map"));
+        HeadlessFx.waitForFx();
+        assertThat(pinRequests).hasSize(1);
+        MapPinsRequested pins = pinRequests.get(0);
+        assertThat(pins.title()).contains("ward taito");
+        assertThat(pins.pins()).extracting(MapPinsRequested.Pin::reference)
+                .containsExactlyElementsOf(results.getItems().stream().map(r -> r.hit().event().ref()).toList());
+        assertThat(pins.pins().get(0).position()).isEqualTo(results.getItems().get(0).hit().event().position());
+
         // The answer cites the events; a citation opens its clip at the event's moment.
         waitUntil(() -> robot.lookup(".sb-citation").tryQuery().isPresent());
         Hyperlink citation = robot.lookup(".sb-citation").query();
@@ -141,6 +129,64 @@ class SurveillanceSmokeTest {
         ListView<SurveillanceViewModel.Message> messages = find("#surveillance-messages");
         assertThat(messages.getItems()).hasSize(4);
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void theBadgeCountsInsightsNotSeenYet() {
+        // A second view of the same engine, built but not shown, as the shell builds it at sign-in.
+        SurveillanceViewModel hidden = new SurveillanceViewModel(() -> h.surveillance, new Account(new UserId("u-2"),
+                "super", "Sora Supervisor", Role.SUPERVISOR, true, Instant.EPOCH, Instant.EPOCH, 0, null, null),
+                tasks, new RecordingDialogs(errors));
+        SurveillanceView hiddenView = HeadlessFx.callOnFx(() -> new SurveillanceView(hidden));
+        HeadlessFx.runOnFx(() -> {
+            hiddenView.watch();
+            hidden.open();
+        });
+        waitUntil(() -> !hidden.insights().isEmpty());
+        HeadlessFx.waitForFx();
+        assertThat(hiddenView.badgeProperty().get()).isEqualTo(hidden.insights().size());
+
+        // Shown: everything listed counts as seen, and stays seen once hidden again.
+        HeadlessFx.runOnFx(hiddenView::activate);
+        HeadlessFx.waitForFx();
+        assertThat(hiddenView.badgeProperty().get()).isZero();
+        HeadlessFx.runOnFx(() -> {
+            hiddenView.deactivate();
+            hidden.refreshSide();
+        });
+        HeadlessFx.waitForFx();
+        waitUntil(() -> tasks.runningProperty().get() == 0);
+        HeadlessFx.waitForFx();
+        assertThat(hiddenView.badgeProperty().get()).isZero();
+        HeadlessFx.runOnFx(hiddenView::dispose);
+        assertThat(errors).isEmpty();
+    }
+
+    /** Errors shown to the user, as a list a test can check. */
+    private record RecordingDialogs(List<String> errors) implements DialogService {
+        @Override
+        public void showError(String title, Throwable error) {
+            errors.add(title + ": " + error);
+        }
+
+        @Override
+        public void showError(String title, String message) {
+            errors.add(title + ": " + message);
+        }
+
+        @Override
+        public void showInfo(String title, String message) {
+        }
+
+        @Override
+        public boolean confirm(String title, String message) {
+            return true;
+        }
+
+        @Override
+        public Optional<String> ask(String title, String prompt) {
+            return Optional.empty();
+        }
     }
 
     private static void waitUntil(BooleanSupplier condition) {
