@@ -109,8 +109,12 @@ public final class WorkflowEngine implements AutoCloseable {
             Thread.ofVirtual().name("workflow-task-", 0).factory());
     private final ConcurrentHashMap<String, RunInstance> active = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, WorkflowDefinition> byHash = new ConcurrentHashMap<>();
+    /** SHA-256 by definition text, so starting many runs of one definition hashes it once. */
+    private final ConcurrentHashMap<String, String> hashes = new ConcurrentHashMap<>();
     private final AtomicInteger globalRunning = new AtomicInteger();
-    private final java.util.Set<RunInstance> starved = ConcurrentHashMap.newKeySet();
+    /** Runs that wanted a task slot when all were taken, oldest first; each at most once (its flag). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<RunInstance> starved =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Definitions this engine has written (each is written once; the write is idempotent anyway). */
     private final java.util.Set<String> storedHashes = ConcurrentHashMap.newKeySet();
     private final SplittableRandom random;
@@ -170,6 +174,9 @@ public final class WorkflowEngine implements AutoCloseable {
     }
 
     String json(Object value) {
+        if (value instanceof Map<?, ?> m && m.isEmpty()) {
+            return "{}";
+        }
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -207,7 +214,17 @@ public final class WorkflowEngine implements AutoCloseable {
         while (true) {
             int n = globalRunning.get();
             if (n >= config.concurrency()) {
-                starved.add(run);
+                if (run.waitingForSlot.compareAndSet(false, true)) {
+                    starved.add(run);
+                    if (globalRunning.get() < config.concurrency()) {
+                        // Every slot came free between the test and the queueing: nobody else will poke.
+                        try {
+                            executor.execute(this::pokeStarved);
+                        } catch (java.util.concurrent.RejectedExecutionException closing) {
+                            // Closing: the run resumes at the next start.
+                        }
+                    }
+                }
                 return false;
             }
             if (globalRunning.compareAndSet(n, n + 1)) {
@@ -230,19 +247,17 @@ public final class WorkflowEngine implements AutoCloseable {
         pokeStarved();
     }
 
+    /** Lets runs that waited for a slot take the ones that came free; call holding no run's lock. */
     private void pokeStarved() {
-        if (starved.isEmpty() || globalRunning.get() >= config.concurrency()) {
-            return;
-        }
-        for (RunInstance r : List.copyOf(starved)) {
-            if (globalRunning.get() >= config.concurrency()) {
+        while (globalRunning.get() < config.concurrency()) {
+            RunInstance r = starved.poll();
+            if (r == null) {
                 return;
             }
-            if (starved.remove(r)) {
-                synchronized (r) {
-                    r.advance();
-                    r.flush();
-                }
+            r.waitingForSlot.set(false);
+            synchronized (r) {
+                r.advance();
+                r.flush();
             }
         }
     }
@@ -290,7 +305,7 @@ public final class WorkflowEngine implements AutoCloseable {
 
     private RunInstance newInstance(String id, WorkflowDefinition def, Map<String, Object> inputs, String actor,
                                     String trainee, String parentRun, String parentTask) {
-        String hash = hash(def.source());
+        String hash = hashes.computeIfAbsent(def.source(), WorkflowEngine::hash);
         byHash.putIfAbsent(hash, def);
         RunInstance run = new RunInstance(this, id, def, hash, inputs, json(inputs), actor, trainee, parentRun,
                 parentTask, now());
@@ -685,7 +700,6 @@ public final class WorkflowEngine implements AutoCloseable {
 
     void ended(RunInstance run) {
         active.remove(run.id);
-        starved.remove(run);
         RunSummary summary = summary(run);
         executeQuietly(() -> {
             try {

@@ -95,6 +95,31 @@ class WorkflowEngineTest {
     }
 
     @Test
+    void theEngineWideLimitHoldsAcrossRunsAndEveryRunThatWaitedForASlotFinishes() throws Exception {
+        TestTasks.Brief brief = new TestTasks.Brief();
+        f = new EngineFixture(dir, 3, brief);
+        var def = f.read("""
+                id: wide
+                name: Wide
+                concurrency: 4
+                tasks:
+                  - {id: a, type: brief}
+                  - {id: b, type: brief}
+                  - {id: c, type: brief}
+                  - {id: d, type: brief, dependsOn: [a, b, c]}
+                """);
+        List<String> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            runs.add(f.engine.start(def, Map.of(), "ines", null));
+        }
+        for (String run : runs) {
+            assertThat(f.engine.ended(run).get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(RunState.SUCCEEDED);
+        }
+        assertThat(brief.most.get()).as("tasks of all runs running at once").isBetween(2, 3);
+    }
+
+    @Test
     void aFailedTaskIsRetriedWithExponentialBackoffOnTheTestClock() throws Exception {
         fixture();
         var def = f.read("""
