@@ -28,9 +28,14 @@ public final class RunStore {
         this.jdbi = db.jdbi();
     }
 
+    /** The engine column of a run the embedded engine runs. */
+    public static final String EMBEDDED = "embedded";
+    /** The engine column of a run on a Temporal service. */
+    public static final String TEMPORAL = "temporal";
+
     /** A stored run row with what resuming needs beyond its summary. */
     record StoredRun(RunSummary summary, String hash, String phase, String outcome, boolean paused, String inputs,
-                     String parentTask) {
+                     String parentTask, String engine) {
     }
 
     /** The newest {@code limit} runs, newest first. */
@@ -48,21 +53,36 @@ public final class RunStore {
     /** Runs that have not ended, oldest first. */
     List<StoredRun> unfinished() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + ", definition_hash, phase, outcome, paused,"
-                        + " inputs, parent_task FROM workflow_run WHERE ended_at IS NULL ORDER BY created_at, id")
-                .map((rs, ctx) -> new StoredRun(summary(rs, ctx), rs.getString("definition_hash"),
-                        rs.getString("phase"), rs.getString("outcome"), rs.getInt("paused") == 1,
-                        rs.getString("inputs"), rs.getString("parent_task")))
+                        + " inputs, parent_task, engine FROM workflow_run WHERE ended_at IS NULL AND engine = 'embedded'"
+                        + " ORDER BY created_at, id")
+                .map(RunStore::storedRow)
                 .list());
     }
 
     Optional<StoredRun> stored(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + ", definition_hash, phase, outcome, paused,"
-                        + " inputs, parent_task FROM workflow_run WHERE id = :id")
+                        + " inputs, parent_task, engine FROM workflow_run WHERE id = :id")
                 .bind("id", runId)
-                .map((rs, ctx) -> new StoredRun(summary(rs, ctx), rs.getString("definition_hash"),
-                        rs.getString("phase"), rs.getString("outcome"), rs.getInt("paused") == 1,
-                        rs.getString("inputs"), rs.getString("parent_task")))
+                .map(RunStore::storedRow)
                 .findOne());
+    }
+
+    private static StoredRun storedRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new StoredRun(summary(rs, ctx), rs.getString("definition_hash"), rs.getString("phase"),
+                rs.getString("outcome"), rs.getInt("paused") == 1, rs.getString("inputs"), rs.getString("parent_task"),
+                rs.getString("engine"));
+    }
+
+    /** Which engine runs {@code runId}: {@link #EMBEDDED} or {@link #TEMPORAL}; empty when there is no such run. */
+    public Optional<String> engineOf(String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT engine FROM workflow_run WHERE id = :id").bind("id", runId)
+                .mapTo(String.class).findOne());
+    }
+
+    /** The inputs a run started with, as stored (JSON). */
+    public Optional<String> inputsJson(String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT inputs FROM workflow_run WHERE id = :id").bind("id", runId)
+                .mapTo(String.class).findOne());
     }
 
     /** The definition text a run started with. */

@@ -289,7 +289,7 @@ public final class WorkflowEngine implements AutoCloseable {
                 RunSummary summary = summary(run);
                 executeQuietly(() -> {
                     try {
-                        services.observer().started(this, summary, def);
+                        services.observer().started(store, summary, def);
                     } catch (RuntimeException e) {
                         LOG.warn("Recording the start of run {} failed", id, e);
                     }
@@ -521,7 +521,7 @@ public final class WorkflowEngine implements AutoCloseable {
                         roles.stream().map(WorkflowEngine::roleWord).toList()) + ".",
                         "Ask someone with that role to decide; the refusal was recorded.");
             }
-            Map<String, Object> typed = decision.equals("approve") ? checkForm(gate, inputs) : new LinkedHashMap<>(
+            Map<String, Object> typed = decision.equals("approve") ? Gates.check(gate, inputs) : new LinkedHashMap<>(
                     inputs);
             services.audit().record(new AuditRecord(now(), actor.username(), AuditAction.WORKFLOW_DECISION,
                     "run " + runId + " task " + taskKey, AuditRecord.Outcome.SUCCESS, decision + " as "
@@ -557,37 +557,8 @@ public final class WorkflowEngine implements AutoCloseable {
         run.finished(slot, slot.token, result);
     }
 
-    private static Map<String, Object> checkForm(Map<String, Object> gate, Map<String, String> given) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> form = (List<Map<String, Object>>) gate.getOrDefault("form", List.of());
-        for (String name : given.keySet()) {
-            if (form.stream().noneMatch(f -> name.equals(f.get("name")))) {
-                throw InputException.field(name, "the gate's form has no such field (it has: " + String.join(", ",
-                        form.stream().map(f -> String.valueOf(f.get("name"))).toList()) + ")");
-            }
-        }
-        for (Map<String, Object> f : form) {
-            FormField field = Gates.field(f);
-            String raw = given.get(field.name());
-            if (raw == null || raw.isBlank()) {
-                if (field.defaultValue() != null) {
-                    out.put(field.name(), field.defaultValue());
-                } else if (field.required()) {
-                    throw InputException.field(field.name(), "is required (" + field.label() + ")");
-                }
-                continue;
-            }
-            try {
-                out.put(field.name(), Gates.coerce(field, raw));
-            } catch (IllegalArgumentException e) {
-                throw InputException.field(field.name(), e.getMessage());
-            }
-        }
-        return out;
-    }
-
-    static String roleWord(String role) {
+    /** A role's name in words, for messages: "a supervisor". */
+    public static String roleWord(String role) {
         return switch (role) {
             case "TRAINEE" -> "a trainee";
             case "SUPERVISOR" -> "a supervisor";
@@ -703,7 +674,7 @@ public final class WorkflowEngine implements AutoCloseable {
         RunSummary summary = summary(run);
         executeQuietly(() -> {
             try {
-                services.observer().ended(this, summary);
+                services.observer().ended(store, summary);
             } catch (RuntimeException e) {
                 LOG.warn("Recording the end of run {} failed", run.id, e);
             }
@@ -846,7 +817,7 @@ public final class WorkflowEngine implements AutoCloseable {
         if (ended == RunState.SUCCEEDED && fromTask == null) {
             throw InputException.field("RUN", "run " + runId + " succeeded; give --from TASK or --from-start");
         }
-        RunInstance run = load(store.stored(runId).orElseThrow(() -> noSuchRun(runId)), true);
+        RunInstance run = load(notOnTemporal(store.stored(runId).orElseThrow(() -> noSuchRun(runId))), true);
         if (run == null) {
             throw new SwitchboardException("Run " + runId + " cannot be retried: its definition no longer reads.",
                     "Start a new run with --from-start.");
@@ -943,9 +914,18 @@ public final class WorkflowEngine implements AutoCloseable {
         if (run != null) {
             return run;
         }
+        notOnTemporal(store.stored(runId).orElseThrow(() -> noSuchRun(runId)));
         RunSummary s = store.find(runId).orElseThrow(() -> noSuchRun(runId));
         throw InputException.field("RUN", "run " + runId + " has ended (" + s.state().label().toLowerCase(
                 java.util.Locale.ROOT) + "); retry it with 'workflow retry'");
+    }
+
+    private static RunStore.StoredRun notOnTemporal(RunStore.StoredRun run) {
+        if (RunStore.TEMPORAL.equals(run.engine())) {
+            throw InputException.field("RUN", "run " + run.summary().id() + " runs on the Temporal service; there only"
+                    + " approving, rejecting and cancelling are offered");
+        }
+        return run;
     }
 
     private static InputException noSuchRun(String runId) {
@@ -993,7 +973,7 @@ public final class WorkflowEngine implements AutoCloseable {
         if (active.containsKey(runId)) {
             return;
         }
-        RunStore.StoredRun stored = store.stored(runId).orElseThrow(() -> noSuchRun(runId));
+        RunStore.StoredRun stored = notOnTemporal(store.stored(runId).orElseThrow(() -> noSuchRun(runId)));
         if (stored.summary().state().terminal()) {
             throw InputException.field("RUN", "run " + runId + " has ended (" + stored.summary().state().label()
                     .toLowerCase(java.util.Locale.ROOT) + ")");
@@ -1196,14 +1176,15 @@ public final class WorkflowEngine implements AutoCloseable {
         RunSummary summary = summary(run);
         executor.execute(() -> {
             try {
-                services.observer().linked(this, summary, sessionId);
+                services.observer().linked(store, summary, sessionId);
             } catch (RuntimeException e) {
                 LOG.warn("Recording that run {} drove session {} failed", run.id, sessionId, e);
             }
         });
     }
 
-    static String hash(String source) {
+    /** The SHA-256 of a definition's text, in hex: how the store keys the definitions runs started with. */
+    public static String hash(String source) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
                     source.getBytes(StandardCharsets.UTF_8)));
