@@ -42,7 +42,7 @@ final class SettingsView implements WorkspaceView {
     SettingsView(SettingsViewModel model, WorkspaceContext ctx) {
         this.model = model;
         this.ctx = ctx;
-        VBox content = new VBox(18, appearance(), security(), data(), backupsCard());
+        VBox content = new VBox(18, appearance(), security(), workflows(), data(), backupsCard());
         page = Ui.page(content);
     }
 
@@ -54,6 +54,7 @@ final class SettingsView implements WorkspaceView {
     @Override
     public void activate() {
         model.refreshBackups();
+        model.checkWorkflowEngine();
     }
 
     @Override
@@ -120,6 +121,34 @@ final class SettingsView implements WorkspaceView {
                 Ui.muted(Ui.text("app.settings.metricsHint")));
         grid.addRow(3, new Label(Ui.text("app.settings.password")), change);
         return Ui.card(Ui.text("app.settings.security"), Material2OutlinedMZ.SECURITY, grid);
+    }
+
+    private Node workflows() {
+        TextField address = new TextField(model.temporalAddressProperty().get());
+        address.setId("temporal-address");
+        address.setPromptText(Ui.text("app.settings.temporalPrompt"));
+        address.setPrefColumnCount(22);
+        address.setDisable(!model.isInstructor());
+        Button apply = new Button(Ui.text("app.settings.temporalApply"));
+        apply.setId("temporal-apply");
+        apply.setDisable(!model.isInstructor());
+        apply.setOnAction(e -> {
+            if (!model.setTemporalAddress(address.getText())) {
+                address.setText(model.temporalAddressProperty().get());
+            }
+        });
+        address.setOnAction(apply.getOnAction());
+        Label status = new Label();
+        status.setId("temporal-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.workflowEngineProperty());
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        grid.addRow(0, new Label(Ui.text("app.settings.temporal")), new HBox(8, address, apply));
+        grid.add(status, 1, 1);
+        return Ui.card(Ui.text("app.settings.workflows"), Material2OutlinedAL.ACCOUNT_TREE, grid,
+                Ui.muted(Ui.text("app.settings.temporalHint")));
     }
 
     private Node data() {

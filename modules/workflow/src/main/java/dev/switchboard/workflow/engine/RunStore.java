@@ -2,6 +2,9 @@ package dev.switchboard.workflow.engine;
 
 import dev.switchboard.store.Database;
 import dev.switchboard.workflow.model.HistoryEntry;
+import dev.switchboard.workflow.model.PendingApproval;
+import java.util.ArrayList;
+import java.util.Map;
 import dev.switchboard.workflow.model.RunState;
 import dev.switchboard.workflow.model.RunSummary;
 import dev.switchboard.workflow.model.TaskRun;
@@ -125,6 +128,35 @@ public final class RunStore {
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Long.toString(rs.getLong(5))})
                 .list());
+    }
+
+    /** Gates that wait for someone with {@code role} (null: anyone), oldest first, of runs on either engine. */
+    public List<PendingApproval> gates(String role) {
+        List<PendingApproval> out = new ArrayList<>();
+        for (String[] row : waitingGates()) {
+            Map<String, Object> detail = WorkflowEngine.parseMap(row[2]);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> gate = (Map<String, Object>) detail.get("gate");
+            if (gate == null) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<String> roles = (List<String>) gate.getOrDefault("roles", List.of());
+            if (role != null && !roles.contains(role)) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> form = (List<Map<String, Object>>) gate.getOrDefault("form", List.of());
+            Object deadline = gate.get("deadline");
+            Object since = gate.get("since");
+            out.add(new PendingApproval(row[0], row[3], row[1], String.valueOf(gate.getOrDefault("title", row[1])),
+                    String.valueOf(gate.getOrDefault("message", "")), form.stream().map(Gates::field).toList(), roles,
+                    since instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : Instant.ofEpochMilli(
+                            Long.parseLong(row[4])),
+                    deadline instanceof Number d ? Instant.ofEpochMilli(d.longValue()) : null,
+                    String.valueOf(gate.getOrDefault("onDeadline", "escalate"))));
+        }
+        return out;
     }
 
     /** The sessions an exercise run drove. */

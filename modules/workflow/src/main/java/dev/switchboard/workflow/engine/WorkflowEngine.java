@@ -1116,33 +1116,9 @@ public final class WorkflowEngine implements AutoCloseable {
                 store.tasks(runId), store.history(runId)));
     }
 
-    /** Gates that wait for someone with {@code role}, oldest first. */
+    /** Gates that wait for someone with {@code role} (null: anyone), oldest first; of either engine. */
     public List<PendingApproval> inbox(String role) {
-        List<PendingApproval> out = new ArrayList<>();
-        for (String[] row : store.waitingGates()) {
-            Map<String, Object> detail = parseMap(row[2]);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> gate = (Map<String, Object>) detail.get("gate");
-            if (gate == null) {
-                continue;
-            }
-            @SuppressWarnings("unchecked")
-            List<String> roles = (List<String>) gate.getOrDefault("roles", List.of());
-            if (role != null && !roles.contains(role)) {
-                continue;
-            }
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> form = (List<Map<String, Object>>) gate.getOrDefault("form", List.of());
-            Object deadline = gate.get("deadline");
-            Object since = gate.get("since");
-            out.add(new PendingApproval(row[0], row[3], row[1], String.valueOf(gate.getOrDefault("title", row[1])),
-                    String.valueOf(gate.getOrDefault("message", "")), form.stream().map(Gates::field).toList(), roles,
-                    since instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : Instant.ofEpochMilli(
-                            Long.parseLong(row[4])),
-                    deadline instanceof Number d ? Instant.ofEpochMilli(d.longValue()) : null,
-                    String.valueOf(gate.getOrDefault("onDeadline", "escalate"))));
-        }
-        return out;
+        return store.gates(role);
     }
 
     /** Whether the run is loaded and going in this engine. */
@@ -1153,6 +1129,23 @@ public final class WorkflowEngine implements AutoCloseable {
     /** How many runs are loaded. */
     public int activeRuns() {
         return active.size();
+    }
+
+    /**
+     * Waits until everything this engine has handed to the store so far is written (checkpoints commit in order, so
+     * an empty one behind them is a barrier); at most {@code timeout}.
+     */
+    public void sync(Duration timeout) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        checkpointer.submit(new Checkpointer.Checkpoint(List.of(), () -> written.complete(null),
+                written::completeExceptionally));
+        try {
+            written.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("Waiting for the workflow store to catch up: {}", e.toString());
+        }
     }
 
     /** Group commits and checkpoints so far. */

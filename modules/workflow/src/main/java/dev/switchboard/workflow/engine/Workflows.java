@@ -75,6 +75,8 @@ public final class Workflows implements AutoCloseable {
 
     /** How long connecting to a Temporal service may take before it counts as unreachable. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a Temporal service that did not answer is taken as still not answering. */
+    static final Duration RETRY_CONNECT = Duration.ofSeconds(20);
 
     private final Database db;
     private final TaskTypes types;
@@ -86,6 +88,10 @@ public final class Workflows implements AutoCloseable {
     private final Setup setup;
     private TemporalRunner temporal;
     private TemporalTarget connectedTo;
+    private TemporalTarget failedTarget;
+    private long failedUntil;
+    private SwitchboardException failure;
+    private final RunCommands commands;
 
     private Workflows(Database db, Setup setup, EngineLease lease) {
         this.db = db;
@@ -98,6 +104,10 @@ public final class Workflows implements AutoCloseable {
                 setup.clock() == null ? EngineClock.system() : setup.clock(), types, expressions, setup.inputs(),
                 setup.audit(), id -> library.find(id), setup.services(), setup.observer()),
                 setup.config() == null ? WorkflowEngine.Config.defaults() : setup.config());
+        this.commands = new RunCommands(this, db);
+        if (lease != null) {
+            commands.serve();
+        }
     }
 
     /**
@@ -142,6 +152,11 @@ public final class Workflows implements AutoCloseable {
     public WorkflowLibrary reload() {
         library = WorkflowLibrary.load(folders, types, expressions);
         return library;
+    }
+
+    /** How run inputs are checked, and the wards and scenarios a picker offers. */
+    public Inputs inputs() {
+        return setup.inputs();
     }
 
     public TaskTypes types() {
@@ -189,13 +204,26 @@ public final class Workflows implements AutoCloseable {
         if (temporal != null && target.equals(connectedTo)) {
             return Optional.of(temporal);
         }
+        if (target.equals(failedTarget) && System.currentTimeMillis() < failedUntil) {
+            throw failure;
+        }
         if (temporal != null) {
             temporal.close();
             temporal = null;
         }
-        TemporalRunner runner = TemporalRunner.connect(target.address(), target.namespace(), target.taskQueue(),
-                CONNECT_TIMEOUT, new TemporalRunner.Services(types, expressions, setup.inputs(), db, setup.bus(),
-                        setup.services(), id -> library.find(id), setup.audit(), setup.observer()));
+        TemporalRunner runner;
+        try {
+            runner = TemporalRunner.connect(target.address(), target.namespace(), target.taskQueue(),
+                    CONNECT_TIMEOUT, new TemporalRunner.Services(types, expressions, setup.inputs(), db, setup.bus(),
+                            setup.services(), id -> library.find(id), setup.audit(), setup.observer()));
+        } catch (SwitchboardException e) {
+            // Asked again at once (each refresh of the window), the answer would be the same: wait a little.
+            failedTarget = target;
+            failedUntil = System.currentTimeMillis() + RETRY_CONNECT.toMillis();
+            failure = e;
+            throw e;
+        }
+        failedTarget = null;
         if (runsEngine()) {
             runner.startWorker();
         }
@@ -269,8 +297,14 @@ public final class Workflows implements AutoCloseable {
         return t.set() ? "Temporal at " + t.address() : "this workstation";
     }
 
+    /** Operations on runs as commands: carried out here, or queued for the process that runs the workflows. */
+    public RunCommands commands() {
+        return commands;
+    }
+
     @Override
     public void close() {
+        commands.close();
         synchronized (this) {
             if (temporal != null) {
                 temporal.close();

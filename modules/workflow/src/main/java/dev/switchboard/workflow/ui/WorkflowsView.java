@@ -332,7 +332,13 @@ public final class WorkflowsView implements WorkspaceView {
         SplitPane right = new SplitPane(runCanvas, details, live);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.45, 0.8);
-        SplitPane split = new SplitPane(runList, new BorderPane(right, bar, null, notice, null));
+        Label runsOn = new Label();
+        runsOn.setId("runs-on");
+        runsOn.setWrapText(true);
+        runsOn.setPadding(new Insets(6));
+        runsOn.textProperty().bind(model.runsOnProperty());
+        SplitPane split = new SplitPane(new BorderPane(runList, null, null, runsOn, null),
+                new BorderPane(right, bar, null, notice, null));
         split.setDividerPositions(0.24);
         return split;
     }
