@@ -289,6 +289,10 @@ public final class WorkflowCommand extends DataDirCommand {
         if (wf.runsEngine()) {
             return wf.commands().execute(c).orThrow();
         }
+        if (temporal != null && RunCommands.RUN.equals(c.op())) {
+            spec.commandLine().getErr().println("switchboard: --temporal is not applied: the window that runs the "
+                    + "workflows of this data folder starts the run where its own setting says (Settings, Workflows).");
+        }
         RunCommands.Result r = wf.commands().forward(c, FORWARD_WAIT).orThrow();
         String pid = EngineLease.holder(ws.database()).map(h -> "process " + h.pid()).orElse("another process");
         spec.commandLine().getErr().println("switchboard: carried out by the window that runs the workflows of this "
