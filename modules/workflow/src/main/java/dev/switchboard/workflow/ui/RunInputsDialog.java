@@ -21,7 +21,7 @@ import javafx.util.StringConverter;
 
 /**
  * The typed form of a workflow's inputs, asked before a run starts: a check box for a boolean, a list for an enum,
- * and the city's wards and the scenarios by name for a ward or scenario input (a text field when they are not known);
+ * and the city's wards and the scenarios by name (sorted by name) for a ward or scenario input (a text field when they are not known);
  * defaults filled in, required ones marked. The engine still checks every value when the run starts.
  */
 final class RunInputsDialog {
@@ -80,7 +80,8 @@ final class RunInputsDialog {
                     return new TextField(text);
                 }
                 ComboBox<String> box = new ComboBox<>();
-                box.getItems().setAll(known.keySet());
+                box.getItems().setAll(known.entrySet().stream().sorted(Map.Entry.<String, String>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).toList());
                 box.setConverter(new StringConverter<>() {
                     @Override
                     public String toString(String id) {
