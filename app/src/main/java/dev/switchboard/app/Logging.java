@@ -1,6 +1,8 @@
 package dev.switchboard.app;
 
+import dev.switchboard.core.io.PrivateFiles;
 import dev.switchboard.store.DataDir;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -28,7 +30,14 @@ public final class Logging {
             }
         }
         try {
-            System.setProperty(LOG_DIR_PROPERTY, DataDir.resolve(override).logs().toString());
+            Path logs = DataDir.resolve(override).logs();
+            try {
+                // Made here, private, before the logger makes it (and a missing data dir) with the default mode.
+                PrivateFiles.createFolders(logs);
+            } catch (IOException | RuntimeException e) {
+                // The command reports an unusable data dir itself.
+            }
+            System.setProperty(LOG_DIR_PROPERTY, logs.toString());
         } catch (RuntimeException e) {
             // Unusable data dir: the command itself reports it; logs go to the temp folder meanwhile.
             System.setProperty(LOG_DIR_PROPERTY, Path.of(System.getProperty("java.io.tmpdir"), "switchboard-logs")
@@ -38,7 +47,9 @@ public final class Logging {
 
     /** The current log file, for messages that point the user at it. */
     public static Path logFile() {
-        String dir = System.getProperty(LOG_DIR_PROPERTY, System.getProperty("java.io.tmpdir"));
+        // The same fallback as logback.xml's LOG_DIR.
+        String dir = System.getProperty(LOG_DIR_PROPERTY,
+                Path.of(System.getProperty("java.io.tmpdir"), "switchboard-logs").toString());
         return Path.of(dir, "switchboard.log");
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.app;
 
+import dev.switchboard.app.cli.AccountsCommand;
 import dev.switchboard.app.cli.AiCommand;
 import dev.switchboard.app.cli.BenchCommand;
 import dev.switchboard.app.cli.CallCommand;
@@ -13,9 +14,12 @@ import dev.switchboard.app.cli.SurveillanceCommand;
 import dev.switchboard.app.cli.WorkersCommand;
 import dev.switchboard.app.cli.WorkflowCommand;
 import dev.switchboard.app.shell.GuiLauncher;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +37,7 @@ public final class Main implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(DbCommand.class, LogCommand.class, AiCommand.class,
             WorkersCommand.class, CityCommand.class, BenchCommand.class, ReviewCommand.class, SpeechCommand.class,
             CallCommand.class, WorkflowCommand.class, SurveillanceCommand.class, StudioCommand.class,
-            CommandLine.HelpCommand.class);
+            AccountsCommand.class, CommandLine.HelpCommand.class);
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
             description = "Data folder (database, backups, logs). Default: $SWITCHBOARD_DATA, else the OS data dir.")
@@ -55,7 +59,15 @@ public final class Main implements Callable<Integer> {
         Logging.configure(args);
         // Building every sub-command's model costs about half a second (they are instantiated eagerly), which
         // would come out of the login window's start-up budget; the window needs only the global options.
-        int code = (opensWindowOnly(args) ? windowCommandLine() : commandLine()).execute(args);
+        int code;
+        try {
+            code = (opensWindowOnly(args) ? windowCommandLine() : commandLine()).execute(args);
+        } catch (OutOfMemoryError | StackOverflowError | RuntimeException e) {
+            // What picocli does not hand to CliErrors (errors of the JVM): still one line, the trace to the log.
+            LoggerFactory.getLogger(Main.class).error("Command {} failed", Redaction.commandLine(List.of(args)), e);
+            CliErrors.print(new PrintWriter(System.err, true, StandardCharsets.UTF_8), e);
+            code = 2;
+        }
         if (code != GuiLauncher.KEEP_RUNNING) {
             System.exit(code);
         }

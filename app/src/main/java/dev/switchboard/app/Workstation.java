@@ -49,13 +49,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import dev.switchboard.speech.Speech;
+import dev.switchboard.core.io.PrivateFiles;
+import dev.switchboard.core.io.SafeOutput;
+import dev.switchboard.store.integrity.Checkpoints;
+import dev.switchboard.store.integrity.FileCheckpointKey;
+import dev.switchboard.store.integrity.IntegrityCheck;
 import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.RecordingSeals;
 import dev.switchboard.store.session.SessionSummary;
 import java.util.ArrayList;
 import java.util.List;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.SqliteSettingsStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +72,8 @@ import org.slf4j.LoggerFactory;
  * one open database. The GUI and the CLI both start here; nothing else builds these services.
  */
 public final class Workstation implements AutoCloseable {
+
+    private volatile String busyWith;
 
     private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
 
@@ -78,6 +87,9 @@ public final class Workstation implements AutoCloseable {
     private final Backups backups;
     private final SessionCatalog sessions;
     private final RecordingCatalog recordings;
+    private final RecordingSeals seals;
+    private Checkpoints checkpoints;
+    private List<String> recovered = List.of();
     private final EventBus bus;
     private final SimClock simClock;
     // Built on first use: their libraries take about half a second to load, which the login window need not
@@ -98,6 +110,7 @@ public final class Workstation implements AutoCloseable {
     private final List<AutoCloseable> alsoClose = new ArrayList<>();
     private volatile String temporalOverride;
     private boolean closed;
+    private volatile boolean logClosed;
 
     private Workstation(DataDir dataDir, Clock wallClock, Database database) {
         this.dataDir = dataDir;
@@ -108,9 +121,11 @@ public final class Workstation implements AutoCloseable {
         this.settings = new Settings(new SqliteSettingsStore(database));
         this.accounts = new AccountService(new JdbiAccountRepository(database), auditLog, new PasswordHasher(),
                 wallClock, () -> settings.get(CoreSettings.MAX_FAILED_LOGONS));
-        this.backups = new Backups(database, wallClock);
-        this.sessions = new SessionCatalog(database);
+        // Each backup carries a signed checkpoint of the log as it was taken.
+        this.backups = new Backups(database, wallClock, this::checkpointQuietly);
+        this.sessions = new SessionCatalog(database, eventLog);
         this.recordings = new RecordingCatalog(database);
+        this.seals = new RecordingSeals(eventLog, recordings, dataDir.recordings());
         this.bus = new EventBus();
         this.simClock = new SimClock(wallClock);
         this.speech = Speech.offline(dataDir.cache().resolve("speech"));
@@ -124,9 +139,37 @@ public final class Workstation implements AutoCloseable {
     public static Workstation open(DataDir dataDir, Clock wallClock) {
         Objects.requireNonNull(dataDir, "dataDir");
         dataDir.ensureCreated();
+        PrivateFiles.Fixed fixed = dataDir.makePrivate();
+        if (fixed.rootWasOpen()) {
+            // Said on stderr too (a warning): other users could read the database, backups and recordings.
+            LOG.warn("Made the data folder {} private: other users of this computer could read it; now only you "
+                    + "can (folders 0700, files 0600; {} folder(s) and {} file(s) changed)", dataDir.root(),
+                    fixed.folders(), fixed.files());
+        } else if (fixed.any()) {
+            LOG.info("Made {} folder(s) and {} file(s) in the private data folder {} private too", fixed.folders(),
+                    fixed.files(), dataDir.root());
+        }
         Database database = Database.open(dataDir);
         LOG.info("Opened {} (schema {})", database.file(), database.schemaVersion());
-        return new Workstation(dataDir, wallClock, database);
+        Workstation ws = new Workstation(dataDir, wallClock, database);
+        try {
+            ws.sessions.adoptUnchainedRows();
+            if (database.openedAlone()) {
+                // Nobody else has the data dir open, so whatever is marked running was cut short: close it now,
+                // whether this is the window or a command.
+                ws.sessions.completeInterruptedChange();
+                ws.recovered = ws.recoverInterruptedSessions();
+            }
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
+        }
+        return ws;
+    }
+
+    /** What {@link #open} closed because a crash or kill left it running, one line each; empty when nothing. */
+    public List<String> recoveredAtOpen() {
+        return recovered;
     }
 
     public DataDir dataDir() {
@@ -168,6 +211,42 @@ public final class Workstation implements AutoCloseable {
     /** Which audio recordings belong to which session, with their checksums. */
     public RecordingCatalog recordings() {
         return recordings;
+    }
+
+    /** The recordings' seals on their sessions' chains: check a WAV before opening, playing or exporting it. */
+    public RecordingSeals seals() {
+        return seals;
+    }
+
+    /** The signed checkpoints of the event log, with this installation's key (made on first use). */
+    public synchronized Checkpoints checkpoints() {
+        if (checkpoints == null) {
+            checkpoints = new Checkpoints(eventLog, FileCheckpointKey.loadOrCreate(dataDir.keys()), wallClock);
+        }
+        return checkpoints;
+    }
+
+    /** Everything {@code log verify} checks; {@code withRecordings} also reads every recording. */
+    public IntegrityCheck integrityCheck(boolean withRecordings) {
+        return new IntegrityCheck(eventLog, sessions, checkpoints(), withRecordings ? seals : null);
+    }
+
+    /** How exports (reports, CSV, WAV) are written: never into the data dir, replacing only with {@code force}. */
+    public SafeOutput safeOutput(boolean force) {
+        return dataDir.safeOutput(force);
+    }
+
+    /** Signs a checkpoint of what changed since the last one; logs instead of failing (for exit and backups). */
+    public void checkpointQuietly() {
+        if (logClosed) {
+            // The exit backup: its checkpoint was taken just before the log closed.
+            return;
+        }
+        try {
+            checkpoints().take();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not take a checkpoint of the event log: {}", e.getMessage(), e);
+        }
     }
 
     public EventBus bus() {
@@ -349,14 +428,14 @@ public final class Workstation implements AutoCloseable {
 
     /**
      * Starts what runs in the background for the GUI: the generation queue with health checks, the gallery's
-     * recording, operations sampling, the embedding model.
+     * recording, operations sampling, the speech models and the surveillance live feed. The embedding model is not
+     * loaded here: it loads on first use (about half a second), when surveillance first embeds a question.
      */
     public void startBackgroundServices() {
         images();
         generation().start();
         ops().start();
         speech.warmUpInBackground();
-        embeddings().warmUp();
         startSurveillanceFeed();
     }
 
@@ -379,16 +458,18 @@ public final class Workstation implements AutoCloseable {
 
     /**
      * Closes sessions a crash or kill left running: calls get {@code call.interrupted} on their log, a repaired
-     * recording and the status {@code interrupted}, everything logged before the crash kept; other kinds of
-     * session are marked interrupted. Run once when the window opens the database, not by CLI commands (which
-     * may run beside a window whose sessions are live).
+     * and sealed recording and the status {@code interrupted}, everything logged before the crash kept; other
+     * kinds of session are marked interrupted, ending at their last logged entry. {@link #open} runs it whenever
+     * no other process has the data dir open (the window and every command alike); never while another process
+     * runs, whose sessions may be live.
      */
-    public List<String> recoverInterruptedSessions() {
+    List<String> recoverInterruptedSessions() {
         List<String> lines = new ArrayList<>();
         new CallRecovery(eventLog, sessions, recordings, dataDir.recordings(), wallClock).recover()
                 .forEach(r -> lines.add("call " + r.session() + " (" + r.title() + "): " + r.detail()));
         for (SessionSummary s : sessions.running()) {
-            sessions.finish(s.id(), wallClock.instant(), "interrupted", null);
+            Instant end = eventLog.last(s.id()).map(e -> e.wallTime()).orElse(s.startedAt());
+            sessions.finish(s.id(), end, "interrupted", null);
             lines.add(s.kind() + " " + s.id() + " (" + s.title() + "): interrupted");
         }
         lines.forEach(l -> LOG.warn("Recovered an unfinished session: {}", l));
@@ -400,6 +481,19 @@ public final class Workstation implements AutoCloseable {
      *
      * @param cleanExit whether to take the "exit" backup (skipped for short CLI commands)
      */
+    /**
+     * Says what the workstation is busy with in the background (e.g. recording the demo calls), or clears it with
+     * null; sign-in names it when it has to wait.
+     */
+    public void busyWith(String what) {
+        busyWith = what;
+    }
+
+    /** What the workstation is busy with in the background, if anything. */
+    public java.util.Optional<String> busyWith() {
+        return java.util.Optional.ofNullable(busyWith);
+    }
+
     public synchronized void close(boolean cleanExit) {
         if (closed) {
             return;
@@ -431,7 +525,10 @@ public final class Workstation implements AutoCloseable {
         }
         closeQuietly(speech);
         try {
+            // Anchors what this run wrote (nothing is signed when no chain changed).
+            checkpointQuietly();
             eventLog.close();
+            logClosed = true;
             if (cleanExit) {
                 backups.onCleanExit();
             }

@@ -67,13 +67,29 @@ public final class BenchCommand {
     /** Model load and batched throughput of the in-process embedding model, in a temporary cache. */
     @Command(name = "embeddings", description = "Embedding model load time and batched sentences per second.")
     int embeddings(@Option(names = "--sentences", defaultValue = "2000") int sentences,
-                   @Option(names = "--batch", defaultValue = "64") int batch) throws IOException {
+                   @Option(names = "--batch", defaultValue = "64") int batch,
+                   @Option(names = "--runs", defaultValue = "3") int runs,
+                   @Option(names = "--workers", description = "Java threads per batch (default: the cores).")
+                   Integer workers,
+                   @Option(names = "--intra-op-threads", defaultValue = "1",
+                           description = "ONNX Runtime threads per inference.") int intraOp) throws IOException {
         Path cache = Files.createTempDirectory("switchboard-bench-djl");
+        int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
         try {
-            EmbeddingBenchmark.Result r = EmbeddingBenchmark.run(cache, sentences, batch);
+            double[] rates = new double[Math.max(1, runs)];
+            long load = 0;
+            for (int i = 0; i < rates.length; i++) {
+                EmbeddingBenchmark.Result r = EmbeddingBenchmark.run(cache, sentences, batch, threads, intraOp);
+                rates[i] = r.sentencesPerSecond();
+                load = i == 0 ? r.modelLoad().toMillis() : load;
+            }
+            java.util.Arrays.sort(rates);
             spec.commandLine().getOut().printf(Locale.ROOT,
-                    "embeddings: model load %d ms; %d sentences in batches of %d: %.0f sentences/s%n",
-                    r.modelLoad().toMillis(), r.sentences(), r.batch(), r.sentencesPerSecond());
+                    "embeddings: model load %d ms (first run); %d sentences in batches of %d, %d worker thread(s) x "
+                            + "%d ONNX thread(s), %d runs: min %.0f / median %.0f / max %.0f sentences/s "
+                            + "(load average %.2f)%n", load, sentences, batch, threads, intraOp, rates.length,
+                    rates[0], rates[rates.length / 2], rates[rates.length - 1],
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             return 0;
         } finally {
             deleteTree(cache);

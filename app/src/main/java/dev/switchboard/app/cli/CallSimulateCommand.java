@@ -13,15 +13,19 @@ import dev.switchboard.calltaking.engine.scenario.Scenario;
 import dev.switchboard.calltaking.engine.scenario.ScenarioLibrary;
 import dev.switchboard.calltaking.engine.scoring.CallHistory;
 import dev.switchboard.calltaking.engine.session.CallConfig;
+import dev.switchboard.calltaking.engine.session.CallSettings;
 import dev.switchboard.calltaking.engine.session.CallSession;
 import dev.switchboard.calltaking.engine.session.ManualCallClock;
 import dev.switchboard.calltaking.engine.session.OperatorScript;
 import dev.switchboard.calltaking.engine.session.ScriptedCall;
 import dev.switchboard.city.engine.sim.CallResponder;
 import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.core.account.Account;
+import dev.switchboard.core.account.AuditAction;
+import dev.switchboard.core.account.AuditRecord;
+import dev.switchboard.core.account.Role;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.error.SwitchboardException;
-import dev.switchboard.core.id.UserId;
 import dev.switchboard.speech.Speech;
 import dev.switchboard.speech.SpeechToText;
 import dev.switchboard.speech.TextToSpeech;
@@ -35,6 +39,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -76,21 +81,33 @@ final class CallSimulateCommand implements Callable<Integer> {
             + "when it fails).")
     boolean llm;
 
-    @Option(names = "--scenarios-dir", paramLabel = "FOLDER", description = "An instructor's scenario folder.")
+    @Option(names = "--scenarios-dir", paramLabel = "FOLDER", description = "An instructor's scenario folder "
+            + "(besides <data dir>/scenarios, which is always read).")
     List<Path> scenarioDirs = List.of();
 
-    @Option(names = "--trainee", defaultValue = "cli", description = "The trainee's name in the session list.")
+    @Mixin
+    ReviewCommand.SignInMixin signIn;
+
+    @Option(names = "--trainee", paramLabel = "USER", description = "The account the session is recorded under "
+            + "(default: the one signed in with --as). Recording under someone else's name needs an instructor.")
     String trainee;
+
+    @Option(names = "--max-length", paramLabel = "MINUTES", description = "The longest the call may run (default: "
+            + "the setting call.maxLengthMinutes, 30); a script that would run longer is refused before it starts.")
+    Integer maxLengthMinutes;
 
     @Override
     public Integer call() {
-        ScenarioLibrary library = ScenarioLibrary.load(scenarioDirs);
+        ScenarioLibrary library = ScenarioLibrary.load(CallScenariosCommand.folders(parent.dataDir(), scenarioDirs));
         Scenario scenario = library.find(scenarioId).orElseThrow(() -> InputException.field("--scenario", "no "
                 + "scenario '" + scenarioId + "'; known: " + library.scenarios().stream().map(Scenario::id)
                 .collect(Collectors.joining(", "))));
         OperatorScript script = OperatorScript.read(scriptFile);
         try (Workstation ws = parent.openWorkstation(); Speech speech = voice ? Speech.offline(
                 ws.dataDir().cache().resolve("speech")) : null) {
+            long maxLengthMs = maxLength(ws);
+            script.requireWithin(maxLengthMs);
+            Account recordedAs = recordedAs(ws);
             TextToSpeech tts = null;
             SpeechToText stt = null;
             if (voice) {
@@ -104,8 +121,12 @@ final class CallSimulateCommand implements Callable<Integer> {
             CallerEngine offline = new OfflineCaller(scenario, seed);
             CallerEngine caller = llm ? new LlmCaller(scenario, seed, ws.ai(), offline) : offline;
             ManualCallClock clock = new ManualCallClock();
-            CallConfig config = new CallConfig(scenario, seed, new UserId("cli-" + trainee), trainee, llm, voice);
+            CallConfig config = new CallConfig(scenario, seed, recordedAs.id(), recordedAs.displayName(), llm, voice,
+                    maxLengthMs);
             CallSession call = ws.newCall(config, caller, clock, tts);
+            ws.auditLog().record(new AuditRecord(ws.wallClock().instant(), signedIn.username(),
+                    AuditAction.SESSION_RECORDING, recordedAs.username(), AuditRecord.Outcome.SUCCESS,
+                    "call simulate " + scenario.id() + ", session " + call.session()));
             List<String> notes;
             // A quiet headless city answers the dispatch, so the session records the units' response.
             try (CallResponder city = CallResponder.start(ws.bus(), seed)) {
@@ -122,6 +143,42 @@ final class CallSimulateCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** The signed-in account, set by {@link #recordedAs}. */
+    private Account signedIn;
+
+    /**
+     * Whose session this is: the signed-in account's, or, for an instructor, the trainee named. Anyone else asking to
+     * record under another person's name is refused, and the refusal audited.
+     */
+    private Account recordedAs(Workstation ws) {
+        signedIn = Passwords.signIn(ws, signIn.username, signIn.passwordFile, "--password-file");
+        if (trainee == null || trainee.isBlank() || trainee.trim().equalsIgnoreCase(signedIn.username())) {
+            return signedIn;
+        }
+        Account person = ws.accounts().byUsername(trainee).orElseThrow(() -> InputException.field("--trainee",
+                "no account '" + trainee + "'; a session is recorded under a real account (see 'switchboard "
+                        + "accounts list')"));
+        if (signedIn.role() != Role.INSTRUCTOR) {
+            ws.auditLog().record(new AuditRecord(ws.wallClock().instant(), signedIn.username(),
+                    AuditAction.SESSION_RECORDING, person.username(), AuditRecord.Outcome.DENIED,
+                    "call simulate as another person needs an instructor"));
+            throw new SwitchboardException("Only " + person.username() + " or an instructor can record a session "
+                    + "under " + person.username() + "'s name.", "Sign in as " + person.username()
+                    + ", or as an instructor.");
+        }
+        return person;
+    }
+
+    private long maxLength(Workstation ws) {
+        int minutes = maxLengthMinutes != null ? maxLengthMinutes : ws.settings().get(CallSettings.MAX_LENGTH_MINUTES);
+        try {
+            CallSettings.MAX_LENGTH_MINUTES.check().accept(minutes);
+        } catch (IllegalArgumentException e) {
+            throw InputException.field("--max-length", e.getMessage());
+        }
+        return minutes * 60_000L;
     }
 
     // ---- text

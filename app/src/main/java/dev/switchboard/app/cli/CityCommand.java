@@ -54,7 +54,9 @@ public final class CityCommand extends DataDirCommand {
     int parse(@Parameters(paramLabel = "ORDER") String order) {
         PrintWriter out = spec.commandLine().getOut();
         boolean allParsed = true;
-        for (ParseResult result : DispatchParser.parseAll(order)) {
+        // Places are checked against the bundled city, so an order naming a place it lacks is refused here.
+        var places = DispatchParser.KnownPlaces.wardsOf(dev.switchboard.city.engine.pack.CityPacks.tokyo());
+        for (ParseResult result : DispatchParser.parseAll(order, places)) {
             ObjectNode node = JSON.createObjectNode();
             switch (result) {
                 case ParseResult.Parsed parsed -> describe(node, parsed.command());
@@ -88,7 +90,9 @@ public final class CityCommand extends DataDirCommand {
     @Command(name = "basemap", description = "import FILE | show | remove: the MBTiles basemap the control room "
             + "shows instead of the city pack's drawing (raster PNG/JPEG tiles).")
     int basemap(@Parameters(paramLabel = "import|show|remove") String action,
-                @Parameters(paramLabel = "FILE", arity = "0..1") java.nio.file.Path file) throws java.io.IOException {
+                @Parameters(paramLabel = "FILE", arity = "0..1") java.nio.file.Path file,
+                @Option(names = "--skip-bad", description = "Import even when some tiles are bad (not PNG/JPEG, "
+                        + "over 1 MB or 1024 px); those are never drawn.") boolean skipBad) throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         DataDir dir = dataDir().ensureCreated();
         java.nio.file.Path target = Basemap.file(dir);
@@ -98,9 +102,19 @@ public final class CityCommand extends DataDirCommand {
                     throw InputException.field("FILE", "give the .mbtiles file to import");
                 }
                 try (MbTiles tiles = MbTiles.open(file)) {
+                    MbTiles.Check check = tiles.checkTiles();
                     out.println("Checked " + file + ": format " + tiles.format() + ", zoom "
                             + tiles.minZoom().map(String::valueOf).orElse("?") + "–"
-                            + tiles.maxZoom().map(String::valueOf).orElse("?"));
+                            + tiles.maxZoom().map(String::valueOf).orElse("?") + "; " + check.describe());
+                    if (check.good() == 0) {
+                        throw new InputException(file, 0, "tiles", "no tile can be drawn (" + check.describe()
+                                + "); nothing was imported");
+                    }
+                    if (check.good() < check.tiles() && !skipBad) {
+                        throw new InputException(file, 0, "tiles", (check.tiles() - check.good()) + " of "
+                                + check.tiles() + " tiles are bad (" + check.describe() + "); nothing was imported. "
+                                + "Add --skip-bad to import it anyway: bad tiles are never drawn");
+                    }
                 }
                 java.nio.file.Files.createDirectories(target.getParent());
                 java.nio.file.Path partial = target.resolveSibling("basemap.mbtiles.partial");

@@ -47,7 +47,14 @@ public final class DbCommand extends DataDirCommand {
             out.println("Event log:     " + report.eventLogEntries() + " entries");
             out.println("Accounts:      " + report.accounts());
             out.println("Newest backup: " + report.newestBackup().map(DbCommand::describe).orElse("none yet"));
-            return report.quickCheck().equals("ok") ? 0 : 2;
+            if (report.triggerProblems().isEmpty()) {
+                out.println("Triggers:      the event log's append-only triggers are in place");
+            } else {
+                report.triggerProblems().forEach(p -> out.println("TRIGGER:       " + p));
+                out.println("Way out: restore a backup taken before the change, or report it; 'switchboard log "
+                        + "verify' says whether entries were changed meanwhile.");
+            }
+            return report.healthy() ? 0 : 2;
         } catch (DatabaseCorruptException e) {
             printWayOut(spec.commandLine().getErr(), e);
             return 2;

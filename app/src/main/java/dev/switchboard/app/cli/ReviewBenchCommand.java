@@ -1,11 +1,19 @@
 package dev.switchboard.app.cli;
 
 import dev.switchboard.review.engine.ReviewBenchmark;
+import dev.switchboard.review.engine.ReviewOpenProbe;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,12 +39,51 @@ public final class ReviewBenchCommand implements Callable<Integer> {
     @Option(names = "--sessions", defaultValue = "10000", description = "Sessions in the list.")
     int sessions;
 
+    @Option(names = "--fresh-runs", defaultValue = "3", description = "Also open the long call this many times, "
+            + "each in a JVM started for it (the first open after start), with its peak resident memory.")
+    int freshRuns;
+
+    /** Opens the long call in {@code freshRuns} new JVMs (the launcher's heap and collector) and sums them up. */
+    private String fresh(Path work) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        double[] open = new double[freshRuns];
+        double[] rss = new double[freshRuns];
+        for (int i = 0; i < freshRuns; i++) {
+            Process p = new ProcessBuilder(List.of(java, "-Xmx2g", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"), ReviewOpenProbe.class.getName(), work.toString(),
+                    "bench-long-call")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            Matcher m = Pattern.compile("open_ms=([0-9.]+).*peak_rss_kb=(-?[0-9]+)").matcher(out);
+            if (!m.find()) {
+                throw new IOException("the fresh-JVM open printed no figures: " + out.strip());
+            }
+            open[i] = Double.parseDouble(m.group(1));
+            rss[i] = Long.parseLong(m.group(2)) / 1024.0;
+        }
+        Arrays.sort(open);
+        Arrays.sort(rss);
+        return String.format(Locale.ROOT, "open the %d-minute call in a fresh JVM, %d runs: min %.0f / median %.0f / "
+                        + "max %.0f ms (target <= 1000 ms); peak RSS min %.0f / median %.0f / max %.0f MB "
+                        + "(load average %.2f)", minutes, freshRuns, open[0], open[open.length / 2],
+                open[open.length - 1], rss[0], rss[rss.length / 2], rss[rss.length - 1],
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
     @Override
     public Integer call() throws IOException {
         Path work = Files.createTempDirectory("switchboard-bench-review");
         try {
             ReviewBenchmark.Result r = ReviewBenchmark.run(work, minutes, sampleRate, sessions);
             spec.commandLine().getOut().println(r.describe());
+            if (freshRuns > 0) {
+                spec.commandLine().getOut().println(fresh(work));
+            }
             return 0;
         } finally {
             try (Stream<Path> paths = Files.walk(work)) {

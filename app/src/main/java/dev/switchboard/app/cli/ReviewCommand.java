@@ -5,19 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.account.Account;
-import dev.switchboard.core.account.LogonResult;
 import dev.switchboard.core.error.InputException;
-import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.review.engine.ReviewService;
 import dev.switchboard.review.engine.SessionReport;
 import dev.switchboard.review.model.SessionQuery;
 import dev.switchboard.review.model.SessionRow;
-import java.io.Console;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -40,7 +34,7 @@ import picocli.CommandLine.Parameters;
 public final class ReviewCommand extends DataDirCommand {
 
     /** Where the password may come from when no --password-file is given. */
-    public static final String PASSWORD_ENV = "SWITCHBOARD_PASSWORD";
+    public static final String PASSWORD_ENV = Passwords.ENV;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
@@ -89,7 +83,9 @@ public final class ReviewCommand extends DataDirCommand {
                @Parameters(paramLabel = "SESSION", arity = "0..1") String session,
                @Option(names = "--pdf", paramLabel = "FILE") Path pdf,
                @Option(names = "--csv", paramLabel = "FILE") Path csv,
-               @Option(names = "--trainee", paramLabel = "U", description = "CSV: only this trainee.") String trainee) {
+               @Option(names = "--trainee", paramLabel = "U", description = "CSV: only this trainee.") String trainee,
+               @Option(names = "--force", description = "Replace an existing output file (never the database, a "
+                       + "backup, a recording or a folder).") boolean force) {
         if (pdf == null && csv == null) {
             throw InputException.field("--pdf/--csv", "give --pdf FILE (with SESSION) or --csv FILE, or both");
         }
@@ -98,14 +94,20 @@ public final class ReviewCommand extends DataDirCommand {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Workstation ws = openWorkstation()) {
+            // Refused before signing in or writing anything: an output over the database, a folder, an existing file.
+            for (Path target : new Path[] {pdf, csv}) {
+                if (target != null) {
+                    ws.safeOutput(force).check(target);
+                }
+            }
             ReviewService service = service(ws, signIn);
             if (pdf != null) {
-                service.exportPdf(sessionId(session), pdf);
+                service.exportPdf(sessionId(session), pdf, force);
                 out.println("Report written: " + pdf.toAbsolutePath());
             }
             if (csv != null) {
                 int n = service.exportScoresCsv(SessionQuery.all(SessionQuery.MAX_LIMIT)
-                        .withTrainee(traineeFilter(ws, trainee)), csv);
+                        .withTrainee(traineeFilter(ws, trainee)), csv, force);
                 out.println("Scores of " + n + " sessions written: " + csv.toAbsolutePath());
             }
             return 0;
@@ -125,43 +127,8 @@ public final class ReviewCommand extends DataDirCommand {
     }
 
     private ReviewService service(Workstation ws, SignInMixin signIn) {
-        char[] password = password(signIn);
-        LogonResult result = ws.accounts().logon(signIn.username, password);
-        Account account = switch (result) {
-            case LogonResult.Accepted accepted -> accepted.account();
-            case LogonResult.Refused refused -> throw new SwitchboardException("Sign-in as " + signIn.username
-                    + " refused: " + refused.reason(), "Check --as and the password.");
-        };
+        Account account = Passwords.signIn(ws, signIn.username, signIn.passwordFile, "--password-file");
         return new ReviewService(ws.eventLog(), ws.auditLog(), ws.dataDir().recordings(), ws.wallClock(), account);
-    }
-
-    static char[] password(SignInMixin signIn) {
-        if (signIn.passwordFile != null) {
-            try {
-                List<String> lines = Files.readAllLines(signIn.passwordFile, StandardCharsets.UTF_8);
-                if (lines.isEmpty() || lines.get(0).isEmpty()) {
-                    throw new InputException(signIn.passwordFile, 1, "password", "the file's first line is empty");
-                }
-                return lines.get(0).toCharArray();
-            } catch (IOException e) {
-                throw new InputException(signIn.passwordFile, 0, "--password-file", "cannot be read: "
-                        + e.getMessage());
-            }
-        }
-        String env = System.getenv(PASSWORD_ENV);
-        if (env != null && !env.isEmpty()) {
-            return env.toCharArray();
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw InputException.field("--password-file", "no password: give --password-file FILE or set $"
-                    + PASSWORD_ENV + " (no console to ask on)");
-        }
-        char[] typed = console.readPassword("Password for %s: ", signIn.username);
-        if (typed == null) {
-            throw InputException.field("password", "none typed");
-        }
-        return typed;
     }
 
     /** A user name given to --trainee is turned into that account's id, so "--trainee aiko" works. */

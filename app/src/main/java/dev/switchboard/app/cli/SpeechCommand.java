@@ -11,8 +11,9 @@ import dev.switchboard.speech.Transcription;
 import dev.switchboard.speech.WavAudio;
 import dev.switchboard.speech.WavFiles;
 import dev.switchboard.speech.WordTiming;
+import dev.switchboard.core.io.SafeOutput;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -33,21 +34,23 @@ public final class SpeechCommand extends DataDirCommand {
             @Option(names = "--panic", defaultValue = "0", paramLabel = "0..1",
                     description = "How frightened the caller sounds: faster, higher, tenser.") double panic,
             @Option(names = "--rate", paramLabel = "HZ",
-                    description = "Resample to this rate (default: the voice's own, 48000).") Integer rate) {
+                    description = "Resample to this rate (default: the voice's own, 48000).") Integer rate,
+            @Option(names = "--force", description = "Replace an existing file (never one of the data dir's).")
+            boolean force) throws IOException {
         if (!(panic >= 0 && panic <= 1)) {
             throw InputException.field("--panic", "must be between 0 and 1, was " + panic);
         }
         if (rate != null && (rate < 8000 || rate > 192_000)) {
             throw InputException.field("--rate", "must be between 8000 and 192000 Hz, was " + rate);
         }
+        SafeOutput output = dataDir().safeOutput(force);
+        output.check(out);
         try (Speech speech = Speech.offline(dataDir().cache())) {
             long start = System.nanoTime();
-            Pcm pcm = speech.tts().synthesize(text, Prosody.forPanic(panic));
+            Pcm spoken = speech.tts().synthesize(text, Prosody.forPanic(panic));
             long tookMs = (System.nanoTime() - start) / 1_000_000;
-            if (rate != null) {
-                pcm = pcm.resampled(rate);
-            }
-            WavFiles.write(out, pcm);
+            Pcm pcm = rate != null ? spoken.resampled(rate) : spoken;
+            output.write(out, stream -> WavFiles.writeTo(stream, pcm));
             spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s: %.2f s at %d Hz (synthesis incl. voice load "
                     + "%d ms)%n", out, pcm.durationMs() / 1000.0, pcm.sampleRate(), tookMs);
         }
@@ -59,9 +62,6 @@ public final class SpeechCommand extends DataDirCommand {
             + "resampled to 16 kHz) with the offline recogniser (Vosk); prints text and word timings.")
     int transcribe(@Parameters(paramLabel = "FILE") Path file,
                    @Option(names = "--json", description = "Print JSON instead of text.") boolean json) {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file, 0, null, "no such file");
-        }
         WavAudio wav = WavFiles.read(file);
         PrintWriter out = spec.commandLine().getOut();
         try (Speech speech = Speech.offline(dataDir().ensureCreated().cache())) {

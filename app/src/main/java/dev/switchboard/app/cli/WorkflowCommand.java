@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.app.Workstation;
 import dev.switchboard.core.account.Account;
-import dev.switchboard.core.account.LogonResult;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.workflow.engine.EngineLease;
@@ -561,11 +560,6 @@ public final class WorkflowCommand extends DataDirCommand {
     }
 
     private static Account signIn(Workstation ws, ReviewCommand.SignInMixin signIn) {
-        LogonResult result = ws.accounts().logon(signIn.username, ReviewCommand.password(signIn));
-        return switch (result) {
-            case LogonResult.Accepted accepted -> accepted.account();
-            case LogonResult.Refused refused -> throw new SwitchboardException("Sign-in as " + signIn.username
-                    + " refused: " + refused.reason(), "Check --as and the password.");
-        };
+        return Passwords.signIn(ws, signIn.username, signIn.passwordFile, "--password-file");
     }
 }

@@ -116,10 +116,13 @@ final class DemoData {
         if (!Boolean.getBoolean(NO_CALLS)) {
             // The caller's voice takes a few seconds to load: the calls are recorded behind the login screen.
             Thread.ofVirtual().name("demo-calls").start(() -> {
+                ws.busyWith("the demo calls are being recorded");
                 try {
                     DemoCalls.record(ws, trainee, true);
                 } catch (RuntimeException e) {
                     LoggerFactory.getLogger(DemoData.class).warn("Demo calls not recorded", e);
+                } finally {
+                    ws.busyWith(null);
                 }
                 DemoWorkflow.run(ws, trainee);
             });

@@ -63,7 +63,6 @@ public final class GuiLauncher {
         Thread opener = new Thread(() -> {
             try {
                 Workstation ws = Workstation.open(dir, clock);
-                ws.recoverInterruptedSessions();
                 if (options.demo()) {
                     boolean fresh = DemoData.seedIfEmpty(ws);
                     DemoData.seedCameraEventsIfEmpty(ws);

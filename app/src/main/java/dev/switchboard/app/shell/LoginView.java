@@ -25,6 +25,8 @@ public final class LoginView extends StackPane {
     @FXML
     private ProgressIndicator progress;
     @FXML
+    private Label waiting;
+    @FXML
     private Label demoHint;
     @FXML
     private Label footer;
@@ -46,6 +48,9 @@ public final class LoginView extends StackPane {
         password.setOnAction(e -> model.signIn());
         username.setOnAction(e -> password.requestFocus());
         progress.visibleProperty().bind(model.busyProperty());
+        waiting.textProperty().bind(model.waitingProperty());
+        waiting.visibleProperty().bind(model.waitingProperty().isNotEmpty());
+        waiting.managedProperty().bind(waiting.visibleProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         this.demoHint.setText(demoHint);
         this.demoHint.setVisible(!demoHint.isEmpty());

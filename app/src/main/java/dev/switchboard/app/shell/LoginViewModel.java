@@ -31,8 +31,20 @@ public final class LoginViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canSignIn = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper("");
+    private final java.util.function.Supplier<java.util.Optional<String>> background;
+    private javafx.animation.PauseTransition slow;
 
     public LoginViewModel(AccountService accounts, TaskRunner tasks, Consumer<Account> onSignedIn) {
+        this(accounts, tasks, onSignedIn, java.util.Optional::empty);
+    }
+
+    /**
+     * @param background what the workstation is busy with in the background, named when sign-in has to wait
+     */
+    public LoginViewModel(AccountService accounts, TaskRunner tasks, Consumer<Account> onSignedIn,
+                          java.util.function.Supplier<java.util.Optional<String>> background) {
+        this.background = Objects.requireNonNull(background, "background");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.onSignedIn = Objects.requireNonNull(onSignedIn, "onSignedIn");
@@ -56,11 +68,39 @@ public final class LoginViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** What sign-in is waiting for, once it has taken longer than a second; empty otherwise. */
+    public ReadOnlyStringProperty waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty canSignInProperty() {
         return canSignIn.getReadOnlyProperty();
     }
 
     // Commands
+
+    /** After a second of checking, says what sign-in waits for (the hash, and any background work slowing it). */
+    private void waitAWhile() {
+        if (slow == null) {
+            slow = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+            slow.setOnFinished(e -> {
+                if (busy.get()) {
+                    waiting.set(background.get().map(what -> java.text.MessageFormat.format(
+                            Fxml.MESSAGES.getString("app.login.waitingFor"), what))
+                            .orElse(Fxml.MESSAGES.getString("app.login.waiting")));
+                }
+            });
+        }
+        slow.playFromStart();
+    }
+
+    private void done() {
+        busy.set(false);
+        waiting.set("");
+        if (slow != null) {
+            slow.stop();
+        }
+    }
 
     /** Checks the credentials; on success calls the shell, on refusal shows the reason. */
     public void signIn() {
@@ -72,9 +112,12 @@ public final class LoginViewModel {
         password.set("");
         error.set("");
         busy.set(true);
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            waitAWhile();
+        }
         BackgroundTask.wrap(() -> accounts.logon(name, secret))
                 .onSuccess(result -> {
-                    busy.set(false);
+                    done();
                     if (result instanceof LogonResult.Accepted accepted) {
                         onSignedIn.accept(accepted.account());
                     } else if (result instanceof LogonResult.Refused refused) {
@@ -82,7 +125,7 @@ public final class LoginViewModel {
                     }
                 })
                 .onFailure(failure -> {
-                    busy.set(false);
+                    done();
                     error.set(ShellText.failure(failure));
                 })
                 .executeWith(tasks);

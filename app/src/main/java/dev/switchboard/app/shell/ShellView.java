@@ -223,7 +223,13 @@ final class ShellView extends BorderPane implements Navigator {
                 new FontIcon(Material2OutlinedAL.EXIT_TO_APP));
         signOut.setId("menu-sign-out");
         signOut.setOnAction(e -> actions.signOut());
-        ContextMenu menu = new ContextMenu(changePassword, lock, new SeparatorMenuItem(), signOut);
+        MenuItem quit = new MenuItem(Fxml.MESSAGES.getString("app.shell.quit"),
+                new FontIcon(Material2OutlinedMZ.POWER_SETTINGS_NEW));
+        quit.setId("menu-quit");
+        quit.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> actions.quit());
+        ContextMenu menu = new ContextMenu(changePassword, lock, new SeparatorMenuItem(), signOut, quit);
         userBox.setOnMouseClicked(e -> menu.show(userBox, Side.BOTTOM, 0, 4));
 
         HBox header = new HBox(12, title, spacer, userBox);
@@ -249,5 +255,8 @@ final class ShellView extends BorderPane implements Navigator {
         void signOut();
 
         void changePassword();
+
+        /** Ends the program cleanly: sign-out, log flush, exit backup. */
+        void quit();
     }
 }

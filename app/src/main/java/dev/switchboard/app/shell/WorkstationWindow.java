@@ -18,7 +18,9 @@ import dev.switchboard.core.settings.CoreSettings;
 import dev.switchboard.store.Backups;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.DataDirInUseException;
 import dev.switchboard.store.DatabaseCorruptException;
+import dev.switchboard.store.DatabaseReplacedException;
 import dev.switchboard.store.Recovery;
 import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.eventlog.AppendRequest;
@@ -84,7 +86,16 @@ public final class WorkstationWindow {
     private StatusBar statusBar;
     private LockView lockView;
     private boolean firstScreenShown;
-    private boolean closing;
+    private volatile boolean closing;
+    /** Ends the toolkit and the process; a test replaces it so closing the window does not end the test JVM. */
+    private java.util.function.IntConsumer exitProcess = code -> {
+        Platform.exit();
+        System.exit(code);
+    };
+    private boolean replacedShown;
+    private java.util.concurrent.ScheduledExecutorService watch;
+    private static final long WATCH_SECONDS = 5;
+    private static final long CHECKPOINT_MINUTES = 10;
 
     public WorkstationWindow(Stage stage, LaunchOptions options, DataDir dataDir, Clock clock) {
         this.stage = stage;
@@ -114,10 +125,14 @@ public final class WorkstationWindow {
         stage.getIcons().add(AppIcon.image());
         stage.setMinWidth(1024);
         stage.setMinHeight(680);
+        // Closing the window by the window manager is a clean exit: sign-out, log flush, exit backup.
         stage.setOnCloseRequest(e -> {
             e.consume();
             shutdown(0);
         });
+        // Quit from anywhere, the login screen included.
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), () -> shutdown(0));
         show(opening());
         stage.show();
         opening.whenComplete((ws, error) -> Platform.runLater(() -> {
@@ -133,6 +148,7 @@ public final class WorkstationWindow {
 
     private void opened(Workstation ws) {
         this.workstation = ws;
+        startWatch();
         Theme.apply(ws.settings().get(CoreSettings.THEME));
         ws.settings().addListener(key -> {
             if (key.equals(CoreSettings.THEME.key())) {
@@ -202,7 +218,8 @@ public final class WorkstationWindow {
     }
 
     private void showLogin(String username) {
-        LoginViewModel model = new LoginViewModel(workstation.accounts(), tasks, this::signedIn);
+        Workstation ws = workstation;
+        LoginViewModel model = new LoginViewModel(workstation.accounts(), tasks, this::signedIn, ws::busyWith);
         model.usernameProperty().set(username);
         show(new LoginView(model, options.demo() ? text("app.login.demoHint") : "", footer()));
         firstScreenReady();
@@ -261,6 +278,11 @@ public final class WorkstationWindow {
                     @Override
                     public void signOut() {
                         WorkstationWindow.this.signOut();
+                    }
+
+                    @Override
+                    public void quit() {
+                        shutdown(0);
                     }
 
                     @Override
@@ -328,6 +350,57 @@ public final class WorkstationWindow {
         user = null;
     }
 
+    /**
+     * Every few seconds checks that the database file is still the one this window opened (a restore or copy by
+     * another program would leave it writing into a file that is no longer the database); every ten minutes signs
+     * a checkpoint of the event log.
+     */
+    private synchronized void startWatch() {
+        if (watch != null) {
+            return;
+        }
+        watch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "workstation-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        watch.scheduleWithFixedDelay(() -> {
+            Workstation ws = workstation;
+            try {
+                if (ws != null && !closing) {
+                    ws.database().requireSameFile();
+                }
+            } catch (DatabaseReplacedException e) {
+                Platform.runLater(() -> databaseReplaced(e));
+            } catch (RuntimeException e) {
+                LOG.debug("Database check failed: {}", e.getMessage());
+            }
+        }, WATCH_SECONDS, WATCH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        watch.scheduleWithFixedDelay(() -> {
+            Workstation ws = workstation;
+            if (ws != null && !closing) {
+                ws.checkpointQuietly();
+            }
+        }, CHECKPOINT_MINUTES, CHECKPOINT_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    private synchronized void stopWatch() {
+        if (watch != null) {
+            watch.shutdownNow();
+        }
+    }
+
+    /** The database was swapped under the window: nothing more is written; the user is told and the window ends. */
+    private void databaseReplaced(DatabaseReplacedException e) {
+        if (replacedShown || closing) {
+            return;
+        }
+        replacedShown = true;
+        endSession();
+        show(new VBox(12, new Label(text("app.replaced.message")), new Label(e.getMessage())));
+        dialogs.showError(text("app.replaced.title"), e);
+    }
+
     /** Restores a backup chosen in Settings: sign out, close, restore, reopen, back to the login. */
     private void restoreWhileSignedIn(Path backup) {
         Account actor = user;
@@ -339,7 +412,16 @@ public final class WorkstationWindow {
                     backup.getFileName().toString(), AuditRecord.Outcome.SUCCESS, "restore requested from Settings"));
             old.backups().create("before-restore");
             old.close(false);
-            Recovery.restore(dataDir, backup);
+            try {
+                Recovery.restore(dataDir, backup);
+            } catch (DataDirInUseException refused) {
+                // Another program has the data dir open: nothing was changed; carry on with the database as it is.
+                Workstation ws = Workstation.open(dataDir, clock);
+                ws.auditLog().record(new AuditRecord(clock.instant(), actor.username(), AuditAction.DATABASE_RESTORE,
+                        backup.getFileName().toString(), AuditRecord.Outcome.FAILURE, refused.getMessage()));
+                dialogs.showError(text("app.restore.refusedTitle"), refused);
+                return ws;
+            }
             Workstation ws = Workstation.open(dataDir, clock);
             ws.auditLog().record(new AuditRecord(clock.instant(), actor.username(), AuditAction.DATABASE_RESTORE,
                     backup.getFileName().toString(), AuditRecord.Outcome.SUCCESS,
@@ -404,6 +486,7 @@ public final class WorkstationWindow {
             return;
         }
         closing = true;
+        stopWatch();
         Account leaving = user;
         endSession();
         Workstation ws = workstation;
@@ -420,19 +503,37 @@ public final class WorkstationWindow {
                 LOG.error("Shutdown did not finish cleanly", e);
             } finally {
                 tasks.shutdown();
-                Platform.exit();
-                System.exit(code);
+                exitProcess.accept(code);
             }
         }, "shutdown");
         closer.start();
     }
 
-    /** Flushes the event log and closes the database now; for the shutdown hook, from any thread. */
+    /**
+     * For the shutdown hook (SIGTERM, the desktop logging out), from any thread: unless the window is already
+     * closing, it is a clean exit too, so the user is signed out and the exit backup is taken; then the event log
+     * is flushed and the database closed.
+     */
     void closeWorkstation() {
+        stopWatch();
         Workstation ws = workstation;
-        if (ws != null) {
-            ws.close(false);
+        if (ws == null) {
+            return;
         }
+        if (closing) {
+            ws.close(false);
+            return;
+        }
+        closing = true;
+        Account leaving = user;
+        try {
+            if (leaving != null) {
+                ws.accounts().logout(leaving);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Sign-out on termination failed", e);
+        }
+        ws.close(true);
     }
 
     /** Exit without the exit backup, for self-checks and refusals. */
@@ -441,6 +542,7 @@ public final class WorkstationWindow {
             return;
         }
         closing = true;
+        stopWatch();
         Workstation ws = workstation;
         Thread closer = new Thread(() -> {
             try {
@@ -448,8 +550,7 @@ public final class WorkstationWindow {
                     ws.close(false);
                 }
             } finally {
-                Platform.exit();
-                System.exit(code);
+                exitProcess.accept(code);
             }
         }, "exit");
         closer.start();
@@ -491,6 +592,11 @@ public final class WorkstationWindow {
 
     ShellView shell() {
         return shell;
+    }
+
+    /** Replaces how the process ends, so a test can close the window without ending its JVM. */
+    void exitWith(java.util.function.IntConsumer exit) {
+        this.exitProcess = exit;
     }
 
     IdleMonitor idleMonitor() {

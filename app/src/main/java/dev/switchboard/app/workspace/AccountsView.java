@@ -129,14 +129,30 @@ final class AccountsView implements WorkspaceView {
         dialog.getDialogPane().setContent(grid);
         ButtonType create = new ButtonType(Ui.text("app.accounts.create"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(create).setId("new-account-create");
         dialog.getDialogPane().lookupButton(create).disableProperty()
                 .bind(username.textProperty().isEmpty().or(password.textProperty().isEmpty()));
-        username.requestFocus();
-        dialog.showAndWait().filter(b -> b == create).ifPresent(b -> {
-            char[] secret = password.getText().toCharArray();
-            password.clear();
-            model.create(username.getText(), name.getText(), role.getValue(), secret);
+        Label refused = new Label();
+        refused.setId("new-account-error");
+        refused.getStyleClass().add("sb-error");
+        refused.setWrapText(true);
+        refused.setMaxWidth(360);
+        refused.visibleProperty().bind(refused.textProperty().isNotEmpty());
+        refused.managedProperty().bind(refused.visibleProperty());
+        grid.add(refused, 0, 4, 2, 1);
+        // Create checks the input while the dialog stays open: a refusal is shown here and nothing typed is lost.
+        dialog.getDialogPane().lookupButton(create).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            refused.setText("");
+            model.create(username.getText(), name.getText(), role.getValue(), password.getText().toCharArray(),
+                    () -> {
+                        password.clear();
+                        dialog.setResult(create);
+                        dialog.close();
+                    }, refused::setText);
         });
+        username.requestFocus();
+        dialog.showAndWait();
     }
 
     private void changeRole(Account account) {

@@ -62,6 +62,23 @@ public final class AccountsViewModel {
                 Ui.text("app.accounts.created", username));
     }
 
+    /**
+     * Creates an account for the Add dialog: {@code created} runs on success, {@code refused} with the reason when
+     * the input is not accepted, so the dialog can stay open with what was typed.
+     */
+    public void create(String username, String displayName, Role role, char[] password, Runnable created,
+                       java.util.function.Consumer<String> refused) {
+        message.set("");
+        BackgroundTask.wrap(() -> accounts.createAccount(actor, username, displayName, role, password))
+                .onSuccess(account -> {
+                    message.set(Ui.text("app.accounts.created", username));
+                    refresh();
+                    created.run();
+                })
+                .onFailure(error -> refused.accept(error.getMessage() == null ? error.toString() : error.getMessage()))
+                .executeWith(tasks);
+    }
+
     public void changeRole(Account target, Role role) {
         change(() -> {
             accounts.changeRole(actor, target.id(), role);

@@ -52,9 +52,12 @@ final class HomeView implements WorkspaceView {
     private final Label emptySessions;
     private final GridPane status = new GridPane();
     private final Label statusError = new Label();
+    private final dev.switchboard.core.event.EventBus bus;
+    private AutoCloseable following;
 
     HomeView(HomeViewModel model, WorkspaceContext ctx) {
         this.model = model;
+        this.bus = ctx.bus();
         Label greeting = new Label(Ui.text(greetingKey(), model.user().displayName()));
         greeting.getStyleClass().add("sb-page-title");
         greeting.setId("home-greeting");
@@ -62,6 +65,7 @@ final class HomeView implements WorkspaceView {
                 DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(java.time.LocalDate.now())));
 
         emptySessions = Ui.muted(Ui.text(model.showsAllTrainees() ? "app.home.noSessionsAll" : "app.home.noSessions"));
+        emptySessions.setId("home-sessions-empty");
         buildSessionTable();
         VBox recentCard = Ui.card(Ui.text(model.showsAllTrainees() ? "app.home.recentAll" : "app.home.recent"),
                 Material2OutlinedAL.HISTORY, sessions, emptySessions);
@@ -102,11 +106,19 @@ final class HomeView implements WorkspaceView {
     @Override
     public void activate() {
         model.refresh();
+        following = model.follow(bus);
     }
 
     @Override
     public void deactivate() {
-        // Nothing runs while Home is hidden; the refresh is one-shot.
+        if (following != null) {
+            try {
+                following.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(HomeView.class).debug("Home stopped following", e);
+            }
+            following = null;
+        }
     }
 
     private String greetingKey() {
@@ -117,12 +129,13 @@ final class HomeView implements WorkspaceView {
     private void buildSessionTable() {
         TableColumn<SessionSummary, String> title = Tables.column(Ui.text("app.home.col.title"), s -> s.title());
         title.setPrefWidth(200);
-        TableColumn<SessionSummary, String> kind = Tables.column(Ui.text("app.home.col.kind"), s -> s.kind());
+        TableColumn<SessionSummary, String> kind = Tables.column(Ui.text("app.home.col.kind"), s -> kindText(s.kind()));
         TableColumn<SessionSummary, String> trainee = Tables.column(Ui.text("app.home.col.trainee"),
                 s -> s.traineeName());
         TableColumn<SessionSummary, String> started = Tables.column(Ui.text("app.home.col.started"),
                 s -> Ui.when(s.startedAt()));
-        TableColumn<SessionSummary, String> state = Tables.column(Ui.text("app.home.col.status"), s -> s.status());
+        TableColumn<SessionSummary, String> state = Tables.column(Ui.text("app.home.col.status"),
+                s -> statusText(s.status()));
         TableColumn<SessionSummary, String> score = Tables.column(Ui.text("app.home.col.score"),
                 s -> s.score() == null ? "—" : String.format(Locale.ROOT, "%.0f", s.score()));
         sessions.getColumns().add(title);
@@ -139,6 +152,28 @@ final class HomeView implements WorkspaceView {
         sessions.setItems(model.recentSessions());
     }
 
+
+    /** A session's kind in words: "Call", "Control-room exercise". */
+    static String kindText(String kind) {
+        return switch (kind) {
+            case "call" -> Ui.text("app.home.kind.call");
+            case "control-room" -> Ui.text("app.home.kind.controlRoom");
+            default -> kind;
+        };
+    }
+
+    /** A session's status in words: "In progress", "Complete", "Signed off", "Interrupted". */
+    static String statusText(String status) {
+        return switch (status) {
+            case "running" -> Ui.text("app.home.status.running");
+            case "complete", "finished" -> Ui.text("app.home.status.complete");
+            case "signed-off" -> Ui.text("app.home.status.signedOff");
+            case "interrupted" -> Ui.text("app.home.status.interrupted");
+            case "abandoned" -> Ui.text("app.home.status.abandoned");
+            default -> status.isEmpty() ? status : Character.toUpperCase(status.charAt(0))
+                    + status.substring(1).replace('-', ' ');
+        };
+    }
 
     private void showSessions() {
         boolean empty = model.recentSessions().isEmpty();

@@ -9,7 +9,12 @@ import dev.switchboard.store.session.SessionSummary;
 import dev.switchboard.uikit.BackgroundTask;
 import dev.switchboard.uikit.TaskRunner;
 import dev.switchboard.uikit.WorkspaceContext;
+import dev.switchboard.core.event.EventBus;
+import dev.switchboard.core.event.Subscription;
+import dev.switchboard.core.session.TrainingSessionChanged;
 import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -27,9 +32,15 @@ public final class HomeViewModel {
     private final Account user;
     private final TaskRunner tasks;
     private final WorkstationWindow.StatusRefresher statusBar;
+    private PauseTransition pending;
 
     // Properties
     private final ObservableList<SessionSummary> recent = FXCollections.observableArrayList();
+    /**
+     * One read-only view of the list, kept here: a fresh wrapper per call would be collected with the listener Home
+     * put on it (it listens weakly to the list), and Home kept saying "No sessions yet" while the table had rows.
+     */
+    private final ObservableList<SessionSummary> recentView = FXCollections.unmodifiableObservableList(recent);
     private final ReadOnlyObjectWrapper<SystemStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<String> loadError = new ReadOnlyObjectWrapper<>("");
 
@@ -41,7 +52,7 @@ public final class HomeViewModel {
     }
 
     public ObservableList<SessionSummary> recentSessions() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentView;
     }
 
     public ReadOnlyObjectProperty<SystemStatus> statusProperty() {
@@ -62,6 +73,32 @@ public final class HomeViewModel {
     }
 
     // Commands
+
+    /**
+     * Reloads the list whenever a session starts, ends or is graded anywhere, while Home is shown; returns what
+     * stops it. Changes close together give one reload.
+     */
+    public AutoCloseable follow(EventBus bus) {
+        Subscription s = bus.subscribe(TrainingSessionChanged.class, e -> Platform.runLater(this::refreshSessionsSoon));
+        return s::close;
+    }
+
+    private void refreshSessionsSoon() {
+        if (pending == null) {
+            pending = new PauseTransition(javafx.util.Duration.millis(300));
+            pending.setOnFinished(e -> refreshSessions());
+        }
+        pending.playFromStart();
+    }
+
+    /** Reloads the session list only (the status check verifies the audit chain and is kept for visits). */
+    public void refreshSessions() {
+        BackgroundTask.wrap(() -> showsAllTrainees() ? workstation.sessions().recent(RECENT)
+                        : workstation.sessions().recentFor(user.id(), RECENT))
+                .onSuccess(recent::setAll)
+                .onFailure(error -> loadError.set(error.getMessage()))
+                .executeWith(tasks);
+    }
 
     /** Reloads sessions and status; the audit chain is verified as part of the status. */
     public void refresh() {

@@ -4,11 +4,11 @@ import dev.switchboard.app.shell.ChangePasswordDialog;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.settings.CoreSettings.ThemeChoice;
 import dev.switchboard.store.BackupInfo;
+import dev.switchboard.uikit.Tables;
 import dev.switchboard.uikit.WorkspaceContext;
 import dev.switchboard.uikit.WorkspaceView;
 import java.io.IOException;
 import java.nio.file.Path;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -22,9 +22,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
@@ -87,6 +89,7 @@ final class SettingsView implements WorkspaceView {
         idle.setId("idle-minutes");
         idle.setEditable(true);
         idle.setPrefWidth(110);
+        idle.setMinWidth(Region.USE_PREF_SIZE);
         idle.setDisable(!model.isInstructor());
         idle.valueProperty().addListener((obs, old, now) -> model.idleLockMinutesProperty().set(now));
         Button change = new Button(Ui.text("app.settings.changePassword"), new FontIcon(Material2OutlinedMZ.VPN_KEY));
@@ -98,6 +101,15 @@ final class SettingsView implements WorkspaceView {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
+        // Names and controls keep their width; only the hints wrap.
+        ColumnConstraints name = new ColumnConstraints();
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints control = new ColumnConstraints();
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints hint = new ColumnConstraints();
+        hint.setHgrow(Priority.ALWAYS);
+        hint.setMinWidth(120);
+        grid.getColumnConstraints().addAll(name, control, hint);
         grid.addRow(0, new Label(Ui.text("app.settings.idleLock")), idle,
                 Ui.muted(model.isInstructor() ? Ui.text("app.settings.idleLockHint")
                         : Ui.text("app.settings.idleLockInstructorOnly")));
@@ -171,14 +183,13 @@ final class SettingsView implements WorkspaceView {
     }
 
     private Node backupsCard() {
-        TableColumn<BackupInfo, String> when = new TableColumn<>(Ui.text("app.settings.col.created"));
-        when.setCellValueFactory(c -> new ReadOnlyStringWrapper(Ui.when(c.getValue().createdAt())));
-        TableColumn<BackupInfo, String> reason = new TableColumn<>(Ui.text("app.settings.col.reason"));
-        reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
-        TableColumn<BackupInfo, String> size = new TableColumn<>(Ui.text("app.settings.col.size"));
-        size.setCellValueFactory(c -> new ReadOnlyStringWrapper(Ui.size(c.getValue().sizeBytes())));
-        TableColumn<BackupInfo, String> file = new TableColumn<>(Ui.text("app.settings.col.file"));
-        file.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().file().getFileName().toString()));
+        TableColumn<BackupInfo, String> when = Tables.column(Ui.text("app.settings.col.created"),
+                b -> Ui.when(b.createdAt()));
+        TableColumn<BackupInfo, String> reason = Tables.column(Ui.text("app.settings.col.reason"), BackupInfo::reason);
+        TableColumn<BackupInfo, String> size = Tables.column(Ui.text("app.settings.col.size"),
+                b -> Ui.size(b.sizeBytes()));
+        TableColumn<BackupInfo, String> file = Tables.column(Ui.text("app.settings.col.file"),
+                b -> b.file().getFileName().toString());
         backups.getColumns().add(when);
         backups.getColumns().add(reason);
         backups.getColumns().add(size);

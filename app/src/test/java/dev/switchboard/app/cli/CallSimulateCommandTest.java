@@ -33,8 +33,31 @@ class CallSimulateCommandTest {
     @TempDir
     Path temp;
 
+    private Path password;
+
     private CliRun run(String... args) {
         return CliRun.of(args);
+    }
+
+    /** {@code call simulate} as the trainee yui (signed in); other commands as given. */
+    private CliRun simulate(String... args) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("--data-dir", data().toString(),
+                "call", "simulate", "--as", "yui", "--password-file", password.toString()));
+        all.addAll(java.util.List.of(args));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void accounts() throws IOException {
+        password = Files.writeString(temp.resolve("pw.txt"), "correct-horse-1\n");
+        try (Workstation ws = Workstation.open(DataDir.of(data()), Clock.systemUTC())) {
+            dev.switchboard.core.account.Account boss = ws.accounts().createFirstInstructor("ito", "Ito Mei",
+                    "correct-horse-1".toCharArray());
+            ws.accounts().createAccount(boss, "yui", "Yui Trainee", dev.switchboard.core.account.Role.TRAINEE,
+                    "correct-horse-1".toCharArray());
+            ws.accounts().createAccount(boss, "ken", "Ken Trainee", dev.switchboard.core.account.Role.TRAINEE,
+                    "correct-horse-1".toCharArray());
+        }
     }
 
     private Path data() {
@@ -46,7 +69,7 @@ class CallSimulateCommandTest {
     @ValueSource(strings = {"police-burglary-in-progress", "fire-structure-trapped", "ems-cardiac-arrest",
         "traffic-pedestrian-hit-and-run", "other-open-line"})
     void aBundledScriptRunsAWholeCallIntoTheDatabase(String scenario) throws IOException {
-        CliRun r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", scenario,
+        CliRun r = simulate("--scenario", scenario,
                 "--operator-script", SCRIPTS.resolve(scenario + ".script").toString(), "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -65,7 +88,8 @@ class CallSimulateCommandTest {
         assertThat(items.get("dispatch-time").get("earned").asDouble()).isPositive();
         assertThat(items.get("callback").get("earned").asDouble()).isEqualTo(1.0);
         assertThat(items.get("callback").get("atMs").asLong()).isPositive();
-        assertThat(items.get("answer-time").get("evidence").asText()).contains("Answered after");
+        assertThat(items.get("answer-time").get("evidence").asText()).startsWith("Answer ")
+                .contains("answer: from first ring").endsWith(": met");
 
         SessionId session = new SessionId(call.get("session").asText());
         try (Workstation ws = Workstation.open(DataDir.of(data()), Clock.systemUTC())) {
@@ -84,7 +108,7 @@ class CallSimulateCommandTest {
 
     @Test
     void theTextReportShowsTranscriptCadDispatchAndEachScoreItem() {
-        CliRun r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "fire-structure-trapped",
+        CliRun r = simulate("--scenario", "fire-structure-trapped",
                 "--operator-script", SCRIPTS.resolve("fire-structure-trapped.script").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Transcript", "trainee  Fire and ambulance, what is the address",
@@ -96,15 +120,15 @@ class CallSimulateCommandTest {
     void aBadScriptLineNamesTheFileAndLine() throws IOException {
         Path script = temp.resolve("bad.script");
         Files.writeString(script, "# opening\nHello, what is the address?\n/hold soon\n");
-        CliRun r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "fire-structure-trapped",
+        CliRun r = simulate("--scenario", "fire-structure-trapped",
                 "--operator-script", script.toString());
         assertThat(r.code()).isNotZero();
-        assertThat(r.err()).contains(script.toString()).contains("line 3").contains("'soon' is not a number");
+        assertThat(r.err()).contains(script + ":3: ").contains("'soon' is not a number");
     }
 
     @Test
     void anUnknownScenarioListsTheKnownOnes() {
-        CliRun r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "nope",
+        CliRun r = simulate("--scenario", "nope",
                 "--operator-script", SCRIPTS.resolve("fire-structure-trapped.script").toString());
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("no scenario 'nope'").contains("fire-structure-trapped");
@@ -135,7 +159,7 @@ class CallSimulateCommandTest {
         script.append("/end\n");
         Files.writeString(dir.resolve("call.script"), script);
 
-        CliRun r = run("--data-dir", data().toString(), "call", "simulate", "--scenario", "ems-elderly-fall",
+        CliRun r = simulate("--scenario", "ems-elderly-fall",
                 "--operator-script", dir.resolve("call.script").toString(), "--voice", "--json");
 
         assertThat(r.code()).as(r.err()).isZero();

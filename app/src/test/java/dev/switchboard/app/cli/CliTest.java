@@ -57,7 +57,8 @@ class CliTest {
         seedEventLog(5);
         CliRun r = run("--data-dir", data().toString(), "db", "check");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Integrity:     ok").contains("Event log:     5 entries")
+        // The drill's 5 entries, and the checkpoint signed when the seeding closed the store.
+        assertThat(r.out()).contains("Integrity:     ok").contains("Event log:     6 entries")
                 .containsPattern("Schema: +version \\d+").doesNotContain("Exception");
     }
 
@@ -78,9 +79,9 @@ class CliTest {
         CliRun restore = run("--data-dir", data().toString(), "db", "restore", file.toString());
         assertThat(restore.code()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("Restored").contains("integrity ok").contains("moved to");
-        CliRun check = run("--data-dir", data().toString(), "db", "check");
-        // The 3 entries in the backup plus the audit record of the restore; not the 4 added after the backup.
-        assertThat(check.out()).contains("Event log:     4 entries");
+        // The drill's 3 entries in the backup, not the 4 added after it.
+        CliRun drill = run("--data-dir", data().toString(), "log", "verify", "--session", "drill-1");
+        assertThat(drill.out()).contains("Checked 3 entries");
         try (Stream<Path> broken = Files.list(data().resolve("broken"))) {
             assertThat(broken.count()).isPositive();
         }
@@ -93,7 +94,8 @@ class CliTest {
         CliRun r = run("--data-dir", data().toString(), "db", "restore", notABackup.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("notes.txt").doesNotContain("at dev.switchboard");
-        assertThat(run("--data-dir", data().toString(), "db", "check").out()).contains("Event log:     1 entries");
+        assertThat(run("--data-dir", data().toString(), "log", "verify", "--session", "drill-1").out())
+                .contains("Checked 1 entries");
     }
 
     @Test
@@ -101,7 +103,8 @@ class CliTest {
         seedEventLog(50);
         CliRun ok = run("--data-dir", data().toString(), "log", "verify");
         assertThat(ok.code()).isZero();
-        assertThat(ok.out()).contains("Checked 50 entries").contains("OK");
+        // The drill's 50 entries and the checkpoint signed when the seeding closed the store.
+        assertThat(ok.out()).contains("Checked 51 entries in 2 chain(s)").contains("OK");
         assertThat(run("--data-dir", data().toString(), "log", "verify", "--session", "drill-1").code()).isZero();
 
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data().resolve("switchboard.db"));
@@ -119,7 +122,7 @@ class CliTest {
         }
         CliRun broken = run("--data-dir", data().toString(), "log", "verify");
         assertThat(broken.code()).isEqualTo(1);
-        assertThat(broken.out()).contains("BROKEN: session drill-1, seq 17");
+        assertThat(broken.out()).contains("BROKEN: drill-1 entry 17: the entry does not fit its chain (hash mismatch)");
     }
 
     @Test

@@ -38,6 +38,28 @@ class CallConsoleSmokeTest {
         }
     }
 
+    private static List<SessionSummary> calls(WindowHarness ui) {
+        return ui.workstation().sessions().recent(10).stream().filter(s -> s.kind().equals("call")).toList();
+    }
+
+    @Test
+    void aVoiceModeThatCannotStartSaysSoAndKeepsSayingIt() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("trainee", "trainee-demo");
+        ui.await("#home-greeting");
+        ui.click("#nav-call-console");
+        ComboBox<Object> mode = ui.await("#call-input-mode");
+        // This machine has no microphone (or, in a test, no speech engine): the mode cannot start.
+        HeadlessFx.runOnFx(() -> mode.getSelectionModel().select(1));
+        Label message = ui.await("#call-message");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(message::getText).matches(
+                "(No microphone|Speech engine not available|The microphone could not start).*"));
+        HeadlessFx.waitForFx();
+        assertThat(HeadlessFx.callOnFx(() -> mode.getSelectionModel().getSelectedIndex())).isZero();
+        Label status = ui.await("#call-voice-status");
+        assertThat(HeadlessFx.callOnFx(status::getText)).isEqualTo(HeadlessFx.callOnFx(message::getText));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aTraineeTakesACallByKeyboardDispatchesItAndGetsAScore() {
@@ -83,6 +105,37 @@ class CallConsoleSmokeTest {
         // The control room, built at sign-in, hears the dispatch and reports the ambulance back to the call.
         ListView<?> units = ui.await("#call-units");
         WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> units.getItems().size()) >= 1);
+
+        // Responding units read as a state and minutes to the scene, never as coordinates.
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> units.getItems().stream()
+                .map(u -> ((dev.switchboard.calltaking.model.CallLog.UnitUpdate) u).etaSeconds())
+                .anyMatch(java.util.Objects::nonNull)));
+        java.util.function.Supplier<List<String>> unitTexts = () -> HeadlessFx.callOnFx(() -> {
+            units.layout();
+            return units.lookupAll(".label").stream().filter(WindowHarness::showing)
+                    .map(n -> ((Label) n).getText()).filter(java.util.Objects::nonNull).toList();
+        });
+        WindowHarness.waitUntil(() -> unitTexts.get().stream().anyMatch(t -> t.matches("ETA (\\d+ min|under a minute)"
+                + "|on scene")));
+        assertThat(unitTexts.get()).noneMatch(t -> t.matches(".*\\d+\\.\\d{4}.*"));
+        for (SessionSummary call : calls(ui)) {
+            assertThat(HeadlessFx.callOnFx(message::getText)).as("no session id on screen")
+                    .doesNotContain(call.id().value());
+        }
+
+        // "Show on the control-room map" opens the control room on the call's incident.
+        Button showMap = ui.await("#call-show-map");
+        WindowHarness.waitUntil(() -> !HeadlessFx.callOnFx(showMap::isDisabled));
+        // The side panel may be scrolled while units report in; fire it as a click on it would.
+        HeadlessFx.runOnFx(showMap::fire);
+        ListView<dev.switchboard.city.model.IncidentView> incidents = ui.await("#city-incidents");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> {
+            var shown = incidents.getSelectionModel().getSelectedItem();
+            return shown != null && shown.reference() != null && shown.title().contains("2-3-8");
+        }));
+        Label details = ui.await("#city-details");
+        assertThat(HeadlessFx.callOnFx(details::getText)).contains("2-3-8");
+        ui.click("#nav-call-console");
 
         ui.click("#call-end");
         Label total = ui.await("#call-score-total");

@@ -102,4 +102,45 @@ class LoginViewModelTest {
         model.unlock();
         assertThat(unlocked[0]).isTrue();
     }
+
+    @Test
+    void aSignInTakingLongerThanASecondSaysWhatItWaitsFor() {
+        // The check is held back, as a busy machine (the demo calls being recorded) would.
+        List<dev.switchboard.uikit.BackgroundTask<?>> held = new ArrayList<>();
+        TaskRunner slow = new TaskRunner() {
+            @Override
+            public <T> dev.switchboard.uikit.TaskHandle execute(dev.switchboard.uikit.BackgroundTask<T> task) {
+                held.add(task);
+                return new dev.switchboard.uikit.TaskHandle() {
+                    @Override
+                    public void cancel() {
+                    }
+
+                    @Override
+                    public boolean isDone() {
+                        return false;
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return false;
+                    }
+                };
+            }
+        };
+        ws.busyWith("the demo calls are being recorded");
+        LoginViewModel model = dev.switchboard.testkit.HeadlessFx.callOnFx(() ->
+                new LoginViewModel(ws.accounts(), slow, signedIn::add, ws::busyWith));
+        dev.switchboard.testkit.HeadlessFx.runOnFx(() -> {
+            model.usernameProperty().set("trainee");
+            model.passwordProperty().set("trainee-demo");
+            model.signIn();
+            assertThat(model.waitingProperty().get()).as("nothing said in the first second").isEmpty();
+        });
+        WindowHarness.waitUntil(() -> !dev.switchboard.testkit.HeadlessFx.callOnFx(model.waitingProperty()::get)
+                .isEmpty());
+        assertThat(dev.switchboard.testkit.HeadlessFx.callOnFx(model.waitingProperty()::get))
+                .isEqualTo("Checking your password\u2026 (it waits while the demo calls are being recorded)");
+        assertThat(held).hasSize(1);
+    }
 }

@@ -103,6 +103,62 @@ class ShellSmokeTest {
     }
 
     @Test
+    void aTraineesHomeListsTheirOwnCallsAsTheyHappen() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("trainee", "trainee-demo");
+        ui.await("#home-greeting");
+        ui.await("#home-sessions-empty");
+        // Home's list must not depend on objects only the garbage collector decides about.
+        System.gc();
+
+        // A call taken while Home is showing (e.g. the demo's recorded calls) appears without a visit elsewhere.
+        var ws = ui.workstation();
+        var trainee = ((dev.switchboard.core.account.LogonResult.Accepted) ws.accounts()
+                .logon("trainee", "trainee-demo".toCharArray())).account();
+        var scenario = dev.switchboard.calltaking.engine.scenario.ScenarioLibrary.bundled()
+                .find("ems-elderly-fall").orElseThrow();
+        var clock = new dev.switchboard.calltaking.engine.session.ManualCallClock();
+        var call = ws.newCall(new dev.switchboard.calltaking.engine.session.CallConfig(scenario, 3, trainee.id(),
+                trainee.displayName(), false, false),
+                new dev.switchboard.calltaking.engine.caller.OfflineCaller(scenario, 3), clock, null);
+        call.ring();
+        TableView<dev.switchboard.store.session.SessionSummary> table = ui.await("#home-sessions");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> table.getItems().size()) == 1);
+        clock.advance(4_000);
+        call.answer();
+        clock.advance(20_000);
+        call.end("completed");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> table.getItems().get(0).score()) != null);
+        assertThat(ui.find("#home-sessions-empty")).isEmpty();
+    }
+
+    @Test
+    void aRefusedNewAccountKeepsWhatWasTypedAndSaysWhy() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("instructor", "instructor-demo");
+        ui.await("#home-greeting");
+        ui.click("#nav-accounts");
+        ui.click("#accounts-add");
+        ui.type("#new-username", "kato");
+        ui.type("#new-display-name", "Kato Ren");
+        ui.type("#new-password", "x");
+        ui.click("#new-account-create");
+        Label refused = ui.await("#new-account-error");
+        WindowHarness.waitUntil(() -> !HeadlessFx.callOnFx(refused::getText).isBlank());
+        javafx.scene.control.TextField username = ui.await("#new-username");
+        javafx.scene.control.TextField name = ui.await("#new-display-name");
+        assertThat(HeadlessFx.<String>callOnFx(() -> username.getText())).isEqualTo("kato");
+        assertThat(HeadlessFx.<String>callOnFx(() -> name.getText())).isEqualTo("Kato Ren");
+
+        ui.type("#new-password", "a-long-enough-password");
+        ui.click("#new-account-create");
+        WindowHarness.waitUntil(() -> ui.find("#new-username").isEmpty());
+        assertThat(ui.workstation().accounts().list(((dev.switchboard.core.account.LogonResult.Accepted) ui
+                .workstation().accounts().logon("instructor", "instructor-demo".toCharArray())).account()))
+                .extracting(dev.switchboard.core.account.Account::username).contains("kato");
+    }
+
+    @Test
     void theThemeSwitchesAtOnceAndIsRemembered() {
         ui = new WindowHarness(temp.resolve("data")).start(true);
         ui.signIn("supervisor", "supervisor-demo");

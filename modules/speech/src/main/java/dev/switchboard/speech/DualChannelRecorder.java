@@ -1,5 +1,6 @@
 package dev.switchboard.speech;
 
+import dev.switchboard.core.io.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -46,6 +48,12 @@ public final class DualChannelRecorder {
     private DualChannelRecorder(Path file, int sampleRate) throws IOException {
         this.file = file;
         this.sampleRate = sampleRate;
+        // Recordings are the trainee's voice: only the user may read them (0600).
+        if (Files.exists(file)) {
+            PrivateFiles.makePrivate(file);
+        } else {
+            PrivateFiles.createFile(file);
+        }
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
         channel.write(ByteBuffer.wrap(WavFiles.header(2, sampleRate, 0)), 0);
@@ -86,7 +94,13 @@ public final class DualChannelRecorder {
         ensureOpen();
         long target = atMs * sampleRate / 1000;
         if (target > frames) {
-            writeFrames(frames, new byte[(int) ((target - frames) * FRAME_BYTES)]);
+            // In blocks: an hour of silence is 230 MB, which must not be one array.
+            byte[] silence = new byte[(int) Math.min(target - frames, 1 << 16) * FRAME_BYTES];
+            for (long at = frames; at < target; at += silence.length / FRAME_BYTES) {
+                int n = (int) Math.min(silence.length / FRAME_BYTES, target - at);
+                writeFrames(at, n * FRAME_BYTES == silence.length ? silence
+                        : Arrays.copyOf(silence, n * FRAME_BYTES));
+            }
             frames = target;
             dirty = true;
             flushIfDue();

@@ -1,7 +1,9 @@
 package dev.switchboard.speech;
 
 import dev.switchboard.core.error.InputException;
+import dev.switchboard.core.io.TextFiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,6 +21,12 @@ public final class WavFiles {
     /** Size of the canonical header this class writes. */
     public static final int HEADER_BYTES = 44;
 
+    /** The largest WAV file read whole: 256 MB, over two hours of 16 kHz stereo. */
+    public static final long MAX_READ_BYTES = 256L * 1024 * 1024;
+    /** Sample rates accepted: telephone audio up to studio rates. */
+    public static final int MIN_RATE = 4_000;
+    public static final int MAX_RATE = 384_000;
+
     private static final int PCM = 1;
     private static final int FLOAT = 3;
     private static final int EXTENSIBLE = 0xFFFE;
@@ -33,12 +41,7 @@ public final class WavFiles {
      * @throws InputException naming the file and the field when it is not a WAV file this class can read
      */
     public static WavAudio read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        byte[] bytes = TextFiles.readBytes(file, MAX_READ_BYTES, "a WAV file");
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         Layout layout = layout(file, b);
         int bytesPerSample = layout.bits / 8;
@@ -52,6 +55,16 @@ public final class WavFiles {
             out[i] = sample(b, p, layout.bits, layout.format == FLOAT);
         }
         return new WavAudio(layout.rate, layout.channels, out);
+    }
+
+    /** Writes mono 16-bit PCM as a WAV file to {@code out} (e.g. through the safe output of an export). */
+    public static void writeTo(OutputStream out, Pcm pcm) throws IOException {
+        ByteBuffer data = ByteBuffer.allocate(HEADER_BYTES + pcm.length() * 2).order(ByteOrder.LITTLE_ENDIAN);
+        data.put(header(1, pcm.sampleRate(), pcm.length() * 2L));
+        for (short s : pcm.samples()) {
+            data.putShort(s);
+        }
+        out.write(data.array());
     }
 
     /** Writes mono 16-bit PCM. */
@@ -116,24 +129,25 @@ public final class WavFiles {
         if (b.limit() < 12 || !tag(b, 0).equals("RIFF") || !tag(b, 8).equals("WAVE")) {
             throw new InputException(file, 0, "header", "not a WAV file (no RIFF/WAVE header)");
         }
-        int pos = 12;
+        long pos = 12;
         int format = -1;
         int channels = 0;
         int rate = 0;
         int bits = 0;
         while (pos + 8 <= b.limit()) {
-            String id = tag(b, pos);
-            long size = Integer.toUnsignedLong(b.getInt(pos + 4));
+            int at = (int) pos;
+            String id = tag(b, at);
+            long size = Integer.toUnsignedLong(b.getInt(at + 4));
             if (id.equals("fmt ")) {
                 if (pos + 24 > b.limit()) {
                     break;
                 }
-                format = Short.toUnsignedInt(b.getShort(pos + 8));
-                channels = Short.toUnsignedInt(b.getShort(pos + 10));
-                rate = b.getInt(pos + 12);
-                bits = Short.toUnsignedInt(b.getShort(pos + 22));
+                format = Short.toUnsignedInt(b.getShort(at + 8));
+                channels = Short.toUnsignedInt(b.getShort(at + 10));
+                rate = b.getInt(at + 12);
+                bits = Short.toUnsignedInt(b.getShort(at + 22));
                 if (format == EXTENSIBLE && size >= 40 && pos + 34 <= b.limit()) {
-                    format = Short.toUnsignedInt(b.getShort(pos + 32));
+                    format = Short.toUnsignedInt(b.getShort(at + 32));
                 }
             } else if (id.equals("data")) {
                 if (format < 0) {
@@ -143,7 +157,8 @@ public final class WavFiles {
                 long declared = size == 0xFFFFFFFFL ? 0 : size;
                 return new Layout(format, channels, rate, bits, pos + 8L, declared);
             }
-            pos += 8 + (int) Math.min(size + (size & 1), Integer.MAX_VALUE - pos - 8);
+            // Chunk sizes come from the file: a bogus one points past its end, where there is nothing to read.
+            pos += 8 + size + (size & 1);
         }
         throw new InputException(file, 0, "data", "no audio data chunk; the file is cut off inside its header");
     }
@@ -153,8 +168,12 @@ public final class WavFiles {
             throw new InputException(file, 0, "fmt.format", "compressed WAV (format " + format
                     + ") is not supported; save it as PCM");
         }
-        if (channels < 1 || rate < 1) {
-            throw new InputException(file, 0, "fmt", channels + " channels at " + rate + " Hz is not valid");
+        if (channels < 1 || channels > 16) {
+            throw new InputException(file, 0, "fmt.channels", channels + " channels is not valid (1-16)");
+        }
+        if (rate < MIN_RATE || rate > MAX_RATE) {
+            throw new InputException(file, 0, "fmt.sampleRate", Integer.toUnsignedString(rate) + " Hz is not an "
+                    + "audio sample rate this program reads (" + MIN_RATE + "-" + MAX_RATE + " Hz)");
         }
         boolean ok = format == FLOAT ? bits == 32 : bits == 8 || bits == 16 || bits == 24 || bits == 32;
         if (!ok) {

@@ -72,6 +72,34 @@ class WavFilesTest {
     }
 
     @Test
+    void aChunkWhoseSizePointsPastTheEndIsNotFollowed() throws IOException {
+        // RIFF, WAVE, then a "LIST" chunk claiming 0xFFFFFFF0 bytes: once an IndexOutOfBoundsException.
+        ByteBuffer b = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(56).put("WAVE".getBytes()).put("LIST".getBytes()).putInt(0xFFFFFFF0);
+        Path file = Files.write(dir.resolve("bogus.wav"), b.array());
+        assertThatThrownBy(() -> WavFiles.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("bogus.wav").hasMessageContaining("no audio data chunk");
+        assertThatThrownBy(() -> WavFiles.repair(file)).isInstanceOf(InputException.class);
+    }
+
+    @Test
+    void aHeaderClaimingOneHertzIsRefusedBeforeAnythingIsResampled() throws IOException {
+        Path file = dir.resolve("one-hertz.wav");
+        WavFiles.write(file, Tones.sine(440, 100, 16_000, 0.3));
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(24, 1).putInt(28, 2);
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> WavFiles.read(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("fmt.sampleRate: 1 Hz is not an audio sample rate");
+    }
+
+    @Test
+    void aDeviceIsNotReadAsAWavFile() {
+        assertThatThrownBy(() -> WavFiles.read(Path.of("/dev/zero"))).isInstanceOf(InputException.class)
+                .hasMessageContaining("not a regular file");
+    }
+
+    @Test
     void repairFixesSizesOfACutOffFile() throws IOException {
         Pcm tone = Tones.sine(440, 1000, 16_000, 0.3);
         Path file = dir.resolve("cut.wav");

@@ -1,6 +1,7 @@
 package dev.switchboard.store;
 
 import dev.switchboard.core.error.SwitchboardException;
+import dev.switchboard.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -56,10 +57,20 @@ public final class Backups {
 
     private final Database db;
     private final Clock clock;
+    private final Runnable beforeEach;
 
     public Backups(Database db, Clock clock) {
+        this(db, clock, () -> { });
+    }
+
+    /**
+     * @param beforeEach runs before each backup is taken, e.g. to sign a checkpoint of the event log so that the
+     *                   backup carries it; a failure there is logged and the backup is taken anyway
+     */
+    public Backups(Database db, Clock clock, Runnable beforeEach) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.beforeEach = Objects.requireNonNull(beforeEach, "beforeEach");
     }
 
     /**
@@ -72,6 +83,11 @@ public final class Backups {
     public synchronized BackupInfo create(String reason) {
         String why = sanitize(reason);
         Path folder = db.dataDir().backups();
+        try {
+            beforeEach.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Before backing up: {}", e.getMessage(), e);
+        }
         String stamp = stamp(clock);
         try {
             Files.createDirectories(folder);
@@ -84,8 +100,8 @@ public final class Backups {
                     continue;
                 }
                 try {
-                    // Claims the name; VACUUM INTO accepts an empty file.
-                    Files.createFile(candidatePartial);
+                    // Claims the name; VACUUM INTO accepts an empty file and keeps its private mode.
+                    PrivateFiles.createFile(candidatePartial);
                     target = candidate;
                     partial = candidatePartial;
                 } catch (FileAlreadyExistsException taken) {

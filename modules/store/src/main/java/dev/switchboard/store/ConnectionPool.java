@@ -28,6 +28,7 @@ final class ConnectionPool implements ConnectionFactory, AutoCloseable {
     private final Deque<Connection> idle = new ArrayDeque<>();
     private final Set<Connection> open = new HashSet<>();
     private boolean closed;
+    private volatile Runnable guard = () -> { };
 
     ConnectionPool(String url, SQLiteConfig config) {
         this.source = new SQLiteDataSource(config);
@@ -38,8 +39,14 @@ final class ConnectionPool implements ConnectionFactory, AutoCloseable {
         return source;
     }
 
+    /** Runs {@code check} before every connection is handed out; it throws to refuse. */
+    void guard(Runnable check) {
+        this.guard = check;
+    }
+
     @Override
     public Connection openConnection() throws SQLException {
+        guard.run();
         synchronized (this) {
             if (closed) {
                 throw new SQLException("The database has been closed");

@@ -2,6 +2,8 @@ package dev.switchboard.store;
 
 import dev.dirs.ProjectDirectories;
 import dev.switchboard.core.error.SwitchboardException;
+import dev.switchboard.core.io.PrivateFiles;
+import dev.switchboard.core.io.SafeOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,9 @@ import java.util.function.Function;
  * damaged databases moved aside and caches. Chosen once at start-up, in this order: the
  * {@code --data-dir} option, the {@code SWITCHBOARD_DATA} environment variable, the operating
  * system's data folder (on Linux {@code ~/.local/share/switchboard}).
+ *
+ * <p>The folder is private to its user: folders are created 0700 and files 0600, and {@link #makePrivate()} puts
+ * right an existing folder that others could read. No export may be written into it ({@link #safeOutput}).
  */
 public final class DataDir {
 
@@ -89,6 +94,24 @@ public final class DataDir {
         return root.resolve("cache");
     }
 
+    /** Markers of exports being written, so a killed export's temporary file is removed at the next start. */
+    public Path pendingExports() {
+        return cache().resolve("pending-exports");
+    }
+
+    /** The workstation's own keys, such as the one that signs event-log checkpoints. */
+    public Path keys() {
+        return root.resolve("keys");
+    }
+
+    /**
+     * How exports (reports, CSV, WAV) are written: never into this data dir, through a private temporary file,
+     * replacing an existing file only when {@code replace} (the CLI's {@code --force}).
+     */
+    public SafeOutput safeOutput(boolean replace) {
+        return new SafeOutput(List.of(root), pendingExports(), replace);
+    }
+
     /**
      * Where the location came from: {@code "--data-dir"}, {@code "SWITCHBOARD_DATA"}, {@code "default"},
      * or {@code "explicit"} for {@link #of(Path)}.
@@ -105,7 +128,13 @@ public final class DataDir {
     public DataDir ensureCreated() {
         for (Path folder : List.of(root, backups(), logs(), recordings(), broken(), cache())) {
             try {
-                Files.createDirectories(folder);
+                if (folder.equals(root) && !Files.isDirectory(root)) {
+                    Path parent = root.getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                }
+                PrivateFiles.createFolders(folder);
             } catch (IOException | SecurityException e) {
                 throw new SwitchboardException("Cannot create the data folder " + folder + " (" + describe(e) + ").",
                         hint(), e);
@@ -115,6 +144,21 @@ public final class DataDir {
             throw new SwitchboardException("The data folder " + root + " is not writable.", hint());
         }
         return this;
+    }
+
+    /**
+     * Makes the folder and everything in it private (folders 0700, files 0600), as an existing data dir from an
+     * older version or copied by hand may be readable by every local user.
+     *
+     * @return what had to be changed; nothing on a platform without POSIX permissions
+     */
+    public PrivateFiles.Fixed makePrivate() {
+        try {
+            return PrivateFiles.fixTree(root);
+        } catch (IOException e) {
+            throw new SwitchboardException("Cannot make the data folder " + root + " private (" + describe(e) + ").",
+                    hint(), e);
+        }
     }
 
     private String hint() {

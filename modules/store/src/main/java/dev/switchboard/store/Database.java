@@ -1,14 +1,17 @@
 package dev.switchboard.store;
 
 import dev.switchboard.core.error.SwitchboardException;
+import dev.switchboard.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,25 +38,42 @@ import org.sqlite.SQLiteOpenMode;
  * {@code synchronous=NORMAL} and write transactions that begin {@code IMMEDIATE} (so two writers wait
  * for each other instead of failing). The event log raises its own connection to
  * {@code synchronous=FULL}. {@link #jdbi()} is safe to use from any thread: each handle gets its own
- * pooled connection. One process per data dir.
+ * pooled connection.
+ *
+ * <p><b>Sharing the data dir.</b> Opening takes the data dir's shared {@link DataDirLock}, so a restore in another
+ * process cannot move the file away underneath; {@link #openedAlone()} says whether any other process had it open.
+ * When alone, leftovers of killed runs are removed ({@link Leftovers}). A database another program holds a write
+ * lock on is waited for, then reported as in use by that program ({@link DatabaseBusyException}), never as damaged.
+ * If the file is replaced behind this process's back anyway, the next write fails with
+ * {@link DatabaseReplacedException} instead of going into the old file.
  */
 public final class Database implements AutoCloseable {
 
     static final String MIGRATIONS = "classpath:db/migration";
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 5000;
+    /** How long opening waits for another program's write lock before saying who holds it. */
+    static final Duration BUSY_WAIT = Duration.ofSeconds(10);
 
     private final DataDir dataDir;
     private final Path file;
     private final ConnectionPool pool;
     private final Jdbi jdbi;
+    private final DataDirLock lock;
+    private final Object fileKey;
+    private final List<String> cleaned;
     private volatile boolean closed;
+    private volatile boolean replaced;
 
-    private Database(DataDir dataDir, ConnectionPool pool) {
+    private Database(DataDir dataDir, ConnectionPool pool, DataDirLock lock, List<String> cleaned) {
         this.dataDir = dataDir;
         this.file = dataDir.database();
         this.pool = pool;
+        this.lock = lock;
+        this.cleaned = List.copyOf(cleaned);
+        this.fileKey = fileKey(file);
         this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        pool.guard(this::requireSameFile);
     }
 
     /**
@@ -67,21 +87,69 @@ public final class Database implements AutoCloseable {
     }
 
     static Database open(DataDir dir, String... migrationLocations) {
+        return open(dir, BUSY_WAIT, migrationLocations);
+    }
+
+    static Database open(DataDir dir, Duration busyWait, String... migrationLocations) {
         Objects.requireNonNull(dir, "dir").ensureCreated();
-        Path file = dir.database();
-        if (Files.exists(file)) {
-            refuseIfDamaged(dir, file);
-        }
-        ConnectionPool pool = new ConnectionPool(url(file), pooledConfig());
+        SqliteNative.install(dir.cache());
+        DataDirLock lock = DataDirLock.shared(dir);
+        ConnectionPool pool = null;
         try {
+            List<String> cleaned = lock.alone() ? Leftovers.clean(dir) : List.of();
+            Path file = dir.database();
+            if (Files.exists(file)) {
+                refuseIfDamaged(dir, file);
+            }
+            pool = new ConnectionPool(url(file), pooledConfig());
+            waitUntilWritable(file, busyWait);
             migrate(pool, file, migrationLocations);
-            Database db = new Database(dir, pool);
-            LOG.info("Opened database {} at schema version {}", file, db.schemaVersion());
+            makePrivate(file);
+            Database db = new Database(dir, pool, lock, cleaned);
+            LOG.info("Opened database {} at schema version {}{}", file, db.schemaVersion(),
+                    lock.alone() ? "" : " (another process has the data folder open too)");
             return db;
         } catch (RuntimeException e) {
-            pool.close();
+            if (pool != null) {
+                pool.close();
+            }
+            lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether no other process had the data dir open when this one opened it: then sessions marked running were
+     * cut short by a crash or kill, not live in another window.
+     */
+    public boolean openedAlone() {
+        return lock.alone();
+    }
+
+    /** What was cleaned up at opening (temporary files of killed backups, restores and exports), one line each. */
+    public List<String> cleanedUp() {
+        return cleaned;
+    }
+
+    /**
+     * Fails when the database file was replaced or moved since this process opened it (another program restored
+     * a backup, or the file was copied over by hand); from then on nothing more is written through this object.
+     *
+     * @throws DatabaseReplacedException naming the file
+     */
+    public void requireSameFile() {
+        if (!replaced && !closed && Objects.equals(fileKey, fileKey(file))) {
+            return;
+        }
+        if (closed) {
+            return;
+        }
+        if (!replaced) {
+            replaced = true;
+            LOG.error("The database file {} was replaced or moved while this process had it open; writing stopped",
+                    file);
+        }
+        throw new DatabaseReplacedException(file);
     }
 
     /**
@@ -143,7 +211,7 @@ public final class Database implements AutoCloseable {
                 size = -1;
             }
             return new CheckReport(file, size, quick, journal, schemaVersion(), events, accounts,
-                    Backups.list(dataDir).stream().findFirst());
+                    Backups.list(dataDir).stream().findFirst(), Triggers.problems(h));
         });
     }
 
@@ -152,17 +220,21 @@ public final class Database implements AutoCloseable {
      * log and other users of {@link #jdbi()} first. Idempotent.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
-        closed = true;
-        try (Handle h = jdbi.open(); Statement s = h.getConnection().createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        try (Handle h = replaced ? null : jdbi.open(); Statement s = h == null ? null
+                : h.getConnection().createStatement()) {
+            if (s != null) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not checkpoint {} on close: {}", file, e.getMessage());
         }
+        closed = true;
         pool.close();
+        lock.close();
         LOG.info("Closed database {}", file);
     }
 
@@ -190,8 +262,7 @@ public final class Database implements AutoCloseable {
         }
         int primary = se.getResultCode().code & 0xFF;
         if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
-            throw new SwitchboardException("The database " + file + " is in use by another program.",
-                    "Close the other Switchboard (or the program holding the file) and start again.", e);
+            throw DatabaseBusyException.of(file, e);
         }
         if (primary == SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == SQLiteErrorCode.SQLITE_PERM.code
                 || primary == SQLiteErrorCode.SQLITE_AUTH.code) {
@@ -230,6 +301,39 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes and gives back the write lock once, waiting up to {@code wait} for another program that holds it
+     * (SQLite's busy timeout, retried), so a busy database is reported as such before Flyway runs into it.
+     */
+    private static void waitUntilWritable(Path file, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean logged = false;
+        while (true) {
+            SQLException busy;
+            SQLiteConfig probe = new SQLiteConfig();
+            probe.setBusyTimeout((int) Math.max(1, Math.min(1000, wait.toMillis())));
+            try (Connection c = DriverManager.getConnection(url(file), probe.toProperties());
+                 Statement s = c.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("ROLLBACK");
+                return;
+            } catch (SQLException e) {
+                if (!DatabaseBusyException.isBusy(e)) {
+                    return;
+                }
+                busy = e;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw DatabaseBusyException.of(file, busy);
+            }
+            if (!logged) {
+                LOG.warn("The database {} is in use by {}; waiting up to {} s", file,
+                        DatabaseBusyException.holders(file), wait.toSeconds());
+                logged = true;
+            }
+        }
+    }
+
     private static void migrate(ConnectionPool pool, Path file, String... locations) {
         Flyway flyway = Flyway.configure()
                 .dataSource(pool.dataSource())
@@ -239,11 +343,39 @@ public final class Database implements AutoCloseable {
         try {
             flyway.migrate();
         } catch (FlywayException e) {
+            if (DatabaseBusyException.isBusy(e)) {
+                throw DatabaseBusyException.of(file, e);
+            }
             String migration = failedMigration(flyway).orElse("(before any migration ran)");
             throw new SwitchboardException("Updating the database " + file + " failed at migration " + migration
-                    + ": " + e.getMessage(),
-                    "The database was left at its previous version. Restore a backup or report this problem "
-                            + "with the log file.", e);
+                    + ": " + firstLine(e.getMessage()),
+                    "The database was left at its previous version. Report this problem with the log file; "
+                            + "keep the database as it is.", e);
+        }
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unknown error";
+        }
+        String line = text.strip().lines().findFirst().orElse("unknown error");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    private static void makePrivate(Path file) {
+        try {
+            PrivateFiles.makePrivate(file);
+        } catch (IOException e) {
+            LOG.warn("Could not make {} private: {}", file, e.getMessage());
+        }
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            // The inode on Unix; null on platforms without one, where replacement goes unnoticed.
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return "missing";
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.store;
 
 import dev.switchboard.core.error.SwitchboardException;
+import dev.switchboard.core.io.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +15,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The two ways out of a damaged database: move it aside and start fresh, or restore a backup. Both
  * work on files only, so they run while no {@link Database} is open on the data dir (close it first),
- * including when the database cannot be opened at all. Nothing is ever deleted: the replaced files go
- * to {@link DataDir#broken()}.
+ * including when the database cannot be opened at all. Both take the data dir's exclusive {@link DataDirLock} and
+ * refuse, naming the other process, while any other process has it open. Nothing is ever deleted: the replaced
+ * files go to {@link DataDir#broken()}.
  */
 public final class Recovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+    /** The suffix of the copy a restore places beside the database before swapping it in. */
+    static final String RESTORING = ".restoring";
     private static final List<String> COMPANIONS = List.of("-wal", "-shm", "-journal");
 
     private Recovery() {
@@ -37,6 +41,12 @@ public final class Recovery {
     }
 
     static Path moveAside(DataDir dir, Clock clock) {
+        try (DataDirLock lock = DataDirLock.exclusive(dir, "move the database aside")) {
+            return moveAsideLocked(dir, clock);
+        }
+    }
+
+    private static Path moveAsideLocked(DataDir dir, Clock clock) {
         Path db = dir.database();
         if (!Files.exists(db)) {
             throw new SwitchboardException("There is no database at " + db + " to move aside.", "");
@@ -78,6 +88,8 @@ public final class Recovery {
      *
      * @throws SwitchboardException naming the backup when it is missing, damaged or not a Switchboard
      *                              database; the current database is then left untouched
+     * @throws DataDirInUseException naming the other process when any other process has the data dir open
+     *                               (restoring would move its data away underneath it); nothing is changed
      */
     public static void restore(DataDir dir, Path backup) {
         restore(dir, backup, Clock.systemDefaultZone());
@@ -86,6 +98,13 @@ public final class Recovery {
     static void restore(DataDir dir, Path backup, Clock clock) {
         Objects.requireNonNull(backup, "backup");
         dir.ensureCreated();
+        SqliteNative.install(dir.cache());
+        try (DataDirLock lock = DataDirLock.exclusive(dir, "restore " + backup.getFileName())) {
+            restoreLocked(dir, backup, clock);
+        }
+    }
+
+    private static void restoreLocked(DataDir dir, Path backup, Clock clock) {
         String hint = "Choose another backup from " + dir.backups() + ".";
         if (!Files.isRegularFile(backup)) {
             throw new SwitchboardException("The backup " + backup + " does not exist.", hint);
@@ -102,10 +121,11 @@ public final class Recovery {
             throw new SwitchboardException("The backup " + backup + " is not a Switchboard database.", hint);
         }
         Path db = dir.database();
-        Path incoming = db.resolveSibling(db.getFileName() + ".restoring");
+        Path incoming = db.resolveSibling(db.getFileName() + RESTORING);
         try {
             // Copy beside the database first, so a failed copy leaves the current database in place.
             Files.copy(backup, incoming, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.makePrivate(incoming);
             Backups.force(incoming);
             boolean anyCurrent = Files.exists(db) || COMPANIONS.stream()
                     .anyMatch(c -> Files.exists(db.resolveSibling(db.getFileName() + c)));
@@ -114,7 +134,7 @@ public final class Recovery {
                 Files.createFile(db);
             }
             if (anyCurrent) {
-                moveAside(dir, clock);
+                moveAsideLocked(dir, clock);
             }
             Backups.move(incoming, db);
             Backups.force(dir.root());

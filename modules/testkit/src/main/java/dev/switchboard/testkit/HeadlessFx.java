@@ -31,7 +31,9 @@ public final class HeadlessFx implements BeforeAllCallback {
             "monocle.platform", "Headless",
             "prism.order", "sw",
             "prism.text", "t2k",
-            "java.awt.headless", "true");
+            "java.awt.headless", "true",
+            // Room for the largest window a test opens (1920x1080); Monocle's default screen is 1280x800.
+            "headless.geometry", "1920x1200-32");
 
     private static boolean started;
 

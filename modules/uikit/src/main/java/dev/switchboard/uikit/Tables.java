@@ -2,10 +2,19 @@ package dev.switchboard.uikit;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Control;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.text.Text;
 
-/** The read-only text columns every table of the workstation is built from. */
+/**
+ * The read-only text columns every table of the workstation is built from. A cell wraps its text onto more lines
+ * rather than cut it short with an ellipsis, and a column is never narrower than its heading.
+ */
 public final class Tables {
+
+    /** Room a column heading needs beside its text: padding and the sort arrow. */
+    private static final double HEADING_PADDING = 30;
 
     private Tables() {
     }
@@ -19,9 +28,41 @@ public final class Tables {
     public static <S> TableColumn<S, String> column(String name, Function<S, String> value, double width) {
         TableColumn<S, String> column = new TableColumn<>(name);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new WrappingCell<>());
+        column.setMinWidth(headingWidth(name));
         if (width > 0) {
-            column.setPrefWidth(width);
+            column.setPrefWidth(Math.max(width, column.getMinWidth()));
         }
         return column;
+    }
+
+    /** The width a heading needs to show {@code name} in full. */
+    public static double headingWidth(String name) {
+        Text probe = new Text(name);
+        probe.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+        return Math.ceil(probe.getLayoutBounds().getWidth()) + HEADING_PADDING;
+    }
+
+    /** A cell whose text wraps to the column's width; the row grows to hold it. */
+    private static final class WrappingCell<S> extends TableCell<S, String> {
+        private final Text text = new Text();
+
+        WrappingCell() {
+            text.getStyleClass().add("sb-cell-text");
+            text.wrappingWidthProperty().bind(widthProperty().subtract(12));
+            setPrefHeight(Control.USE_COMPUTED_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                text.setText(item);
+                setGraphic(text);
+            }
+        }
     }
 }

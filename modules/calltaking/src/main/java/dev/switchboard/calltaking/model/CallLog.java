@@ -30,6 +30,8 @@ public final class CallLog {
     public static final String EMOTION = "call.emotion";
     /** The trainee's voice level and pitch, about once a second while speaking: {@link VoiceLevel}. */
     public static final String VOICE = "call.voice";
+    /** The control room answered the dispatch: units sent and asked types with nobody free: {@link DispatchAnswer}. */
+    public static final String DISPATCH_ANSWERED = "call.dispatch.answered";
     /** A unit answering the dispatched incident moved or changed state: {@link UnitUpdate}. */
     public static final String UNIT = "call.unit";
     /** The call ended: {@link Ended}. */
@@ -45,9 +47,17 @@ public final class CallLog {
     /**
      * @param audioFile the recording, relative to the data dir's recordings folder, e.g. {@code <session>/call.wav};
      *                  a stereo 16-bit WAV: left channel the caller, right channel the trainee
+     * @param targets   the call's time targets; null in logs written before they were logged (read them with
+     *                  {@link #targetsOrDefault()})
      */
     public record Started(String callId, String scenarioId, String scenarioTitle, long seed, String traineeId,
-                          String traineeName, String audioFile, int sampleRate, String callerMode) {
+                          String traineeName, String audioFile, int sampleRate, String callerMode,
+                          CallTarget.Targets targets) {
+
+        /** The logged targets, or the defaults for a log that has none. */
+        public CallTarget.Targets targetsOrDefault() {
+            return targets == null ? CallTarget.Targets.DEFAULT : targets.orDefaults();
+        }
     }
 
     public record Ringing(long atMs) {
@@ -103,14 +113,42 @@ public final class CallLog {
 
     /** @param value 0 calm .. 1 panic */
     public record Emotion(long atMs, double value, String reason) {
+
+        /** Below this the caller is calm; the console's bar turns amber from here. */
+        public static final double CALM_BELOW = 0.4;
+        /** From here the caller is panicking; the console's bar turns red. */
+        public static final double PANIC_FROM = 0.7;
+
+        /** The caller's state in a word, as the console's bar shows it: calm, tense or panicking. */
+        public static String word(double value) {
+            return value < CALM_BELOW ? "calm" : value < PANIC_FROM ? "tense" : "panicking";
+        }
     }
 
     /** @param levelDb RMS level in dBFS; @param pitchHz the YIN pitch, 0 when unvoiced; @param stress 0..1 */
     public record VoiceLevel(long atMs, double levelDb, double pitchHz, double stress) {
     }
 
+    /**
+     * @param etaSeconds seconds until the unit reaches the scene by road (0 on scene); null when it is not on its way
+     *                   or the log predates ETAs
+     */
     public record UnitUpdate(long atMs, String reference, String unitId, String unitType, String state, double lat,
-                             double lon, double heading, String incidentState) {
+                             double lon, double heading, String incidentState, Long etaSeconds) {
+    }
+
+    /**
+     * @param sentUnits the units the control room sent at once
+     * @param waiting   the unit types asked for that had nobody free (one entry per unit); the control room sends
+     *                  the first of each that comes free
+     * @param note      what else the control room did to take the call (e.g. it was paused and runs again), or empty
+     */
+    public record DispatchAnswer(long atMs, List<String> sentUnits, List<String> waiting, String note) {
+        public DispatchAnswer {
+            sentUnits = sentUnits == null ? List.of() : List.copyOf(sentUnits);
+            waiting = waiting == null ? List.of() : List.copyOf(waiting);
+            note = note == null ? "" : note;
+        }
     }
 
     /** @param reason {@code completed}, {@code caller-hung-up}, {@code transferred}, {@code abandoned} */
@@ -134,6 +172,19 @@ public final class CallLog {
      * @param atMs     when the evidence happened, or -1 when there is none (e.g. a question never asked)
      */
     public record ScoreItem(String id, String label, double weight, double earned, String evidence, long atMs) {
+
+        /** Whether the item was met: full marks, the one rule for every screen and report ({@link #met(double)}). */
+        public boolean met() {
+            return met(earned);
+        }
+
+        /**
+         * The one rule for met or missed: an item is met when it earned full marks. A time target reached late keeps
+         * part of its marks but is missed, as its timer chip showed.
+         */
+        public static boolean met(double earned) {
+            return earned >= 1 - 1e-9;
+        }
     }
 
     public record Interrupted(long lastMs, String detail) {

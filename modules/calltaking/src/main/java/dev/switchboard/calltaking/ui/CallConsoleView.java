@@ -1,11 +1,11 @@
 package dev.switchboard.calltaking.ui;
 
 import dev.switchboard.calltaking.engine.cad.CadField;
-import dev.switchboard.calltaking.engine.cad.NatureCode;
 import dev.switchboard.calltaking.engine.cad.NatureCodes;
 import dev.switchboard.calltaking.engine.scenario.Scenario;
 import dev.switchboard.calltaking.engine.session.CallState;
 import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.calltaking.model.CallTarget;
 import dev.switchboard.uikit.Card;
 import dev.switchboard.uikit.StatusPill;
 import dev.switchboard.uikit.WorkspaceContext;
@@ -68,6 +68,7 @@ final class CallConsoleView implements WorkspaceView {
     private final Map<CadField, TextField> fields = new EnumMap<>(CadField.class);
     private final Map<CadField, Label> sources = new EnumMap<>(CadField.class);
     private final TextField input = new TextField();
+    private NaturePicker nature;
 
     CallConsoleView(CallConsoleViewModel model, WorkspaceContext ctx) {
         this.model = model;
@@ -77,6 +78,8 @@ final class CallConsoleView implements WorkspaceView {
         page.setCenter(conversation());
         page.setRight(sidePanel());
         page.setPadding(new Insets(12));
+        // Typing anywhere in the console (the line, the CAD form) tells the caller the trainee is there.
+        page.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> model.traineeTyping());
         ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> model.tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -110,7 +113,7 @@ final class CallConsoleView implements WorkspaceView {
         ComboBox<Scenario> scenario = new ComboBox<>(model.scenarios());
         scenario.setId("call-scenario");
         scenario.setPromptText(Text.get("call.scenario.any"));
-        scenario.setPrefWidth(300);
+        scenario.setPrefWidth(520);
         scenario.setConverter(new StringConverter<>() {
             @Override
             public String toString(Scenario s) {
@@ -199,9 +202,10 @@ final class CallConsoleView implements WorkspaceView {
                 pill.run());
 
         HBox targets = new HBox(8,
-                target("call.target.answer", model.answeredMsProperty(), s -> s.targets().answerSeconds()),
-                target("call.target.location", model.locationMsProperty(), s -> s.targets().locationSeconds()),
-                target("call.target.dispatch", model.dispatchedMsProperty(), s -> s.targets().dispatchSeconds()));
+                target(CallTarget.ANSWER, model.answeredMsProperty()),
+                target(CallTarget.LOCATION, model.locationMsProperty()),
+                target(CallTarget.DISPATCH, model.dispatchedMsProperty()));
+        targets.setId("call-targets");
         targets.setAlignment(Pos.CENTER_LEFT);
 
         VBox mood = emotionMeter();
@@ -210,13 +214,14 @@ final class CallConsoleView implements WorkspaceView {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox queue = new HBox(6);
         queue.setId("call-queue");
-        queue.setAlignment(Pos.CENTER_LEFT);
+        queue.setAlignment(Pos.CENTER_RIGHT);
         Runnable showQueue = () -> {
             queue.getChildren().clear();
             for (CallConsoleViewModel.Ringing r : model.ringing()) {
                 Label chip = new Label(Text.get("call.queue.ringing", r.number(), clock(r.clock().nowMs())),
                         new FontIcon(Material2OutlinedMZ.RING_VOLUME));
                 chip.getStyleClass().add("sb-queue-chip");
+                chip.setMinWidth(Region.USE_PREF_SIZE);
                 queue.getChildren().add(chip);
             }
         };
@@ -227,60 +232,83 @@ final class CallConsoleView implements WorkspaceView {
                 showQueue.run();
             }
         });
-        HBox setup = new HBox(8, scenario, clear, llm, speak, next, queue);
+        // Three rows of fixed content, so nothing moves sideways as the call changes state: what the next call is,
+        // the call's controls and the caller's state, then the time targets and the calls waiting.
+        scenario.setMinWidth(Region.USE_PREF_SIZE);
+        HBox setup = new HBox(8, scenario, clear, llm, speak, next);
         setup.setAlignment(Pos.CENTER_LEFT);
-        for (javafx.scene.control.Control c : List.of(state, timer, answer, hold, mute, transfer, end)) {
+        for (javafx.scene.control.Control c : List.of(state, timer, answer, hold, mute, transfer, end, clear, llm,
+                speak, next)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox controls = new HBox(8, state, timer, answer, hold, mute, transfer, end, grow, targets, mood);
+        HBox controls = new HBox(8, state, timer, answer, hold, mute, transfer, end, grow, mood);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().add("sb-call-controls");
+        Region growQueue = new Region();
+        HBox.setHgrow(growQueue, Priority.ALWAYS);
+        HBox timing = new HBox(8, targets, growQueue, queue);
+        timing.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("call-message");
         message.getStyleClass().add("sb-call-message");
         message.textProperty().bind(model.messageProperty());
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        VBox top = new VBox(8, setup, controls, message);
+        VBox top = new VBox(8, setup, controls, timing, message);
         top.setPadding(new Insets(0, 0, 10, 0));
         return top;
     }
 
-    private Node target(String key, javafx.beans.property.LongProperty reachedAt,
-                        java.util.function.ToIntFunction<Scenario> seconds) {
+    /**
+     * A timer chip: the time to the target on its own clock ({@link CallTarget}) against the target, green when met,
+     * red once missed, and the clock it counts from on its second line.
+     */
+    private Node target(CallTarget target, javafx.beans.property.LongProperty reachedAt) {
         Label label = new Label();
+        label.setId("call-target-" + target.name().toLowerCase(Locale.ROOT));
         label.getStyleClass().add("sb-target");
         label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        String key = switch (target) {
+            case ANSWER -> "call.target.answer";
+            case LOCATION -> "call.target.location";
+            case DISPATCH -> "call.target.dispatch";
+        };
         Runnable update = () -> {
-            Scenario s = model.current();
             label.getStyleClass().removeAll("met", "missed", "pending");
             CallState st = model.stateProperty().get();
-            if (key.endsWith(".answer") && (st == null || st == CallState.ENDED) && !model.ringing().isEmpty()) {
+            boolean between = st == null || st == CallState.ENDED;
+            Scenario s = model.current();
+            long now = model.callMsProperty().get();
+            long answered = model.answeredMsProperty().get();
+            long reached = reachedAt.get();
+            if (target == CallTarget.ANSWER && between && !model.ringing().isEmpty()) {
                 // Between calls the answer target follows the call that has rung longest.
                 CallConsoleViewModel.Ringing oldest = model.ringing().get(0);
-                long ringing = oldest.clock().nowMs();
-                long answerLimit = oldest.scenario().targets().answerSeconds() * 1000L;
-                label.setText(Text.get(key, clock(ringing) + " / " + clock(answerLimit)));
-                label.getStyleClass().add(ringing > answerLimit ? "missed" : "pending");
-                return;
+                s = oldest.scenario();
+                now = oldest.clock().nowMs();
+                answered = -1;
+                reached = -1;
+                st = CallState.RINGING;
             }
-            if (s == null || model.stateProperty().get() == null) {
-                label.setText(Text.get(key, "–"));
+            if (s == null || st == null) {
+                label.setText(Text.get(key, "–", "–"));
                 label.getStyleClass().add("pending");
                 return;
             }
-            long limit = seconds.applyAsInt(s) * 1000L;
-            long at = reachedAt.get();
-            long base = key.endsWith(".answer") ? 0 : Math.max(0, model.answeredMsProperty().get());
-            if (at >= 0) {
-                label.setText(Text.get(key, clock(at - base) + " / " + clock(limit)));
-                label.getStyleClass().add(at - base <= limit ? "met" : "missed");
-            } else {
-                long elapsed = model.callMsProperty().get() - base;
-                label.setText(Text.get(key, clock(Math.max(0, elapsed)) + " / " + clock(limit)));
-                label.getStyleClass().add(elapsed > limit && (key.endsWith(".answer")
-                        || model.answeredMsProperty().get() >= 0) ? "missed" : "pending");
+            int seconds = target.seconds(s.targets().logged());
+            String limit = clock(seconds * 1000L);
+            long elapsed = target.elapsedMs(reached, answered);
+            if (elapsed >= 0) {
+                label.setText(Text.get(key, clock(elapsed), limit));
+                label.getStyleClass().add(CallTarget.met(elapsed, seconds) ? "met" : "missed");
+                return;
             }
+            long running = target.fromAnswer() ? (answered < 0 ? -1 : now - answered) : now;
+            label.setText(Text.get(key, running < 0 ? "–" : clock(running), limit));
+            boolean late = running > seconds * 1000L || st == CallState.ENDED && running >= 0;
+            label.getStyleClass().add(late ? "missed" : "pending");
         };
         model.callMsProperty().addListener((obs, o, n) -> update.run());
         model.queueTickProperty().addListener((obs, o, n) -> update.run());
@@ -379,26 +407,37 @@ final class CallConsoleView implements WorkspaceView {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(5);
-        ColumnConstraints name = new ColumnConstraints(84);
+        ColumnConstraints name = new ColumnConstraints();
+        name.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints value = new ColumnConstraints();
         value.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(name, value, new ColumnConstraints(), new ColumnConstraints());
         int row = 0;
         for (CadField f : FORM_FIELDS) {
-            TextField field = new TextField();
-            field.setId("cad-" + f.name().toLowerCase(Locale.ROOT));
-            field.setPromptText(Labels.cadPrompt(f));
+            Node input;
+            TextField field;
             if (f == CadField.NATURE_CODE) {
-                field.setTooltip(new Tooltip(natureCodes()));
+                nature = new NaturePicker(NatureCodes.standard().all(), code -> model.edit(f, code));
+                nature.setId("cad-nature_code");
+                nature.setPromptText(Labels.cadPrompt(f));
+                field = nature.getEditor();
+                input = nature;
+            } else {
+                field = new TextField();
+                field.setId("cad-" + f.name().toLowerCase(Locale.ROOT));
+                field.setPromptText(Labels.cadPrompt(f));
+                field.setOnAction(e -> model.edit(f, field.getText()));
+                input = field;
             }
-            field.setOnAction(e -> model.edit(f, field.getText()));
-            field.focusedProperty().addListener((obs, was, now) -> {
-                CallConsoleViewModel.CadValue v = model.cad().get(f);
-                String shown = v == null ? "" : v.value();
-                if (!now && !field.getText().strip().equals(shown) && model.session() != null) {
-                    model.edit(f, field.getText());
-                }
-            });
+            if (f != CadField.NATURE_CODE) {
+                field.focusedProperty().addListener((obs, was, now) -> {
+                    CallConsoleViewModel.CadValue v = model.cad().get(f);
+                    String shown = v == null ? "" : v.value();
+                    if (!now && !field.getText().strip().equals(shown) && model.session() != null) {
+                        model.edit(f, field.getText());
+                    }
+                });
+            }
             Label source = new Label();
             source.getStyleClass().add("sb-cad-source");
             source.setMinWidth(Region.USE_PREF_SIZE);
@@ -409,7 +448,9 @@ final class CallConsoleView implements WorkspaceView {
             ok.setId("cad-confirm-" + f.name().toLowerCase(Locale.ROOT));
             fields.put(f, field);
             sources.put(f, source);
-            grid.addRow(row++, new Label(Labels.cadLabel(f)), field, source, ok);
+            Label fieldName = new Label(Labels.cadLabel(f));
+            fieldName.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(row++, fieldName, input, source, ok);
         }
         model.cad().addListener((MapChangeListener<CadField, CallConsoleViewModel.CadValue>) c -> show(c.getKey()));
 
@@ -454,7 +495,11 @@ final class CallConsoleView implements WorkspaceView {
             return;
         }
         CallConsoleViewModel.CadValue v = model.cad().get(f);
-        if (!field.isFocused()) {
+        if (f == CadField.NATURE_CODE && nature != null) {
+            if (!nature.isShowing() && !field.isFocused()) {
+                nature.showCode(v == null ? null : v.value());
+            }
+        } else if (!field.isFocused()) {
             field.setText(v == null ? "" : v.value());
         }
         Label source = sources.get(f);
@@ -470,16 +515,8 @@ final class CallConsoleView implements WorkspaceView {
         } else {
             source.setText(Text.get("call.cad.src.auto"));
             source.getStyleClass().add("auto");
+            source.setTooltip(new Tooltip(Text.get("call.cad.src.autoTip")));
         }
-    }
-
-    private static String natureCodes() {
-        StringBuilder sb = new StringBuilder();
-        for (NatureCode c : NatureCodes.standard().all()) {
-            sb.append(c.code()).append(" — ").append(c.description()).append(" (P").append(c.priority())
-                    .append(")\n");
-        }
-        return sb.toString().strip();
     }
 
     private Node unitsCard() {
@@ -497,7 +534,7 @@ final class CallConsoleView implements WorkspaceView {
                     return;
                 }
                 setText(null);
-                Label id = new Label(u.unitId());
+                Label id = new Label(Labels.unit(u.unitId()));
                 id.getStyleClass().add("sb-unit-id");
                 StatusPill state = new StatusPill(Labels.unitState(u.state()),
                         switch (u.state()) {
@@ -505,17 +542,26 @@ final class CallConsoleView implements WorkspaceView {
                             case "EN_ROUTE", "DISPATCHED" -> StatusPill.Status.WARN;
                             default -> StatusPill.Status.NEUTRAL;
                         });
-                Label where = new Label(String.format(Locale.ROOT, "%.4f, %.4f", u.lat(), u.lon()));
-                where.getStyleClass().add("sb-muted");
-                HBox row = new HBox(8, id, state, where);
+                Label eta = new Label(Labels.eta(u.state(), u.etaSeconds()));
+                eta.getStyleClass().add("sb-muted");
+                HBox row = new HBox(8, id, state, eta);
                 row.setAlignment(Pos.CENTER_LEFT);
                 setGraphic(row);
             }
         });
+        Label waiting = new Label();
+        waiting.setId("call-units-waiting");
+        waiting.getStyleClass().add("sb-warn");
+        waiting.setWrapText(true);
+        waiting.setMinHeight(Region.USE_PREF_SIZE);
+        waiting.textProperty().bind(model.waitingProperty());
+        waiting.visibleProperty().bind(model.waitingProperty().isNotEmpty());
+        waiting.managedProperty().bind(waiting.visibleProperty());
         Button map = new Button(Text.get("call.units.map"), new FontIcon(Material2OutlinedMZ.MAP));
+        map.setId("call-show-map");
         map.setOnAction(e -> model.showMap());
         map.disableProperty().bind(model.dispatchedMsProperty().lessThan(0));
-        VBox body = new VBox(6, list, map);
+        VBox body = new VBox(6, waiting, list, map);
         return new Card(Text.get("call.units.title"), body);
     }
 
@@ -537,15 +583,24 @@ final class CallConsoleView implements WorkspaceView {
             total.getStyleClass().add("sb-score-total");
             body.getChildren().add(total);
             for (CallLog.ScoreItem item : score.items()) {
+                // Green only when met (full marks), as the timer chips: a late target is amber, not green.
                 ProgressBar bar = new ProgressBar(item.earned());
                 bar.setPrefWidth(70);
-                bar.getStyleClass().add(item.earned() >= 0.8 ? "good" : item.earned() >= 0.4 ? "fair" : "poor");
+                bar.setMinWidth(Region.USE_PREF_SIZE);
+                bar.getStyleClass().add(item.met() ? "good" : item.earned() > 0 ? "fair" : "poor");
+                Label mark = new Label(Text.get(item.met() ? "call.score.met" : "call.score.missed",
+                        Math.round(item.earned() * 100)));
+                mark.getStyleClass().addAll("sb-score-mark", item.met() ? "met" : "missed");
+                mark.setMinWidth(Region.USE_PREF_SIZE);
                 Label label = new Label(item.label());
                 label.getStyleClass().add("sb-score-label");
+                label.setWrapText(true);
+                label.setMinHeight(Region.USE_PREF_SIZE);
                 Label evidence = new Label((item.atMs() >= 0 ? clock(item.atMs()) + "  " : "") + item.evidence());
                 evidence.getStyleClass().add("sb-muted");
                 evidence.setWrapText(true);
-                HBox head = new HBox(8, bar, label);
+                evidence.setMinHeight(Region.USE_PREF_SIZE);
+                HBox head = new HBox(8, bar, mark, label);
                 head.setAlignment(Pos.CENTER_LEFT);
                 body.getChildren().add(new VBox(2, head, evidence));
             }

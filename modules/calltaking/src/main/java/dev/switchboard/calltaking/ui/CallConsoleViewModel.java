@@ -9,12 +9,14 @@ import dev.switchboard.calltaking.engine.scenario.Scenario;
 import dev.switchboard.calltaking.engine.scenario.ScenarioLibrary;
 import dev.switchboard.calltaking.engine.session.CallClock;
 import dev.switchboard.calltaking.engine.session.CallConfig;
+import dev.switchboard.calltaking.engine.session.CallSettings;
 import dev.switchboard.calltaking.engine.session.CallListener;
 import dev.switchboard.calltaking.engine.session.CallSession;
 import dev.switchboard.calltaking.engine.session.CallState;
 import dev.switchboard.calltaking.model.CallLog;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.geo.LatLon;
+import dev.switchboard.core.incident.IncidentShowRequested;
 import dev.switchboard.speech.Pcm;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.eventlog.EventLog;
@@ -112,11 +114,13 @@ public final class CallConsoleViewModel implements AutoCloseable {
     private final LongProperty dispatchedMs = new SimpleLongProperty(-1);
     private final ObjectProperty<CallLog.Score> score = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty waiting = new SimpleStringProperty("");
     private final StringProperty partial = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<Ringing> ringing = FXCollections.observableArrayList();
     private final LongProperty queueTick = new SimpleLongProperty();
     private int callNumber;
+    private long lastTypingMs = Long.MIN_VALUE / 2;
 
     private volatile CallSession session;
     private CallClock clock;
@@ -233,6 +237,11 @@ public final class CallConsoleViewModel implements AutoCloseable {
         return message;
     }
 
+    /** Which asked-for unit types have nobody free and what happens next, in words; empty when none. */
+    public StringProperty waitingProperty() {
+        return waiting;
+    }
+
     /** What the recogniser has heard so far of the trainee's current line. */
     public StringProperty partialProperty() {
         return partial;
@@ -283,7 +292,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
                 : scenarios.get(Math.floorMod(seed, scenarios.size()));
         CallClock callClock = CallClock.startingNow(wall);
         CallConfig config = new CallConfig(s, seed, ctx.user().id(), ctx.user().displayName(), llmCaller.get(),
-                voice.listening());
+                voice.listening(), ctx.settings().get(CallSettings.MAX_LENGTH_MINUTES) * 60_000L);
         CallerEngine caller = caller(s, seed, config.llmCaller());
         CallSession.Services services = new CallSession.Services(ctx.service(EventLog.class),
                 ctx.service(SessionCatalog.class), ctx.service(RecordingCatalog.class),
@@ -385,9 +394,30 @@ public final class CallConsoleViewModel implements AutoCloseable {
         run(() -> session.dispatch());
     }
 
-    /** Shows the control room, where the dispatched units move. */
+    /** Shows the control room, centred on this call's incident and with it highlighted. */
     public void showMap() {
+        String reference = session == null ? null : session.dispatchReference().orElse(null);
         ctx.navigator().show("control-room");
+        if (reference != null) {
+            ctx.bus().publish(new IncidentShowRequested(reference));
+        }
+    }
+
+    /**
+     * The trainee typed something (a line, the CAD form): they are on the line, so the caller's silence starts
+     * again. Throttled to twice a second.
+     */
+    public void traineeTyping() {
+        CallSession call = session;
+        if (call == null || clock == null || state.get() != CallState.CONNECTED) {
+            return;
+        }
+        long now = clock.nowMs();
+        if (now - lastTypingMs < 500) {
+            return;
+        }
+        lastTypingMs = now;
+        engine.execute(() -> call.traineePresent(now));
     }
 
     /** Hangs up and scores the call. */
@@ -503,6 +533,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
         dispatchedMs.set(-1);
         score.set(null);
         message.set("");
+        waiting.set("");
         partial.set("");
     }
 
@@ -671,8 +702,25 @@ public final class CallConsoleViewModel implements AutoCloseable {
             Platform.runLater(() -> {
                 dispatchedMs.set(d.atMs());
                 ready.set(false);
-                message.set(Text.get("call.msg.dispatched", d.reference(), String.join(", ", d.units()),
-                        d.address()));
+                message.set(Text.get("call.msg.dispatched", d.units().stream().map(Labels::responder)
+                        .collect(java.util.stream.Collectors.joining(", ")), d.address()));
+                waiting.set(Text.get("call.units.noAnswer"));
+            });
+        }
+
+        @Override
+        public void dispatchAnswered(CallLog.DispatchAnswer a) {
+            if (!mine()) {
+                return;
+            }
+            Platform.runLater(() -> {
+                List<String> types = a.waiting().stream().distinct().map(Labels::responder).toList();
+                waiting.set(types.isEmpty() ? "" : Text.get("call.units.waiting", String.join(", ", types)));
+                if (!types.isEmpty()) {
+                    message.set(Text.get("call.msg.dispatchedWaiting", a.sentUnits().isEmpty() ? "none"
+                            : a.sentUnits().stream().map(Labels::unit)
+                            .collect(java.util.stream.Collectors.joining(", ")), String.join(", ", types)));
+                }
             });
         }
 
@@ -685,6 +733,10 @@ public final class CallConsoleViewModel implements AutoCloseable {
                 units.removeIf(x -> x.unitId().equals(u.unitId()));
                 units.add(u);
                 units.sort(java.util.Comparator.comparing(CallLog.UnitUpdate::unitId));
+                if (waiting.get().equals(Text.get("call.units.noAnswer"))) {
+                    waiting.set("");
+                }
+                stillWaiting();
             });
         }
 
@@ -697,9 +749,36 @@ public final class CallConsoleViewModel implements AutoCloseable {
         }
     }
 
+    /** Drops a "nobody free" note once every asked type has a unit answering. */
+    private void stillWaiting() {
+        if (waiting.get().isEmpty() || session == null) {
+            return;
+        }
+        java.util.Set<String> answering = new java.util.HashSet<>();
+        units.forEach(u -> answering.add(u.unitType()));
+        if (answering.containsAll(session.form().units().stream().map(Enum::name).toList())) {
+            waiting.set("");
+        }
+    }
+
+    /** Shows {@code text} in the console's message line; from any thread. */
+    void say(String text) {
+        if (Platform.isFxApplicationThread()) {
+            message.set(text);
+        } else {
+            Platform.runLater(() -> message.set(text));
+        }
+    }
+
     /** Used by {@link CallVoice} when a recognised line is ready. */
     void heard(String text, Optional<Runnable> submit) {
-        Platform.runLater(() -> partial.set(text));
+        Platform.runLater(() -> {
+            partial.set(text);
+            if (!text.isBlank()) {
+                // Speaking counts as being there, like typing.
+                traineeTyping();
+            }
+        });
         submit.ifPresent(engine::execute);
     }
 }

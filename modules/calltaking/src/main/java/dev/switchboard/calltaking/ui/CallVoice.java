@@ -38,6 +38,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
@@ -64,6 +65,9 @@ public final class CallVoice implements AutoCloseable {
     private final CallConsoleViewModel model;
     private final ObjectProperty<InputMode> mode = new SimpleObjectProperty<>(InputMode.TYPING);
     private final StringProperty status = new SimpleStringProperty("");
+    /** Why the last voice mode could not start, shown until the trainee chooses a mode again; null when none. */
+    private String failure;
+    private boolean toldSilentVoice;
     private final ProgressBar level = new ProgressBar(0);
     private final Label pitch = new Label("");
     private final Deque<Pcm> queue = new ArrayDeque<>();
@@ -133,6 +137,11 @@ public final class CallVoice implements AutoCloseable {
     void playCaller(Pcm audio) {
         if (audio == null || audio.samples().length == 0) {
             return;
+        }
+        if (!output().audible() && !toldSilentVoice) {
+            // Said once per console: the caller's lines are still in the transcript and the recording.
+            toldSilentVoice = true;
+            model.say(Text.get("call.voice.callerSilent"));
         }
         synchronized (playLock) {
             queue.add(audio);
@@ -221,6 +230,9 @@ public final class CallVoice implements AutoCloseable {
         pitch.getStyleClass().add("sb-muted");
         pitch.setMinWidth(56);
         Label state = new Label();
+        state.setId("call-voice-status");
+        state.setWrapText(true);
+        state.setMinHeight(Region.USE_PREF_SIZE);
         state.getStyleClass().add("sb-muted");
         state.textProperty().bind(status);
         state.setTooltip(new Tooltip());
@@ -257,17 +269,19 @@ public final class CallVoice implements AutoCloseable {
     private void switchMode(InputMode now) {
         closeMicrophone();
         if (now == null || now == InputMode.TYPING || paused) {
-            status.set(speech == null ? Text.get("call.voice.noEngine") : Text.get("call.voice.typing"));
+            // After a voice mode failed, its reason stays on screen until the trainee chooses again.
+            String reason = failure;
+            failure = null;
+            status.set(reason != null ? reason
+                    : speech == null ? Text.get("call.voice.noEngine") : Text.get("call.voice.typing"));
             return;
         }
         if (speech == null) {
-            status.set(Text.get("call.voice.noEngine"));
-            mode.set(InputMode.TYPING);
+            refuse(Text.get("call.voice.noEngine"));
             return;
         }
         if (!speech.microphoneAvailable()) {
-            status.set(Text.get("call.voice.noMicrophone"));
-            Platform.runLater(() -> mode.set(InputMode.TYPING));
+            refuse(Text.get("call.voice.noMicrophone"));
             return;
         }
         try {
@@ -277,10 +291,17 @@ public final class CallVoice implements AutoCloseable {
             status.set(Text.get(now == InputMode.PUSH_TO_TALK ? "call.voice.ptt" : "call.voice.vad"));
         } catch (RuntimeException e) {
             LOG.warn("Microphone could not start", e);
-            status.set(Text.get("call.voice.failed", e.getMessage()));
             closeMicrophone();
-            Platform.runLater(() -> mode.set(InputMode.TYPING));
+            refuse(Text.get("call.voice.failed", e.getMessage()));
         }
+    }
+
+    /** A voice mode cannot start: the console says why, in its status and its message line, and takes typing. */
+    private void refuse(String reason) {
+        failure = reason;
+        status.set(reason);
+        model.say(reason);
+        Platform.runLater(() -> mode.set(InputMode.TYPING));
     }
 
     private void closeMicrophone() {

@@ -2,6 +2,7 @@ package dev.switchboard.calltaking.ui;
 
 import dev.switchboard.calltaking.engine.cad.CadField;
 import dev.switchboard.calltaking.engine.session.CallState;
+import dev.switchboard.calltaking.model.CallLog;
 
 /** The words the console shows for its enums; every message key named in full so the key check can see it. */
 final class Labels {
@@ -23,7 +24,8 @@ final class Labels {
         if (emotion < 0) {
             return Text.get("call.caller.unknown");
         }
-        return Text.get(emotion < 0.4 ? "call.caller.calm" : emotion < 0.7 ? "call.caller.tense" : "call.caller.panic");
+        return Text.get(emotion < CallLog.Emotion.CALM_BELOW ? "call.caller.calm"
+                : emotion < CallLog.Emotion.PANIC_FROM ? "call.caller.tense" : "call.caller.panic");
     }
 
     static String transfer(String target) {
@@ -90,6 +92,48 @@ final class Labels {
             case SUSPECT -> "call.cad.prompt.suspect";
             case VEHICLES -> "call.cad.prompt.vehicles";
             case NOTES -> "call.cad.prompt.notes";
+        });
+    }
+
+    /** A unit's call sign as a person says it: "AMBULANCE-02" is "Ambulance 02". */
+    static String unit(String id) {
+        if (id == null || id.isBlank()) {
+            return "";
+        }
+        String[] parts = id.split("-");
+        StringBuilder out = new StringBuilder();
+        for (String p : parts) {
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(p.equals("SWAT") ? p : p.charAt(0) + p.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return out.toString();
+    }
+
+    /** When a responding unit gets there, in minutes. */
+    static String eta(String state, Long seconds) {
+        if ("ON_SCENE".equals(state)) {
+            return Text.get("call.units.arrived");
+        }
+        if (seconds == null || seconds < 0) {
+            return "";
+        }
+        return seconds < 60 ? Text.get("call.units.etaUnderMinute")
+                : Text.get("call.units.eta", (seconds + 59) / 60);
+    }
+
+    /** A unit type asked for in the trainee's words, from its responder name (e.g. TRAFFIC_CONTROL). */
+    static String responder(String type) {
+        return Text.get(switch (type) {
+            case "POLICE" -> "call.responder.police";
+            case "SWAT" -> "call.responder.swat";
+            case "FIRE" -> "call.responder.fire";
+            case "AMBULANCE" -> "call.responder.ambulance";
+            default -> "call.responder.traffic";
         });
     }
 }

@@ -69,6 +69,11 @@ final class ControlRoomView implements WorkspaceView {
     private final Label details = new Label();
     private final ToggleButton follow = new ToggleButton(Text.get("city.follow"));
     private String selectedUnit;
+    /** The incident the call console asked to see, highlighted on the map. */
+    private String highlighted;
+    private TabPane tabs;
+    private String flownTo;
+    private ListView<IncidentView> incidentList;
     private final Label frame = new Label();
     private final AnimationTimer pump;
     private boolean tilesReady;
@@ -87,8 +92,17 @@ final class ControlRoomView implements WorkspaceView {
         model.readyProperty().addListener((obs, old, now) -> {
             if (now) {
                 useCityTiles();
+            } else {
+                // A restart is a new city: what was picked on the old one goes with it.
+                details.setVisible(false);
+                selectedUnit = null;
+                highlighted = null;
+                follow.setSelected(false);
+                follow.setDisable(true);
+                follow.setText(Text.get("city.follow"));
             }
         });
+        model.focusReferenceProperty().addListener((obs, old, now) -> focus(model.snapshotProperty().get()));
         pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -167,6 +181,17 @@ final class ControlRoomView implements WorkspaceView {
         ComboBox<String> scenario = new ComboBox<>(FXCollections.observableArrayList(model.scenarios()));
         scenario.valueProperty().bindBidirectional(model.scenarioProperty());
         scenario.setId("city-scenario");
+        scenario.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return ControlRoomViewModel.scenarioTitle(name);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
         Button restart = new Button(Text.get("city.restart"), new FontIcon(Material2OutlinedMZ.REPLAY));
         restart.setId("city-restart");
         restart.setOnAction(e -> model.restart());
@@ -177,25 +202,31 @@ final class ControlRoomView implements WorkspaceView {
         Label coordinator = new Label();
         coordinator.textProperty().bind(model.coordinatorNameProperty());
         coordinator.getStyleClass().add("sb-muted");
+        coordinator.setWrapText(true);
         Label message = new Label();
         message.textProperty().bind(model.messageProperty());
         message.setId("city-message");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, play, label("city.speed"), speed, label("city.eventsPerTick"), events,
-                label("city.seed"), seed, label("city.scenario"), scenario, restart, autopilot, spacer, message,
-                coordinator);
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        // Wraps onto a second line in a narrow window rather than pushing the page wider than the window.
+        FlowPane bar = new FlowPane(8, 6, play, label("city.speed"), speed, label("city.eventsPerTick"), events,
+                label("city.seed"), seed, label("city.scenario"), scenario, restart, autopilot);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 12, 8, 12));
-        bar.getStyleClass().add("sb-toolbar");
         for (Node n : bar.getChildren()) {
-            if (n instanceof Region r && n != message && n != spacer && n != coordinator) {
+            if (n instanceof Region r) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
-        message.setMinWidth(0);
-        coordinator.setMinWidth(0);
-        return bar;
+        // What the last command did, and who coordinates, on a line of their own: never cut short.
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        coordinator.setMinWidth(Region.USE_PREF_SIZE);
+        HBox status = new HBox(12, message, coordinator);
+        status.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, bar, status);
+        top.setPadding(new Insets(8, 12, 8, 12));
+        top.getStyleClass().add("sb-toolbar");
+        return top;
     }
 
     private static ListCell<Integer> speedCell() {
@@ -328,7 +359,7 @@ final class ControlRoomView implements WorkspaceView {
             }
         });
         events.setPlaceholder(muted("city.noEvents"));
-        ListView<IncidentView> incidentList = new ListView<>(incidents);
+        incidentList = new ListView<>(incidents);
         incidentList.setId("city-incidents");
         incidentList.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -341,14 +372,16 @@ final class ControlRoomView implements WorkspaceView {
         });
         incidentList.setPlaceholder(muted("city.noIncidents"));
         incidentList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
+            // Refilling the list each frame reselects the same incident: fly there only when another is picked.
+            if (now != null && !now.id().equals(flownTo)) {
+                flownTo = now.id();
                 map.flyTo(0, new com.gluonhq.maps.MapPoint(now.position().lat(), now.position().lon()), 0.6);
             }
         });
         TableView<UnitView> unitTable = new TableView<>(units);
         unitTable.setId("city-units");
         unitTable.getColumns().add(Tables.column(Text.get("city.col.unit"), UnitView::id, 80));
-        unitTable.getColumns().add(Tables.column(Text.get("city.col.type"), u -> u.type().name(), 80));
+        unitTable.getColumns().add(Tables.column(Text.get("city.col.type"), u -> typeLabel(u.type()), 80));
         unitTable.getColumns().add(Tables.column(Text.get("city.col.state"),
                 u -> stateLabel(u.state()), 90));
         unitTable.getColumns().add(Tables.column(Text.get("city.col.incident"),
@@ -361,16 +394,24 @@ final class ControlRoomView implements WorkspaceView {
             }
         });
 
-        TabPane tabs = new TabPane(tab("city.tab.recommendations", recs), tab("city.tab.feed", events),
+        tabs = new TabPane(tab("city.tab.recommendations", recs), tab("city.tab.feed", events),
                 tab("city.tab.incidents", incidentList), tab("city.tab.units", unitTable));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         situation.setWrapText(true);
         situation.setId("city-situation");
         situation.getStyleClass().add("sb-situation");
-        situation.setMaxHeight(120);
-        VBox side = new VBox(8, situation, tabs);
+        situation.setMinHeight(Region.USE_PREF_SIZE);
+        situation.setMaxWidth(Double.MAX_VALUE);
+        // The whole summary, scrolled when it is long, rather than cut after a few lines.
+        javafx.scene.control.ScrollPane situationScroll = new javafx.scene.control.ScrollPane(situation);
+        situationScroll.setFitToWidth(true);
+        situationScroll.setPrefHeight(120);
+        situationScroll.setMinHeight(60);
+        situationScroll.getStyleClass().add("sb-situation-scroll");
+        VBox side = new VBox(8, situationScroll, tabs);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        side.setPrefWidth(400);
+        side.setPrefWidth(470);
+        side.setMinWidth(470);
         side.setPadding(new Insets(8));
         return side;
     }
@@ -394,6 +435,9 @@ final class ControlRoomView implements WorkspaceView {
         llm.setId("city-llm");
         llm.setWrapText(true);
         frame.setId("city-frame");
+        frame.setWrapText(true);
+        frame.setMinHeight(Region.USE_PREF_SIZE);
+        llm.setMinHeight(Region.USE_PREF_SIZE);
         VBox right = new VBox(4, llm, frame);
         right.setMaxWidth(420);
         HBox.setHgrow(tiles, Priority.ALWAYS);
@@ -408,7 +452,8 @@ final class ControlRoomView implements WorkspaceView {
             return;
         }
         useCityTiles();
-        markers.show(s.heat(), s.critical(), s.incidents(), s.units(), selectedUnit);
+        markers.show(s.heat(), s.critical(), s.incidents(), s.units(), selectedUnit, highlighted);
+        focus(s);
         if (follow.isSelected() && selectedUnit != null) {
             s.units().stream().filter(u -> u.id().equals(selectedUnit)).findFirst()
                     .ifPresent(u -> map.setCenter(u.position().lat(), u.position().lon()));
@@ -416,6 +461,11 @@ final class ControlRoomView implements WorkspaceView {
         recommendations.setAll(s.recommendations());
         feed.setAll(s.critical().subList(0, Math.min(50, s.critical().size())));
         incidents.setAll(s.incidents());
+        if (highlighted != null) {
+            // The list is refilled each frame: the incident the call console asked for stays selected.
+            s.incidents().stream().filter(i -> i.id().equals(highlighted)).findFirst()
+                    .ifPresent(i -> incidentList.getSelectionModel().select(i));
+        }
         units.setAll(s.units());
         situation.setText(s.situation().isBlank() ? Text.get("city.quiet", s.simTime()) : s.situation());
         PipelineStats p = s.stats();
@@ -455,6 +505,45 @@ final class ControlRoomView implements WorkspaceView {
         return l;
     }
 
+
+    /**
+     * Centres the map on the incident of the call the console asked to see, highlights it and shows it in the
+     * incident list; waits for the next snapshot when the incident is not on the map yet.
+     */
+    private void focus(CitySnapshot s) {
+        String reference = model.focusReferenceProperty().get();
+        if (reference == null || s == null) {
+            return;
+        }
+        s.incidents().stream().filter(i -> reference.equals(i.reference())).findFirst().ifPresent(i -> {
+            highlighted = i.id();
+            flownTo = i.id();
+            map.setZoom(13.5);
+            map.setCenter(i.position().lat(), i.position().lon());
+            tabs.getSelectionModel().select(2);
+            incidentList.getSelectionModel().select(i);
+            incidentList.scrollTo(i);
+            showDetails(i);
+            markers.show(s.heat(), s.critical(), s.incidents(), s.units(), selectedUnit, highlighted);
+            model.focusShown();
+        });
+    }
+
+    /** The incident highlighted on the map, or null; for tests. */
+    String highlightedIncident() {
+        return highlighted;
+    }
+
+    /** A unit type in words, e.g. "Ambulance". */
+    static String typeLabel(dev.switchboard.city.model.UnitType type) {
+        return switch (type) {
+            case POLICE -> Text.get("city.type.police");
+            case SWAT -> Text.get("city.type.swat");
+            case FIRE -> Text.get("city.type.fire");
+            case AMBULANCE -> Text.get("city.type.ambulance");
+            case TRAFFIC -> Text.get("city.type.traffic");
+        };
+    }
 
     /** The label of a unit state, shared by the legend and the unit table. */
     static String stateLabel(UnitState state) {
@@ -499,18 +588,31 @@ final class ControlRoomView implements WorkspaceView {
             Button reject = new Button(Text.get("city.reject"));
             reject.setOnAction(e -> model.reject(r));
             VBox box = new VBox(4, what, why, new HBox(6, accept, reject));
-            box.setPrefWidth(340);
-            box.setMaxWidth(340);
-            what.setMaxWidth(340);
-            why.setMaxWidth(340);
+            // The cell is as tall as its wrapped text: nothing is cut short with an ellipsis.
+            double width = Math.max(200, getListView().getWidth() - 40);
+            for (Label l : new Label[] {what, why}) {
+                l.setMinHeight(Region.USE_PREF_SIZE);
+                l.setPrefWidth(width);
+                l.setMaxWidth(width);
+            }
+            box.setPrefWidth(width);
+            box.setMaxWidth(width);
+            setTooltip(new javafx.scene.control.Tooltip(describe(r) + "\n" + r.rationale()));
             setGraphic(box);
             setText(null);
         }
 
         private String describe(Recommendation r) {
-            String eta = r.etaSeconds() > 0 ? String.format(Locale.ROOT, " (ETA %.0f s)", r.etaSeconds()) : "";
-            String unit = r.unitId() == null ? "" : r.unitId() + eta + " → ";
-            return unit + r.incidentId() + ": " + order(r.command());
+            String eta = r.etaSeconds() > 0 ? Text.get("city.rec.eta", Math.max(1, Math.round(r.etaSeconds() / 60)))
+                    : "";
+            return switch (r.command()) {
+                case dev.switchboard.city.model.DispatchCommand.Dispatch d -> Text.get("city.rec.send",
+                        r.unitId() != null ? r.unitId() : d.count() + " " + typeLabel(d.unitType()), r.incidentId(),
+                        eta);
+                case dev.switchboard.city.model.DispatchCommand.Evacuate v -> Text.get("city.rec.evacuate", v.area());
+                case dev.switchboard.city.model.DispatchCommand.StandDown d -> Text.get("city.rec.standDown",
+                        d.unitId(), r.incidentId());
+            };
         }
     }
 }

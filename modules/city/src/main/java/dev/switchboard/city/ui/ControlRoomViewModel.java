@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import dev.switchboard.core.event.Subscription;
 import dev.switchboard.core.incident.IncidentCreated;
+import dev.switchboard.core.incident.IncidentShowRequested;
+import dev.switchboard.core.session.TrainingSessionChanged;
 import java.util.ArrayList;
 import dev.switchboard.city.engine.pack.tiles.MapSettings;
 import dev.switchboard.city.engine.pack.tiles.OnlineTiles;
@@ -85,6 +87,8 @@ public final class ControlRoomViewModel implements AutoCloseable {
     private final List<IncidentCreated> pendingCalls = new ArrayList<>();
     private final Subscription callSubscription;
     private final ExerciseRequests exerciseRequests;
+    private final Subscription showSubscription;
+    private final ReadOnlyStringWrapper focusReference = new ReadOnlyStringWrapper();
     private boolean building;
     private CityPack pack;
 
@@ -93,6 +97,10 @@ public final class ControlRoomViewModel implements AutoCloseable {
         this.callSubscription = ctx.bus().subscribe(IncidentCreated.class,
                 call -> Platform.runLater(() -> onCall(call)));
         this.exerciseRequests = new ExerciseRequests(ctx.bus(), this);
+        this.showSubscription = ctx.bus().subscribe(IncidentShowRequested.class,
+                show -> Platform.runLater(() -> focusReference.set(show.reference())));
+        // The clock outlives this model (it is the workstation's): the speed box and the clock start out agreeing.
+        ctx.clock().setSpeed(speed.get());
         speed.addListener((obs, old, now) -> {
             if (now != null) {
                 ctx.clock().setSpeed(now);
@@ -137,6 +145,19 @@ public final class ControlRoomViewModel implements AutoCloseable {
         return respondingToCalls.getReadOnlyProperty();
     }
 
+    /**
+     * The call reference whose incident the map should centre on and highlight (the call console asked), or null;
+     * the view clears it once shown.
+     */
+    public ReadOnlyStringProperty focusReferenceProperty() {
+        return focusReference.getReadOnlyProperty();
+    }
+
+    /** The view showed the requested incident. */
+    public void focusShown() {
+        focusReference.set(null);
+    }
+
     public ObjectProperty<Integer> speedProperty() {
         return speed;
     }
@@ -159,6 +180,14 @@ public final class ControlRoomViewModel implements AutoCloseable {
                 .toList();
     }
 
+    /** A scenario choice as the trainee reads it: its title, or "Free run (no crisis)". */
+    public static String scenarioTitle(String name) {
+        if (name == null || FREE_RUN.equals(name)) {
+            return Text.get("city.scenario.freeRun");
+        }
+        return Scenarios.byName(name).map(dev.switchboard.city.engine.sim.Scenario::title).orElse(name);
+    }
+
     /** The city the map shows; null until {@link #readyProperty()} is true. */
     public CityPack pack() {
         return pack;
@@ -174,6 +203,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
         int events = eventsPerTick.get();
         String chosen = scenario.get();
         closeLoop("complete");
+        ctx.clock().setSpeed(speed.get());
         building = true;
         CompletableFuture.supplyAsync(() -> build(s, events, chosen)).whenComplete((built, error) ->
                 Platform.runLater(() -> {
@@ -189,7 +219,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
                     autopilot.set(built.latest().autopilot());
                     ready.set(true);
                     message.set(FREE_RUN.equals(chosen) ? Text.get("city.msg.ready", s)
-                            : Text.get("city.msg.scenario", chosen, s));
+                            : Text.get("city.msg.scenario", scenarioTitle(chosen), s));
                     List<IncidentCreated> waiting = List.copyOf(pendingCalls);
                     pendingCalls.clear();
                     waiting.forEach(this::onCall);
@@ -278,6 +308,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
     public void close() {
         exerciseRequests.close();
         callSubscription.close();
+        showSubscription.close();
         closeLoop("complete");
     }
 
@@ -306,11 +337,13 @@ public final class ControlRoomViewModel implements AutoCloseable {
         }
         SessionCatalog catalog = ctx.service(SessionCatalog.class);
         catalog.insert(new SessionSummary(id, ctx.user().id(), ctx.user().displayName(), "control-room",
-                FREE_RUN.equals(chosen) ? "Control room, seed " + s : "Crisis: " + chosen + ", seed " + s,
+                FREE_RUN.equals(chosen) ? "Control room, free run" : "Control room: " + scenarioTitle(chosen),
                 Instant.now(), null, "running", null));
+        ctx.bus().publish(new TrainingSessionChanged(id));
         this.pack = city;
         this.session = id;
-        Platform.runLater(() -> coordinatorName.set(coordinator.name()));
+        Platform.runLater(() -> coordinatorName.set(Text.get(coordinator instanceof LlmCoordinator
+                ? "city.coordinator.llm" : "city.coordinator.rules")));
         return new SimulationLoop(sim);
     }
 
@@ -357,6 +390,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
                 old.close();
                 try {
                     ctx.service(SessionCatalog.class).finish(oldSession, Instant.now(), status, null);
+                    ctx.bus().publish(new TrainingSessionChanged(oldSession));
                 } catch (RuntimeException e) {
                     LOG.warn("Could not record the end of {}", oldSession, e);
                 }

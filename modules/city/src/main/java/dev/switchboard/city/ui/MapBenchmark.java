@@ -82,7 +82,7 @@ public final class MapBenchmark {
                         fleet.add(new UnitView("U-" + i, UnitType.values()[i % 5], UnitState.EN_ROUTE,
                                 new LatLon(p[0], p[1]), Math.toDegrees(Math.atan2(p[3], p[2])), null, "base"));
                     }
-                    layer.show(heat, List.of(), List.of(), fleet, null);
+                    layer.show(heat, List.of(), List.of(), fleet, null, null);
                     if (now - start > TimeUnit.SECONDS.toNanos(seconds + 3L)) {
                         stop();
                         stage.close();

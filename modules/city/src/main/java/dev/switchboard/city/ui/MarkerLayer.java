@@ -25,6 +25,7 @@ final class MarkerLayer extends MapLayer {
     private List<IncidentView> incidents = List.of();
     private List<UnitView> units = List.of();
     private String selectedUnit;
+    private String selectedIncident;
     private long lastDrawNanos;
 
     MarkerLayer() {
@@ -34,12 +35,13 @@ final class MarkerLayer extends MapLayer {
 
     /** Shows a new tick's contents; the FX thread calls this once per frame at most. */
     void show(float[] heatPoints, List<CriticalEvent> events, List<IncidentView> open, List<UnitView> fleet,
-              String selected) {
+              String selected, String highlightedIncident) {
         this.heat = heatPoints;
         this.critical = events;
         this.incidents = open;
         this.units = fleet;
         this.selectedUnit = selected;
+        this.selectedIncident = highlightedIncident;
         markDirty();
     }
 
@@ -85,7 +87,7 @@ final class MarkerLayer extends MapLayer {
         g.clearRect(0, 0, w, h);
         drawHeat(g, w, h);
         drawCritical(g);
-        drawIncidents(g);
+        drawIncidents(g, w);
         drawUnits(g);
         lastDrawNanos = System.nanoTime() - start;
     }
@@ -114,8 +116,11 @@ final class MarkerLayer extends MapLayer {
         }
     }
 
-    private void drawIncidents(GraphicsContext g) {
-        g.setFont(Font.font(11));
+    private void drawIncidents(GraphicsContext g, double width) {
+        Font font = Font.font(11);
+        g.setFont(font);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(font);
         for (IncidentView i : incidents) {
             Point2D p = getMapPoint(i.position().lat(), i.position().lon());
             if (p == null) {
@@ -129,13 +134,26 @@ final class MarkerLayer extends MapLayer {
             };
             double x = p.getX();
             double y = p.getY();
+            if (i.id().equals(selectedIncident)) {
+                // The incident the call console asked to see: a ring that stands out from every other pin.
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(3);
+                g.strokeOval(x - 20, y - 38, 40, 40);
+                g.setStroke(Color.rgb(80, 170, 255));
+                g.setLineWidth(2);
+                g.strokeOval(x - 25, y - 43, 50, 50);
+            }
             g.setFill(c);
             g.fillPolygon(new double[] {x, x - 7, x + 7}, new double[] {y, y - 16, y - 16}, 3);
             g.fillOval(x - 8, y - 26, 16, 16);
             g.setFill(Color.rgb(20, 20, 28));
             g.fillText("!", x - 2, y - 14);
             g.setFill(Color.WHITE);
-            g.fillText(i.title(), x + 10, y - 16);
+            measure.setText(i.title());
+            double textWidth = measure.getLayoutBounds().getWidth();
+            // Near the right edge the label goes to the left of the pin, so it is not cut off.
+            double labelX = x + 10 + textWidth > width ? x - 10 - textWidth : x + 10;
+            g.fillText(i.title(), labelX, y - 16);
         }
     }
 

@@ -131,6 +131,12 @@ public final class AccountService {
         }
     }
 
+    /** The account named {@code username} (any case), if there is one; no password material. */
+    public Optional<Account> byUsername(String username) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        return accounts.credentials(name).map(AccountRepository.Credentials::account);
+    }
+
     /** Every account, for the instructor's account list. */
     public List<Account> list(Account actor) {
         requireInstructor(actor, AuditAction.ACCOUNT_CREATE, "list accounts");

@@ -6,6 +6,8 @@ public enum AuditAction {
     ACCOUNT_CREATE, ROLE_CHANGE, ACCOUNT_ENABLE, ACCOUNT_DISABLE,
     /** Any opening, playing or exporting of a recorded session. */
     RECORDING_ACCESS,
+    /** A session recorded under a person's name: by themselves, or by an instructor on their behalf. */
+    SESSION_RECORDING,
     /** Any search, answer or clip opened in surveillance chat, and any clip attached to an incident. */
     SURVEILLANCE_ACCESS,
     DATABASE_BACKUP, DATABASE_RESTORE,

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Input that cannot be used: a file, a line or a field that breaks a rule. The message always names
- * where the problem is, e.g. {@code scenarios/fire.yaml line 12, field caller.age: must be a number}.
+ * where the problem is, e.g. {@code scenarios/fire.yaml:12: caller.age: must be a number}.
  */
 public class InputException extends SwitchboardException {
 
@@ -13,12 +13,19 @@ public class InputException extends SwitchboardException {
     private final transient Path file;
     private final int line;
     private final String field;
+    private final String problem;
 
     public InputException(Path file, int line, String field, String problem) {
         super(location(file, line, field) + ": " + problem, "Correct the input and try again.");
         this.file = file;
         this.line = line;
         this.field = field;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the location. */
+    public String problem() {
+        return problem;
     }
 
     /** A problem with a field that does not come from a file, such as a form entry. */
@@ -41,13 +48,21 @@ public class InputException extends SwitchboardException {
         return field;
     }
 
+    /** {@code file:line: field} for a file (the form compilers use, so editors jump to it), else {@code field F}. */
     private static String location(Path file, int line, String field) {
         StringBuilder where = new StringBuilder();
         if (file != null) {
             where.append(file);
+            if (line > 0) {
+                where.append(':').append(line);
+            }
+            if (field != null && !field.isEmpty()) {
+                where.append(": ").append(field);
+            }
+            return where.toString();
         }
         if (line > 0) {
-            where.append(where.isEmpty() ? "" : " ").append("line ").append(line);
+            where.append("line ").append(line);
         }
         if (field != null) {
             where.append(where.isEmpty() ? "" : ", ").append("field ").append(field);

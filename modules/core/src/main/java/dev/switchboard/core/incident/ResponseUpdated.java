@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param state     the unit's state in words: {@code DISPATCHED}, {@code EN_ROUTE}, {@code ON_SCENE},
  *                  {@code RETURNING}, {@code IDLE}
  * @param incidentState the incident's state: {@code NEW}, {@code DISPATCHED}, {@code ON_SCENE}, {@code RESOLVED}
+ * @param etaSeconds    the unit's estimated time to the scene by road, turnout included; 0 on scene, -1 when it is
+ *                      not on its way (returning, back in service)
  */
 public record ResponseUpdated(String reference, String unitId, ResponderType unitType, String state,
-                              LatLon position, double headingDegrees, String incidentState, Instant at)
+                              LatLon position, double headingDegrees, String incidentState, double etaSeconds,
+                              Instant at)
         implements DomainEvent {
 
     public ResponseUpdated {

@@ -10,7 +10,7 @@ class InputExceptionTest {
     @Test
     void messageNamesFileLineAndField() {
         InputException e = new InputException(Path.of("scenarios/fire.yaml"), 12, "caller.age", "must be a number");
-        assertThat(e.getMessage()).isEqualTo("scenarios/fire.yaml line 12, field caller.age: must be a number");
+        assertThat(e.getMessage()).isEqualTo("scenarios/fire.yaml:12: caller.age: must be a number");
         assertThat(e.userText()).contains("Correct the input");
     }
 

@@ -9,6 +9,7 @@ import dev.switchboard.core.account.Role;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.core.id.UserId;
+import dev.switchboard.core.io.SafeOutput;
 import dev.switchboard.review.model.Assessment;
 import dev.switchboard.review.model.Grade;
 import dev.switchboard.review.model.HistoryEntry;
@@ -16,6 +17,7 @@ import dev.switchboard.review.model.Integrity;
 import dev.switchboard.review.model.Note;
 import dev.switchboard.review.model.ProgressPoint;
 import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.review.model.RecordingIntegrity;
 import dev.switchboard.review.model.ReviewStatus;
 import dev.switchboard.review.model.ScoreLine;
 import dev.switchboard.review.model.SessionQuery;
@@ -25,6 +27,7 @@ import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.VerifyReport;
 import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.RecordingInfo;
+import dev.switchboard.store.session.RecordingSeals;
 import dev.switchboard.store.session.SessionCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +42,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The review as one person may use it: trainees see and export only their own sessions and read, never
@@ -61,6 +66,7 @@ public final class ReviewService {
     private final TranscriptIndex index;
     private final SessionCatalog sessions;
     private final RecordingCatalog recordings;
+    private final RecordingSeals seals;
 
     /**
      * @param recordingsDir the data dir's recordings folder, against which recordings' relative paths resolve
@@ -74,8 +80,9 @@ public final class ReviewService {
         this.viewer = Objects.requireNonNull(viewer, "viewer");
         this.store = new ReviewStore(log.database());
         this.index = new TranscriptIndex(log, clock);
-        this.sessions = new SessionCatalog(log.database());
+        this.sessions = new SessionCatalog(log.database(), log);
         this.recordings = new RecordingCatalog(log.database());
+        this.seals = new RecordingSeals(log, recordings, recordingsDir);
     }
 
     public Account viewer() {
@@ -126,10 +133,24 @@ public final class ReviewService {
         return session;
     }
 
-    /** Records that the viewer started playing the session's recording. */
-    public void playbackStarted(SessionId id) {
+    /**
+     * Records that the viewer started playing the session's recording, after checking it against its seal (the
+     * result goes into the audit record too).
+     */
+    public RecordingIntegrity playbackStarted(SessionId id) {
         row(id, "play");
-        record(id, Outcome.SUCCESS, "play");
+        RecordingIntegrity recording = recordingIntegrity(id);
+        record(id, Outcome.SUCCESS, "play" + suffix(recording));
+        return recording;
+    }
+
+    /**
+     * Checks the session's recording against the length and SHA-256 sealed on its chain when it closed; reads the
+     * whole file (a 30-minute call is 115 MB), so call it off the FX thread, e.g. right after {@link #open}.
+     */
+    public RecordingIntegrity checkRecording(SessionId id) {
+        row(id, "check recording");
+        return recordingIntegrity(id);
     }
 
     // ---- notes, grade, sign-off
@@ -139,15 +160,16 @@ public final class ReviewService {
         return store.notes(id);
     }
 
-    /** Pins a note to {@code atMs}; after sign-off the note is an amendment (marked in the history). */
+    /** Pins a note to {@code atMs}; refused once the session is signed off. */
     public Note addNote(SessionId id, long atMs, String text) {
         requireAssessor(id, "add a note");
         String body = text(text, "note");
         if (atMs < 0) {
             throw InputException.field("note time", "must not be negative, was " + atMs + " ms");
         }
-        boolean after = store.assessment(id).signedOff();
-        return store.insertNote(id, atMs, viewer.id(), viewer.displayName(), body, clock.instant(), after);
+        // Sign-off fixes the notes, as the sign-off dialog says: none is added after it.
+        requireNotSignedOff(id);
+        return store.insertNote(id, atMs, viewer.id(), viewer.displayName(), body, clock.instant(), false);
     }
 
     /** Changes a note's text; refused once the session is signed off (add an amendment note instead). */
@@ -209,16 +231,33 @@ public final class ReviewService {
 
     // ---- reports
 
-    /** Writes the session's report as PDF to {@code out}; audited as an export. */
+    /**
+     * Writes the session's report as PDF to {@code out}, replacing an existing file the user chose in a save dialog
+     * (never one of the workstation's own files); audited as an export.
+     */
     public void exportPdf(SessionId id, Path out) {
+        exportPdf(id, out, true);
+    }
+
+    /**
+     * Writes the session's report as PDF to {@code out}; an existing file is replaced only when {@code replace}
+     * (the CLI's {@code --force}), and never the database, a backup, a recording or a folder. The recording is
+     * checked against its seal and the result printed in the report. Audited as an export.
+     *
+     * @throws InputException when {@code out} may not be written
+     */
+    public void exportPdf(SessionId id, Path out, boolean replace) {
+        SafeOutput output = log.database().dataDir().safeOutput(replace);
+        output.check(out);
         RecordedSession session = read(row(id, "export pdf"));
+        RecordingIntegrity recording = recordingIntegrity(id);
         try {
-            SessionReport.writePdf(session, store.notes(id), store.assessment(id), out);
+            SessionReport.writePdf(session, store.notes(id), store.assessment(id), recording, output, out);
         } catch (IOException e) {
             record(id, Outcome.FAILURE, "export pdf " + out + ": " + e.getMessage());
             throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);
         }
-        record(id, Outcome.SUCCESS, "export pdf " + out.getFileName());
+        record(id, Outcome.SUCCESS, "export pdf " + out.getFileName() + suffix(recording));
     }
 
     /**
@@ -228,11 +267,18 @@ public final class ReviewService {
      * @return how many sessions were written
      */
     public int exportScoresCsv(SessionQuery q, Path out) {
+        return exportScoresCsv(q, out, true);
+    }
+
+    /** {@link #exportScoresCsv(SessionQuery, Path)}, replacing an existing file only when {@code replace}. */
+    public int exportScoresCsv(SessionQuery q, Path out, boolean replace) {
+        SafeOutput output = log.database().dataDir().safeOutput(replace);
+        output.check(out);
         index.indexPending();
         List<SessionRow> rows = list(q);
         Map<SessionId, TranscriptIndex.Figures> figures = index.figures(rows.stream().map(SessionRow::id).toList());
         try {
-            ScoresCsv.write(rows, figures, out);
+            output.write(out, stream -> ScoresCsv.write(rows, figures, stream));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);
         }
@@ -259,11 +305,13 @@ public final class ReviewService {
                 continue;
             }
             Map<String, Double> items = new LinkedHashMap<>();
+            Map<String, String> labels = new LinkedHashMap<>();
             for (ScoreLine line : f.items()) {
                 items.put(line.id(), line.earned());
+                labels.put(line.id(), line.label());
             }
             Double score = f.score() != null ? f.score() : r.score();
-            out.add(new ProgressPoint(r.id(), r.startedAt(), r.title(), score, f.metrics(), items));
+            out.add(new ProgressPoint(r.id(), r.startedAt(), r.title(), score, f.metrics(), items, labels));
         }
         return out;
     }
@@ -271,11 +319,17 @@ public final class ReviewService {
     // ---- internals
 
     private RecordedSession read(SessionRow row) {
+        // The chain is verified on a second thread while this one parses it: together they are most of an open.
+        CompletableFuture<VerifyReport> verifying = CompletableFuture.supplyAsync(
+                () -> log.verify(Optional.of(row.id())), ReviewService::helperThread);
         SessionLog parsed = SessionLog.read(log, row.id());
-        VerifyReport report = log.verify(Optional.of(row.id()));
+        VerifyReport report = join(verifying);
         Integrity integrity = report.firstBreak()
                 .map(b -> new Integrity(false, report.entriesChecked(), b.seq(), b.reason()))
-                .orElse(Integrity.verified(report.entriesChecked()));
+                .orElse(report.entriesChecked() == 0
+                        // A listed session always has entries: its log was deleted.
+                        ? new Integrity(false, 0, 0, "the session's event log is missing")
+                        : Integrity.verified(report.entriesChecked()));
         Optional<Path> audio = audioOf(row.id(), parsed);
         long duration = parsed.ended().map(e -> e.durationMs()).orElse(0L);
         if (audio.isPresent()) {
@@ -294,6 +348,40 @@ public final class ReviewService {
                 integrity, duration);
     }
 
+    /**
+     * The session's recording as the catalogue names it, before its log is read, so the view can draw the waveform
+     * while the log is parsed; empty when it has none (or it is gone).
+     */
+    public Optional<Path> recordingFile(SessionId id) {
+        // Not audited: the open that follows is (and refuses another trainee's session).
+        Optional<SessionRow> row = store.find(id);
+        if (row.isEmpty() || !seesEveryone() && !row.get().trainee().equals(viewer.id())) {
+            return Optional.empty();
+        }
+        return existing(recordings.of(id).stream().map(RecordingInfo::file)
+                .filter(f -> f.toLowerCase(Locale.ROOT).endsWith(".wav")).toList());
+    }
+
+    /** Runs {@code task} on a daemon platform thread of its own. */
+    static void helperThread(Runnable task) {
+        Thread.ofPlatform().name("review-open").daemon(true).start(task);
+    }
+
+    /** The result of {@code future}, with its failure rethrown as it was. */
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     private Optional<Path> audioOf(SessionId id, SessionLog parsed) {
         List<String> candidates = new ArrayList<>();
         parsed.started().map(s -> s.audioFile()).filter(f -> f != null && !f.isBlank()).ifPresent(candidates::add);
@@ -302,6 +390,10 @@ public final class ReviewService {
                 candidates.add(r.file());
             }
         }
+        return existing(candidates);
+    }
+
+    private Optional<Path> existing(List<String> candidates) {
         Path root = recordingsDir.toAbsolutePath().normalize();
         for (String c : candidates) {
             Path p = root.resolve(c).normalize();
@@ -310,6 +402,42 @@ public final class ReviewService {
             }
         }
         return Optional.empty();
+    }
+
+    private RecordingIntegrity recordingIntegrity(SessionId id) {
+        List<RecordingSeals.Check> checks = seals.check(id);
+        if (checks.isEmpty()) {
+            return new RecordingIntegrity(RecordingIntegrity.Status.NONE, "");
+        }
+        for (RecordingSeals.Check c : checks) {
+            if (c.state() == RecordingSeals.State.MODIFIED) {
+                return new RecordingIntegrity(RecordingIntegrity.Status.MODIFIED, c.detail());
+            }
+            if (c.state() == RecordingSeals.State.MISSING) {
+                return new RecordingIntegrity(RecordingIntegrity.Status.MISSING, c.detail());
+            }
+        }
+        for (RecordingSeals.Check c : checks) {
+            if (c.state() == RecordingSeals.State.UNSEALED) {
+                return new RecordingIntegrity(RecordingIntegrity.Status.NOT_SEALED, c.detail());
+            }
+        }
+        return new RecordingIntegrity(RecordingIntegrity.Status.VERIFIED, "");
+    }
+
+    /** Nothing for a verified recording (or none); otherwise what is wrong with it, for the audit record. */
+    private static String suffix(RecordingIntegrity r) {
+        return r.trustworthy() ? "" : "; recording " + describe(r);
+    }
+
+    private static String describe(RecordingIntegrity r) {
+        return switch (r.status()) {
+            case VERIFIED -> "verified";
+            case NONE -> "none";
+            case MODIFIED -> "MODIFIED: " + r.detail();
+            case MISSING -> "MISSING: " + r.detail();
+            case NOT_SEALED -> "not sealed: " + r.detail();
+        };
     }
 
     private SessionRow requireAssessor(SessionId id, String what) {

@@ -4,15 +4,9 @@ import dev.switchboard.core.settings.Setting;
 import dev.switchboard.core.settings.Settings;
 import dev.switchboard.review.model.Targets;
 
-/** The center's targets for the progress charts, as workstation settings (defaults in {@link Targets#DEFAULT}). */
+/** The center's score target for the progress charts, as a workstation setting (default in {@link Targets#DEFAULT}). */
 public final class ReviewSettings {
 
-    public static final Setting<Integer> ANSWER_SECONDS =
-            Setting.ofInt("review.target.answerSeconds", Targets.DEFAULT.answerSeconds(), 1, 600);
-    public static final Setting<Integer> LOCATION_SECONDS =
-            Setting.ofInt("review.target.locationSeconds", Targets.DEFAULT.locationSeconds(), 1, 3600);
-    public static final Setting<Integer> DISPATCH_SECONDS =
-            Setting.ofInt("review.target.dispatchSeconds", Targets.DEFAULT.dispatchSeconds(), 1, 3600);
     public static final Setting<Integer> SCORE =
             Setting.ofInt("review.target.score", Targets.DEFAULT.score(), 0, 100);
 
@@ -21,7 +15,6 @@ public final class ReviewSettings {
 
     /** The targets as currently set. */
     public static Targets targets(Settings settings) {
-        return new Targets(settings.get(ANSWER_SECONDS), settings.get(LOCATION_SECONDS),
-                settings.get(DISPATCH_SECONDS), settings.get(SCORE));
+        return new Targets(settings.get(SCORE));
     }
 }

@@ -1,10 +1,13 @@
 package dev.switchboard.review.engine;
 
+import dev.switchboard.calltaking.model.CallTarget;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.review.model.CallMetrics;
 import dev.switchboard.review.model.ScoreLine;
 import dev.switchboard.review.model.SessionRow;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,24 +21,36 @@ import java.util.Map;
 
 /**
  * Scores across sessions as CSV (RFC 4180, UTF-8): one row per session, fixed columns first, then one column
- * per rubric item (the item's id; the value is what was earned, 0..1; empty when the session lacks the item).
- * Times in seconds since the call was offered. Cells that a spreadsheet would run as a formula are quoted
- * with a leading apostrophe.
+ * per rubric item (the item's id; the value is what was earned, 0..1, where 1 is met; empty when the session lacks
+ * the item). Each time is in seconds on the clock its target names ({@link CallTarget}: the answer from the first
+ * ring, location and dispatch from the answer), beside the session's target and whether it was met, by the same
+ * rule as the score. Cells that a spreadsheet would run as a formula are quoted with a leading apostrophe.
  */
 public final class ScoresCsv {
 
     /** The columns before the rubric items. */
     public static final List<String> FIXED = List.of("session", "trainee", "title", "kind", "started", "duration_s",
-            "status", "grade", "score", "answer_s", "location_s", "dispatch_s");
+            "status", "grade", "score", "answer_from_ring_s", "answer_target_s", "answer_met",
+            "location_from_answer_s", "location_target_s", "location_met", "dispatch_from_answer_s",
+            "dispatch_target_s", "dispatch_met");
 
     private ScoresCsv() {
     }
 
+    /** Writes to a file directly; exports go through {@link #write(List, Map, OutputStream)} and a safe output. */
     public static void write(List<SessionRow> rows, Map<SessionId, TranscriptIndex.Figures> figures, Path out)
             throws IOException {
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             write(rows, figures, w);
         }
+    }
+
+    /** Writes UTF-8 CSV to {@code out}, leaving it open. */
+    public static void write(List<SessionRow> rows, Map<SessionId, TranscriptIndex.Figures> figures,
+                             OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(rows, figures, w);
+        w.flush();
     }
 
     public static void write(List<SessionRow> rows, Map<SessionId, TranscriptIndex.Figures> figures, Writer w)
@@ -56,8 +71,13 @@ public final class ScoresCsv {
             Double score = f != null && f.score() != null ? f.score() : r.score();
             List<String> cells = new ArrayList<>(List.of(r.id().value(), r.traineeName(), r.title(), r.kind(),
                     DateTimeFormatter.ISO_INSTANT.format(r.startedAt()), seconds(r.durationMs()), r.status().text(),
-                    r.grade() == null ? "" : r.grade().name(), number(score), seconds(m.answerMs()),
-                    seconds(m.locationMs()), seconds(m.dispatchMs())));
+                    r.grade() == null ? "" : r.grade().name(), number(score)));
+            for (CallTarget t : CallTarget.values()) {
+                cells.add(seconds(m.of(t)));
+                cells.add(m.targets() == null ? "" : String.valueOf(t.seconds(m.targets())));
+                Boolean met = m.met(t);
+                cells.add(met == null ? "" : met ? "yes" : "no");
+            }
             Map<String, Double> earned = new LinkedHashMap<>();
             if (f != null) {
                 for (ScoreLine line : f.items()) {

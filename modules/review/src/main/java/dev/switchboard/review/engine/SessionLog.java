@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.calltaking.model.CallTarget;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.review.model.CallMetrics;
 import dev.switchboard.review.model.IncidentMark;
@@ -13,6 +14,7 @@ import dev.switchboard.review.model.TimelineKind;
 import dev.switchboard.review.model.UnitFix;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.EventLogEntry;
+import dev.switchboard.store.session.RecordingSeals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,20 +45,29 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final int PAGE = 5000;
+    /** The pseudo-field the call logs when its location becomes verified on the map. */
+    private static final String LOCATION_FIELD = "LOCATION";
 
-    /** Reads every entry of {@code session} from {@code log}, page by page. */
+    /**
+     * Reads every entry of {@code session} from {@code log}, page by page, parsing each page as it comes: only
+     * what the view shows is kept, never the whole log at once (a two-hour call has tens of thousands of entries).
+     */
     public static SessionLog read(EventLog log, SessionId session) {
-        List<EventLogEntry> all = new ArrayList<>();
+        Parser p = new Parser();
+        long count = 0;
         long from = 1;
         while (true) {
             List<EventLogEntry> page = log.read(session, from, PAGE);
-            all.addAll(page);
+            for (EventLogEntry e : page) {
+                p.accept(e);
+            }
+            count += page.size();
             if (page.size() < PAGE) {
                 break;
             }
             from = page.get(page.size() - 1).seq() + 1;
         }
-        return parse(all);
+        return p.finish(count);
     }
 
     /** Parses entries of one session in chain order. */
@@ -80,8 +91,10 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
         private CallLog.Score score;
         private CallLog.Ended ended;
         private Long answerMs;
-        private Long locationMs;
-        private Long dispatchMs;
+        private long answeredAtMs = -1;
+        private long locationAtMs = -1;
+        private long dispatchAtMs = -1;
+        private Long cityDispatchMs;
         private long lastMs;
         private long firstSim = Long.MIN_VALUE;
 
@@ -100,6 +113,9 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                     add(lastMs, TimelineKind.INCIDENT, e, "Camera clip " + n.path("event").asText() + " attached to "
                             + n.path("incident").asText() + " by " + n.path("by").asText() + ": "
                             + n.path("cameraName").asText() + ", " + n.path("description").asText());
+                } else if (type.equals(RecordingSeals.SEALED)) {
+                    // The recording's fingerprint: shown by the recording check, not as a moment of the call.
+                    return;
                 } else {
                     add(lastMs, TimelineKind.OTHER, e, type + " " + e.payload());
                 }
@@ -122,13 +138,16 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                 }
                 case CallLog.ANSWERED -> {
                     CallLog.Answered a = JSON.readValue(json, CallLog.Answered.class);
-                    answerMs = answerMs == null ? a.answerMs() : answerMs;
+                    if (answerMs == null) {
+                        answerMs = a.answerMs();
+                        answeredAtMs = a.atMs();
+                    }
                     add(a.atMs(), TimelineKind.CALL, e, String.format(Locale.ROOT, "Answered after %.1f s",
                             a.answerMs() / 1000.0));
                 }
                 case CallLog.CONTROL -> {
                     CallLog.Control c = JSON.readValue(json, CallLog.Control.class);
-                    add(c.atMs(), TimelineKind.CONTROL, e, c.action() + (blank(c.detail()) ? "" : ": " + c.detail()));
+                    add(c.atMs(), TimelineKind.CONTROL, e, Words.control(c.action(), c.detail()));
                 }
                 case CallLog.UTTERANCE -> {
                     CallLog.Utterance u = JSON.readValue(json, CallLog.Utterance.class);
@@ -137,33 +156,28 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                 }
                 case CallLog.ENTITY -> {
                     CallLog.Entity en = JSON.readValue(json, CallLog.Entity.class);
-                    if (locationMs == null && isLocation(en.type())) {
-                        locationMs = en.atMs();
-                    }
-                    add(en.atMs(), TimelineKind.ENTITY, e, en.type() + ": " + en.value());
+                    add(en.atMs(), TimelineKind.ENTITY, e, Words.entity(en.speaker(), en.type(), en.value()));
                 }
                 case CallLog.CAD_EDIT -> {
                     CallLog.CadEdit c = JSON.readValue(json, CallLog.CadEdit.class);
-                    if (locationMs == null && isLocation(c.field()) && !blank(c.newValue())) {
-                        locationMs = c.atMs();
+                    // The location target is met by the verified location, as the score marks it.
+                    if (locationAtMs < 0 && LOCATION_FIELD.equals(c.field()) && !blank(c.newValue())) {
+                        locationAtMs = c.atMs();
                     }
-                    add(c.atMs(), TimelineKind.CAD, e, "CAD " + c.field() + ": "
-                            + (blank(c.oldValue()) ? "" : c.oldValue() + " \u2192 ") + c.newValue()
-                            + " (" + c.by() + ")");
+                    add(c.atMs(), TimelineKind.CAD, e, Words.cadEdit(c.field(), c.oldValue(), c.newValue(), c.by()));
                 }
                 case CallLog.DISPATCHED -> {
                     CallLog.Dispatch d = JSON.readValue(json, CallLog.Dispatch.class);
-                    dispatchMs = dispatchMs == null ? d.atMs() : dispatchMs;
+                    dispatchAtMs = dispatchAtMs < 0 ? d.atMs() : dispatchAtMs;
                     incidents.add(new IncidentMark(d.reference(), d.atMs(), d.lat(), d.lon(),
                             d.nature() + " (" + d.natureCode() + ")"));
-                    add(d.atMs(), TimelineKind.DISPATCH, e, "Dispatched " + d.reference() + " " + d.nature() + " P"
-                            + d.priority() + " to " + d.address() + ": " + String.join(", ", d.units()));
+                    add(d.atMs(), TimelineKind.DISPATCH, e, "Dispatched " + d.nature() + " (priority " + d.priority()
+                            + ") to " + d.address() + ": " + Words.units(d.units()));
                 }
                 case CallLog.EMOTION -> {
                     CallLog.Emotion em = JSON.readValue(json, CallLog.Emotion.class);
                     emotions.add(em);
-                    add(em.atMs(), TimelineKind.EMOTION, e, String.format(Locale.ROOT, "Caller %.2f%s", em.value(),
-                            blank(em.reason()) ? "" : " (" + em.reason() + ")"));
+                    add(em.atMs(), TimelineKind.EMOTION, e, Words.emotion(em.value(), em.reason()));
                 }
                 case CallLog.VOICE -> {
                     // The trainee's voice level: shown by the waveform, not item by item.
@@ -174,20 +188,28 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                             u.heading()));
                     String before = unitStates.put(u.unitId(), u.state());
                     if (!Objects.equals(before, u.state())) {
-                        add(u.atMs(), TimelineKind.UNIT, e, u.unitId() + " " + u.state());
+                        add(u.atMs(), TimelineKind.UNIT, e, Words.unit(u.unitId()) + " " + Words.state(u.state()));
                     }
+                }
+                case CallLog.DISPATCH_ANSWERED -> {
+                    CallLog.DispatchAnswer a = JSON.readValue(json, CallLog.DispatchAnswer.class);
+                    add(a.atMs(), TimelineKind.DISPATCH, e, "The control room "
+                            + (a.sentUnits().isEmpty() ? "had no unit free to send at once"
+                            : "sent " + String.join(", ", a.sentUnits().stream().map(Words::unit).toList()))
+                            + (a.waiting().isEmpty() ? "" : "; waiting for a free " + Words.units(a.waiting())));
                 }
                 case CallLog.ENDED -> {
                     ended = JSON.readValue(json, CallLog.Ended.class);
-                    add(ended.atMs(), TimelineKind.CALL, e, "Ended: " + ended.reason());
+                    add(ended.atMs(), TimelineKind.CALL, e, Words.ended(ended.reason()));
                 }
                 case CallLog.SCORED -> {
                     score = JSON.readValue(json, CallLog.Score.class);
-                    add(lastMs, TimelineKind.SCORE, e, String.format(Locale.ROOT, "Scored %.0f", score.total()));
+                    add(lastMs, TimelineKind.SCORE, e, String.format(Locale.ROOT, "Scored %.0f out of 100",
+                            score.total()));
                 }
                 case CallLog.INTERRUPTED -> {
                     CallLog.Interrupted i = JSON.readValue(json, CallLog.Interrupted.class);
-                    add(i.lastMs(), TimelineKind.CALL, e, "Interrupted: " + i.detail());
+                    add(i.lastMs(), TimelineKind.CALL, e, "The call was interrupted: " + i.detail());
                 }
                 default -> add(lastMs, TimelineKind.OTHER, e, type + " " + json);
             }
@@ -208,27 +230,30 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                             + n.path("priority").asInt() + ")");
                 }
                 case "city.incident.escalated" -> add(at, TimelineKind.INCIDENT, e, n.path("incident").asText()
-                        + " escalated " + n.path("from").asText() + " \u2192 " + n.path("to").asText());
+                        + " escalated from " + Words.state(n.path("from").asText()) + " to "
+                        + Words.state(n.path("to").asText()));
                 case "city.incident.state_changed" -> add(at, TimelineKind.INCIDENT, e,
-                        n.path("incident").asText() + " " + n.path("state").asText());
+                        n.path("incident").asText() + " is now " + Words.state(n.path("state").asText()));
                 case "city.incident.resolved" -> add(at, TimelineKind.INCIDENT, e,
                         n.path("incident").asText() + " resolved");
                 case "city.unit.dispatched" -> {
-                    dispatchMs = dispatchMs == null ? at : dispatchMs;
-                    add(at, TimelineKind.DISPATCH, e, n.path("unit").asText() + " \u2192 " + n.path("incident").asText()
-                            + " (ETA " + n.path("etaSeconds").asLong() + " s, " + n.path("by").asText() + ")");
+                    cityDispatchMs = cityDispatchMs == null ? at : cityDispatchMs;
+                    add(at, TimelineKind.DISPATCH, e, Words.unit(n.path("unit").asText()) + " sent to "
+                            + n.path("incident").asText() + " by the " + n.path("by").asText() + ", about "
+                            + Words.minutes(n.path("etaSeconds").asLong()) + " away");
                 }
                 case "city.unit.state_changed" -> {
                     fix(at, n, n.path("to").asText());
-                    add(at, TimelineKind.UNIT, e, n.path("unit").asText() + " "
-                            + n.path("from").asText() + " \u2192 " + n.path("to").asText());
+                    add(at, TimelineKind.UNIT, e, Words.unit(n.path("unit").asText()) + " "
+                            + Words.state(n.path("to").asText()));
                 }
                 case "city.unit.moved" -> fix(at, n, n.path("state").asText());
                 case "city.command.issued", "city.command.refused", "city.recommendation.accepted",
                      "city.recommendation.rejected", "city.recommendation.edited", "city.autopilot.changed",
                      "city.evacuation.ordered", "city.unit.stood_down" ->
-                        add(at, TimelineKind.COMMAND, e, type.substring("city.".length()) + " " + compact(n));
-                default -> add(at, TimelineKind.OTHER, e, type.substring("city.".length()) + " " + compact(n));
+                        add(at, TimelineKind.COMMAND, e, Words.command(type, n));
+                default -> add(at, TimelineKind.OTHER, e, Words.sentence(type.substring("city.".length())) + ": "
+                        + compact(n));
             }
         }
 
@@ -253,13 +278,18 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
             }
             return new SessionLog(Optional.ofNullable(started), utterances, timeline, emotions, fixes, incidents,
                     Optional.ofNullable(score), Optional.ofNullable(ended),
-                    new CallMetrics(answerMs, locationMs, dispatchMs), lastMs, entries);
+                    metrics(), lastMs, entries);
         }
-    }
 
-    private static boolean isLocation(String typeOrField) {
-        String t = typeOrField == null ? "" : typeOrField.toLowerCase(Locale.ROOT);
-        return t.equals("location") || t.equals("address") || t.startsWith("location");
+        private CallMetrics metrics() {
+            if (started == null) {
+                return new CallMetrics(null, null, cityDispatchMs, null);
+            }
+            long location = CallTarget.LOCATION.elapsedMs(locationAtMs, answeredAtMs);
+            long dispatch = CallTarget.DISPATCH.elapsedMs(dispatchAtMs, answeredAtMs);
+            return new CallMetrics(answerMs, location < 0 ? null : location, dispatch < 0 ? null : dispatch,
+                    started.targetsOrDefault());
+        }
     }
 
     private static boolean blank(String s) {

@@ -1,16 +1,15 @@
 package dev.switchboard.review.engine;
 
 import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.calltaking.model.CallTarget;
 import dev.switchboard.review.model.Assessment;
 import dev.switchboard.review.model.Note;
+import dev.switchboard.core.io.SafeOutput;
 import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.review.model.RecordingIntegrity;
 import dev.switchboard.review.model.SessionRow;
-import dev.switchboard.review.model.TimelineItem;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,8 +27,10 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * The session report as PDF (Apache PDFBox): header facts, scores with evidence, the supervisor's notes and
- * assessment, the transcript and the timeline, on as many A4 pages as needed. Uses the standard Helvetica
+ * The session report as PDF (Apache PDFBox), laid out as a report a supervisor signs: who, which scenario and when;
+ * the time targets met or missed and the score table with marks and evidence; the transcript with times; the
+ * supervisor's notes; the assessment and the sign-off lines. No internal ids, seeds or log codes; on as many A4
+ * pages as needed. Uses the standard Helvetica
  * fonts, which every PDF reader has; characters they cannot encode (e.g. Japanese place names) are written
  * as close ASCII where one exists, else as {@code ?}.
  */
@@ -43,65 +44,97 @@ public final class SessionReport {
     private SessionReport() {
     }
 
-    /** Writes the report to {@code out} (through a temporary file, so a failure leaves no half report). */
+    /** Writes the report to a new file {@code out} (never over an existing one), without a recording check. */
     public static void writePdf(RecordedSession s, List<Note> notes, Assessment assessment, Path out)
             throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path partial = out.resolveSibling(out.getFileName() + ".partial");
-        try (PDDocument doc = new PDDocument()) {
-            Writer w = new Writer(doc);
-            content(w, s, notes, assessment);
-            w.close();
-            PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle("Session report " + s.row().id());
-            info.setCreator("Switchboard");
-            doc.save(partial.toFile());
-        }
-        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+        writePdf(s, notes, assessment, null, SafeOutput.unprotected(false), out);
     }
 
-    private static void content(Writer w, RecordedSession s, List<Note> notes, Assessment a) throws IOException {
-        SessionRow r = s.row();
-        w.heading("Session report: " + r.title(), 16);
-        w.text("Session " + r.id() + " (" + r.kind() + ")");
-        w.text("Trainee: " + r.traineeName());
-        w.text("Date: " + WHEN.format(r.startedAt().atZone(ZoneId.systemDefault())) + "    Duration: "
-                + clock(s.durationMs()) + "    Status: " + r.status().text());
-        w.text("Score: " + s.score().map(sc -> String.format(Locale.ROOT, "%.0f / 100", sc.total()))
-                .orElse(r.score() == null ? "not scored" : String.format(Locale.ROOT, "%.0f / 100", r.score())));
-        w.text("Event log: " + (s.integrity().intact()
-                ? "verified, " + s.integrity().entriesChecked() + " entries"
-                : "BROKEN at entry " + s.integrity().brokenSeq() + ": " + s.integrity().problem()));
-        s.started().ifPresent(st -> w.textUnchecked("Scenario: " + st.scenarioId() + ", seed " + st.seed()
-                + ", caller " + st.callerMode()));
+    /**
+     * Writes the report to {@code out} through {@code output} (a private temporary file, renamed when complete, so
+     * a failure leaves no half report and nothing the output protects is replaced).
+     *
+     * @param recording the check of the recording against its seal, or null when not checked
+     */
+    public static void writePdf(RecordedSession s, List<Note> notes, Assessment assessment,
+                                RecordingIntegrity recording, SafeOutput output, Path out) throws IOException {
+        output.write(out, stream -> {
+            try (PDDocument doc = new PDDocument()) {
+                Writer w = new Writer(doc);
+                content(w, s, notes, assessment, recording);
+                w.close();
+                PDDocumentInformation info = doc.getDocumentInformation();
+                info.setTitle("Session report: " + s.row().traineeName() + ", " + s.row().title() + ", "
+                        + WHEN.format(s.row().startedAt().atZone(ZoneId.systemDefault())));
+                info.setCreator("Switchboard");
+                doc.save(stream);
+            }
+        });
+    }
 
-        w.heading("Assessment", 13);
-        w.text("Grade: " + (a.grade() == null ? "not graded" : a.grade().name().replace('_', ' ').toLowerCase(
-                Locale.ROOT)) + (a.signedOff() ? "    Signed off by " + a.signedOffBy() + " on "
-                + WHEN.format(a.signedOffAt().atZone(ZoneId.systemDefault())) : "    Not signed off"));
-        if (!a.comment().isBlank()) {
-            w.text("Comment: " + a.comment());
+    /** What the recording check found, in a supervisor's words. */
+    private static String recordingFact(RecordingIntegrity recording) {
+        if (recording == null || recording.status() == RecordingIntegrity.Status.NONE) {
+            return "no recording checked";
+        }
+        return switch (recording.status()) {
+            case VERIFIED -> "verified against the checksum sealed when it closed";
+            case MODIFIED -> "CHANGED since it was recorded: " + recording.detail();
+            case MISSING -> "MISSING: " + recording.detail();
+            default -> "not sealed (" + recording.detail() + ")";
+        };
+    }
+
+    private static void content(Writer w, RecordedSession s, List<Note> notes, Assessment a,
+                                RecordingIntegrity recording) throws IOException {
+        SessionRow r = s.row();
+        String date = WHEN.format(r.startedAt().atZone(ZoneId.systemDefault()));
+        w.heading("Call-taking session report", 18);
+        w.text(r.title());
+        w.gap(4);
+        w.facts(List.of(
+                new String[] {"Trainee", r.traineeName()},
+                new String[] {"Scenario", r.title()},
+                new String[] {"Date", date},
+                new String[] {"Length", clock(s.durationMs()) + (s.audio().isPresent() ? " (recorded)" : "")},
+                new String[] {"Score", s.score().map(sc -> String.format(Locale.ROOT, "%.0f / 100", sc.total()))
+                        .orElse(r.score() == null ? "not scored" : String.format(Locale.ROOT, "%.0f / 100",
+                                r.score()))},
+                new String[] {"Grade", a.grade() == null ? "not graded yet" : grade(a)},
+                new String[] {"Record", s.integrity().intact() ? "complete and unaltered ("
+                        + s.integrity().entriesChecked() + " logged events verified)"
+                        : "ALTERED OR DAMAGED at event " + s.integrity().brokenSeq() + ": "
+                                + s.integrity().problem()},
+                new String[] {"Recording", recordingFact(recording)}));
+
+        if (s.metrics().targets() != null) {
+            w.heading("Time targets", 13);
+            w.table(new float[] {0.28f, 0.22f, 0.2f, 0.3f}, new String[] {"Target", "Took", "Within", "Result"},
+                    java.util.Arrays.stream(CallTarget.values()).map(t -> {
+                        Long ms = s.metrics().of(t);
+                        Boolean met = s.metrics().met(t);
+                        return new String[] {t.label() + " (" + t.definition().substring(t.definition().indexOf(':')
+                                + 2) + ")", ms == null ? "not reached" : String.format(Locale.ROOT, "%.1f s",
+                                ms / 1000.0), t.seconds(s.metrics().targets()) + " s",
+                            Boolean.TRUE.equals(met) ? "Met" : "Missed"};
+                    }).toList());
         }
 
         w.heading("Scores", 13);
         if (s.score().isEmpty()) {
             w.text("This session was not scored.");
-        }
-        for (CallLog.ScoreItem i : s.score().map(CallLog.Score::items).orElse(List.of())) {
-            w.text(String.format(Locale.ROOT, "%s (weight %.1f): %.0f%%", i.label(), i.weight(), i.earned() * 100)
-                    + (i.atMs() >= 0 ? " at " + clock(i.atMs()) : ""));
-            w.indented("Evidence: " + (i.evidence() == null || i.evidence().isBlank() ? "none" : i.evidence()));
-        }
-
-        w.heading("Notes", 13);
-        if (notes.isEmpty()) {
-            w.text("No notes.");
-        }
-        for (Note n : notes) {
-            w.text("[" + clock(n.atMs()) + "] " + n.authorName() + ": " + n.text());
+        } else {
+            List<String[]> rows = new ArrayList<>();
+            for (CallLog.ScoreItem i : s.score().get().items()) {
+                rows.add(new String[] {i.label(), String.format(Locale.ROOT, "%.1f", i.weight()),
+                    String.format(Locale.ROOT, "%.0f%%", i.earned() * 100), i.met() ? "Met" : "Missed",
+                    (i.atMs() >= 0 ? "[" + clock(i.atMs()) + "] " : "")
+                        + (i.evidence() == null || i.evidence().isBlank() ? "none" : i.evidence())});
+            }
+            w.table(new float[] {0.26f, 0.08f, 0.08f, 0.1f, 0.48f},
+                    new String[] {"Item", "Weight", "Mark", "Result", "Evidence"}, rows);
+            w.text(String.format(Locale.ROOT, "Total: %.0f / 100 (the weighted mean of the marks).",
+                    s.score().get().total()));
         }
 
         w.heading("Transcript", 13);
@@ -109,13 +142,33 @@ public final class SessionReport {
             w.text("No transcript.");
         }
         for (CallLog.Utterance u : s.utterances()) {
-            w.text("[" + clock(u.startMs()) + "] " + speaker(u.speaker()) + ": " + u.text());
+            w.line("[" + clock(u.startMs()) + "]", speaker(u.speaker()) + ": " + u.text());
         }
 
-        w.heading("Timeline", 13);
-        for (TimelineItem t : s.timeline()) {
-            w.text("[" + clock(t.atMs()) + "] " + t.label());
+        w.heading("Supervisor's notes", 13);
+        if (notes.isEmpty()) {
+            w.text("No notes.");
         }
+        for (Note n : notes) {
+            w.line("[" + clock(n.atMs()) + "]", n.authorName() + ": " + n.text());
+        }
+
+        w.heading("Assessment and sign-off", 13);
+        w.facts(List.of(
+                new String[] {"Grade", a.grade() == null ? "not graded yet" : grade(a)},
+                new String[] {"Comment", a.comment().isBlank() ? "none" : a.comment()},
+                new String[] {"Signed off", a.signedOff() ? a.signedOffBy() + " on "
+                        + WHEN.format(a.signedOffAt().atZone(ZoneId.systemDefault())) : "not yet"}));
+        w.gap(26);
+        w.signatureLines("Supervisor", "Date");
+    }
+
+    private static String grade(Assessment a) {
+        return switch (a.grade()) {
+            case COMPETENT -> "Competent";
+            case NEEDS_PRACTICE -> "Needs practice";
+            case NOT_YET_COMPETENT -> "Not yet competent";
+        };
     }
 
     private static String speaker(String s) {
@@ -162,16 +215,109 @@ public final class SessionReport {
             lines(regular, BODY, LEADING, 0, text);
         }
 
-        void textUnchecked(String text) {
-            try {
-                text(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        void indented(String text) throws IOException {
+            lines(regular, BODY, LEADING, 18, text);
+        }
+
+        void gap(float points) {
+            y -= points;
+        }
+
+        /** "Name: value" pairs with the names in bold, in a column of their own. */
+        void facts(List<String[]> pairs) throws IOException {
+            float nameWidth = 90;
+            for (String[] pair : pairs) {
+                List<String> value = wrap(regular, BODY, width - nameWidth, flat(clean(regular, pair[1])));
+                ensure(LEADING * value.size());
+                float top = y;
+                show(bold, BODY, MARGIN, top - LEADING, pair[0]);
+                for (int i = 0; i < value.size(); i++) {
+                    show(regular, BODY, MARGIN + nameWidth, top - LEADING * (i + 1), value.get(i));
+                }
+                y = top - LEADING * value.size();
             }
         }
 
-        void indented(String text) throws IOException {
-            lines(regular, BODY, LEADING, 18, text);
+        /** A line with a time (or other key) in a narrow column and the wrapped text beside it. */
+        void line(String key, String text) throws IOException {
+            float keyWidth = 40;
+            List<String> value = wrap(regular, BODY, width - keyWidth, flat(clean(regular, text)));
+            ensure(LEADING * value.size());
+            float top = y;
+            show(regular, BODY, MARGIN, top - LEADING, clean(regular, key));
+            for (int i = 0; i < value.size(); i++) {
+                show(regular, BODY, MARGIN + keyWidth, top - LEADING * (i + 1), value.get(i));
+            }
+            y = top - LEADING * value.size() - 2;
+        }
+
+        /** A table: a bold heading row with a rule under it, then rows whose cells wrap within their column. */
+        void table(float[] fractions, String[] heading, List<String[]> rows) throws IOException {
+            row(fractions, heading, bold, true);
+            for (String[] r : rows) {
+                row(fractions, r, regular, false);
+            }
+            y -= 4;
+        }
+
+        private void row(float[] fractions, String[] cells, PDFont font, boolean heading) throws IOException {
+            float pad = 4;
+            List<List<String>> wrapped = new ArrayList<>();
+            int lines = 1;
+            for (int c = 0; c < cells.length; c++) {
+                List<String> cell = wrap(font, BODY - 1, width * fractions[c] - 2 * pad, flat(clean(font, cells[c])));
+                wrapped.add(cell);
+                lines = Math.max(lines, cell.size());
+            }
+            float height = lines * (LEADING - 1) + 4;
+            ensure(height);
+            float top = y;
+            float x = MARGIN;
+            for (int c = 0; c < cells.length; c++) {
+                List<String> cell = wrapped.get(c);
+                for (int i = 0; i < cell.size(); i++) {
+                    show(font, BODY - 1, x + pad, top - (LEADING - 1) * (i + 1), cell.get(i));
+                }
+                x += width * fractions[c];
+            }
+            y = top - height;
+            out.setLineWidth(heading ? 0.8f : 0.3f);
+            out.moveTo(MARGIN, y + 1);
+            out.lineTo(MARGIN + width, y + 1);
+            out.stroke();
+        }
+
+        /** Lines to sign on, with their captions under them. */
+        void signatureLines(String... captions) throws IOException {
+            ensure(30);
+            float each = width / captions.length;
+            for (int i = 0; i < captions.length; i++) {
+                float x = MARGIN + i * each;
+                out.setLineWidth(0.6f);
+                out.moveTo(x, y);
+                out.lineTo(x + each - 30, y);
+                out.stroke();
+                show(regular, 8, x, y - 11, captions[i]);
+            }
+            y -= 20;
+        }
+
+        private static String flat(String text) {
+            return text.replace('\n', ' ');
+        }
+
+        private void ensure(float height) throws IOException {
+            if (out == null || y - height < MARGIN) {
+                newPage();
+            }
+        }
+
+        private void show(PDFont font, float size, float x, float at, String text) throws IOException {
+            out.beginText();
+            out.setFont(font, size);
+            out.newLineAtOffset(x, at);
+            out.showText(text);
+            out.endText();
         }
 
         private void lines(PDFont font, float size, float leading, float indent, String text) throws IOException {
@@ -266,7 +412,7 @@ public final class SessionReport {
             out.beginText();
             out.setFont(regular, 8);
             out.newLineAtOffset(MARGIN, MARGIN / 2);
-            out.showText("Switchboard session report, page " + pages);
+            out.showText("Switchboard call-taking session report, page " + pages);
             out.endText();
         }
 

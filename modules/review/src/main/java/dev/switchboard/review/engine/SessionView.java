@@ -5,9 +5,12 @@ import dev.switchboard.review.model.RecordedSession;
 import dev.switchboard.review.model.TimelineItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A recorded session made ready for the session view: the session itself, its waveform, the transcript sync
@@ -25,19 +28,30 @@ public record SessionView(RecordedSession session, Waveform waveform, Transcript
 
     /** Opens {@code id} through {@code service} (audited) and computes a waveform of {@code buckets} columns. */
     public static SessionView open(ReviewService service, SessionId id, int buckets) {
+        // The waveform is drawn from the recording while the log is read and verified (two cores, three jobs).
+        Optional<Path> file = service.recordingFile(id);
+        CompletableFuture<Waveform> drawing = file.map(f -> CompletableFuture.supplyAsync(() -> waveform(f, buckets),
+                ReviewService::helperThread)).orElse(null);
         RecordedSession s = service.open(id);
         Waveform waveform;
-        try {
-            waveform = s.audio().isPresent() ? Waveform.of(WavFile.read(s.audio().get()), buckets)
+        if (drawing != null && s.audio().equals(file)) {
+            waveform = ReviewService.join(drawing);
+        } else {
+            waveform = s.audio().isPresent() ? waveform(s.audio().get(), buckets)
                     : Waveform.silent(buckets, s.durationMs());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the recording " + s.audio().get() + ": " + e.getMessage(),
-                    e);
         }
         List<TimelineItem> timeline = s.timeline();
         long[] starts = timeline.stream().mapToLong(TimelineItem::atMs).toArray();
         return new SessionView(s, waveform, new TranscriptSync(s.utterances(), s.durationMs()),
                 new MapReplay(s.unitFixes(), s.incidents()), starts);
+    }
+
+    private static Waveform waveform(Path file, int buckets) {
+        try {
+            return Waveform.of(WavFile.read(file), buckets);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the recording " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The last timeline item at or before {@code ms}, or -1. */

@@ -8,6 +8,7 @@ import dev.switchboard.core.id.UserId;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.RecordingSeals;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.session.SessionSummary;
 import java.io.IOException;
@@ -83,10 +84,14 @@ public final class SyntheticCalls {
             Files.createDirectories(wav.getParent());
             writeAudio(wav, spec);
             recordings.started(spec.id(), file, "call-audio", spec.sampleRate(), 2, spec.startedAt());
-            recordings.closed(spec.id(), file, spec.durationMs(), "", "complete");
         }
         for (int from = 0; from < entries.size(); from += 4000) {
             log.appendAll(entries.subList(from, Math.min(entries.size(), from + 4000)));
+        }
+        if (spec.sampleRate() > 0) {
+            // Sealed on the chain as a real call's recording is when it closes.
+            new RecordingSeals(log, recordings, recordingsDir).seal(spec.id(), spec.id().value() + "/call.wav",
+                    spec.durationMs(), null, "complete");
         }
         return entries;
     }
@@ -99,7 +104,7 @@ public final class SyntheticCalls {
         String audio = spec.sampleRate() > 0 ? spec.id().value() + "/call.wav" : "";
         add(out, log, spec, 0, CallLog.STARTED, new CallLog.Started("C-" + spec.id().value(), "synthetic",
                 spec.title(), spec.seed(), spec.trainee().value(), spec.traineeName(), audio, spec.sampleRate(),
-                "scripted"));
+                "scripted", dev.switchboard.calltaking.model.CallTarget.Targets.DEFAULT));
         add(out, log, spec, 0, CallLog.RINGING, new CallLog.Ringing(0));
         long answer = 2000 + random.nextLong(12_000);
         add(out, log, spec, answer, CallLog.ANSWERED, new CallLog.Answered(answer, answer));
@@ -148,7 +153,7 @@ public final class SyntheticCalls {
                     String state = UNIT_STATES[f >= 1 ? 2 : f > 0.05 ? 1 : 0];
                     add(out, log, spec, t, CallLog.UNIT, new CallLog.UnitUpdate(t, "INC-" + spec.seed(),
                             UNIT_TYPES[u].charAt(0) + "-1", UNIT_TYPES[u], state, lat + (incidentLat - lat) * f,
-                            lon + (incidentLon - lon) * f, 90, "DISPATCHED"));
+                            lon + (incidentLon - lon) * f, 90, "DISPATCHED", Math.round((1 - f) * 300)));
                 }
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.calltaking.model.CallTarget;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.review.model.CallMetrics;
 import dev.switchboard.review.model.ScoreLine;
@@ -114,8 +115,12 @@ public final class TranscriptIndex {
                         .bindList("ids", ids)
                         .map((rs, ctx) -> {
                             SessionId s = new SessionId(rs.getString("session_id"));
+                            Long answerTarget = longOrNull(rs, "answer_target_s");
+                            CallTarget.Targets targets = answerTarget == null ? null : new CallTarget.Targets(
+                                    answerTarget.intValue(), rs.getInt("location_target_s"),
+                                    rs.getInt("dispatch_target_s"));
                             CallMetrics m = new CallMetrics(longOrNull(rs, "answer_ms"), longOrNull(rs, "location_ms"),
-                                    longOrNull(rs, "dispatch_ms"));
+                                    longOrNull(rs, "dispatch_ms"), targets);
                             double score = rs.getDouble("score");
                             Double scoreOrNull = rs.wasNull() ? null : score;
                             return new Figures(s, m, scoreOrNull, items(rs.getString("items_json")));
@@ -134,8 +139,10 @@ public final class TranscriptIndex {
         jdbi.useTransaction(h -> {
             PreparedBatch index = h.prepareBatch("""
                     INSERT OR REPLACE INTO review_session_index
-                        (session_id, indexed_at, answer_ms, location_ms, dispatch_ms, score, items_json, utterances)
-                    VALUES (:s, :at, :answer, :location, :dispatch, :score, :items, :utterances)""");
+                        (session_id, indexed_at, answer_ms, location_ms, dispatch_ms, score, items_json, utterances,
+                         answer_target_s, location_target_s, dispatch_target_s)
+                    VALUES (:s, :at, :answer, :location, :dispatch, :score, :items, :utterances,
+                            :answerTarget, :locationTarget, :dispatchTarget)""");
             PreparedBatch text = h.prepareBatch("""
                     INSERT INTO review_transcript (text, session_id, speaker, start_ms)
                     VALUES (:text, :s, :speaker, :start)""");
@@ -147,7 +154,11 @@ public final class TranscriptIndex {
                         .bind("answer", s.metrics().answerMs()).bind("location", s.metrics().locationMs())
                         .bind("dispatch", s.metrics().dispatchMs())
                         .bind("score", s.score().map(CallLog.Score::total).orElse(null))
-                        .bind("items", json(items)).bind("utterances", s.utterances().size()).add();
+                        .bind("items", json(items)).bind("utterances", s.utterances().size());
+                CallTarget.Targets t = s.metrics().targets();
+                index.bind("answerTarget", t == null ? null : t.answerSeconds())
+                        .bind("locationTarget", t == null ? null : t.locationSeconds())
+                        .bind("dispatchTarget", t == null ? null : t.dispatchSeconds()).add();
                 for (CallLog.Utterance u : s.utterances()) {
                     text.bind("text", u.text()).bind("s", p.session.value()).bind("speaker", u.speaker())
                             .bind("start", u.startMs()).add();

@@ -68,7 +68,7 @@ public record WavFile(Path file, int sampleRate, int channels, int bitsPerSample
                     if (format != 1 && format != 0xFFFE) {
                         throw new InputException(file, 0, "fmt", "format " + format + " is not PCM");
                     }
-                    if (bits != 16 || channels < 1 || rate <= 0) {
+                    if (bits != 16 || channels < 1 || channels > 16 || rate <= 0 || rate > 384_000) {
                         throw new InputException(file, 0, "fmt", "expected 16-bit PCM, found " + bits + "-bit, "
                                 + channels + " channels at " + rate + " Hz");
                     }

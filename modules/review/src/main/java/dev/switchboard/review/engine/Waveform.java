@@ -2,8 +2,8 @@ package dev.switchboard.review.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
@@ -14,14 +14,17 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The outline of a recording for drawing: per channel and per bucket (one bucket per pixel column) the
- * smallest and largest sample, scaled to -1..1. Reads every sample once through a memory map, so a
- * 30-minute recording takes a fraction of a second.
+ * smallest and largest sample, scaled to -1..1. Reads every sample once, a megabyte at a time, so a
+ * 30-minute recording takes a fraction of a second and a two-hour one no more memory.
  *
  * @param min        {@code min[channel][bucket]}
  * @param max        {@code max[channel][bucket]}
  * @param durationMs the recording's length
  */
 public record Waveform(float[][] min, float[][] max, long durationMs) {
+
+    /** How much of the file one read takes. */
+    private static final int BLOCK_BYTES = 1 << 20;
 
     public Waveform {
         Objects.requireNonNull(min, "min");
@@ -77,55 +80,68 @@ public record Waveform(float[][] min, float[][] max, long durationMs) {
     private static void scan(WavFile wav, long frames, int buckets, int fromBucket, int toBucket, float[][] min,
                              float[][] max) throws IOException {
         int channels = wav.channels();
-        long framesPerBucketMax = (frames + buckets - 1) / buckets;
+        int frameBytes = wav.frameBytes();
+        // Plain reads into one small buffer, not a memory map: mapped pages of a two-hour recording (460 MB) all
+        // counted in the process's resident memory; read pages stay in the OS file cache, outside it.
+        ByteBuffer block = ByteBuffer.allocateDirect(Math.max(frameBytes, (BLOCK_BYTES / frameBytes) * frameBytes))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        ShortBuffer samples = block.asShortBuffer();
+        short[] chunk = new short[block.capacity() / 2];
+        int[] lo = new int[channels];
+        int[] hi = new int[channels];
+        long start = bucketStart(fromBucket, frames, buckets);
+        long stop = bucketStart(toBucket, frames, buckets);
+        int bucket = fromBucket;
+        long bucketEnd = bucketStart(bucket + 1, frames, buckets);
+        Arrays.fill(lo, Short.MAX_VALUE);
+        Arrays.fill(hi, Short.MIN_VALUE);
         try (FileChannel ch = FileChannel.open(wav.file(), StandardOpenOption.READ)) {
-            // Map in windows of whole frames below 2 GiB; a 30-minute stereo 48 kHz file is about 350 MB.
-            long framesPerWindow = Math.max(framesPerBucketMax, (1L << 28) / wav.frameBytes());
-            ShortBuffer samples = null;
-            long windowFirst = 0;
-            long windowEnd = 0;
-            short[] chunk = new short[(int) Math.min(Integer.MAX_VALUE - 16, framesPerBucketMax * channels)];
-            int[] lo = new int[channels];
-            int[] hi = new int[channels];
-            for (int bucket = fromBucket; bucket < toBucket; bucket++) {
-                long start = bucketStart(bucket, frames, buckets);
-                long end = bucketStart(bucket + 1, frames, buckets);
-                Arrays.fill(lo, Short.MAX_VALUE);
-                Arrays.fill(hi, Short.MIN_VALUE);
-                long frame = start;
-                while (frame < end) {
-                    if (samples == null || frame >= windowEnd) {
-                        windowFirst = frame;
-                        windowEnd = Math.min(frames, frame + framesPerWindow);
-                        MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY,
-                                wav.dataOffset() + windowFirst * wav.frameBytes(),
-                                (windowEnd - windowFirst) * wav.frameBytes());
-                        samples = map.order(ByteOrder.LITTLE_ENDIAN).asShortBuffer();
+            long frame = start;
+            while (frame < stop) {
+                block.clear();
+                block.limit((int) Math.min(block.capacity(), (stop - frame) * frameBytes));
+                long at = wav.dataOffset() + frame * frameBytes;
+                while (block.hasRemaining()) {
+                    int n = ch.read(block, at + block.position());
+                    if (n < 0) {
+                        throw new IOException("the recording " + wav.file() + " ends before its header says");
                     }
-                    int n = (int) (Math.min(end, windowEnd) - frame);
-                    samples.get((int) ((frame - windowFirst) * channels), chunk, 0, n * channels);
-                    if (channels == 2) {
-                        extremesStereo(chunk, n, lo, hi);
-                    } else {
-                        extremes(chunk, n, channels, lo, hi);
-                    }
-                    frame += n;
                 }
-                for (int c = 0; c < channels; c++) {
-                    boolean empty = lo[c] > hi[c];
-                    min[c][bucket] = empty ? 0 : lo[c] / 32768f;
-                    max[c][bucket] = empty ? 0 : hi[c] / 32768f;
+                int got = block.position() / frameBytes;
+                samples.clear();
+                samples.get(chunk, 0, got * channels);
+                int offset = 0;
+                while (offset < got) {
+                    int n = (int) Math.min(got - offset, bucketEnd - frame);
+                    if (channels == 2) {
+                        extremesStereo(chunk, offset, n, lo, hi);
+                    } else {
+                        extremes(chunk, offset, n, channels, lo, hi);
+                    }
+                    offset += n;
+                    frame += n;
+                    if (frame >= bucketEnd) {
+                        for (int c = 0; c < channels; c++) {
+                            boolean empty = lo[c] > hi[c];
+                            min[c][bucket] = empty ? 0 : lo[c] / 32768f;
+                            max[c][bucket] = empty ? 0 : hi[c] / 32768f;
+                        }
+                        Arrays.fill(lo, Short.MAX_VALUE);
+                        Arrays.fill(hi, Short.MIN_VALUE);
+                        bucket++;
+                        bucketEnd = bucketStart(bucket + 1, frames, buckets);
+                    }
                 }
             }
         }
     }
 
-    private static void extremesStereo(short[] chunk, int frames, int[] lo, int[] hi) {
+    private static void extremesStereo(short[] chunk, int fromFrame, int frames, int[] lo, int[] hi) {
         int l0 = lo[0];
         int h0 = hi[0];
         int l1 = lo[1];
         int h1 = hi[1];
-        for (int i = 0, j = 0; i < frames; i++, j += 2) {
+        for (int i = 0, j = fromFrame * 2; i < frames; i++, j += 2) {
             int a = chunk[j];
             int b = chunk[j + 1];
             l0 = Math.min(l0, a);
@@ -139,8 +155,8 @@ public record Waveform(float[][] min, float[][] max, long durationMs) {
         hi[1] = h1;
     }
 
-    private static void extremes(short[] chunk, int frames, int channels, int[] lo, int[] hi) {
-        for (int i = 0; i < frames; i++) {
+    private static void extremes(short[] chunk, int fromFrame, int frames, int channels, int[] lo, int[] hi) {
+        for (int i = fromFrame; i < fromFrame + frames; i++) {
             for (int c = 0; c < channels; c++) {
                 int s = chunk[i * channels + c];
                 lo[c] = Math.min(lo[c], s);

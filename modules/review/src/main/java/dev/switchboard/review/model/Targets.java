@@ -1,15 +1,14 @@
 package dev.switchboard.review.model;
 
 /**
- * The center's targets drawn on the progress charts.
+ * The center's score target drawn on the progress charts. Time targets are not set here: each call is marked
+ * against its own scenario's targets, logged with the call ({@link CallMetrics#targets()}), so the charts draw the
+ * same targets the score and the console used.
  *
- * @param answerSeconds   answer within this many seconds of the call being offered
- * @param locationSeconds know the location within this many seconds
- * @param dispatchSeconds dispatch within this many seconds
- * @param score           score at least this (0..100)
+ * @param score score at least this (0..100)
  */
-public record Targets(int answerSeconds, int locationSeconds, int dispatchSeconds, int score) {
+public record Targets(int score) {
 
-    /** The defaults: answer ≤ 15 s, location ≤ 60 s, dispatch ≤ 90 s, score ≥ 80. */
-    public static final Targets DEFAULT = new Targets(15, 60, 90, 80);
+    /** The default: score ≥ 80. */
+    public static final Targets DEFAULT = new Targets(80);
 }

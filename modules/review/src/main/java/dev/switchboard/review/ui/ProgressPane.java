@@ -26,8 +26,8 @@ final class ProgressPane extends BorderPane {
         ComboBox<ProgressViewModel.Trainee> trainee = new ComboBox<>(model.trainees());
         trainee.setId("review-progress-trainee");
         trainee.valueProperty().bindBidirectional(model.traineeProperty());
-        Label hint = new Label(Text.get("review.progress.hint", model.targets().answerSeconds(),
-                model.targets().locationSeconds(), model.targets().dispatchSeconds(), model.targets().score()));
+        Label hint = new Label(Text.get("review.progress.hint", model.targets().score()));
+        hint.setWrapText(true);
         hint.getStyleClass().add("sb-muted");
         HBox top = new HBox(10, new Label(Text.get("review.progress.trainee")), trainee, hint);
         top.setPadding(new Insets(12));
@@ -64,11 +64,15 @@ final class ProgressPane extends BorderPane {
                 }
             }
             chart.getData().add(values);
-            if (s.target() != null) {
+            if (s.targets().stream().anyMatch(java.util.Objects::nonNull)) {
+                // Each session's own target: a step where scenarios with other targets follow each other.
                 XYChart.Series<Number, Number> target = new XYChart.Series<>();
-                target.setName(Text.get("review.progress.target", s.target()));
-                target.getData().add(new XYChart.Data<>(1, s.target()));
-                target.getData().add(new XYChart.Data<>(Math.max(2, n), s.target()));
+                target.setName(Text.get("review.progress.target"));
+                for (int i = 0; i < s.targets().size(); i++) {
+                    if (s.targets().get(i) != null) {
+                        target.getData().add(new XYChart.Data<>(i + 1, s.targets().get(i)));
+                    }
+                }
                 chart.getData().add(target);
             }
             charts.getChildren().add(chart);

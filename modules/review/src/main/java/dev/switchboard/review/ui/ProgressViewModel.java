@@ -1,5 +1,6 @@
 package dev.switchboard.review.ui;
 
+import dev.switchboard.calltaking.model.CallTarget;
 import dev.switchboard.core.id.UserId;
 import dev.switchboard.review.engine.ReviewService;
 import dev.switchboard.review.model.ProgressPoint;
@@ -42,10 +43,12 @@ public final class ProgressViewModel {
     /**
      * One chart: values per session in session order (null where the session lacks the measure).
      *
-     * @param target the target line, or null when the measure has none
+     * @param targets the target of each session in the same order (null where it has none); empty when the measure
+     *                has no target
      * @param higherIsBetter whether the target is a floor (score) rather than a ceiling (times)
      */
-    public record Series(String key, String label, List<Double> values, Double target, boolean higherIsBetter) {
+    public record Series(String key, String label, List<Double> values, List<Double> targets,
+                         boolean higherIsBetter) {
     }
 
     private final ReviewService service;
@@ -109,26 +112,33 @@ public final class ProgressViewModel {
         List<ProgressPoint> list = points.get();
         List<Series> out = new ArrayList<>();
         out.add(new Series("score", Text.get("review.progress.score"),
-                list.stream().map(ProgressPoint::score).toList(), (double) targets.score(), true));
-        out.add(new Series("answer", Text.get("review.progress.answer"),
-                list.stream().map(p -> seconds(p.metrics().answerMs())).toList(), (double) targets.answerSeconds(),
-                false));
-        out.add(new Series("location", Text.get("review.progress.location"),
-                list.stream().map(p -> seconds(p.metrics().locationMs())).toList(),
-                (double) targets.locationSeconds(), false));
-        out.add(new Series("dispatch", Text.get("review.progress.dispatch"),
-                list.stream().map(p -> seconds(p.metrics().dispatchMs())).toList(),
-                (double) targets.dispatchSeconds(), false));
+                list.stream().map(ProgressPoint::score).toList(),
+                list.stream().map(p -> (double) targets.score()).toList(), true));
+        for (CallTarget t : CallTarget.values()) {
+            String key = t.name().toLowerCase(java.util.Locale.ROOT);
+            String label = switch (t) {
+                case ANSWER -> "review.progress.answer";
+                case LOCATION -> "review.progress.location";
+                case DISPATCH -> "review.progress.dispatch";
+            };
+            out.add(new Series(key, Text.get(label, t.definition()),
+                    list.stream().map(p -> seconds(p.metrics().of(t))).toList(),
+                    list.stream().map(p -> p.metrics().targets() == null ? null
+                            : (Double) (double) t.seconds(p.metrics().targets())).toList(), false));
+        }
         Map<String, List<Double>> items = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
         for (ProgressPoint p : list) {
             p.items().keySet().forEach(k -> items.putIfAbsent(k, new ArrayList<>()));
+            labels.putAll(p.labels());
         }
         items.forEach((id, values) -> {
             for (ProgressPoint p : list) {
                 Double earned = p.items().get(id);
                 values.add(earned == null ? null : earned * 100);
             }
-            out.add(new Series("item:" + id, Text.get("review.progress.item", id), values, null, true));
+            out.add(new Series("item:" + id, Text.get("review.progress.item", labels.getOrDefault(id, id)), values,
+                    List.of(), true));
         });
         return out;
     }

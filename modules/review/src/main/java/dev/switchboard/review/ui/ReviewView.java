@@ -46,6 +46,7 @@ final class ReviewView implements WorkspaceView {
     private final TabPane tabs = new TabPane();
     private final TableView<SessionRow> table = new TableView<>(FXCollections.observableArrayList());
     private boolean loaded;
+    private AutoCloseable following;
 
     ReviewView(ReviewViewModel model, ProgressViewModel progressModel) {
         this.model = model;
@@ -90,6 +91,23 @@ final class ReviewView implements WorkspaceView {
         }
     }
 
+    /** Stops {@code following} when the workspace goes, at sign-out. */
+    void closeOnDispose(AutoCloseable following) {
+        this.following = following;
+    }
+
+    @Override
+    public void dispose() {
+        deactivate();
+        if (following != null) {
+            try {
+                following.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ReviewView.class).debug("Review stopped following", e);
+            }
+        }
+    }
+
     @Override
     public void deactivate() {
         for (Tab t : tabs.getTabs()) {
@@ -126,6 +144,17 @@ final class ReviewView implements WorkspaceView {
         ComboBox<String> kind = new ComboBox<>(FXCollections.observableArrayList("", "call", "control-room",
                 "exercise"));
         kind.setPromptText(Text.get("review.filter.kind"));
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String k) {
+                return k == null || k.isEmpty() ? Text.get("review.filter.anyKind") : kindText(k);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
         kind.valueProperty().bindBidirectional(model.kindProperty());
         ComboBox<ReviewStatus> status = new ComboBox<>(FXCollections.observableArrayList(ReviewStatus.values()));
         status.getItems().add(0, null);
@@ -181,7 +210,8 @@ final class ReviewView implements WorkspaceView {
         table.setPlaceholder(new Label(Text.get("review.list.empty")));
         TableColumn<SessionRow, String> traineeCol = Tables.column(Text.get("review.col.trainee"),
                 SessionRow::traineeName, 160);
-        TableColumn<SessionRow, String> kindCol = Tables.column(Text.get("review.col.kind"), SessionRow::kind, 90);
+        TableColumn<SessionRow, String> kindCol = Tables.column(Text.get("review.col.kind"), r -> kindText(r.kind()),
+                90);
         TableColumn<SessionRow, String> titleCol = Tables.column(Text.get("review.col.title"), SessionRow::title, 240);
         TableColumn<SessionRow, String> dateCol = Tables.column(Text.get("review.col.date"),
                 r -> WHEN.format(r.startedAt().atZone(ZoneId.systemDefault())), 140);
@@ -245,6 +275,15 @@ final class ReviewView implements WorkspaceView {
             f.setId(id);
         }
         return f;
+    }
+
+    /** A session's kind in words. */
+    static String kindText(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "call" -> Text.get("review.kind.call");
+            case "control-room" -> Text.get("review.kind.controlRoom");
+            default -> kind;
+        };
     }
 
     static String statusText(ReviewStatus s) {

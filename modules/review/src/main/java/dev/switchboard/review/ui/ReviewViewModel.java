@@ -1,6 +1,9 @@
 package dev.switchboard.review.ui;
 
 import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.event.EventBus;
+import dev.switchboard.core.event.Subscription;
+import dev.switchboard.core.session.TrainingSessionChanged;
 import dev.switchboard.review.engine.ReviewService;
 import dev.switchboard.review.engine.SessionView;
 import dev.switchboard.review.model.ReviewStatus;
@@ -14,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -61,11 +65,19 @@ public final class ReviewViewModel {
     private final BooleanProperty everyone = new SimpleBooleanProperty();
     private Consumer<SessionViewModel> onOpened = vm -> { };
 
+    private javafx.animation.PauseTransition pendingRefresh;
+    private java.util.function.Consumer<SessionId> changed = id -> { };
+
     public ReviewViewModel(ReviewService service, TaskRunner tasks, DialogService dialogs) {
         this.service = Objects.requireNonNull(service, "service");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         everyone.set(service.seesEveryone());
+        // A changed filter applies by itself, shortly after the last keystroke; Apply is only a shortcut.
+        for (javafx.beans.Observable filter : java.util.List.of(trainee, title, kind, status, from, to, minScore,
+                maxScore, minMinutes, maxMinutes, transcript)) {
+            filter.addListener(o -> refreshSoon());
+        }
     }
 
     public ReviewService service() {
@@ -135,6 +147,25 @@ public final class ReviewViewModel {
         return everyone.get();
     }
 
+    /**
+     * Keeps the list current while the workspace lives: sessions that start, end or are graded anywhere (the call
+     * console, the control room, another review tab) show without Apply. Returns what stops it.
+     */
+    public AutoCloseable follow(EventBus bus) {
+        Subscription s = bus.subscribe(TrainingSessionChanged.class, e -> Platform.runLater(this::refreshSoon));
+        changed = id -> bus.publish(new TrainingSessionChanged(id));
+        return s::close;
+    }
+
+    /** Refreshes once shortly, however many changes arrive meanwhile; filters typed since apply too. */
+    public void refreshSoon() {
+        if (pendingRefresh == null) {
+            pendingRefresh = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+            pendingRefresh.setOnFinished(e -> refresh());
+        }
+        pendingRefresh.playFromStart();
+    }
+
     /** Called with each session opened by {@link #open}, on the FX thread. */
     public void setOnOpened(Consumer<SessionViewModel> action) {
         this.onOpened = Objects.requireNonNull(action, "action");
@@ -189,8 +220,12 @@ public final class ReviewViewModel {
     public void open(SessionId id) {
         busy.set(true);
         BackgroundTask.wrap(() -> SessionView.open(service, id, WAVEFORM_BUCKETS))
-                .onSuccess(data -> onOpened.accept(new SessionViewModel(service, data, tasks, dialogs,
-                        System::nanoTime, SessionViewModel.mediaAudio(data))))
+                .onSuccess(data -> {
+                    SessionViewModel vm = new SessionViewModel(service, data, tasks, dialogs, System::nanoTime,
+                            SessionViewModel.mediaAudio(data));
+                    vm.setOnChanged(changed);
+                    onOpened.accept(vm);
+                })
                 .onFailure(e -> dialogs.showError(Text.get("review.error.open"), e))
                 .onFinished(() -> busy.set(false))
                 .executeWith(tasks);

@@ -49,7 +49,10 @@ public final class ReviewWorkspace implements Workspace {
         EventLog log = ctx.service(EventLog.class);
         ReviewService service = new ReviewService(log, ctx.service(AuditLog.class),
                 ctx.service(DataDir.class).recordings(), Clock.systemUTC(), ctx.user());
-        return new ReviewView(new ReviewViewModel(service, ctx.tasks(), ctx.dialogs()),
+        ReviewViewModel list = new ReviewViewModel(service, ctx.tasks(), ctx.dialogs());
+        ReviewView view = new ReviewView(list,
                 new ProgressViewModel(service, ReviewSettings.targets(ctx.settings()), ctx.tasks(), ctx.dialogs()));
+        view.closeOnDispose(list.follow(ctx.bus()));
+        return view;
     }
 }

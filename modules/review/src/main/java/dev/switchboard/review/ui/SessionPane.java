@@ -7,6 +7,7 @@ import dev.switchboard.review.model.Grade;
 import dev.switchboard.review.model.HistoryEntry;
 import dev.switchboard.review.model.Note;
 import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.review.model.RecordingIntegrity;
 import dev.switchboard.review.model.SessionRow;
 import dev.switchboard.review.model.TimelineItem;
 import dev.switchboard.uikit.StatusPill;
@@ -34,6 +35,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -132,7 +134,7 @@ final class SessionPane extends BorderPane {
         pdf.setId("review-export-pdf");
         pdf.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setInitialFileName("session-" + r.id() + ".pdf");
+            chooser.setInitialFileName(reportFileName(r));
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
             File file = chooser.showSaveDialog(getScene().getWindow());
             if (file != null) {
@@ -143,13 +145,38 @@ final class SessionPane extends BorderPane {
         integrity.setMinWidth(Region.USE_PREF_SIZE);
         pdf.setMinWidth(Region.USE_PREF_SIZE);
         title.setMinWidth(120);
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox first = new HBox(10, title, grow, pdf);
         first.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(10, integrity, audio);
+        Label recording = new Label();
+        recording.setId("review-recording-check");
+        recording.textProperty().bind(Bindings.createStringBinding(() -> recordingText(
+                model.recordingCheckProperty().get()), model.recordingCheckProperty()));
+        model.recordingCheckProperty().addListener((o, was, now) -> {
+            recording.getStyleClass().remove("sb-warn");
+            if (now != null && !now.trustworthy()) {
+                recording.getStyleClass().add("sb-warn");
+            }
+        });
+        HBox second = new HBox(10, integrity, recording, audio);
         second.setAlignment(Pos.CENTER_LEFT);
         return new javafx.scene.layout.VBox(6, first, second);
+    }
+
+    private static String recordingText(RecordingIntegrity r) {
+        if (r == null) {
+            return "";
+        }
+        return switch (r.status()) {
+            case VERIFIED -> Text.get("review.recording.verified");
+            case MODIFIED -> Text.get("review.recording.modified", r.detail());
+            case MISSING -> Text.get("review.recording.missing", r.detail());
+            case NOT_SEALED -> Text.get("review.recording.notSealed");
+            case NONE -> "";
+        };
     }
 
     private Region controls(RecordedSession s) {
@@ -210,7 +237,8 @@ final class SessionPane extends BorderPane {
         scores.setPlaceholder(new Label(Text.get("review.scores.none")));
         scores.setCellFactory(list -> clickable(i -> Text.get("review.scores.item", i.label(), i.weight(),
                 Math.round(i.earned() * 100), i.evidence() == null ? "" : i.evidence(),
-                i.atMs() >= 0 ? SessionReport.clock(i.atMs()) : "-"), i -> {
+                i.atMs() >= 0 ? SessionReport.clock(i.atMs()) : "-",
+                Text.get(i.met() ? "review.scores.met" : "review.scores.missed")), i -> {
                     if (i.atMs() >= 0) {
                         model.seek(i.atMs());
                     }
@@ -263,8 +291,9 @@ final class SessionPane extends BorderPane {
                 noteText.clear();
             }
         });
-        add.disableProperty().bind(model.canAssessProperty().not());
-        noteText.disableProperty().bind(model.canAssessProperty().not());
+        // Sign-off fixes the notes: none is added after it, as the sign-off dialog says.
+        add.disableProperty().bind(model.canAssessProperty().not().or(model.signedOffProperty()));
+        noteText.disableProperty().bind(model.canAssessProperty().not().or(model.signedOffProperty()));
 
         ComboBox<Grade> grade = new ComboBox<>(FXCollections.observableArrayList(Grade.values()));
         grade.setId("review-grade");
@@ -298,21 +327,52 @@ final class SessionPane extends BorderPane {
             c.disableProperty().bind(model.canAssessProperty().not());
         }
 
-        ListView<HistoryEntry> history = new ListView<>(model.history());
+        // The history is short and read whole: every change in full, one wrapped line each, in the scrolling column.
+        VBox history = new VBox(4);
         history.setId("review-history");
-        history.setPrefHeight(120);
-        history.setCellFactory(list -> clickable(h -> Text.get("review.history.line",
-                WHEN.format(h.at().atZone(ZoneId.systemDefault())), h.byName(), h.field(),
-                h.oldValue() == null ? "-" : h.oldValue(), h.newValue() == null ? "-" : h.newValue(),
-                h.afterSignOff() ? Text.get("review.history.afterSignOff") : ""), h -> { }, () -> -1, history));
+        Runnable showHistory = () -> {
+            history.getChildren().clear();
+            if (model.history().isEmpty()) {
+                Label none = new Label(Text.get("review.history.none"));
+                none.getStyleClass().add("sb-muted");
+                history.getChildren().add(none);
+            }
+            for (HistoryEntry h : model.history()) {
+                Label line = new Label(Text.get("review.history.line",
+                        WHEN.format(h.at().atZone(ZoneId.systemDefault())), h.byName(), change(h),
+                        h.afterSignOff() ? Text.get("review.history.afterSignOff") : "").strip());
+                line.setWrapText(true);
+                line.setMinHeight(Region.USE_PREF_SIZE);
+                line.getStyleClass().add("sb-history-line");
+                history.getChildren().add(line);
+            }
+        };
+        model.history().addListener((ListChangeListener<HistoryEntry>) c -> showHistory.run());
+        showHistory.run();
 
-        VBox.setVgrow(notes, Priority.ALWAYS);
-        VBox box = new VBox(6, new Label(Text.get("review.notes")), notes, new HBox(6, noteText, add),
+        notes.setPrefHeight(170);
+        Label fixed = new Label(Text.get("review.notes.fixed"));
+        fixed.setId("review-notes-fixed");
+        fixed.getStyleClass().add("sb-muted");
+        fixed.setWrapText(true);
+        fixed.setMinHeight(Region.USE_PREF_SIZE);
+        fixed.visibleProperty().bind(model.signedOffProperty());
+        fixed.managedProperty().bind(fixed.visibleProperty());
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        signed.setWrapText(true);
+        signed.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(6, new Label(Text.get("review.notes")), notes, new HBox(6, noteText, add), fixed,
                 new Label(Text.get("review.assessment")), grade, comment, new HBox(6, save, signOff), signed,
                 new Label(Text.get("review.history")), history);
         HBox.setHgrow(noteText, Priority.ALWAYS);
-        box.setPadding(new Insets(0, 0, 0, 6));
-        return box;
+        box.setPadding(new Insets(0, 6, 0, 6));
+        // Notes, grading and the whole history are reachable at any window height: the column scrolls.
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setId("review-side");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("sb-review-side");
+        return scroll;
     }
 
     private void showAssessment(Assessment a, ComboBox<Grade> grade, TextArea comment, Label signed, Button signOff) {
@@ -324,6 +384,76 @@ final class SessionPane extends BorderPane {
         signed.setText(a.signedOff() ? Text.get("review.signed", a.signedOffBy(),
                 WHEN.format(a.signedOffAt().atZone(ZoneId.systemDefault()))) : Text.get("review.notSigned"));
         signOff.setDisable(a.signedOff() || !model.canAssessProperty().get());
+    }
+
+    /** One change of the history in words: "Grade: Needs practice → Competent", "Added the note at 1:00: …". */
+    static String change(HistoryEntry h) {
+        String field = h.field() == null ? "" : h.field();
+        if (field.equals("grade")) {
+            return Text.get("review.history.grade", grade(h.oldValue()), grade(h.newValue()));
+        }
+        if (field.equals("comment")) {
+            return Text.get("review.history.comment", blank(h.oldValue()), blank(h.newValue()));
+        }
+        if (field.equals("status")) {
+            return Text.get("review.history.status", status(h.oldValue()), status(h.newValue()));
+        }
+        if (field.startsWith("note:")) {
+            if (h.oldValue() == null) {
+                return Text.get("review.history.noteAdded", note(h.newValue()));
+            }
+            if (h.newValue() == null) {
+                return Text.get("review.history.noteRemoved", note(h.oldValue()));
+            }
+            return Text.get("review.history.noteChanged", note(h.oldValue()), note(h.newValue()));
+        }
+        return field + ": " + blank(h.oldValue()) + " \u2192 " + blank(h.newValue());
+    }
+
+    private static String grade(String name) {
+        if (name == null || name.isBlank()) {
+            return Text.get("review.grade.none");
+        }
+        try {
+            return gradeText(Grade.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+
+    private static String status(String value) {
+        if (value == null || value.isBlank()) {
+            return "\u2014";
+        }
+        String v = value.replace('-', ' ');
+        return Character.toUpperCase(v.charAt(0)) + v.substring(1);
+    }
+
+    /** A note's logged value ("60107 ms: text") as "1:00 text". */
+    private static String note(String value) {
+        if (value == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+) ms: (.*)$", java.util.regex.Pattern.DOTALL)
+                .matcher(value);
+        return m.matches() ? SessionReport.clock(Long.parseLong(m.group(1))) + " \u201c" + m.group(2) + "\u201d"
+                : "\u201c" + value + "\u201d";
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? "\u2014" : "\u201c" + value + "\u201d";
+    }
+
+    /** The report's suggested file name from the trainee, the scenario and the date, never the session's id. */
+    static String reportFileName(SessionRow r) {
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT)
+                .format(r.startedAt().atZone(ZoneId.systemDefault()));
+        String name = (r.traineeName() + " " + r.title()).toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-+|-+$)", "");
+        if (name.length() > 60) {
+            name = name.substring(0, 60).replaceAll("-+$", "");
+        }
+        return name + "-" + when + ".pdf";
     }
 
     static String gradeText(Grade g) {
@@ -353,10 +483,12 @@ final class SessionPane extends BorderPane {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : text.apply(item));
                 setWrapText(true);
-                setPrefWidth(0);
                 pseudoClassStateChanged(CURRENT, !empty && getIndex() == current.getAsInt());
             }
         };
+        // The cell is as wide as the list (less its scroll bar) and as tall as its wrapped text: never cut short.
+        cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+        cell.setMaxWidth(Control.USE_PREF_SIZE);
         cell.setOnMouseClicked(e -> {
             if (!cell.isEmpty() && cell.getItem() != null) {
                 onClick.accept(cell.getItem());

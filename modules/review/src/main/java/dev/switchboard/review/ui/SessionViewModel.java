@@ -11,6 +11,7 @@ import dev.switchboard.review.model.HistoryEntry;
 import dev.switchboard.review.model.IncidentMark;
 import dev.switchboard.review.model.Note;
 import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.review.model.RecordingIntegrity;
 import dev.switchboard.uikit.BackgroundTask;
 import dev.switchboard.uikit.DialogService;
 import dev.switchboard.uikit.TaskRunner;
@@ -68,6 +69,9 @@ public final class SessionViewModel {
     private final ObservableList<Note> notes = FXCollections.observableArrayList();
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canAssess = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper signedOff = new ReadOnlyBooleanWrapper();
+    private java.util.function.Consumer<dev.switchboard.core.id.SessionId> changed = id -> { };
+    private final ReadOnlyObjectWrapper<RecordingIntegrity> recordingCheck = new ReadOnlyObjectWrapper<>();
 
     /**
      * @param audioFactory opens the recording; called once, only when the session has one. Receives the
@@ -83,9 +87,27 @@ public final class SessionViewModel {
         this.audio = data.session().audio().isPresent() ? audioFactory.apply(this::audioFailed)
                 : AudioOutput.none(Text.get("review.audio.none"));
         canAssess.set(service.canAssess());
+        assessment.addListener((obs, old, now) -> signedOff.set(now != null && now.signedOff()));
         audioStatus.set(audio.available() ? "" : audio.problem());
         reloadReview();
+        checkRecording();
         show(0);
+    }
+
+    /** The recording checked against its seal: null until the check (in the background) is done. */
+    public ReadOnlyObjectProperty<RecordingIntegrity> recordingCheckProperty() {
+        return recordingCheck.getReadOnlyProperty();
+    }
+
+    private void checkRecording() {
+        if (data.session().audio().isEmpty()) {
+            return;
+        }
+        BackgroundTask.wrap(() -> service.checkRecording(id()))
+                .onSuccess(recordingCheck::set)
+                .onFailure(e -> recordingCheck.set(new RecordingIntegrity(RecordingIntegrity.Status.MISSING,
+                        e.getMessage())))
+                .executeWith(tasks);
     }
 
     /** Opens the session's recording with JavaFX Media, falling back to the clock when that fails. */
@@ -154,6 +176,16 @@ public final class SessionViewModel {
         return history;
     }
 
+    /** Told the session's id after each note, grade or sign-off, so lists elsewhere show it at once. */
+    public void setOnChanged(java.util.function.Consumer<dev.switchboard.core.id.SessionId> action) {
+        this.changed = Objects.requireNonNull(action, "action");
+    }
+
+    /** Whether the session is signed off: its notes are then fixed. */
+    public ReadOnlyBooleanProperty signedOffProperty() {
+        return signedOff.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty canAssessProperty() {
         return canAssess.getReadOnlyProperty();
     }
@@ -183,6 +215,7 @@ public final class SessionViewModel {
         if (!playbackAudited) {
             playbackAudited = true;
             BackgroundTask.wrap(() -> service.playbackStarted(id()))
+                    .onSuccess(recordingCheck::set)
                     .onFailure(e -> dialogs.showError(Text.get("review.error.audit"), e)).executeWith(tasks);
         }
         clock.seek(position.get());
@@ -259,13 +292,19 @@ public final class SessionViewModel {
     public void addNote(String text) {
         long at = position.get();
         BackgroundTask.wrap(() -> service.addNote(id(), at, text))
-                .onSuccess(n -> reloadReview())
+                .onSuccess(n -> {
+                    reloadReview();
+                    changed.accept(id());
+                })
                 .onFailure(e -> dialogs.showError(Text.get("review.error.note"), e)).executeWith(tasks);
     }
 
     public void assess(Grade grade, String comment) {
         BackgroundTask.wrap(() -> service.assess(id(), grade, comment))
-                .onSuccess(a -> reloadReview())
+                .onSuccess(a -> {
+                    reloadReview();
+                    changed.accept(id());
+                })
                 .onFailure(e -> dialogs.showError(Text.get("review.error.assess"), e)).executeWith(tasks);
     }
 
@@ -274,7 +313,10 @@ public final class SessionViewModel {
             return;
         }
         BackgroundTask.wrap(() -> service.signOff(id()))
-                .onSuccess(a -> reloadReview())
+                .onSuccess(a -> {
+                    reloadReview();
+                    changed.accept(id());
+                })
                 .onFailure(e -> dialogs.showError(Text.get("review.error.signOff"), e)).executeWith(tasks);
     }
 

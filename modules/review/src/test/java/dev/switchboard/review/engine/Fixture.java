@@ -98,11 +98,10 @@ public final class Fixture implements AutoCloseable {
         sessions.insert(new SessionSummary(CALL_A, TRAINEE_A.id(), TRAINEE_A.displayName(), "call",
                 "Kitchen fire in Kabukicho", start, start.plusSeconds(12), "finished", 75.0));
         recordings.started(CALL_A, file, "call-audio", 8000, 2, start);
-        recordings.closed(CALL_A, file, 12_000, "", "complete");
         List<Object[]> entries = new ArrayList<>();
         entries.add(new Object[] {CallLog.STARTED, new CallLog.Started("C-1", "kitchen-fire",
                 "Kitchen fire in Kabukicho", 42, TRAINEE_A.id().value(), TRAINEE_A.displayName(), file, 8000,
-                "scripted")});
+                "scripted", null)});
         entries.add(new Object[] {CallLog.RINGING, new CallLog.Ringing(0)});
         entries.add(new Object[] {CallLog.ANSWERED, new CallLog.Answered(800, 800)});
         for (CallLog.Utterance u : UTTERANCES) {
@@ -110,6 +109,8 @@ public final class Fixture implements AutoCloseable {
         }
         entries.add(new Object[] {CallLog.ENTITY, new CallLog.Entity(4_000, 2, "caller", "LOCATION",
                 "Kabukicho 2-5", "Kabukicho two chome, building five", 17, 52, 0.9)});
+        entries.add(new Object[] {CallLog.CAD_EDIT, new CallLog.CadEdit(4_800, "LOCATION", null,
+                "Kabukicho 2-5 (shinjuku) @35.69500,139.70100", "trainee")});
         entries.add(new Object[] {CallLog.CAD_EDIT, new CallLog.CadEdit(5_000, "nature", "", "Structure fire",
                 "trainee")});
         entries.add(new Object[] {CallLog.EMOTION, new CallLog.Emotion(3_500, 0.8, "fire")});
@@ -131,6 +132,9 @@ public final class Fixture implements AutoCloseable {
             requests.add(new AppendRequest(CALL_A, 0, (String) e[0], log.json(e[1])));
         }
         log.appendAll(requests);
+        // Sealed on the chain after the call's entries, as a recording is when the call closes.
+        new dev.switchboard.store.session.RecordingSeals(log, recordings, dir.recordings())
+                .seal(CALL_A, file, 12_000, null, "complete");
     }
 
     public List<AuditRecord> recordingAccess() {
@@ -148,7 +152,7 @@ public final class Fixture implements AutoCloseable {
     }
 
     static CallLog.UnitUpdate unit(long at, String id, String type, String state, double lat, double lon) {
-        return new CallLog.UnitUpdate(at, "INC-7", id, type, state, lat, lon, 45, "DISPATCHED");
+        return new CallLog.UnitUpdate(at, "INC-7", id, type, state, lat, lon, 45, "DISPATCHED", null);
     }
 
     @Override

@@ -38,9 +38,16 @@ class ReportsTest {
             }
             // Characters Helvetica cannot encode are replaced, not fatal.
             assertThat(text).contains("My neighbour ?? is on the third floor");
-            assertThat(text).contains("Location verified").contains("address heard but not read back")
-                    .contains("Read the address back to the caller").contains("needs practice")
-                    .contains("Dispatched INC-7").contains("Event log: verified");
+            // A report a supervisor signs: who, what, when, the marks with evidence, notes and sign-off lines.
+            assertThat(text).contains("Call-taking session report").contains("Trainee Aiko Tanaka")
+                    .contains("Scenario Kitchen fire in Kabukicho").contains("Location verified")
+                    .contains("address heard but not read back").contains("Missed")
+                    .contains("Read the address back to the caller").contains("Grade Needs practice")
+                    .contains("complete and unaltered").contains("Supervisor").contains("Date")
+                    .contains("Dispatch (from answer) 6.0 s 120 s Met");
+            // No internal ids, seeds, enum names or log codes.
+            assertThat(text).doesNotContain(Fixture.CALL_A.value()).doesNotContain("seed").doesNotContain("INC-7")
+                    .doesNotContain("NEEDS_PRACTICE").doesNotContain("call.").doesNotContain("EN_ROUTE");
         }
     }
 
@@ -53,7 +60,7 @@ class ReportsTest {
             Path pdf = temp.resolve("long.pdf");
             f.as(Fixture.SUPERVISOR).exportPdf(new SessionId("long"), pdf);
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-                assertThat(doc.getNumberOfPages()).isGreaterThan(5);
+                assertThat(doc.getNumberOfPages()).isGreaterThan(3);
                 String text = new PDFTextStripper().getText(doc);
                 assertThat(text).contains("page " + doc.getNumberOfPages());
             }
@@ -75,7 +82,10 @@ class ReportsTest {
             List<String> cells = List.of(aiko.split(",", -1));
             assertThat(cells.get(header.indexOf("location-verified"))).isEqualTo("0.50");
             assertThat(cells.get(header.indexOf("safety-advice"))).isEmpty();
-            assertThat(cells.get(header.indexOf("answer_s"))).isEqualTo("0.8");
+            assertThat(cells.get(header.indexOf("answer_from_ring_s"))).isEqualTo("0.8");
+            assertThat(cells.get(header.indexOf("answer_met"))).isEqualTo("yes");
+            assertThat(cells.get(header.indexOf("dispatch_from_answer_s"))).isEqualTo("6.0");
+            assertThat(cells.get(header.indexOf("dispatch_target_s"))).isEqualTo("120");
             assertThat(f.recordingAccess()).hasSize(2);
             // A trainee's export holds only their own session.
             assertThat(f.as(Fixture.TRAINEE_B).exportScoresCsv(SessionQuery.all(100), csv)).isEqualTo(1);

@@ -126,7 +126,7 @@ class ReviewSmokeTest {
         assertThat(f.as(Fixture.SUPERVISOR).notes(Fixture.CALL_A)).extracting(Note::text)
                 .containsExactly("Ask about the exits here.");
 
-        click(cell("#review-timeline", "Dispatched INC-7"));
+        click(cell("#review-timeline", "Dispatched Structure fire"));
         assertThat(position.getText()).startsWith("0:06 /");
         assertThat(transcript.getItems()).hasSize(4);
         assertThat(((Label) find("#review-integrity")).getText()).contains("verified");

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.io.DiskFull;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.DatabaseBusyException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -250,6 +252,78 @@ public final class EventLog implements AutoCloseable {
                 .list());
     }
 
+    /** The last entry's seq and hash of every chain (one index lookup per chain), sorted by chain. */
+    public List<ChainHead> heads() {
+        List<SessionId> chains = sessions();
+        return withConnection("read", c -> {
+            List<ChainHead> out = new ArrayList<>(chains.size());
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT seq, hash FROM event_log WHERE session_id = ? ORDER BY seq DESC LIMIT 1")) {
+                for (SessionId chain : chains) {
+                    s.setString(1, chain.value());
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (rs.next()) {
+                            out.add(new ChainHead(chain, rs.getLong(1), rs.getBytes(2)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The hash stored at {@code seq} of {@code session}'s chain, if that entry exists. */
+    public Optional<byte[]> hashAt(SessionId session, long seq) {
+        return withConnection("read", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT hash FROM event_log WHERE session_id = ? AND seq = ?")) {
+                s.setString(1, session.value());
+                s.setLong(2, seq);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+    }
+
+    /** The entries of {@code session} whose type is {@code type}, in chain order. */
+    public List<EventLogEntry> readType(SessionId session, String type) {
+        return withConnection("read", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM event_log WHERE session_id = ? AND type = ? ORDER BY seq")) {
+                s.setString(1, session.value());
+                s.setString(2, type);
+                List<EventLogEntry> out = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new EventLogEntry(rs.getLong(1), session, rs.getLong(3), rs.getLong(4),
+                                Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7),
+                                rs.getBytes(8), rs.getBytes(9)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The newest entry of {@code session}, if it has any. */
+    public Optional<EventLogEntry> last(SessionId session) {
+        return withConnection("read", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM event_log WHERE session_id = ? ORDER BY seq DESC LIMIT 1")) {
+                s.setString(1, session.value());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<EventLogEntry>empty();
+                    }
+                    return Optional.of(new EventLogEntry(rs.getLong(1), session, rs.getLong(3), rs.getLong(4),
+                            Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7), rs.getBytes(8),
+                            rs.getBytes(9)));
+                }
+            }
+        });
+    }
+
     /**
      * Walks every chain (or only {@code session}'s) in seq order, recomputing each hash, and reports the
      * first row that does not fit; chains are taken in session-id order, so the first break is the first
@@ -416,6 +490,15 @@ public final class EventLog implements AutoCloseable {
                     LOG.warn("Another writer appended to the event log; reloading chain tails and retrying");
                     continue;
                 }
+                if (DiskFull.is(e, db.file())) {
+                    throw new SwitchboardException("Could not append " + batch.size() + " entries to the event log: "
+                            + DiskFull.describe(db.file()) + ".",
+                            "Free some space; the entries of this write were not stored, everything before is kept.",
+                            e);
+                }
+                if (DatabaseBusyException.isBusy(e)) {
+                    throw DatabaseBusyException.of(db.file(), e);
+                }
                 throw new SwitchboardException("Could not append " + batch.size() + " entries to the event log in "
                         + db.file() + ": " + e.getMessage(),
                         "Check the free disk space. The entries of this write were not stored.", e);
@@ -424,6 +507,8 @@ public final class EventLog implements AutoCloseable {
     }
 
     private List<EventLogEntry> writeOnce(List<AppendRequest> batch) throws SQLException {
+        // Never write into a file that is no longer the database (replaced by a restore elsewhere).
+        db.requireSameFile();
         Connection c = writeConnection();
         int n = batch.size();
         long[] seqs = new long[n];

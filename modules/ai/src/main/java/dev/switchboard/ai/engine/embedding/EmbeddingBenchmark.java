@@ -25,7 +25,12 @@ public final class EmbeddingBenchmark {
 
     /** Loads the model fresh (in this JVM) and embeds {@code sentences} in batches of {@code batch}. */
     public static Result run(Path cacheDir, int sentences, int batch) {
-        try (LocalEmbeddingService service = new LocalEmbeddingService(cacheDir)) {
+        return run(cacheDir, sentences, batch, Runtime.getRuntime().availableProcessors(), 1);
+    }
+
+    /** As {@link #run(Path, int, int)} with {@code workers} Java threads and {@code intraOp} ONNX threads each. */
+    public static Result run(Path cacheDir, int sentences, int batch, int workers, int intraOp) {
+        try (LocalEmbeddingService service = new LocalEmbeddingService(cacheDir, workers, intraOp)) {
             service.embed(List.of("warm the model"));
             Duration load = service.loadTime();
             List<String> texts = sentences(sentences, 42);

@@ -36,6 +36,7 @@ public final class LocalEmbeddingService implements EmbeddingService, AutoClosea
 
     private final Path cacheDir;
     private final ExecutorService workers;
+    private final int intraOpThreads;
     private volatile EmbeddingModel model;
     private volatile Duration loadTime;
 
@@ -46,9 +47,19 @@ public final class LocalEmbeddingService implements EmbeddingService, AutoClosea
         this(cacheDir, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** A service embedding with {@code threads} worker threads per batch. */
+    /** A service embedding with {@code threads} worker threads per batch, each inference on one thread. */
     public LocalEmbeddingService(Path cacheDir, int threads) {
+        this(cacheDir, threads, 1);
+    }
+
+    /**
+     * A service embedding with {@code threads} worker threads per batch, each inference on {@code intraOpThreads}
+     * ONNX Runtime threads. Keep {@code threads × intraOpThreads} at the number of cores: more only makes threads
+     * wait for each other.
+     */
+    public LocalEmbeddingService(Path cacheDir, int threads, int intraOpThreads) {
         this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
+        this.intraOpThreads = Math.max(1, intraOpThreads);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "embedding-" + n.incrementAndGet());
@@ -142,8 +153,7 @@ public final class LocalEmbeddingService implements EmbeddingService, AutoClosea
         System.setProperty("DJL_CACHE_DIR", cacheDir.toString());
         System.setProperty("ai.djl.offline", "true");
         long start = System.nanoTime();
-        EmbeddingModel loaded = new dev.langchain4j.model.embedding.onnx.bgesmallenv15q
-                .BgeSmallEnV15QuantizedEmbeddingModel(workers);
+        EmbeddingModel loaded = new BgeSmallModel(workers, intraOpThreads);
         loadTime = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("Loaded embedding model {} in {} ms", MODEL, loadTime.toMillis());
         return loaded;

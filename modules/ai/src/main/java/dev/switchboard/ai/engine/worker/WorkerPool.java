@@ -151,15 +151,17 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
         Instant now = clock.instant();
         String id = Ids.next(now.toEpochMilli());
         jobs.insert(id, request, waitingMessage(request.needs(), registry.generators(), registry.health()), now);
+        // Read and announce the job as queued before a worker thread can see it: otherwise a fast worker
+        // marks it running first and listeners receive "running" before "queued".
+        ImageJob job = jobs.find(id).orElseThrow();
+        LOG.info("Queued {} job {} for {} (priority {})", request.makesVideo() ? "clip" : "image", id,
+                request.requestedBy(), request.priority());
+        publish(job);
         jobs.queued(id).ifPresent(c -> {
             synchronized (lock) {
                 queue.add(c);
             }
         });
-        ImageJob job = jobs.find(id).orElseThrow();
-        LOG.info("Queued {} job {} for {} (priority {})", request.makesVideo() ? "clip" : "image", id,
-                request.requestedBy(), request.priority());
-        publish(job);
         wake();
         return job;
     }

@@ -1,5 +1,7 @@
 package dev.switchboard.calltaking.engine.scenario;
 
+import dev.switchboard.core.error.InputException;
+import dev.switchboard.core.io.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,9 +61,10 @@ public final class ScenarioLibrary {
             for (Path path : scenarioFiles(dir, problems)) {
                 String text;
                 try {
-                    text = Files.readString(path, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    problems.add(new ScenarioProblem(path.toString(), 0, "", "could not be read: " + e.getMessage()));
+                    // The size first: a 50 MB value would keep the YAML parser busy for minutes.
+                    text = TextFiles.readUtf8(path, YamlTree.MAX_CHARS, "a scenario");
+                } catch (InputException e) {
+                    problems.add(new ScenarioProblem(path.toString(), e.line(), "", e.problem()));
                     continue;
                 }
                 read(path.toString(), text, byId, bundled, false, problems);

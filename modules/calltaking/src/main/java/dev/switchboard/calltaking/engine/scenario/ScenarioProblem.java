@@ -18,11 +18,11 @@ public record ScenarioProblem(String file, int line, String field, String messag
         message = message == null ? "" : message;
     }
 
-    /** One line, e.g. {@code earthquake.yaml:14: field facts[2].reveal: 'sometimes' is not one of …}. */
+    /** One line, {@code file:line: field: message}, e.g. {@code earthquake.yaml:14: facts[2].reveal: 'sometimes' …}. */
     @Override
     public String toString() {
         String where = line > 0 ? file + ":" + line : file;
         return field.isEmpty() ? where + ": " + message
-                : String.format(Locale.ROOT, "%s: field %s: %s", where, field, message);
+                : String.format(Locale.ROOT, "%s: %s: %s", where, field, message);
     }
 }

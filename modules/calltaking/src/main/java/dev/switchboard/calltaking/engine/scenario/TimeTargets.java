@@ -1,7 +1,10 @@
 package dev.switchboard.calltaking.engine.scenario;
 
+import dev.switchboard.calltaking.model.CallTarget;
+
 /**
- * The times a good call-taker meets, in seconds from the moment the call started ringing.
+ * The times a good call-taker meets, in seconds, each on its clock as {@link CallTarget} defines it: the answer
+ * from the first ring, the verified location and the dispatch from the answer.
  *
  * @param answerSeconds   answer within (NENA: 15 s)
  * @param locationSeconds have a verified location within
@@ -11,4 +14,9 @@ public record TimeTargets(int answerSeconds, int locationSeconds, int dispatchSe
 
     /** NENA's 15 s answer, 60 s to location, 120 s to dispatch. */
     public static final TimeTargets DEFAULT = new TimeTargets(15, 60, 120);
+
+    /** The targets as the call logs them, with defaults for any left unset (≤ 0). */
+    public CallTarget.Targets logged() {
+        return new CallTarget.Targets(answerSeconds, locationSeconds, dispatchSeconds).orDefaults();
+    }
 }

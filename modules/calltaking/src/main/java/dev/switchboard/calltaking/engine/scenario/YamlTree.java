@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A YAML document as a tree whose every node knows its line, so a bad value can be reported at the line the
@@ -17,7 +19,19 @@ import java.util.Map;
  */
 final class YamlTree {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** The largest scenario file: 50 times the biggest bundled one. Checked on the size before parsing. */
+    static final int MAX_CHARS = 256 * 1024;
+    private static final YAMLFactory FACTORY = factory();
+
+    /** SnakeYAML's own limit on the document, and Jackson's on one value, as a second line behind the size check. */
+    private static YAMLFactory factory() {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(MAX_CHARS);
+        return YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_CHARS).build())
+                .build();
+    }
 
     private YamlTree() {
     }
@@ -57,6 +71,10 @@ final class YamlTree {
 
     /** Parses one YAML document. */
     static Node parse(String yaml) throws SyntaxError {
+        if (yaml.length() > MAX_CHARS) {
+            throw new SyntaxError(0, "is " + yaml.length() / 1024 + " KB of text; a scenario is at most "
+                    + MAX_CHARS / 1024 + " KB");
+        }
         try (JsonParser parser = FACTORY.createParser(yaml)) {
             JsonToken first = parser.nextToken();
             if (first == null) {

@@ -26,6 +26,16 @@ public final class CadFields {
         return name + " (" + wardId + ") @" + String.format(Locale.ROOT, "%.5f,%.5f", at.lat(), at.lon());
     }
 
+    /** The place of a {@link #location} value in words, without the ward id and coordinates: "Shibuya Station". */
+    public static String place(String value) {
+        if (value == null) {
+            return "";
+        }
+        int cut = value.indexOf(" (");
+        int at = value.lastIndexOf(" @");
+        return (cut > 0 ? value.substring(0, cut) : at > 0 ? value.substring(0, at) : value).strip();
+    }
+
     /** The position in a {@link #location} value. */
     public static Optional<LatLon> position(String value) {
         if (value == null) {

@@ -5,6 +5,7 @@ import dev.switchboard.calltaking.engine.scenario.ExpectedAction;
 import dev.switchboard.calltaking.engine.scenario.Fact;
 import dev.switchboard.calltaking.engine.scenario.Scenario;
 import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.calltaking.model.CallTarget;
 import dev.switchboard.core.geo.LatLon;
 import dev.switchboard.core.incident.ResponderType;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import java.util.stream.Collectors;
 /**
  * Marks one call against its scenario: each rubric item with its evidence (the utterance or event behind the mark
  * and when it happened). Items that do not apply to the scenario (weapons on a choking infant) are left out, never
- * given free marks. Times are measured from the answer, except the answer time itself (from the ring). Stateless.
+ * given free marks. Time items are measured on the clocks {@link CallTarget} defines (the answer from the first ring,
+ * location and dispatch from the answer) and are met only within their target; a late one keeps part of its marks
+ * but is missed ({@link CallLog.ScoreItem#met()}). Stateless.
  */
 public final class Scorer {
 
@@ -77,23 +80,24 @@ public final class Scorer {
     // ---- items
 
     private static CallLog.ScoreItem answerTime(Call call) {
-        int target = call.scenario.targets().answerSeconds() > 0 ? call.scenario.targets().answerSeconds() : 15;
-        String label = "Answered within " + target + " s";
+        int target = CallTarget.ANSWER.seconds(call.targets());
+        String label = "Answered within " + target + " s (" + CallTarget.ANSWER.definition() + ")";
         Optional<CallLog.Answered> answered = call.history.first(CallLog.Answered.class);
         if (answered.isEmpty()) {
             return new CallLog.ScoreItem("answer-time", label, 1, 0, "The call was never answered", -1);
         }
-        double seconds = answered.get().answerMs() / 1000.0;
+        long elapsed = answered.get().answerMs();
+        double seconds = elapsed / 1000.0;
         double zero = Math.max(ANSWER_ZERO_SECONDS, target + 1);
-        double earned = seconds <= target ? 1 : Math.max(0, (zero - seconds) / (zero - target));
+        double earned = CallTarget.met(elapsed, target) ? 1 : Math.max(0, Math.min(0.99, (zero - seconds)
+                / (zero - target)));
         return new CallLog.ScoreItem("answer-time", label, 1, earned,
-                "Answered after " + secs(answered.get().answerMs()) + " (target " + target + " s)",
-                answered.get().atMs());
+                CallTarget.ANSWER.describe(elapsed, target), answered.get().atMs());
     }
 
     private static CallLog.ScoreItem locationVerified(Call call) {
-        int target = call.scenario.targets().locationSeconds() > 0 ? call.scenario.targets().locationSeconds() : 60;
-        String label = "Location verified within " + target + " s";
+        int target = CallTarget.LOCATION.seconds(call.targets());
+        String label = "Location verified within " + target + " s (" + CallTarget.LOCATION.definition() + ")";
         Optional<CallLog.CadEdit> verified = call.cadEdits().stream()
                 .filter(e -> CadFields.LOCATION.equals(e.field()) && e.newValue() != null)
                 .findFirst();
@@ -101,16 +105,17 @@ public final class Scorer {
             return new CallLog.ScoreItem("location-verified", label, 2, 0, "The location was never verified", -1);
         }
         CallLog.CadEdit e = verified.get();
-        long sinceAnswer = e.atMs() - call.answerAtMs();
+        long sinceAnswer = CallTarget.LOCATION.elapsedMs(e.atMs(), call.answerAtMs());
         Optional<LatLon> at = CadFields.position(e.newValue());
         LatLon truth = new LatLon(call.scenario.location().lat(), call.scenario.location().lon());
         if (at.isPresent() && at.get().distanceMeters(truth) > LOCATION_TOLERANCE_METERS) {
-            return new CallLog.ScoreItem("location-verified", label, 2, 0, "Verified " + e.newValue() + " after "
-                    + secs(sinceAnswer) + ", but the caller is at " + call.scenario.location().address() + " ("
-                    + Math.round(at.get().distanceMeters(truth)) + " m away)", e.atMs());
+            return new CallLog.ScoreItem("location-verified", label, 2, 0, "Verified " + CadFields.place(e.newValue())
+                    + " after " + secs(sinceAnswer) + ", but the caller is at " + call.scenario.location().address()
+                    + " (" + Math.round(at.get().distanceMeters(truth)) + " m away)", e.atMs());
         }
         return new CallLog.ScoreItem("location-verified", label, 2, timeMark(sinceAnswer, target),
-                "Verified " + e.newValue() + " " + secs(sinceAnswer) + " after answering", e.atMs());
+                "Verified " + CadFields.place(e.newValue()) + "; " + CallTarget.LOCATION.describe(sinceAnswer, target),
+                e.atMs());
     }
 
     private static CallLog.ScoreItem callback(Call call) {
@@ -142,8 +147,14 @@ public final class Scorer {
         }
         CallLog.CadEdit e = last.get();
         boolean right = truth.equalsIgnoreCase(e.newValue().trim());
+        // An automatic guess the trainee never touched is named as such, so a wrong one is not silently theirs.
+        String who = switch (e.by() == null ? "" : e.by()) {
+            case CadFields.BY_CONFIRMED -> "confirmed by the call-taker";
+            case "trainee" -> "entered by the call-taker";
+            default -> "filled in automatically and never confirmed by the call-taker";
+        };
         return new CallLog.ScoreItem("nature", label, 1, right ? 1 : 0,
-                "Nature code " + e.newValue() + " (by " + e.by() + ", " + secs(e.atMs()) + ")"
+                "Nature code " + e.newValue() + " (" + who + ", " + secs(e.atMs()) + ")"
                         + (right ? "" : "; expected " + truth), e.atMs());
     }
 
@@ -219,16 +230,17 @@ public final class Scorer {
     }
 
     private static CallLog.ScoreItem dispatchTime(Call call) {
-        int target = call.scenario.targets().dispatchSeconds() > 0 ? call.scenario.targets().dispatchSeconds() : 120;
-        String label = "Dispatched within " + target + " s";
+        int target = CallTarget.DISPATCH.seconds(call.targets());
+        String label = "Dispatched within " + target + " s (" + CallTarget.DISPATCH.definition() + ")";
         Optional<CallLog.Dispatch> dispatch = call.history.first(CallLog.Dispatch.class);
         if (dispatch.isEmpty()) {
             return new CallLog.ScoreItem("dispatch-time", label, 2, 0, "Never dispatched", -1);
         }
-        long sinceAnswer = dispatch.get().atMs() - call.answerAtMs();
+        long sinceAnswer = CallTarget.DISPATCH.elapsedMs(dispatch.get().atMs(), call.answerAtMs());
         return new CallLog.ScoreItem("dispatch-time", label, 2, timeMark(sinceAnswer, target),
-                "Dispatched " + dispatch.get().natureCode() + " with " + String.join(", ", dispatch.get().units())
-                        + " " + secs(sinceAnswer) + " after answering", dispatch.get().atMs());
+                "Dispatched " + dispatch.get().nature() + " with " + String.join(", ", dispatch.get().units())
+                        .toLowerCase(Locale.ROOT) + "; " + CallTarget.DISPATCH.describe(sinceAnswer, target),
+                dispatch.get().atMs());
     }
 
     private static CallLog.ScoreItem cadAccuracy(Call call) {
@@ -275,21 +287,25 @@ public final class Scorer {
         double end = last.map(CallLog.Emotion::value).orElse(start);
         boolean calmed = end < start || end < CALM;
         return Optional.of(new CallLog.ScoreItem("caller-calmed", "Caller calmed", 1, calmed ? 1 : 0,
-                String.format(Locale.ROOT, "Caller ended at %.2f (started at %.2f)", end, start)
-                        + last.map(e -> ", last change: " + e.reason()).orElse(""),
+                "The caller was " + CallLog.Emotion.word(start) + " at the start and "
+                        + CallLog.Emotion.word(end) + " at the end" + (end < start && CallLog.Emotion.word(end)
+                        .equals(CallLog.Emotion.word(start)) ? ", calmer than at the start" : ""),
                 last.map(CallLog.Emotion::atMs).orElse(-1L)));
     }
 
     // ---- helpers
 
-    /** Full marks within the target, none at {@link #LATE_FACTOR} times it, linear between. */
+    /**
+     * Full marks when the target is met ({@link CallTarget#met}); when late, part of the marks (never full), falling
+     * linearly to none at {@link #LATE_FACTOR} times the target.
+     */
     static double timeMark(long ms, int targetSeconds) {
-        double seconds = ms / 1000.0;
-        if (seconds <= targetSeconds) {
+        if (CallTarget.met(ms, targetSeconds)) {
             return 1;
         }
+        double seconds = ms / 1000.0;
         double zero = targetSeconds * LATE_FACTOR;
-        return Math.max(0, (zero - seconds) / (zero - targetSeconds));
+        return Math.max(0, Math.min(0.99, (zero - seconds) / (zero - targetSeconds)));
     }
 
     /**
@@ -455,7 +471,11 @@ public final class Scorer {
         }
 
         long answerAtMs() {
-            return history.first(CallLog.Answered.class).map(CallLog.Answered::atMs).orElse(0L);
+            return history.first(CallLog.Answered.class).map(CallLog.Answered::atMs).orElse(-1L);
+        }
+
+        CallTarget.Targets targets() {
+            return scenario.targets().logged();
         }
 
         List<CallLog.CadEdit> cadEdits() {

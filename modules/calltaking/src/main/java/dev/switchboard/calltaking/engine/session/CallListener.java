@@ -53,6 +53,10 @@ public interface CallListener {
     default void dispatched(CallLog.Dispatch d) {
     }
 
+    /** The control room answered the dispatch: which units it sent, which asked types have nobody free yet. */
+    default void dispatchAnswered(CallLog.DispatchAnswer a) {
+    }
+
     default void unit(CallLog.UnitUpdate u) {
     }
 

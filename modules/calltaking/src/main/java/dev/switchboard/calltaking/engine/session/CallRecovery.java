@@ -8,17 +8,14 @@ import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.EventLogEntry;
 import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.RecordingInfo;
+import dev.switchboard.store.session.RecordingSeals;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.session.SessionSummary;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -27,7 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * At start-up, closes the calls a crash or kill left running: logs {@code call.interrupted} (with the time of the
  * last entry), repairs each recording's WAV header so it plays up to the last flushed second, closes the recording
- * as {@code interrupted} with its length and checksum, and finishes the session as {@code interrupted}, unscored.
+ * as {@code interrupted} with its length and seals its checksum on the chain, and finishes the session as
+ * {@code interrupted}, unscored. The call's length comes from its log (the last entry's time), not from the
+ * recording, which may hold only what was flushed (nothing at all for a typed call without a caller's voice);
+ * the session ends at the wall time of its last entry, not at the time of recovery.
  */
 public final class CallRecovery {
 
@@ -75,6 +75,8 @@ public final class CallRecovery {
         long count = log.count(s.id());
         List<EventLogEntry> last = count == 0 ? List.of() : log.read(s.id(), count, 1);
         long lastMs = last.isEmpty() ? 0 : last.get(0).simTimeMillis();
+        Instant endedAt = last.isEmpty() ? s.startedAt() : last.get(0).wallTime();
+        RecordingSeals seals = new RecordingSeals(log, recordings, recordingsDir);
         List<String> files = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (RecordingInfo r : recordings.of(s.id())) {
@@ -82,38 +84,24 @@ public final class CallRecovery {
                 continue;
             }
             Path file = recordingsDir.resolve(r.file());
-            long durationMs = 0;
-            String sha = null;
+            long durationMs = lastMs;
             try {
-                durationMs = WavFiles.repair(file);
-                sha = sha256(file);
+                durationMs = Math.max(WavFiles.repair(file), lastMs);
+                seals.seal(s.id(), r.file(), durationMs, null, "interrupted");
                 files.add(r.file());
             } catch (RuntimeException | IOException e) {
                 problems.add(r.file() + ": " + e.getMessage());
                 LOG.warn("Could not repair the recording {} of interrupted call {}: {}", file, s.id(), e.getMessage());
+                recordings.closed(s.id(), r.file(), durationMs, null, "interrupted");
             }
-            recordings.closed(s.id(), r.file(), durationMs, sha, "interrupted");
         }
         String detail = "found running at start-up; " + count + " entries kept"
                 + (files.isEmpty() ? "" : "; recording repaired: " + String.join(", ", files))
                 + (problems.isEmpty() ? "" : "; recording problems: " + String.join("; ", problems));
         log.append(new AppendRequest(s.id(), lastMs, CallLog.INTERRUPTED,
                 log.json(new CallLog.Interrupted(lastMs, detail))));
-        sessions.finish(s.id(), wallClock.instant(), "interrupted", null);
+        sessions.finish(s.id(), endedAt, "interrupted", null);
         LOG.info("Closed interrupted call {} ({}): {}", s.id(), s.title(), detail);
         return new Recovered(s.id(), s.title(), lastMs, files, detail);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-                digest.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -26,9 +26,12 @@ import dev.switchboard.core.event.Delivery;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.event.Subscription;
 import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.incident.DispatchAnswered;
 import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.ResponderType;
 import dev.switchboard.core.incident.ResponseUpdated;
+import dev.switchboard.core.session.TrainingSessionChanged;
+import dev.switchboard.core.io.DiskFull;
 import dev.switchboard.speech.Pcm;
 import dev.switchboard.speech.Prosody;
 import dev.switchboard.speech.TextToSpeech;
@@ -38,8 +41,11 @@ import dev.switchboard.speech.WordTiming;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.RecordingSeals;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.session.SessionSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,6 +82,8 @@ public final class CallSession {
     /** How often the caller engine is told about silence (and so how late a scripted event can fire). */
     static final long SILENCE_POLL_MS = 1_000;
     static final long VOICE_INTERVAL_MS = 1_000;
+    /** The reason a call ends with when it reaches its maximum length. */
+    public static final String TIME_LIMIT = "time-limit";
     /** The recording's sample rate when the session builds the WAV file itself. */
     public static final int SAMPLE_RATE = Pcm.SPEECH_RATE;
 
@@ -111,6 +119,8 @@ public final class CallSession {
     private double loggedEmotion = -1;
     private String loggedLocation;
     private long lastSilenceAskMs = -SILENCE_POLL_MS;
+    /** When the trainee last showed they are on the line without speaking (typing); the silence counts from then. */
+    private long presentAtMs = -1;
     private long lastFlushMs;
     private long lastVoiceMs = -VOICE_INTERVAL_MS;
     private long cutOffAtMs = -1;
@@ -119,6 +129,7 @@ public final class CallSession {
     private int meterRate;
     private boolean transferred;
     private Subscription responses;
+    private Subscription answers;
     private boolean helpArrivedTold;
     private String dispatchReference;
     private CallLog.Score score;
@@ -248,11 +259,12 @@ public final class CallSession {
             Batch batch = new Batch();
             batch.add(now, CallLog.STARTED, new CallLog.Started(session.value(), scenario.id(), scenario.title(),
                     config.seed(), config.trainee().value(), config.traineeName(), audioFile, rate,
-                    config.llmCaller() ? "llm" : "offline"));
+                    config.llmCaller() ? "llm" : "offline", scenario.targets().logged()));
             batch.add(now, CallLog.RINGING, new CallLog.Ringing(now));
             batch.write();
             state = CallState.RINGING;
         }
+        services.bus().publish(new TrainingSessionChanged(session));
         listener.stateChanged(CallState.RINGING);
     }
 
@@ -350,6 +362,16 @@ public final class CallSession {
     }
 
     /**
+     * The trainee is on the line without speaking, e.g. typing a line or into the CAD form: the caller's silence
+     * counts from {@code atMs}, so "are you still there?" comes only after a real silence. Not logged.
+     */
+    public void traineePresent(long atMs) {
+        synchronized (lock) {
+            presentAtMs = Math.max(presentAtMs, atMs);
+        }
+    }
+
+    /**
      * The trainee's microphone audio from {@code atMs}: to the recording's right channel and the voice meter;
      * {@code call.voice} about once a second while the trainee speaks.
      */
@@ -360,7 +382,7 @@ public final class CallSession {
                 return;
             }
             if (recording != null) {
-                recording.trainee(atMs, pcm);
+                recordSafely(() -> recording.trainee(atMs, pcm));
             }
             if (meter == null) {
                 meterRate = pcm.sampleRate();
@@ -398,7 +420,7 @@ public final class CallSession {
                 return;
             }
             long spokenUntil = lineFreeAtMs;
-            writeAudioUntil(atMs);
+            recordSafely(() -> writeAudioUntil(atMs));
             pendingAudio.clear();
             cutOffAtMs = atMs;
             lineFreeAtMs = atMs;
@@ -545,6 +567,7 @@ public final class CallSession {
             new Batch().add(now, CallLog.DISPATCHED, d).write();
             dispatchReference = reference;
             responses = services.bus().subscribe(ResponseUpdated.class, this::onResponse, Delivery.ASYNC);
+            answers = services.bus().subscribe(DispatchAnswered.class, this::onAnswer, Delivery.ASYNC);
             services.bus().publish(new IncidentCreated(session, reference, code, d.nature(), priority,
                     place.position(), place.wardId(), address, units, services.wallClock().instant()));
         }
@@ -563,16 +586,28 @@ public final class CallSession {
             if (state == null || state == CallState.ENDED) {
                 return;
             }
-            writeAudioUntil(nowMs);
-            if (recording != null && nowMs - lastFlushMs >= 1000) {
-                recording.flush();
-                lastFlushMs = nowMs;
+        }
+        if (nowMs >= config.maxLengthMs()) {
+            LOG.warn("Call {} reached its maximum length of {} min; ending it", session, config.maxLengthMs() / 60_000);
+            end(TIME_LIMIT);
+            return;
+        }
+        synchronized (lock) {
+            if (state == null || state == CallState.ENDED) {
+                return;
             }
+            recordSafely(() -> {
+                writeAudioUntil(nowMs);
+                if (recording != null && nowMs - lastFlushMs >= 1000) {
+                    recording.flush();
+                    lastFlushMs = nowMs;
+                }
+            });
             if (answerAtMs < 0 || state == CallState.ON_HOLD || nowMs - lastSilenceAskMs < SILENCE_POLL_MS) {
                 return;
             }
             lastSilenceAskMs = nowMs;
-            turn = caller.silence(Math.max(0, nowMs - lineFreeAtMs), nowMs).orElse(null);
+            turn = caller.silence(Math.max(0, nowMs - Math.max(lineFreeAtMs, presentAtMs)), nowMs).orElse(null);
         }
         if (turn != null) {
             callerSays(turn, nowMs, "silence");
@@ -591,24 +626,37 @@ public final class CallSession {
             if (state == null || state == CallState.ENDED) {
                 return Optional.ofNullable(score);
             }
-            long now = Math.max(clock.nowMs(), lineFreeAtMs);
-            writeAudioUntil(now);
+            long now = Math.min(Math.max(clock.nowMs(), lineFreeAtMs), config.maxLengthMs());
+            recordSafely(() -> writeAudioUntil(now));
             pendingAudio.clear();
             new Batch().add(now, CallLog.ENDED, new CallLog.Ended(now, reason, now)).write();
             state = CallState.ENDED;
             if (responses != null) {
                 responses.close();
             }
+            if (answers != null) {
+                answers.close();
+            }
             if (recording != null) {
-                CallRecording.Closed closed = recording.close(now);
-                services.recordings().closed(session, recording.file(), closed.durationMs(), closed.sha256(),
-                        "complete");
+                CallRecording.Closed closed;
+                try {
+                    closed = recording.close(now);
+                } catch (RuntimeException e) {
+                    throw recordingFailed(e);
+                }
+                try {
+                    new RecordingSeals(services.log(), services.recordings(), services.recordingsDir())
+                            .seal(session, recording.file(), closed.durationMs(), closed.sha256(), "complete");
+                } catch (IOException e) {
+                    throw recordingFailed(new UncheckedIOException(e));
+                }
             }
             s = scorer.score(scenario, CallHistory.read(services.log(), session));
             new Batch().add(now, CallLog.SCORED, s).write();
             services.sessions().finish(session, services.wallClock().instant(), "complete", s.total());
             score = s;
         }
+        services.bus().publish(new TrainingSessionChanged(session));
         listener.stateChanged(CallState.ENDED);
         listener.scored(s);
         return Optional.of(s);
@@ -625,7 +673,7 @@ public final class CallSession {
             return hangUpIf(turn);
         }
         String text = turn.text().strip();
-        String spoken = turn.spokenText();
+        String spoken = forVoice(turn.spokenText());
         long start;
         synchronized (lock) {
             if (state == CallState.ENDED) {
@@ -705,7 +753,8 @@ public final class CallSession {
             }
             long now = clock.nowMs();
             update = new CallLog.UnitUpdate(now, u.reference(), u.unitId(), u.unitType().name(), u.state(),
-                    u.position().lat(), u.position().lon(), u.headingDegrees(), u.incidentState());
+                    u.position().lat(), u.position().lon(), u.headingDegrees(), u.incidentState(),
+                    u.etaSeconds() < 0 ? null : Math.round(u.etaSeconds()));
             new Batch().add(now, CallLog.UNIT, update).write();
             if ("ON_SCENE".equals(u.state()) && !helpArrivedTold && state != CallState.ON_HOLD) {
                 helpArrivedTold = true;
@@ -721,6 +770,20 @@ public final class CallSession {
             }
             callerSays(turn, now, "help arrived");
         }
+    }
+
+    private void onAnswer(DispatchAnswered a) {
+        CallLog.DispatchAnswer answer;
+        synchronized (lock) {
+            if (state == CallState.ENDED || !a.reference().equals(dispatchReference)) {
+                return;
+            }
+            long now = clock.nowMs();
+            answer = new CallLog.DispatchAnswer(now, a.sentUnits(), a.waiting().stream().map(Enum::name).toList(),
+                    a.controlRoomNote());
+            new Batch().add(now, CallLog.DISPATCH_ANSWERED, answer).write();
+        }
+        listener.dispatchAnswered(answer);
     }
 
     // ---- helpers (callers hold the lock)
@@ -776,6 +839,53 @@ public final class CallSession {
 
     private void control(long atMs, String action, String detail) {
         new Batch().add(atMs, CallLog.CONTROL, new CallLog.Control(atMs, action, detail)).write();
+    }
+
+    /** Runs a write to the recording; a failure (a full disk) closes the call as interrupted and is thrown. */
+    private void recordSafely(Runnable write) {
+        try {
+            write.run();
+        } catch (UncheckedIOException | SwitchboardException e) {
+            throw recordingFailed(e);
+        }
+    }
+
+    /**
+     * The recording could not be written: the call stops here and its session is closed as interrupted, with
+     * everything logged so far kept (each step best effort: the database may sit on the same full disk, and then
+     * the next start's recovery closes it).
+     */
+    private SwitchboardException recordingFailed(RuntimeException e) {
+        Path where = recording == null ? services.recordingsDir()
+                : services.recordingsDir().resolve(recording.file());
+        String why = DiskFull.is(e, where) ? DiskFull.describe(where)
+                : "the recording " + where + " could not be written (" + e.getMessage() + ")";
+        LOG.error("Call {} stopped: {}", session, why, e);
+        long now = clock.nowMs();
+        state = CallState.ENDED;
+        pendingAudio.clear();
+        if (responses != null) {
+            responses.close();
+        }
+        try {
+            new Batch().add(now, CallLog.INTERRUPTED, new CallLog.Interrupted(now, "stopped: " + why)).write();
+        } catch (RuntimeException logFailed) {
+            e.addSuppressed(logFailed);
+        }
+        if (recording != null) {
+            try {
+                services.recordings().closed(session, recording.file(), now, null, "interrupted");
+            } catch (RuntimeException rowFailed) {
+                e.addSuppressed(rowFailed);
+            }
+        }
+        try {
+            services.sessions().finish(session, services.wallClock().instant(), "interrupted", null);
+        } catch (RuntimeException rowFailed) {
+            e.addSuppressed(rowFailed);
+        }
+        return new SwitchboardException("The call was stopped: " + why + ".", "Free some space. Everything logged "
+                + "up to now is kept and the session is closed as interrupted.", e);
     }
 
     private void writeAudioUntil(long untilMs) {
@@ -836,6 +946,17 @@ public final class CallSession {
 
     private void requireOpen() {
         requireState(CallState.CONNECTED, CallState.ON_HOLD, CallState.TRANSFERRED);
+    }
+
+    /**
+     * The caller's line as the voice is given it: dashes and other typographic marks MaryTTS' English tokenizer does
+     * not know (it logs an ERROR for each em dash) become the plain pauses and punctuation it reads.
+     */
+    static String forVoice(String text) {
+        return text.replaceAll("\\s*[\u2014\u2013\u2012\u2015]+\\s*", ", ")
+                .replace('\u2026', '.').replace('\u2018', '\'').replace('\u2019', '\'')
+                .replace('\u201c', '"').replace('\u201d', '"')
+                .replaceAll(",\\s*([,.!?])", "$1").replaceAll("\\s+", " ").strip();
     }
 
     static long speakingMs(String text) {

@@ -2,9 +2,7 @@ package dev.switchboard.calltaking.engine.session;
 
 import dev.switchboard.calltaking.engine.cad.CadField;
 import dev.switchboard.core.error.InputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.switchboard.core.io.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,18 +70,57 @@ public record OperatorScript(Path file, List<Step> steps) {
     public record End(int line) implements Step {
     }
 
+    /** The largest script file read: far more than any call needs, and no device such as {@code /dev/zero}. */
+    public static final long MAX_BYTES = 1024 * 1024;
+
     /**
-     * Reads and checks a script.
+     * Reads and checks a script (UTF-8 text of at most {@value #MAX_BYTES} bytes).
      *
-     * @throws InputException naming the file and line of the first bad line
+     * @throws InputException naming the file and line of the first bad line, or the file when it is not a script
      */
     public static OperatorScript read(Path file) {
         Objects.requireNonNull(file, "file");
-        try {
-            return parse(file, Files.readAllLines(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new InputException(file, 0, null, "cannot read the operator script: " + e.getMessage());
+        return parse(file, TextFiles.readUtf8Lines(file, MAX_BYTES, "an operator script"));
+    }
+
+    /**
+     * Checks, before the call starts, that the script's own times (its {@code @} marks, waits and holds) stay
+     * within {@code maxLengthMs}; the caller's replies only add to that.
+     *
+     * @throws InputException at the first line that goes past the limit
+     */
+    public void requireWithin(long maxLengthMs) {
+        long at = 0;
+        for (Step step : steps) {
+            String field = null;
+            switch (step) {
+                case At a -> {
+                    at = Math.max(at, a.atMs());
+                    field = "@";
+                }
+                case Wait w -> {
+                    at += w.ms();
+                    field = "/wait";
+                }
+                case Hold h -> {
+                    at += h.ms();
+                    field = "/hold";
+                }
+                default -> {
+                }
+            }
+            if (at > maxLengthMs) {
+                throw new InputException(file, step.line(), field, "the script reaches " + clock(at)
+                        + " here, beyond the longest call allowed (" + clock(maxLengthMs) + "; setting "
+                        + CallSettings.MAX_LENGTH_MINUTES.key() + ")");
+            }
         }
+    }
+
+    private static String clock(long ms) {
+        long s = ms / 1000;
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     /** Parses script lines; {@code file} only names them in messages. */

@@ -93,6 +93,6 @@ class GazetteerTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\n\"wards\": [\n");
         assertThatThrownBy(() -> g.extendedWith(broken)).isInstanceOf(InputException.class)
-                .hasMessageContaining("broken.json line");
+                .hasMessageContaining("broken.json:");
     }
 }

@@ -159,7 +159,7 @@ class ScenarioLibraryTest {
         assertThat(p.message()).isEqualTo("'sometimes' is not one of ALWAYS_OPENING, WHEN_ASKED, WHEN_CALM, "
                 + "AFTER_EVENT");
         assertThat(p.toString()).isEqualTo(dir.resolve("earthquake.yaml") + ":" + p.line()
-                + ": field facts[2].reveal: " + p.message());
+                + ": facts[2].reveal: " + p.message());
     }
 
     @Test

@@ -97,7 +97,9 @@ class CallRecoveryTest {
             assertThat(recording.sha256()).hasSize(64);
             WavAudio audio = WavFiles.read(dir.recordings().resolve(recording.file()));
             assertThat(audio.channels()).isEqualTo(2);
-            assertThat(audio.durationMs()).isEqualTo(recording.durationMs()).isPositive();
+            assertThat(audio.durationMs()).isPositive();
+            // The call's length is its log's: the recording may hold less (only what was flushed).
+            assertThat(recording.durationMs()).isEqualTo(Math.max(audio.durationMs(), interrupted.lastMs()));
             assertThat(peak(audio.channel(1).samples())).as("the trainee's audio is in the right channel")
                     .isGreaterThan(1000);
 

@@ -210,9 +210,9 @@ class CallSessionTest {
 
         clock.set(60_000);
         bus.publish(new ResponseUpdated("someone-else", "F-9", ResponderType.FIRE, "EN_ROUTE",
-                new LatLon(35.66, 139.70), 90, "DISPATCHED", wall.instant()));
+                new LatLon(35.66, 139.70), 90, "DISPATCHED", 240, wall.instant()));
         bus.publish(new ResponseUpdated(d.reference(), "F-1", ResponderType.FIRE, "ON_SCENE",
-                new LatLon(35.659, 139.703), 90, "ON_SCENE", wall.instant()));
+                new LatLon(35.659, 139.703), 90, "ON_SCENE", 0, wall.instant()));
 
         h = history(call);
         assertThat(h.all(CallLog.UnitUpdate.class)).extracting(CallLog.UnitUpdate::unitId, CallLog.UnitUpdate::state,
@@ -283,6 +283,38 @@ class CallSessionTest {
     }
 
     @Test
+    void homeAndReviewHearWhenTheCallStartsAndWhenItIsScored() {
+        List<dev.switchboard.core.session.TrainingSessionChanged> changes = new java.util.ArrayList<>();
+        bus.subscribe(dev.switchboard.core.session.TrainingSessionChanged.class, changes::add);
+        CallSession call = call(false, null);
+        call.ring();
+        assertThat(changes).extracting(c -> c.session()).containsExactly(call.session());
+        clock.set(2_000);
+        call.answer();
+        clock.set(9_000);
+        call.end("completed");
+        assertThat(changes).hasSize(2);
+    }
+
+    @Test
+    void theVoiceIsGivenPlainPunctuationWhileTheTranscriptKeepsTheLineAsWritten() {
+        ToneVoice tts = new ToneVoice();
+        CallSession call = call(true, tts);
+        caller.then("My son\u2014 I can't find my son! He was right here \u2013 now he's gone\u2026", 0.8);
+        call.ring();
+        clock.set(1_000);
+        call.answer();
+        clock.set(5_000);
+        CallLog.Utterance reply = call.traineeTyped("Where are you?").orElseThrow();
+
+        assertThat(reply.text()).contains("\u2014");
+        assertThat(tts.texts).isNotEmpty().allSatisfy(t -> assertThat(t).doesNotContain("\u2014", "\u2013",
+                "\u2026"));
+        assertThat(String.join(" ", tts.texts)).contains("My son, I can't find my son!", "right here, now he's gone.");
+        assertThat(CallSession.forVoice("Wait\u2014 \u2014no!")).isEqualTo("Wait, no!");
+    }
+
+    @Test
     void theCallerSpeaksThroughTtsIntoTheLeftChannelAndABargeInCutsTheRest() {
         ToneVoice tts = new ToneVoice();
         CallSession call = call(true, tts);
@@ -349,6 +381,28 @@ class CallSessionTest {
         assertThat(h.first(CallLog.Ended.class).orElseThrow().reason()).isEqualTo("caller-hung-up");
         assertThat(h.first(CallLog.Score.class)).isPresent();
         assertThat(h.callerLines()).extracting(CallLog.Utterance::text).endsWith("Forget it!");
+    }
+
+    @Test
+    void typingCountsAsBeingThereSoTheCallerAsksOnlyAfterARealSilence() {
+        CallSession call = answered(2_000);
+        caller.onSilence = new CallerTurn("Hello? Are you still there?", 0.9, List.of(), false, "offline");
+        // The trainee types (into the CAD form or the line) for 20 s without sending anything.
+        for (long t = 3_000; t <= 23_000; t += 1_000) {
+            clock.set(t);
+            call.traineePresent(t - 300);
+            call.tick(t);
+        }
+        assertThat(history(call).callerLines()).hasSize(1);
+        assertThat(caller.silences).allSatisfy(ms -> assertThat(ms).isLessThan(2_000));
+        // Then the trainee stops: after a real silence the caller asks.
+        for (long t = 24_000; t <= 34_000; t += 1_000) {
+            clock.set(t);
+            call.tick(t);
+        }
+        CallLog.Utterance prompt = history(call).callerLines().get(1);
+        assertThat(prompt.text()).isEqualTo("Hello? Are you still there?");
+        assertThat(prompt.startMs()).isGreaterThanOrEqualTo(22_700 + 8_000);
     }
 
     private static int peak(Pcm pcm) {

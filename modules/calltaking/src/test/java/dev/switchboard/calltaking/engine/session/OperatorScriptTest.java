@@ -56,18 +56,18 @@ class OperatorScriptTest {
     void aBadLineNamesTheFileTheLineAndWhatIsWrong() {
         assertThatThrownBy(() -> parse("Hello?", "/hold ten"))
                 .isInstanceOf(InputException.class)
-                .hasMessageContaining(FILE.toString()).hasMessageContaining("line 2")
+                .hasMessageContaining(FILE + ":2: ")
                 .hasMessageContaining("'ten' is not a number of seconds");
         assertThatThrownBy(() -> parse("Hello?", "", "/cad COLOUR red"))
-                .hasMessageContaining("line 3").hasMessageContaining("'COLOUR' is not a CAD field");
+                .hasMessageContaining(":3: ").hasMessageContaining("'COLOUR' is not a CAD field");
         assertThatThrownBy(() -> parse("/dance", "Hello?"))
-                .hasMessageContaining("line 1").hasMessageContaining("unknown command '/dance'");
+                .hasMessageContaining(":1: ").hasMessageContaining("unknown command '/dance'");
         assertThatThrownBy(() -> parse("Hello?", "/transfer coastguard"))
-                .hasMessageContaining("line 2").hasMessageContaining("fire, ems or police");
+                .hasMessageContaining(":2: ").hasMessageContaining("fire, ems or police");
         assertThatThrownBy(() -> parse("Hello?", "/dispatch now"))
-                .hasMessageContaining("line 2").hasMessageContaining("takes no argument");
+                .hasMessageContaining(":2: ").hasMessageContaining("takes no argument");
         assertThatThrownBy(() -> parse("Hello?", "/cad ADDRESS"))
-                .hasMessageContaining("line 2").hasMessageContaining("missing argument");
+                .hasMessageContaining(":2: ").hasMessageContaining("missing argument");
         assertThatThrownBy(() -> parse("# only a comment", "/wait 3"))
                 .hasMessageContaining("no line for the trainee to say");
         InputException e = (InputException) org.assertj.core.api.Assertions.catchThrowable(

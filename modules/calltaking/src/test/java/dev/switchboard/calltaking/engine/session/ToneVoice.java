@@ -12,6 +12,7 @@ final class ToneVoice implements TextToSpeech {
 
     static final int RATE = 16_000;
     final List<Prosody> prosodies = new ArrayList<>();
+    final List<String> texts = new ArrayList<>();
 
     @Override
     public boolean available() {
@@ -25,6 +26,7 @@ final class ToneVoice implements TextToSpeech {
     @Override
     public Pcm synthesize(String text, Prosody prosody) {
         prosodies.add(prosody);
+        texts.add(text);
         return tone(text.length() * 100L);
     }
 

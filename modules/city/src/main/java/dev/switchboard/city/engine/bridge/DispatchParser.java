@@ -19,8 +19,10 @@ import java.util.function.Function;
  * </pre>
  *
  * <p>n is 1..20 (default 1). A place or area is free text to the end of the order: letters of any script
- * (so Japanese names too), digits, spaces, '-' and '・', at most {@value #MAX_PLACE_LENGTH} characters; it
- * is validated, never resolved (the simulation resolves places). A unit id is one token of ASCII letters,
+ * (so Japanese names too), digits, spaces, '-' and '・', at most {@value #MAX_PLACE_LENGTH} characters. With
+ * {@link KnownPlaces} (the program always passes the city's) a place the city does not know is refused too
+ * ({@code DISPATCH SWAT TO ATLANTIS}); which incident a place means is still the simulation's to resolve. A unit id
+ * is one token of ASCII letters,
  * digits, '-' and '_'. Anything else is refused with a reason and a column, never guessed; oversized input
  * is refused before it is scanned, so hostile input costs nothing. Stateless and thread-safe.
  */
@@ -47,8 +49,53 @@ public final class DispatchParser {
     private record Token(String text, int column, int start) {
     }
 
-    /** Parses one order. Line breaks and ';' are refused here: use {@link #parseAll} for several orders. */
+    /**
+     * The places an order may name: a ward of the city (id, English or Japanese name) or an incident id such as
+     * {@code INC-0007}.
+     */
+    @FunctionalInterface
+    public interface KnownPlaces {
+
+        /** Any place that is well formed; for checking the grammar alone. */
+        KnownPlaces ANY = place -> true;
+
+        boolean knows(String place);
+
+        /** The wards of a city, by id or name, and incident ids. */
+        static KnownPlaces wardsOf(dev.switchboard.city.engine.pack.CityPack city) {
+            return place -> place.strip().toUpperCase(Locale.ROOT).matches("INC-\\d{1,6}")
+                    || city.ward(place).isPresent();
+        }
+    }
+
+    /** Parses one order for its grammar only; see {@link #parse(String, KnownPlaces)}. */
     public static ParseResult parse(String order) {
+        return parse(order, KnownPlaces.ANY);
+    }
+
+    /**
+     * Parses one order, refusing a place or area that {@code places} does not know. Line breaks and ';' are refused
+     * here: use {@link #parseAll} for several orders.
+     */
+    public static ParseResult parse(String order, KnownPlaces places) {
+        ParseResult result = parseGrammar(order);
+        if (result instanceof ParseResult.Parsed parsed) {
+            String place = switch (parsed.command()) {
+                case DispatchCommand.Dispatch d -> d.place();
+                case DispatchCommand.Evacuate e -> e.area();
+                case DispatchCommand.StandDown d -> null;
+            };
+            if (place != null && !places.knows(place)) {
+                String text = stripTrailingPeriod(order);
+                int column = text.lastIndexOf(place.split(" ")[0]) + 1;
+                return rejected("no ward or incident called '" + shorten(place) + "' in this city; name a ward "
+                        + "(e.g. Shibuya) or an incident (e.g. INC-0007)", Math.max(1, column));
+            }
+        }
+        return result;
+    }
+
+    private static ParseResult parseGrammar(String order) {
         if (order == null) {
             return rejected("empty order; " + EXPECTED_ORDER, 1);
         }
@@ -101,6 +148,11 @@ public final class DispatchParser {
      * rejection.
      */
     public static List<ParseResult> parseAll(String text) {
+        return parseAll(text, KnownPlaces.ANY);
+    }
+
+    /** {@link #parseAll(String)}, refusing places {@code places} does not know. */
+    public static List<ParseResult> parseAll(String text, KnownPlaces places) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -123,7 +175,7 @@ public final class DispatchParser {
         }
         List<ParseResult> results = new ArrayList<>(orders.size());
         for (String order : orders) {
-            results.add(parse(withoutListMarker(order)));
+            results.add(parse(withoutListMarker(order), places));
         }
         return List.copyOf(results);
     }

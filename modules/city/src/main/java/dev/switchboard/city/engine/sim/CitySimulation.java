@@ -22,6 +22,7 @@ import dev.switchboard.city.model.Ward;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.geo.LatLon;
 import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.incident.DispatchAnswered;
 import dev.switchboard.core.incident.DispatchOrdered;
 import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.ResponderType;
@@ -211,20 +212,56 @@ public final class CitySimulation implements AutoCloseable {
             Map<UnitType, Integer> asked = new EnumMap<>(UnitType.class);
             call.units().forEach(r -> asked.merge(unitType(r), 1, Integer::sum));
             List<String> sent = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
+            List<ResponderType> waiting = new ArrayList<>();
             asked.forEach((type, count) -> {
                 CommandResult r = dispatch(new DispatchCommand.Dispatch(type, count, i.id), "call-taker", null);
-                if (r.done()) {
-                    sent.addAll(r.unitIds());
-                } else {
-                    notes.add(r.message());
+                int got = r.done() ? r.unitIds().size() : 0;
+                sent.addAll(r.done() ? r.unitIds() : List.of());
+                if (got < count) {
+                    // Nobody of this type is free: the first to come free goes (see sendAwaitedUnits).
+                    i.awaited.merge(type, count - got, Integer::sum);
+                    for (int k = got; k < count; k++) {
+                        waiting.add(responder(type));
+                    }
                 }
             });
-            String message = "Opened " + i.id + " for call " + call.reference()
+            if (!waiting.isEmpty()) {
+                journal.log(nowMillis, "city.call.units_awaited", SessionJournal.fields("incident", i.id,
+                        "reference", call.reference(), "types", waiting.stream().map(Enum::name).toList()));
+            }
+            journal.publish(new DispatchAnswered(call.reference(), sent, waiting, "", Instant.ofEpochMilli(nowMillis)));
+            String message = "Opened " + i.id + " for a call at " + call.address()
                     + (sent.isEmpty() ? "" : "; sent " + String.join(", ", sent))
-                    + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+                    + (waiting.isEmpty() ? "" : "; waiting for a free " + waiting.stream()
+                            .map(t -> t.name().toLowerCase(Locale.ROOT).replace('_', ' ')).distinct()
+                            .reduce((a, b) -> a + ", " + b).orElse("") + " unit");
             return CommandResult.done(message, i.id, sent);
         });
+    }
+
+    /**
+     * Sends units a call-taker asked for that had nobody free when the call was dispatched, closest first, as they
+     * come free; the coordinator's recommendations take what is left.
+     */
+    private void sendAwaitedUnits() {
+        for (Incident incident : openIncidentsByUrgency()) {
+            if (incident.awaited.isEmpty()) {
+                continue;
+            }
+            for (UnitType type : List.copyOf(incident.awaited.keySet())) {
+                int count = incident.awaited.get(type);
+                List<ClosestUnits.Candidate> free = closest.rank(views(true), type, incident.position, Set.of(),
+                        count);
+                for (ClosestUnits.Candidate c : free) {
+                    assign(unitsById.get(c.unit().id()), incident, "call-taker", null);
+                }
+                if (free.size() >= count) {
+                    incident.awaited.remove(type);
+                } else {
+                    incident.awaited.put(type, count - free.size());
+                }
+            }
+        }
     }
 
     /** The control room's unit type for a responder type named by another capability. */
@@ -323,6 +360,7 @@ public final class CitySimulation implements AutoCloseable {
         recommend(result, summary);
         long t4 = System.nanoTime();
         moveUnits();
+        sendAwaitedUnits();
         reportMovingResponders();
         workScenes(seconds);
         updateIncidents();
@@ -988,7 +1026,20 @@ public final class CitySimulation implements AutoCloseable {
         lastResponseMillis.put(unit.id(), nowMillis);
         journal.publish(new ResponseUpdated(incident.reference, unit.id(), responder(unit.type()),
                 unit.state().name(), unit.position(), unit.view().headingDegrees(), incident.state.name(),
-                Instant.ofEpochMilli(nowMillis)));
+                etaSeconds(unit, incident), Instant.ofEpochMilli(nowMillis)));
+    }
+
+    /** Seconds until the unit reaches the incident by road, turnout left included; 0 there, -1 not on its way. */
+    private double etaSeconds(Unit unit, Incident incident) {
+        return switch (unit.state()) {
+            case ON_SCENE -> 0;
+            case DISPATCHED -> Math.max(0, unit.turnoutEndsMillis - nowMillis) / 1000.0
+                    + closest.etaSeconds(unit.position(), incident.position, unit.type());
+            case EN_ROUTE -> unit.errand == Unit.Errand.TO_SCENE && unit.path != null
+                    ? Math.max(0, unit.pathStartMillis / 1000.0 + unit.path.travelSeconds() - nowMillis / 1000.0)
+                    : closest.etaSeconds(unit.position(), incident.position, unit.type());
+            case IDLE, RETURNING -> -1;
+        };
     }
 
     /**

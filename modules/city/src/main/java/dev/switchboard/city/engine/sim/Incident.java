@@ -63,6 +63,8 @@ final class Incident {
     int wantedSwat;
     int wantedTraffic;
 
+    /** Units a call-taker asked for that had nobody free, by type: sent as they come free. */
+    final java.util.Map<UnitType, Integer> awaited = new java.util.EnumMap<>(UnitType.class);
     /** Units currently tasked here (dispatched, en route, on scene), in assignment order. */
     final Set<String> activeUnits = new LinkedHashSet<>();
     /** Every unit ever assigned, in assignment order. */
@@ -196,6 +198,7 @@ final class Incident {
     IncidentView view() {
         // While open, who is on it now; afterwards, everyone who worked it.
         List<String> units = open() ? List.copyOf(activeUnits) : List.copyOf(allUnits);
-        return new IncidentView(id, title, cause, position, wardId, priority, state, units, createdSimMillis, source);
+        return new IncidentView(id, title, cause, position, wardId, priority, state, units, createdSimMillis, source,
+                reference);
     }
 }

@@ -188,7 +188,7 @@ public final class LlmCoordinator implements Coordinator {
         String source = answer.provenance().label();
         List<DispatchCommand> commands = new ArrayList<>();
         int dropped = 0;
-        for (ParseResult r : DispatchParser.parseAll(answer.text())) {
+        for (ParseResult r : DispatchParser.parseAll(answer.text(), DispatchParser.KnownPlaces.wardsOf(pack))) {
             switch (r) {
                 case ParseResult.Parsed p -> commands.add(p.command());
                 case ParseResult.Rejected rej -> {

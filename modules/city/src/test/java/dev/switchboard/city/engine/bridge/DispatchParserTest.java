@@ -165,4 +165,25 @@ class DispatchParserTest {
         assertThat(rejected("DISPATCH SWAT TO <script>alert(1)</script>").reason()).contains("'<'");
         assertThat(rejected("DISPATCH SWAT TO ${jndi:ldap://x}").reason()).contains("'$'");
     }
+
+    @Test
+    void aPlaceTheCityDoesNotKnowIsRefusedWhenParsedWithItsReason() {
+        DispatchParser.KnownPlaces tokyo = DispatchParser.KnownPlaces.wardsOf(
+                dev.switchboard.city.engine.pack.CityPacks.tokyo());
+        ParseResult atlantis = DispatchParser.parse("DISPATCH SWAT TO ATLANTIS", tokyo);
+        assertThat(atlantis).isInstanceOfSatisfying(ParseResult.Rejected.class, r -> {
+            assertThat(r.reason()).contains("'ATLANTIS'").contains("ward");
+            assertThat(r.column()).isEqualTo(18);
+        });
+        assertThat(DispatchParser.parse("INITIATE EVACUATION IN Neverland", tokyo))
+                .isInstanceOf(ParseResult.Rejected.class);
+        assertThat(DispatchParser.parseAll("DISPATCH 2 AMBULANCES TO shibuya; DISPATCH POLICE TO Atlantis", tokyo))
+                .extracting(r -> r.getClass().getSimpleName()).containsExactly("Parsed", "Rejected");
+        // Wards by id, English or Japanese name, and incident ids, are known.
+        for (String place : List.of("Shibuya", "shinjuku", "\u65b0\u5bbf\u533a", "INC-0007")) {
+            assertThat(DispatchParser.parse("DISPATCH FIRE TO " + place, tokyo)).as(place)
+                    .isInstanceOf(ParseResult.Parsed.class);
+        }
+        assertThat(DispatchParser.parse("STAND DOWN SWAT-01", tokyo)).isInstanceOf(ParseResult.Parsed.class);
+    }
 }

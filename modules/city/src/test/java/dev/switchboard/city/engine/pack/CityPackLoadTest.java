@@ -127,7 +127,7 @@ class CityPackLoadTest {
         assertThat(e.file()).isEqualTo(dir.resolve("manifest.json"));
         assertThat(e.field()).isEqualTo("bounds.south");
         assertThat(e.line()).isEqualTo(5);
-        assertThat(e.getMessage()).contains("manifest.json line 5, field bounds.south");
+        assertThat(e.getMessage()).contains("manifest.json:5: bounds.south");
 
         writePack(MANIFEST.replace("  \"name\": \"Toyville\",\n", ""), WARDS, LAND, ROADS, BASES);
         e = catchThrowableOfType(InputException.class, () -> CityPacks.load(dir));

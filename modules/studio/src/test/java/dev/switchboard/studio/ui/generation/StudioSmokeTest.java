@@ -106,7 +106,7 @@ class StudioSmokeTest {
         tasks = new FxTaskRunner();
         Context ctx = new Context(settings, Map.of(GenerationService.class, generation, GpuFleet.class, pool,
                 ApplicationFactory.class, factory, OpsMonitor.class, ops, PolicyStore.class, policies,
-                ScalingLog.class, log));
+                ScalingLog.class, log, Database.class, db));
         HeadlessFx.runOnFx(() -> {
             view = new StudioWorkspace().create(ctx);
             stage = new Stage();

@@ -58,7 +58,8 @@ public final class MbTiles implements TileSource, AutoCloseable {
      */
     public static MbTiles open(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InputException(file, 0, null, "not found or not a file");
+            throw new InputException(file, 0, null, Files.exists(file) ? "is not a regular file"
+                    : "not found or not a file");
         }
         Connection connection = null;
         try {
@@ -118,13 +119,55 @@ public final class MbTiles implements TileSource, AutoCloseable {
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
                     byte[] data = rs.getBytes(1);
-                    return data == null || data.length == 0 ? Optional.empty() : Optional.of(data);
+                    // Checked again here: the file may have changed since import, and a bad tile is never drawn.
+                    return TileCheck.problem(data).isPresent() ? Optional.empty() : Optional.of(data);
                 }
                 return Optional.empty();
             }
         } catch (SQLException e) {
             throw new InputException(file, 0, "tiles", "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * What a check of every tile found.
+     *
+     * @param problems how many tiles have each problem ({@link TileCheck#problem})
+     */
+    public record Check(long tiles, long good, Map<String, Long> problems) {
+        public Check {
+            problems = Map.copyOf(problems);
+        }
+
+        /** "12 tiles: 10 good, 1 not a PNG or JPEG image, 1 larger than 1024 KB". */
+        public String describe() {
+            StringBuilder b = new StringBuilder(tiles + " tiles: " + good + " good");
+            problems.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> b.append(", ").append(e.getValue()).append(' ').append(e.getKey()));
+            return b.toString();
+        }
+    }
+
+    /** Reads every tile once and checks it ({@link TileCheck}); for import. */
+    public synchronized Check checkTiles() {
+        long total = 0;
+        long good = 0;
+        Map<String, Long> problems = new java.util.TreeMap<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT tile_data FROM tiles")) {
+            while (rs.next()) {
+                total++;
+                Optional<String> problem = TileCheck.problem(rs.getBytes(1));
+                if (problem.isPresent()) {
+                    problems.merge(problem.get(), 1L, Long::sum);
+                } else {
+                    good++;
+                }
+            }
+        } catch (SQLException e) {
+            throw new InputException(file, 0, "tiles", "cannot be read: " + e.getMessage());
+        }
+        return new Check(total, good, problems);
     }
 
     /** The file. */

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MbTilesTest {
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+    /** A PNG signature and an IHDR of 256×256: enough for the tile check, which reads headers only. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+        0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0};
 
     @TempDir
     Path dir;
@@ -27,7 +29,7 @@ class MbTilesTest {
         try (MbTilesWriter writer = MbTilesWriter.create(file,
                 Map.of("name", "test", "format", "png", "minzoom", "2", "maxzoom", "3"))) {
             writer.put(3, 5, 1, PNG);
-            writer.put(2, 0, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', 9});
+            writer.put(2, 0, 0, PNG.clone());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              Statement st = c.createStatement();
@@ -53,7 +55,9 @@ class MbTilesTest {
     void formatIsSniffedWhenMetadataLacksIt() throws Exception {
         Path file = dir.resolve("nofmt.mbtiles");
         try (MbTilesWriter writer = MbTilesWriter.create(file, Map.of("name", "x"))) {
-            writer.put(1, 1, 1, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0});
+            // A JPEG signature and a start-of-frame of 256×256.
+            writer.put(1, 1, 1, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xc0, 0, 17, 8, 1, 0, 1, 0,
+                3});
         }
         try (MbTiles tiles = MbTiles.open(file)) {
             assertThat(tiles.format()).isEqualTo("jpg");
