@@ -9,6 +9,7 @@ import dev.switchboard.uikit.WorkspaceContext;
 import dev.switchboard.uikit.WorkspaceView;
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -26,6 +27,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -154,12 +156,11 @@ final class SettingsView implements WorkspaceView {
         status.setId("temporal-status");
         status.setWrapText(true);
         status.textProperty().bind(model.workflowEngineProperty());
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        grid.addRow(0, new Label(Ui.text("app.settings.temporal")), new HBox(8, address, apply));
-        grid.add(status, 1, 1);
-        return Ui.card(Ui.text("app.settings.workflows"), Material2OutlinedAL.ACCOUNT_TREE, grid,
+        Label label = new Label(Ui.text("app.settings.temporal"));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(12, label, address, apply);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return Ui.card(Ui.text("app.settings.workflows"), Material2OutlinedAL.ACCOUNT_TREE, row, status,
                 Ui.muted(Ui.text("app.settings.temporalHint")));
     }
 
