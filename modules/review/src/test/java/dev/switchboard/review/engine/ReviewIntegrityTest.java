@@ -67,7 +67,7 @@ class ReviewIntegrityTest {
         Path pdf = temp.resolve("report.pdf");
         sato.exportPdf(Fixture.CALL_A, pdf, false);
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("Recording: CHANGED since it was recorded");
+            assertThat(new PDFTextStripper().getText(doc)).contains("Recording CHANGED since it was recorded");
         }
         assertThat(f.recordingAccess()).extracting(a -> a.detail())
                 .anyMatch(d -> d.startsWith("play; recording MODIFIED"));
