@@ -56,7 +56,8 @@ public final class RunStore {
     /** Runs that have not ended, oldest first. */
     List<StoredRun> unfinished() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + ", definition_hash, phase, outcome, paused,"
-                        + " inputs, parent_task, engine FROM workflow_run WHERE ended_at IS NULL AND engine = 'embedded'"
+                        + " inputs, parent_task, engine FROM workflow_run"
+                        + " WHERE ended_at IS NULL AND engine = 'embedded'"
                         + " ORDER BY created_at, id")
                 .map(RunStore::storedRow)
                 .list());

@@ -21,8 +21,9 @@ import javafx.util.StringConverter;
 
 /**
  * The typed form of a workflow's inputs, asked before a run starts: a check box for a boolean, a list for an enum,
- * and the city's wards and the scenarios by name (sorted by name) for a ward or scenario input (a text field when they are not known);
- * defaults filled in, required ones marked. The engine still checks every value when the run starts.
+ * and the city's wards and the scenarios by name (sorted by name) for a ward or scenario input (a text field when
+ * they are not known); defaults filled in, required ones marked. The engine still checks every value when the run
+ * starts.
  */
 final class RunInputsDialog {
 

@@ -96,8 +96,8 @@ class RunCommandsTest {
                     .hasMessageContaining("nothing was changed");
         }
         assertThat(workflows.store().recent(10)).isEmpty();
-        int open = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM workflow_command WHERE done_at IS NULL")
-                .mapTo(Integer.class).one());
+        int open = db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM workflow_command WHERE done_at IS NULL").mapTo(Integer.class).one());
         assertThat(open).isZero();
     }
 
