@@ -11,7 +11,6 @@ import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.id.Ids;
 import dev.switchboard.store.Database;
-import dev.switchboard.workflow.model.FormField;
 import dev.switchboard.workflow.model.PendingApproval;
 import dev.switchboard.workflow.model.RunDetail;
 import dev.switchboard.workflow.model.RunState;

@@ -61,7 +61,8 @@ class ChaosTest {
         Files.createDirectories(reference);
         Files.createFile(reference.resolve("stop"));
         Process warm = start(classPath, reference, 2, 2, "-XX:ArchiveClassesAtExit=" + archive);
-        assertThat(lines(warm, 120)).as(() -> "the uninterrupted child; its errors: " + errors()).anyMatch(l -> l.startsWith("DONE"));
+        assertThat(lines(warm, 120)).as(() -> "the uninterrupted child; its errors: " + errors())
+                .anyMatch(l -> l.startsWith("DONE"));
         Map<String, String> expected = outputs(reference).values().iterator().next();
 
         long t1 = System.nanoTime();
@@ -75,7 +76,8 @@ class ChaosTest {
                     StandardCharsets.UTF_8));
             String line = out.readLine();
             int n = kill;
-            assertThat(line).as(() -> "child " + n + " starts or resumes; its errors: " + errors()).isNotNull().startsWith("STARTED");
+            assertThat(line).as(() -> "child " + n + " starts or resumes; its errors: " + errors()).isNotNull()
+                    .startsWith("STARTED");
             assertThat(child.waitFor(random.nextInt(10, 250), TimeUnit.MILLISECONDS))
                     .as("a child only ends once told to stop").isFalse();
             child.destroyForcibly();

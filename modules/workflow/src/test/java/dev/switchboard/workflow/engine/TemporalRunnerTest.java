@@ -139,7 +139,10 @@ class TemporalRunnerTest {
                 tasks:
                   - {id: first, type: log, with: {message: start}}
                   - {id: sub, type: subflow, dependsOn: [first], with: {workflow: child, inputs: {n: 21}}}
-                  - {id: after, type: log, dependsOn: [sub], with: {message: "got ${tasks.sub.output.outputs.twice.value}"}}
+                  - id: after
+                    type: log
+                    dependsOn: [sub]
+                    with: {message: "got ${tasks.sub.output.outputs.twice.value}"}
                 """);
         Map<String, Map<String, String>> both = sameOnBothEngines(parent, Map.of(), null, Map.of());
         assertThat(both.get("temporal").get("after")).contains("got 42");

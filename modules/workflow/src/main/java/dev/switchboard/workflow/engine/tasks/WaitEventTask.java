@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Waits for a domain event on the bus that passes a condition, e.g. "the trainee sent fire", from the control room's
- * screen or the call console: {@code event: dispatch.ordered, where: "event.unitType == 'FIRE'", timeout: 3m}. At the timeout it fails, or
- * with {@code onTimeout: continue} succeeds with {@code matched: false} so a later task can branch on it. The
+ * screen or the call console: {@code event: dispatch.ordered, where: "event.unitType == 'FIRE'", timeout: 3m}. At
+ * the timeout it fails, or with {@code onTimeout: continue} succeeds with {@code matched: false} so a later task
+ * can branch on it. The
  * deadline is stored, so a restart waits only for what is left; events that came while the program was stopped
  * are not seen.
  */
