@@ -1115,8 +1115,12 @@ public final class WorkflowEngine implements AutoCloseable {
                 store.tasks(runId), store.history(runId)));
     }
 
-    /** Gates that wait for someone with {@code role} (null: anyone), oldest first; of either engine. */
+    /**
+     * Gates that wait for someone with {@code role} (null: anyone), oldest first; of either engine. Waits (briefly)
+     * for this engine's checkpoints so far, so a gate it has just reached is listed.
+     */
     public List<PendingApproval> inbox(String role) {
+        sync(Duration.ofSeconds(5));
         return store.gates(role);
     }
 
