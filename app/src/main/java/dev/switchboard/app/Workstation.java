@@ -113,6 +113,7 @@ public final class Workstation implements AutoCloseable {
     private ApplicationFactory factory;
     private OpsMonitor ops;
     private final List<AutoCloseable> alsoClose = new ArrayList<>();
+    private volatile String temporalOverride;
     private boolean closed;
     private volatile boolean logClosed;
 
@@ -328,6 +329,19 @@ public final class Workstation implements AutoCloseable {
             workflows = WorkflowWiring.open(this);
         }
         return workflows;
+    }
+
+    /**
+     * Sends new workflow runs of this process to the Temporal service at {@code address} ({@code host:port}), or
+     * keeps them on this workstation's engine ({@code off}), whatever Settings say; for {@code --temporal}.
+     */
+    public void useTemporal(String address) {
+        this.temporalOverride = address;
+    }
+
+    /** The Temporal address given with {@link #useTemporal}, or null to go by the environment and Settings. */
+    public String temporalOverride() {
+        return temporalOverride;
     }
 
     /**

@@ -7,24 +7,30 @@ import dev.switchboard.app.Workstation;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.error.SwitchboardException;
+import dev.switchboard.workflow.engine.EngineLease;
 import dev.switchboard.workflow.engine.Expressions;
 import dev.switchboard.workflow.engine.ProgressHub;
+import dev.switchboard.workflow.engine.RunCommands;
+import dev.switchboard.workflow.engine.RunStore;
 import dev.switchboard.workflow.engine.TaskTypes;
 import dev.switchboard.workflow.engine.WorkflowEngine;
 import dev.switchboard.workflow.engine.WorkflowReader;
 import dev.switchboard.workflow.engine.Workflows;
+import dev.switchboard.workflow.model.HistoryEntry;
 import dev.switchboard.workflow.model.Problem;
 import dev.switchboard.workflow.model.Progress;
 import dev.switchboard.workflow.model.RunDetail;
 import dev.switchboard.workflow.model.RunState;
 import dev.switchboard.workflow.model.RunSummary;
 import dev.switchboard.workflow.model.TaskRun;
+import dev.switchboard.workflow.model.TaskState;
 import dev.switchboard.workflow.model.WorkflowDefinition;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,14 +44,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code switchboard workflow ...}: check, run and operate workflows without the window. One process per data dir
- * runs the workflows; while a window has them, commands that change runs say so and change nothing.
+ * runs the workflows; while a window has them, commands that change runs are handed to it (queued in the store,
+ * carried out there as the caller, the result waited for) rather than refused.
  */
 @Command(name = "workflow", mixinStandardHelpOptions = true, description = "Workflows: validate, run, list, show, "
         + "approve, resume, retry, pause, cancel and skip.")
 public final class WorkflowCommand extends DataDirCommand {
+
+    /** How long an open window may take to pick up a command before it is withdrawn. */
+    private static final Duration FORWARD_WAIT = Duration.ofSeconds(10);
+
+    @Option(names = "--temporal", scope = ScopeType.INHERIT, paramLabel = "HOST:PORT|off",
+            description = "Run new workflows on the Temporal service at HOST:PORT, or 'off' for this workstation's "
+                    + "own engine (default: SWITCHBOARD_TEMPORAL, else Settings).")
+    String temporal;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
@@ -85,15 +101,28 @@ public final class WorkflowCommand extends DataDirCommand {
             @Option(names = "--json", description = "Print the run as JSON (as 'workflow show --json').") boolean json,
             @Option(names = "--follow", description = "Stream the run's progress while it goes.") boolean follow)
             throws InterruptedException {
-        try (Workstation ws = openWorkstation()) {
+        try (Workstation ws = open()) {
             Workflows wf = ws.workflows();
-            WorkflowDefinition def = definition(wf, what);
-            WorkflowEngine engine = wf.engine();
+            Map<String, Object> args = new LinkedHashMap<>();
+            Path file = Path.of(what);
+            if (Files.isRegularFile(file)) {
+                WorkflowDefinition def = definition(wf, what);
+                args.put("yaml", def.source());
+                args.put("file", file.toString());
+            } else {
+                definition(wf, what);
+                args.put("workflow", what);
+            }
             Map<String, String> given = pairs(inputs);
+            args.put("inputs", given);
             String who = trainee != null ? trainee : given.get("trainee");
-            ProgressHub.Watcher watcher = follow ? engine.progress().watch(p -> true) : null;
-            String id = engine.start(def, given, cliActor(), who);
-            return finish(ws, engine, id, watcher, json);
+            if (who != null) {
+                args.put("trainee", who);
+            }
+            ProgressHub.Watcher watcher = follow && wf.runsEngine() && !wf.temporalTarget().set()
+                    ? wf.engine().progress().watch(p -> true) : null;
+            String id = perform(ws, new RunCommands.Command(RunCommands.RUN, "", null, actor(), args)).run();
+            return finish(ws, id, watcher, follow, json);
         }
     }
 
@@ -101,7 +130,7 @@ public final class WorkflowCommand extends DataDirCommand {
     int list(@Option(names = "--json", description = "Print JSON: {workflows: [...], runs: [...]}.") boolean json,
              @Option(names = "--limit", defaultValue = "50") int limit) {
         PrintWriter out = spec.commandLine().getOut();
-        try (Workstation ws = openWorkstation()) {
+        try (Workstation ws = open()) {
             Workflows wf = ws.workflows();
             List<RunSummary> runs = wf.store().recent(Math.max(1, limit));
             if (json) {
@@ -137,7 +166,7 @@ public final class WorkflowCommand extends DataDirCommand {
             + "state, attempts, startedAt, endedAt, output}]}).")
     int show(@Parameters(paramLabel = "RUN") String runId,
              @Option(names = "--json", description = "Print JSON.") boolean json) {
-        try (Workstation ws = openWorkstation()) {
+        try (Workstation ws = open()) {
             RunDetail d = detail(ws.workflows(), runId);
             print(d, json);
             return 0;
@@ -152,13 +181,16 @@ public final class WorkflowCommand extends DataDirCommand {
                 List<String> inputs,
                 @Option(names = "--reject", description = "Reject instead of approving.") boolean reject,
                 @Option(names = "--comment", paramLabel = "TEXT") String comment) throws InterruptedException {
-        try (Workstation ws = openWorkstation()) {
+        try (Workstation ws = open()) {
             Account account = signIn(ws, signIn);
-            WorkflowEngine engine = ws.workflows().engine();
-            engine.resume(runId);
-            engine.decide(runId, task, new WorkflowEngine.Actor(account.username(), account.role().name()),
-                    pairs(inputs), reject ? "reject" : "approve", comment);
-            return finish(ws, engine, runId, null, false);
+            Map<String, Object> args = new LinkedHashMap<>();
+            args.put("decision", reject ? "reject" : "approve");
+            args.put("inputs", pairs(inputs));
+            args.put("comment", comment == null ? "" : comment);
+            perform(ws, new RunCommands.Command(RunCommands.DECIDE, runId, task, new WorkflowEngine.Actor(
+                    account.username(), account.role().name()), args));
+            awaitGateLeft(ws.workflows().store(), runId, task);
+            return finish(ws, runId, null, false, false);
         }
     }
 
@@ -170,23 +202,20 @@ public final class WorkflowCommand extends DataDirCommand {
         if ((runId == null) == !all) {
             throw InputException.field("RUN", "give a run id or --all");
         }
-        try (Workstation ws = openWorkstation()) {
-            WorkflowEngine engine = ws.workflows().engine();
+        try (Workstation ws = open()) {
+            Workflows wf = ws.workflows();
             List<String> ids = new ArrayList<>();
             if (all) {
-                engine.resumeAll();
-                ws.workflows().store().recent(10_000).stream().filter(r -> r.endedAt() == null && engine.isActive(
-                        r.id())).forEach(r -> ids.add(r.id()));
+                perform(ws, new RunCommands.Command(RunCommands.RESUME_ALL, "", null, actor(), Map.of()));
+                wf.store().recent(10_000).stream().filter(r -> r.endedAt() == null && !wf.onTemporal(r.id()))
+                        .forEach(r -> ids.add(r.id()));
             } else {
-                engine.resume(runId);
-                if (engine.store().find(runId).map(r -> r.state() == RunState.PAUSED).orElse(false)) {
-                    engine.resume(runId, actor());
-                }
+                perform(ws, new RunCommands.Command(RunCommands.RESUME, runId, null, actor(), Map.of()));
                 ids.add(runId);
             }
             int code = 0;
             for (String id : ids) {
-                code = Math.max(code, finish(ws, engine, id, null, false));
+                code = Math.max(code, finish(ws, id, null, false, false));
             }
             if (ids.isEmpty()) {
                 spec.commandLine().getOut().println("No unfinished runs.");
@@ -201,47 +230,37 @@ public final class WorkflowCommand extends DataDirCommand {
               @Option(names = "--from", paramLabel = "TASK") String from,
               @Option(names = "--from-start", description = "A new run of the newest definition with the same inputs.")
               boolean fromStart) throws InterruptedException {
-        try (Workstation ws = openWorkstation()) {
-            Workflows wf = ws.workflows();
-            WorkflowEngine engine = wf.engine();
+        try (Workstation ws = open()) {
             if (fromStart) {
-                RunSummary old = wf.store().find(runId).orElseThrow(() -> InputException.field("RUN",
-                        "no workflow run '" + runId + "'"));
-                WorkflowDefinition newest = wf.find(old.workflowId()).orElseGet(() -> engine.detail(runId)
-                        .orElseThrow().definition());
-                String id = engine.rerun(runId, newest, actor());
-                spec.commandLine().getOut().println("Started " + id + " (version " + newest.version() + ")");
-                return finish(ws, engine, id, null, false);
+                String id = perform(ws, new RunCommands.Command(RunCommands.RERUN, runId, null, actor(), Map.of()))
+                        .run();
+                spec.commandLine().getOut().println("Started " + id);
+                return finish(ws, id, null, false, false);
             }
-            if (wf.store().find(runId).map(r -> !r.state().terminal()).orElse(false)) {
-                engine.resume(runId);
-            }
-            engine.retry(runId, from, actor());
-            return finish(ws, engine, runId, null, false);
+            perform(ws, new RunCommands.Command(RunCommands.RETRY, runId, from, actor(), Map.of()));
+            return finish(ws, runId, null, false, false);
         }
     }
 
     @Command(name = "pause", description = "Pause a run: nothing more starts until it is resumed.")
     int pause(@Parameters(paramLabel = "RUN") String runId) {
-        return operate(runId, (engine, id) -> engine.pause(id, actor()), "Paused");
+        return operate(RunCommands.PAUSE, runId, null, "Paused");
     }
 
     @Command(name = "cancel", description = "Cancel a run: running and waiting tasks stop; its final tasks run.")
     int cancel(@Parameters(paramLabel = "RUN") String runId) {
-        return operate(runId, (engine, id) -> engine.cancel(id, actor()), "Cancelled");
+        return operate(RunCommands.CANCEL, runId, null, "Cancelled");
     }
 
     @Command(name = "skip", description = "Skip a task of a run (interrupted, failed, waiting or not started).")
     int skip(@Parameters(paramLabel = "RUN") String runId, @Parameters(paramLabel = "TASK") String task) {
-        return operate(runId, (engine, id) -> engine.skip(id, task, actor()), "Skipped " + task + " of");
+        return operate(RunCommands.SKIP, runId, task, "Skipped " + task + " of");
     }
 
-    private int operate(String runId, java.util.function.BiConsumer<WorkflowEngine, String> op, String done) {
-        try (Workstation ws = openWorkstation()) {
-            WorkflowEngine engine = ws.workflows().engine();
-            engine.resume(runId);
-            op.accept(engine, runId);
-            RunState state = engine.settled(runId).join();
+    private int operate(String op, String runId, String task, String done) {
+        try (Workstation ws = open()) {
+            perform(ws, new RunCommands.Command(op, runId, task, actor(), Map.of()));
+            RunState state = settle(ws, runId, null, false);
             spec.commandLine().getOut().println(done + " " + runId + "; it is now " + state.label().toLowerCase(
                     Locale.ROOT));
             return 0;
@@ -250,26 +269,40 @@ public final class WorkflowCommand extends DataDirCommand {
 
     // ---- helpers
 
-    private int finish(Workstation ws, WorkflowEngine engine, String id, ProgressHub.Watcher watcher, boolean json)
+    private Workstation open() {
+        Workstation ws = openWorkstation();
+        if (temporal != null) {
+            ws.useTemporal(temporal);
+        }
+        return ws;
+    }
+
+    /**
+     * Carries out {@code c} here when this process runs the workflows of the data dir; otherwise hands it to the
+     * process that does (an open window) and waits for its result.
+     *
+     * @throws SwitchboardException as that process refused it, or when nobody took it (then nothing changed)
+     */
+    private RunCommands.Result perform(Workstation ws, RunCommands.Command c) {
+        Workflows wf = ws.workflows();
+        if (wf.runsEngine()) {
+            return wf.commands().execute(c).orThrow();
+        }
+        if (temporal != null && RunCommands.RUN.equals(c.op())) {
+            spec.commandLine().getErr().println("switchboard: --temporal is not applied: the window that runs the "
+                    + "workflows of this data folder starts the run where its own setting says (Settings, Workflows).");
+        }
+        RunCommands.Result r = wf.commands().forward(c, FORWARD_WAIT).orThrow();
+        String pid = EngineLease.holder(ws.database()).map(h -> "process " + h.pid()).orElse("another process");
+        spec.commandLine().getErr().println("switchboard: carried out by the window that runs the workflows of this "
+                + "data folder (" + pid + ")");
+        return r;
+    }
+
+    private int finish(Workstation ws, String id, ProgressHub.Watcher watcher, boolean follow, boolean json)
             throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        CompletableFuture<RunState> settled = engine.settled(id);
-        RunState state;
-        try {
-            if (watcher != null) {
-                while (!settled.isDone()) {
-                    Progress p = watcher.next(100);
-                    if (p != null) {
-                        printProgress(out, p);
-                    }
-                }
-                watcher.drain().forEach(p -> printProgress(out, p));
-                watcher.close();
-            }
-            state = settled.get();
-        } catch (ExecutionException e) {
-            throw new SwitchboardException("Run " + id + " could not be followed: " + e.getCause().getMessage(), "");
-        }
+        RunState state = settle(ws, id, watcher, follow);
         if (json) {
             print(detail(ws.workflows(), id), true);
         } else {
@@ -279,9 +312,94 @@ public final class WorkflowCommand extends DataDirCommand {
         return state == RunState.SUCCEEDED || state.waiting() ? 0 : 1;
     }
 
+    /**
+     * Waits until the run ends or waits for a person or an event: through the engine when the run is this process's
+     * (with the engine's live progress for {@code --follow}), else by reading the store, where the window or the
+     * Temporal worker keeps it (with the run's history for {@code --follow}).
+     */
+    private RunState settle(Workstation ws, String id, ProgressHub.Watcher watcher, boolean follow) {
+        PrintWriter out = spec.commandLine().getOut();
+        Workflows wf = ws.workflows();
+        try {
+            if (wf.runsEngine()) {
+                CompletableFuture<RunState> settled = wf.settled(id);
+                if (watcher != null) {
+                    while (!settled.isDone()) {
+                        Progress p = watcher.next(100);
+                        if (p != null) {
+                            printProgress(out, p);
+                        }
+                    }
+                    watcher.drain().forEach(p -> printProgress(out, p));
+                    watcher.close();
+                } else if (follow) {
+                    followHistory(wf.store(), id, settled::isDone);
+                }
+                return settled.get();
+            }
+            CompletableFuture<RunState> settled = new CompletableFuture<>();
+            Thread poll = Thread.ofVirtual().start(() -> {
+                while (!settled.isDone()) {
+                    wf.store().find(id).map(RunSummary::state).filter(s -> s.terminal() || s.waiting())
+                            .ifPresent(settled::complete);
+                    sleepQuietly(100);
+                }
+            });
+            if (follow) {
+                followHistory(wf.store(), id, settled::isDone);
+            }
+            RunState s = settled.get();
+            poll.join();
+            return s;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwitchboardException("Interrupted while waiting for run " + id + ".", "");
+        } catch (ExecutionException e) {
+            throw new SwitchboardException("Run " + id + " could not be followed: " + e.getCause().getMessage(), "");
+        }
+    }
+
+    /** Prints the run's history as it grows until {@code done}. */
+    private void followHistory(RunStore store, String id, java.util.function.BooleanSupplier done) {
+        PrintWriter out = spec.commandLine().getOut();
+        int seen = 0;
+        boolean last = false;
+        while (!last) {
+            last = done.getAsBoolean();
+            List<HistoryEntry> history = store.history(id);
+            for (HistoryEntry h : history.subList(Math.min(seen, history.size()), history.size())) {
+                out.printf(Locale.ROOT, "%s %s %s%n", WHEN.format(h.at()).substring(11), h.taskKey().isEmpty() ? "-"
+                        : h.taskKey(), h.what());
+            }
+            seen = history.size();
+            out.flush();
+            sleepQuietly(200);
+        }
+    }
+
+    /** After a decision: waits (a while) until the gate has moved on in the store, where another process runs it. */
+    private static void awaitGateLeft(RunStore store, String runId, String task) {
+        for (int i = 0; i < 300; i++) {
+            boolean waiting = store.tasks(runId).stream().anyMatch(t -> t.key().equals(task)
+                    && t.state() == TaskState.WAITING_FOR_APPROVAL);
+            if (!waiting) {
+                return;
+            }
+            sleepQuietly(100);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static String waitingFor(Workflows wf, String id, RunState state) {
         if (state == RunState.WAITING_FOR_APPROVAL) {
-            return wf.engine().inbox(null).stream().filter(p -> p.runId().equals(id)).findFirst()
+            return wf.store().gates(null).stream().filter(p -> p.runId().equals(id)).findFirst()
                     .map(p -> " (gate '" + p.taskKey() + "': " + p.title() + "; roles " + String.join(", ", p.roles())
                             + ")").orElse("");
         }
@@ -437,6 +555,7 @@ public final class WorkflowCommand extends DataDirCommand {
     }
 
     private static WorkflowEngine.Actor actor() {
+        // An operator at the workstation's shell, recorded by name (cli:USER) in the run's history and the audit.
         return new WorkflowEngine.Actor(cliActor(), "INSTRUCTOR");
     }
 

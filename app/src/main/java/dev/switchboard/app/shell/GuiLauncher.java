@@ -75,7 +75,11 @@ public final class GuiLauncher {
                     try {
                         if (ws.workflows().runsEngine()) {
                             ws.workflows().engine().resumeAll();
+                            // With a Temporal address set, this window hosts the worker its runs move on with.
+                            ws.workflows().temporal();
                         }
+                    } catch (dev.switchboard.core.error.SwitchboardException e) {
+                        LOG.warn("Workflows: {}", e.userText());
                     } catch (RuntimeException e) {
                         LOG.error("Workflow runs could not resume", e);
                     }

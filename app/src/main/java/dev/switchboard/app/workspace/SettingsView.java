@@ -10,6 +10,7 @@ import dev.switchboard.uikit.WorkspaceContext;
 import dev.switchboard.uikit.WorkspaceView;
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -46,7 +47,7 @@ final class SettingsView implements WorkspaceView {
     SettingsView(SettingsViewModel model, WorkspaceContext ctx) {
         this.model = model;
         this.ctx = ctx;
-        VBox content = new VBox(18, appearance(), security(), city(), data(), backupsCard());
+        VBox content = new VBox(18, appearance(), security(), city(), workflows(), data(), backupsCard());
         page = Ui.page(content);
     }
 
@@ -58,6 +59,7 @@ final class SettingsView implements WorkspaceView {
     @Override
     public void activate() {
         model.refreshBackups();
+        model.checkWorkflowEngine();
     }
 
     @Override
@@ -177,6 +179,33 @@ final class SettingsView implements WorkspaceView {
         return Ui.card(Ui.text("app.settings.city"), Material2OutlinedMZ.MAP, row, credits,
                 Ui.muted(model.isInstructor() ? Ui.text("app.settings.packHint")
                         : Ui.text("app.settings.packInstructorOnly")));
+    }
+
+    private Node workflows() {
+        TextField address = new TextField(model.temporalAddressProperty().get());
+        address.setId("temporal-address");
+        address.setPromptText(Ui.text("app.settings.temporalPrompt"));
+        address.setPrefColumnCount(22);
+        address.setDisable(!model.isInstructor());
+        Button apply = new Button(Ui.text("app.settings.temporalApply"));
+        apply.setId("temporal-apply");
+        apply.setDisable(!model.isInstructor());
+        apply.setOnAction(e -> {
+            if (!model.setTemporalAddress(address.getText())) {
+                address.setText(model.temporalAddressProperty().get());
+            }
+        });
+        address.setOnAction(apply.getOnAction());
+        Label status = new Label();
+        status.setId("temporal-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.workflowEngineProperty());
+        Label label = new Label(Ui.text("app.settings.temporal"));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(12, label, address, apply);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return Ui.card(Ui.text("app.settings.workflows"), Material2OutlinedAL.ACCOUNT_TREE, row, status,
+                Ui.muted(Ui.text("app.settings.temporalHint")));
     }
 
     private Node data() {

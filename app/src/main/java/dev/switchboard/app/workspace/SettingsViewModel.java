@@ -18,6 +18,10 @@ import dev.switchboard.uikit.WorkspaceContext;
 import java.nio.file.Path;
 import dev.switchboard.city.engine.tiles.MapSettings;
 import dev.switchboard.places.CityPackCatalog;
+import dev.switchboard.core.error.SwitchboardException;
+import dev.switchboard.workflow.model.WorkflowSettings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -50,6 +54,8 @@ public final class SettingsViewModel {
     private final ObjectProperty<Integer> metricsPort = new SimpleObjectProperty<>();
     private final ObservableList<BackupInfo> backups = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper temporalAddress = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper workflowEngine = new ReadOnlyStringWrapper("");
 
     public SettingsViewModel(WorkspaceContext ctx) {
         this.workstation = ctx.service(Workstation.class);
@@ -59,6 +65,7 @@ public final class SettingsViewModel {
         this.dialogs = ctx.dialogs();
         this.restorer = ctx.service(WorkstationWindow.BackupRestorer.class);
         theme.set(settings.get(CoreSettings.THEME));
+        temporalAddress.set(settings.get(WorkflowSettings.TEMPORAL_ADDRESS));
         idleLockMinutes.set(settings.get(CoreSettings.IDLE_LOCK_MINUTES));
         onlineTiles.set(settings.get(MapSettings.ONLINE_TILES));
         onlineTiles.addListener((obs, old, now) -> {
@@ -157,6 +164,57 @@ public final class SettingsViewModel {
     /** The metrics endpoint's port. */
     public ObjectProperty<Integer> metricsPortProperty() {
         return metricsPort;
+    }
+
+    /** The Temporal address in Settings ({@code host:port}), empty for this workstation's own engine. */
+    public ReadOnlyStringProperty temporalAddressProperty() {
+        return temporalAddress.getReadOnlyProperty();
+    }
+
+    /** Where new workflow runs go, checked (connecting when an address is set); empty until checked. */
+    public ReadOnlyStringProperty workflowEngineProperty() {
+        return workflowEngine.getReadOnlyProperty();
+    }
+
+    /**
+     * Sets the Temporal service new workflow runs go to ({@code host:port}), or clears it (empty) for this
+     * workstation's own engine; instructors only. A malformed address is refused with the reason; a well-formed one
+     * is kept and then checked, and the status says whether the service answers.
+     *
+     * @return whether it was kept
+     */
+    public boolean setTemporalAddress(String address) {
+        if (!isInstructor()) {
+            return false;
+        }
+        String a = address == null ? "" : address.strip();
+        try {
+            settings.set(WorkflowSettings.TEMPORAL_ADDRESS, a);
+        } catch (IllegalArgumentException e) {
+            dialogs.showError(Ui.text("app.settings.workflows"), e.getMessage());
+            return false;
+        }
+        temporalAddress.set(a);
+        checkWorkflowEngine();
+        return true;
+    }
+
+    /** Works out, in the background, where new workflow runs go and whether a Temporal service there answers. */
+    public void checkWorkflowEngine() {
+        workflowEngine.set(Ui.text("app.settings.temporalChecking"));
+        BackgroundTask.wrap(() -> {
+            var wf = workstation.workflows();
+            var target = wf.temporalTarget();
+            if (!target.set()) {
+                return Ui.text("app.settings.temporalHere");
+            }
+            try {
+                wf.temporal();
+                return Ui.text("app.settings.temporalOk", target.address());
+            } catch (SwitchboardException e) {
+                return Ui.text("app.settings.temporalUnreachable", target.address());
+            }
+        }).onSuccess(workflowEngine::set).onFailure(e -> workflowEngine.set(e.getMessage())).executeWith(tasks);
     }
 
     public ObservableList<BackupInfo> backups() {

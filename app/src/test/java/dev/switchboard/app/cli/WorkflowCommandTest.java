@@ -11,6 +11,8 @@ import dev.switchboard.core.account.AuditRecord;
 import dev.switchboard.core.account.Role;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.audit.AuditQuery;
+import dev.switchboard.workflow.model.WorkflowSettings;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,5 +100,30 @@ class WorkflowCommandTest {
             assertThat(audit).anyMatch(a -> a.action() == AuditAction.WORKFLOW_DECISION && a.actor().equals("sue")
                     && a.outcome() == AuditRecord.Outcome.SUCCESS && a.detail().contains("\"n\":3"));
         }
+    }
+
+    @Test
+    void anUnreachableTemporalAddressInSettingsIsSaidPlainlyAndStartsNothingUntilTurnedOff() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (Workstation ws = Workstation.open(DataDir.of(temp.resolve("data")), Clock.systemUTC())) {
+            ws.settings().set(WorkflowSettings.TEMPORAL_ADDRESS, "127.0.0.1:" + port);
+        }
+        CliRun refused = run("workflow", "run", gate.toString());
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.err()).contains("The Temporal service at 127.0.0.1:" + port + " does not answer")
+                .contains("clear it to run workflows on this workstation's own engine").doesNotContain("\tat ");
+        assertThat(JSON.readTree(run("workflow", "list", "--json").out()).get("runs")).isEmpty();
+
+        CliRun here = run("workflow", "run", gate.toString(), "--temporal", "off");
+        assertThat(here.code()).as(here.err()).isZero();
+        assertThat(here.out()).contains("Waiting for approval");
+
+        CliRun malformed = run("workflow", "run", gate.toString(), "--temporal", "http://somewhere");
+        assertThat(malformed.code()).isNotZero();
+        assertThat(malformed.err()).contains("'http://somewhere' is not host:port");
+        assertThat(JSON.readTree(run("workflow", "list", "--json").out()).get("runs")).hasSize(1);
     }
 }

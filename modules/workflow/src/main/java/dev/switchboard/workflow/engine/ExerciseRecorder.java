@@ -49,7 +49,7 @@ public final class ExerciseRecorder implements RunObserver {
     }
 
     @Override
-    public void started(WorkflowEngine engine, RunSummary run, WorkflowDefinition def) {
+    public void started(RunStore store, RunSummary run, WorkflowDefinition def) {
         if (!def.exercise()) {
             return;
         }
@@ -66,7 +66,7 @@ public final class ExerciseRecorder implements RunObserver {
     }
 
     @Override
-    public void linked(WorkflowEngine engine, RunSummary run, String sessionId) {
+    public void linked(RunStore store, RunSummary run, String sessionId) {
         if (sessions.find(session(run.id())).isEmpty()) {
             return;
         }
@@ -79,14 +79,14 @@ public final class ExerciseRecorder implements RunObserver {
     }
 
     @Override
-    public void ended(WorkflowEngine engine, RunSummary run) {
+    public void ended(RunStore store, RunSummary run) {
         if (sessions.find(session(run.id())).isEmpty()) {
             return;
         }
         Double mean = null;
         double sum = 0;
         int n = 0;
-        for (String linked : engine.store().linkedSessions(run.id())) {
+        for (String linked : store.linkedSessions(run.id())) {
             Double score = sessions.find(new SessionId(linked)).map(SessionSummary::score).orElse(null);
             if (score != null) {
                 sum += score;
@@ -101,7 +101,7 @@ public final class ExerciseRecorder implements RunObserver {
         fields.put("state", run.state().code());
         fields.put("meanScore", mean);
         append(session(run.id()), "exercise.ended", fields);
-        sessions.finish(session(run.id()), run.endedAt() == null ? engine.now() : run.endedAt(),
+        sessions.finish(session(run.id()), run.endedAt() == null ? java.time.Instant.now() : run.endedAt(),
                 run.state() == RunState.SUCCEEDED ? "complete" : run.state() == RunState.CANCELLED ? "abandoned"
                         : run.state().code().toLowerCase(java.util.Locale.ROOT), mean);
     }

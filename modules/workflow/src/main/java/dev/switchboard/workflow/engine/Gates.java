@@ -1,6 +1,8 @@
 package dev.switchboard.workflow.engine;
 
+import dev.switchboard.core.error.InputException;
 import dev.switchboard.workflow.model.FormField;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,5 +53,41 @@ public final class Gates {
             }
             default -> t;
         };
+    }
+
+    /**
+     * A person's entries in a gate's form, typed; defaults filled in.
+     *
+     * @param gate  the gate as stored in a waiting task's detail ({@code form}: the fields as maps)
+     * @throws InputException naming a field that is unknown, missing or of the wrong type
+     */
+    public static Map<String, Object> check(Map<String, Object> gate, Map<String, String> given) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> form = (List<Map<String, Object>>) gate.getOrDefault("form", List.of());
+        for (String name : given.keySet()) {
+            if (form.stream().noneMatch(f -> name.equals(f.get("name")))) {
+                throw InputException.field(name, "the gate's form has no such field (it has: " + String.join(", ",
+                        form.stream().map(f -> String.valueOf(f.get("name"))).toList()) + ")");
+            }
+        }
+        for (Map<String, Object> f : form) {
+            FormField field = field(f);
+            String raw = given.get(field.name());
+            if (raw == null || raw.isBlank()) {
+                if (field.defaultValue() != null) {
+                    out.put(field.name(), field.defaultValue());
+                } else if (field.required()) {
+                    throw InputException.field(field.name(), "is required (" + field.label() + ")");
+                }
+                continue;
+            }
+            try {
+                out.put(field.name(), coerce(field, raw));
+            } catch (IllegalArgumentException e) {
+                throw InputException.field(field.name(), e.getMessage());
+            }
+        }
+        return out;
     }
 }

@@ -7,7 +7,6 @@ import dev.switchboard.workflow.model.WorkflowDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -20,21 +19,32 @@ public final class Inputs {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
-    private final Supplier<Set<String>> wards;
-    private final Supplier<Set<String>> scenarios;
+    private final Supplier<Map<String, String>> wards;
+    private final Supplier<Map<String, String>> scenarios;
 
     /**
-     * @param wards     the ward ids of the city, or an empty set when not known (then any id-shaped word passes)
-     * @param scenarios the call and crisis scenario ids, or an empty set when not known
+     * @param wards     the wards of the city, id to name (e.g. {@code shibuya} to "Shibuya"), or empty when not known
+     *                  (then any id-shaped word passes)
+     * @param scenarios the call and crisis scenarios, id to title, or empty when not known
      */
-    public Inputs(Supplier<Set<String>> wards, Supplier<Set<String>> scenarios) {
+    public Inputs(Supplier<Map<String, String>> wards, Supplier<Map<String, String>> scenarios) {
         this.wards = wards;
         this.scenarios = scenarios;
     }
 
     /** Inputs that accept any id-shaped ward or scenario. */
     public static Inputs unchecked() {
-        return new Inputs(Set::of, Set::of);
+        return new Inputs(Map::of, Map::of);
+    }
+
+    /** The wards a {@code ward} input may name, id to name, for a picker; empty when any id passes. */
+    public Map<String, String> wardChoices() {
+        return wards.get();
+    }
+
+    /** The scenarios a {@code scenario} input may name, id to title, for a picker; empty when any id passes. */
+    public Map<String, String> scenarioChoices() {
+        return scenarios.get();
     }
 
     /**
@@ -95,13 +105,12 @@ public final class Inputs {
     }
 
     private void checkKnown(InputType type, Object value) {
-        if (type == InputType.WARD && !wards.get().isEmpty() && !wards.get().contains(value)) {
-            throw new IllegalArgumentException("'" + value + "' is not a ward of the city (e.g. "
-                    + String.join(", ", wards.get().stream().sorted().limit(5).toList()) + ")");
-        }
-        if (type == InputType.SCENARIO && !scenarios.get().isEmpty() && !scenarios.get().contains(value)) {
-            throw new IllegalArgumentException("'" + value + "' is not a known scenario (e.g. "
-                    + String.join(", ", scenarios.get().stream().sorted().limit(5).toList()) + ")");
+        Map<String, String> known = type == InputType.WARD ? wards.get() : type == InputType.SCENARIO
+                ? scenarios.get() : Map.of();
+        if (!known.isEmpty() && !known.containsKey(value)) {
+            throw new IllegalArgumentException("'" + value + "' is not " + (type == InputType.WARD
+                    ? "a ward of the city" : "a known scenario") + " (e.g. " + String.join(", ", known.keySet()
+                    .stream().sorted().limit(5).toList()) + ")");
         }
     }
 

@@ -71,6 +71,8 @@ final class RunInstance {
     final LinkedHashMap<String, TaskSlot> slots = new LinkedHashMap<>();
     long seq;
     int running;
+    /** Whether the run waits in the engine's queue for a task slot. */
+    final java.util.concurrent.atomic.AtomicBoolean waitingForSlot = new java.util.concurrent.atomic.AtomicBoolean();
     AutoCloseable runTimer;
 
     // The checkpoint being gathered.
@@ -421,7 +423,12 @@ final class RunInstance {
         s.cancelTimers();
         s.approval = null;
         if (s.context != null) {
-            s.detail.put("log", s.logLines());
+            List<String> lines = s.logLines();
+            if (lines.isEmpty()) {
+                s.detail.remove("log");
+            } else {
+                s.detail.put("log", lines);
+            }
         }
         s.detail.remove("gate");
         if (result.succeeded()) {

@@ -2,6 +2,9 @@ package dev.switchboard.workflow.engine;
 
 import dev.switchboard.store.Database;
 import dev.switchboard.workflow.model.HistoryEntry;
+import dev.switchboard.workflow.model.PendingApproval;
+import java.util.ArrayList;
+import java.util.Map;
 import dev.switchboard.workflow.model.RunState;
 import dev.switchboard.workflow.model.RunSummary;
 import dev.switchboard.workflow.model.TaskRun;
@@ -28,9 +31,14 @@ public final class RunStore {
         this.jdbi = db.jdbi();
     }
 
+    /** The engine column of a run the embedded engine runs. */
+    public static final String EMBEDDED = "embedded";
+    /** The engine column of a run on a Temporal service. */
+    public static final String TEMPORAL = "temporal";
+
     /** A stored run row with what resuming needs beyond its summary. */
     record StoredRun(RunSummary summary, String hash, String phase, String outcome, boolean paused, String inputs,
-                     String parentTask) {
+                     String parentTask, String engine) {
     }
 
     /** The newest {@code limit} runs, newest first. */
@@ -48,21 +56,37 @@ public final class RunStore {
     /** Runs that have not ended, oldest first. */
     List<StoredRun> unfinished() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + ", definition_hash, phase, outcome, paused,"
-                        + " inputs, parent_task FROM workflow_run WHERE ended_at IS NULL ORDER BY created_at, id")
-                .map((rs, ctx) -> new StoredRun(summary(rs, ctx), rs.getString("definition_hash"),
-                        rs.getString("phase"), rs.getString("outcome"), rs.getInt("paused") == 1,
-                        rs.getString("inputs"), rs.getString("parent_task")))
+                        + " inputs, parent_task, engine FROM workflow_run"
+                        + " WHERE ended_at IS NULL AND engine = 'embedded'"
+                        + " ORDER BY created_at, id")
+                .map(RunStore::storedRow)
                 .list());
     }
 
     Optional<StoredRun> stored(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS + ", definition_hash, phase, outcome, paused,"
-                        + " inputs, parent_task FROM workflow_run WHERE id = :id")
+                        + " inputs, parent_task, engine FROM workflow_run WHERE id = :id")
                 .bind("id", runId)
-                .map((rs, ctx) -> new StoredRun(summary(rs, ctx), rs.getString("definition_hash"),
-                        rs.getString("phase"), rs.getString("outcome"), rs.getInt("paused") == 1,
-                        rs.getString("inputs"), rs.getString("parent_task")))
+                .map(RunStore::storedRow)
                 .findOne());
+    }
+
+    private static StoredRun storedRow(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new StoredRun(summary(rs, ctx), rs.getString("definition_hash"), rs.getString("phase"),
+                rs.getString("outcome"), rs.getInt("paused") == 1, rs.getString("inputs"), rs.getString("parent_task"),
+                rs.getString("engine"));
+    }
+
+    /** Which engine runs {@code runId}: {@link #EMBEDDED} or {@link #TEMPORAL}; empty when there is no such run. */
+    public Optional<String> engineOf(String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT engine FROM workflow_run WHERE id = :id").bind("id", runId)
+                .mapTo(String.class).findOne());
+    }
+
+    /** The inputs a run started with, as stored (JSON). */
+    public Optional<String> inputsJson(String runId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT inputs FROM workflow_run WHERE id = :id").bind("id", runId)
+                .mapTo(String.class).findOne());
     }
 
     /** The definition text a run started with. */
@@ -105,6 +129,35 @@ public final class RunStore {
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Long.toString(rs.getLong(5))})
                 .list());
+    }
+
+    /** Gates that wait for someone with {@code role} (null: anyone), oldest first, of runs on either engine. */
+    public List<PendingApproval> gates(String role) {
+        List<PendingApproval> out = new ArrayList<>();
+        for (String[] row : waitingGates()) {
+            Map<String, Object> detail = WorkflowEngine.parseMap(row[2]);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> gate = (Map<String, Object>) detail.get("gate");
+            if (gate == null) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<String> roles = (List<String>) gate.getOrDefault("roles", List.of());
+            if (role != null && !roles.contains(role)) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> form = (List<Map<String, Object>>) gate.getOrDefault("form", List.of());
+            Object deadline = gate.get("deadline");
+            Object since = gate.get("since");
+            out.add(new PendingApproval(row[0], row[3], row[1], String.valueOf(gate.getOrDefault("title", row[1])),
+                    String.valueOf(gate.getOrDefault("message", "")), form.stream().map(Gates::field).toList(), roles,
+                    since instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : Instant.ofEpochMilli(
+                            Long.parseLong(row[4])),
+                    deadline instanceof Number d ? Instant.ofEpochMilli(d.longValue()) : null,
+                    String.valueOf(gate.getOrDefault("onDeadline", "escalate"))));
+        }
+        return out;
     }
 
     /** The sessions an exercise run drove. */

@@ -11,7 +11,6 @@ import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.id.Ids;
 import dev.switchboard.store.Database;
-import dev.switchboard.workflow.model.FormField;
 import dev.switchboard.workflow.model.PendingApproval;
 import dev.switchboard.workflow.model.RunDetail;
 import dev.switchboard.workflow.model.RunState;
@@ -109,8 +108,12 @@ public final class WorkflowEngine implements AutoCloseable {
             Thread.ofVirtual().name("workflow-task-", 0).factory());
     private final ConcurrentHashMap<String, RunInstance> active = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, WorkflowDefinition> byHash = new ConcurrentHashMap<>();
+    /** SHA-256 by definition text, so starting many runs of one definition hashes it once. */
+    private final ConcurrentHashMap<String, String> hashes = new ConcurrentHashMap<>();
     private final AtomicInteger globalRunning = new AtomicInteger();
-    private final java.util.Set<RunInstance> starved = ConcurrentHashMap.newKeySet();
+    /** Runs that wanted a task slot when all were taken, oldest first; each at most once (its flag). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<RunInstance> starved =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Definitions this engine has written (each is written once; the write is idempotent anyway). */
     private final java.util.Set<String> storedHashes = ConcurrentHashMap.newKeySet();
     private final SplittableRandom random;
@@ -170,6 +173,9 @@ public final class WorkflowEngine implements AutoCloseable {
     }
 
     String json(Object value) {
+        if (value instanceof Map<?, ?> m && m.isEmpty()) {
+            return "{}";
+        }
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -207,7 +213,17 @@ public final class WorkflowEngine implements AutoCloseable {
         while (true) {
             int n = globalRunning.get();
             if (n >= config.concurrency()) {
-                starved.add(run);
+                if (run.waitingForSlot.compareAndSet(false, true)) {
+                    starved.add(run);
+                    if (globalRunning.get() < config.concurrency()) {
+                        // Every slot came free between the test and the queueing: nobody else will poke.
+                        try {
+                            executor.execute(this::pokeStarved);
+                        } catch (java.util.concurrent.RejectedExecutionException closing) {
+                            // Closing: the run resumes at the next start.
+                        }
+                    }
+                }
                 return false;
             }
             if (globalRunning.compareAndSet(n, n + 1)) {
@@ -230,19 +246,17 @@ public final class WorkflowEngine implements AutoCloseable {
         pokeStarved();
     }
 
+    /** Lets runs that waited for a slot take the ones that came free; call holding no run's lock. */
     private void pokeStarved() {
-        if (starved.isEmpty() || globalRunning.get() >= config.concurrency()) {
-            return;
-        }
-        for (RunInstance r : List.copyOf(starved)) {
-            if (globalRunning.get() >= config.concurrency()) {
+        while (globalRunning.get() < config.concurrency()) {
+            RunInstance r = starved.poll();
+            if (r == null) {
                 return;
             }
-            if (starved.remove(r)) {
-                synchronized (r) {
-                    r.advance();
-                    r.flush();
-                }
+            r.waitingForSlot.set(false);
+            synchronized (r) {
+                r.advance();
+                r.flush();
             }
         }
     }
@@ -274,7 +288,7 @@ public final class WorkflowEngine implements AutoCloseable {
                 RunSummary summary = summary(run);
                 executeQuietly(() -> {
                     try {
-                        services.observer().started(this, summary, def);
+                        services.observer().started(store, summary, def);
                     } catch (RuntimeException e) {
                         LOG.warn("Recording the start of run {} failed", id, e);
                     }
@@ -290,7 +304,7 @@ public final class WorkflowEngine implements AutoCloseable {
 
     private RunInstance newInstance(String id, WorkflowDefinition def, Map<String, Object> inputs, String actor,
                                     String trainee, String parentRun, String parentTask) {
-        String hash = hash(def.source());
+        String hash = hashes.computeIfAbsent(def.source(), WorkflowEngine::hash);
         byHash.putIfAbsent(hash, def);
         RunInstance run = new RunInstance(this, id, def, hash, inputs, json(inputs), actor, trainee, parentRun,
                 parentTask, now());
@@ -506,7 +520,7 @@ public final class WorkflowEngine implements AutoCloseable {
                         roles.stream().map(WorkflowEngine::roleWord).toList()) + ".",
                         "Ask someone with that role to decide; the refusal was recorded.");
             }
-            Map<String, Object> typed = decision.equals("approve") ? checkForm(gate, inputs) : new LinkedHashMap<>(
+            Map<String, Object> typed = decision.equals("approve") ? Gates.check(gate, inputs) : new LinkedHashMap<>(
                     inputs);
             services.audit().record(new AuditRecord(now(), actor.username(), AuditAction.WORKFLOW_DECISION,
                     "run " + runId + " task " + taskKey, AuditRecord.Outcome.SUCCESS, decision + " as "
@@ -542,37 +556,8 @@ public final class WorkflowEngine implements AutoCloseable {
         run.finished(slot, slot.token, result);
     }
 
-    private static Map<String, Object> checkForm(Map<String, Object> gate, Map<String, String> given) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> form = (List<Map<String, Object>>) gate.getOrDefault("form", List.of());
-        for (String name : given.keySet()) {
-            if (form.stream().noneMatch(f -> name.equals(f.get("name")))) {
-                throw InputException.field(name, "the gate's form has no such field (it has: " + String.join(", ",
-                        form.stream().map(f -> String.valueOf(f.get("name"))).toList()) + ")");
-            }
-        }
-        for (Map<String, Object> f : form) {
-            FormField field = Gates.field(f);
-            String raw = given.get(field.name());
-            if (raw == null || raw.isBlank()) {
-                if (field.defaultValue() != null) {
-                    out.put(field.name(), field.defaultValue());
-                } else if (field.required()) {
-                    throw InputException.field(field.name(), "is required (" + field.label() + ")");
-                }
-                continue;
-            }
-            try {
-                out.put(field.name(), Gates.coerce(field, raw));
-            } catch (IllegalArgumentException e) {
-                throw InputException.field(field.name(), e.getMessage());
-            }
-        }
-        return out;
-    }
-
-    static String roleWord(String role) {
+    /** A role's name in words, for messages: "a supervisor". */
+    public static String roleWord(String role) {
         return switch (role) {
             case "TRAINEE" -> "a trainee";
             case "SUPERVISOR" -> "a supervisor";
@@ -685,11 +670,10 @@ public final class WorkflowEngine implements AutoCloseable {
 
     void ended(RunInstance run) {
         active.remove(run.id);
-        starved.remove(run);
         RunSummary summary = summary(run);
         executeQuietly(() -> {
             try {
-                services.observer().ended(this, summary);
+                services.observer().ended(store, summary);
             } catch (RuntimeException e) {
                 LOG.warn("Recording the end of run {} failed", run.id, e);
             }
@@ -835,7 +819,7 @@ public final class WorkflowEngine implements AutoCloseable {
         if (ended == RunState.SUCCEEDED && fromTask == null) {
             throw InputException.field("RUN", "run " + runId + " succeeded; give --from TASK or --from-start");
         }
-        RunInstance run = load(store.stored(runId).orElseThrow(() -> noSuchRun(runId)), true);
+        RunInstance run = load(notOnTemporal(store.stored(runId).orElseThrow(() -> noSuchRun(runId))), true);
         if (run == null) {
             throw new SwitchboardException("Run " + runId + " cannot be retried: its definition no longer reads.",
                     "Start a new run with --from-start.");
@@ -932,9 +916,18 @@ public final class WorkflowEngine implements AutoCloseable {
         if (run != null) {
             return run;
         }
+        notOnTemporal(store.stored(runId).orElseThrow(() -> noSuchRun(runId)));
         RunSummary s = store.find(runId).orElseThrow(() -> noSuchRun(runId));
         throw InputException.field("RUN", "run " + runId + " has ended (" + s.state().label().toLowerCase(
                 java.util.Locale.ROOT) + "); retry it with 'workflow retry'");
+    }
+
+    private static RunStore.StoredRun notOnTemporal(RunStore.StoredRun run) {
+        if (RunStore.TEMPORAL.equals(run.engine())) {
+            throw InputException.field("RUN", "run " + run.summary().id() + " runs on the Temporal service; there only"
+                    + " approving, rejecting and cancelling are offered");
+        }
+        return run;
     }
 
     private static InputException noSuchRun(String runId) {
@@ -982,7 +975,7 @@ public final class WorkflowEngine implements AutoCloseable {
         if (active.containsKey(runId)) {
             return;
         }
-        RunStore.StoredRun stored = store.stored(runId).orElseThrow(() -> noSuchRun(runId));
+        RunStore.StoredRun stored = notOnTemporal(store.stored(runId).orElseThrow(() -> noSuchRun(runId)));
         if (stored.summary().state().terminal()) {
             throw InputException.field("RUN", "run " + runId + " has ended (" + stored.summary().state().label()
                     .toLowerCase(java.util.Locale.ROOT) + ")");
@@ -1125,33 +1118,13 @@ public final class WorkflowEngine implements AutoCloseable {
                 store.tasks(runId), store.history(runId)));
     }
 
-    /** Gates that wait for someone with {@code role}, oldest first. */
+    /**
+     * Gates that wait for someone with {@code role} (null: anyone), oldest first; of either engine. Waits (briefly)
+     * for this engine's checkpoints so far, so a gate it has just reached is listed.
+     */
     public List<PendingApproval> inbox(String role) {
-        List<PendingApproval> out = new ArrayList<>();
-        for (String[] row : store.waitingGates()) {
-            Map<String, Object> detail = parseMap(row[2]);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> gate = (Map<String, Object>) detail.get("gate");
-            if (gate == null) {
-                continue;
-            }
-            @SuppressWarnings("unchecked")
-            List<String> roles = (List<String>) gate.getOrDefault("roles", List.of());
-            if (role != null && !roles.contains(role)) {
-                continue;
-            }
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> form = (List<Map<String, Object>>) gate.getOrDefault("form", List.of());
-            Object deadline = gate.get("deadline");
-            Object since = gate.get("since");
-            out.add(new PendingApproval(row[0], row[3], row[1], String.valueOf(gate.getOrDefault("title", row[1])),
-                    String.valueOf(gate.getOrDefault("message", "")), form.stream().map(Gates::field).toList(), roles,
-                    since instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : Instant.ofEpochMilli(
-                            Long.parseLong(row[4])),
-                    deadline instanceof Number d ? Instant.ofEpochMilli(d.longValue()) : null,
-                    String.valueOf(gate.getOrDefault("onDeadline", "escalate"))));
-        }
-        return out;
+        sync(Duration.ofSeconds(5));
+        return store.gates(role);
     }
 
     /** Whether the run is loaded and going in this engine. */
@@ -1162,6 +1135,23 @@ public final class WorkflowEngine implements AutoCloseable {
     /** How many runs are loaded. */
     public int activeRuns() {
         return active.size();
+    }
+
+    /**
+     * Waits until everything this engine has handed to the store so far is written (checkpoints commit in order, so
+     * an empty one behind them is a barrier); at most {@code timeout}.
+     */
+    public void sync(Duration timeout) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        checkpointer.submit(new Checkpointer.Checkpoint(List.of(), () -> written.complete(null),
+                written::completeExceptionally));
+        try {
+            written.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("Waiting for the workflow store to catch up: {}", e.toString());
+        }
     }
 
     /** Group commits and checkpoints so far. */
@@ -1185,14 +1175,15 @@ public final class WorkflowEngine implements AutoCloseable {
         RunSummary summary = summary(run);
         executor.execute(() -> {
             try {
-                services.observer().linked(this, summary, sessionId);
+                services.observer().linked(store, summary, sessionId);
             } catch (RuntimeException e) {
                 LOG.warn("Recording that run {} drove session {} failed", run.id, sessionId, e);
             }
         });
     }
 
-    static String hash(String source) {
+    /** The SHA-256 of a definition's text, in hex: how the store keys the definitions runs started with. */
+    public static String hash(String source) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
                     source.getBytes(StandardCharsets.UTF_8)));

@@ -6,7 +6,13 @@ import dev.switchboard.core.event.EventBus;
 import dev.switchboard.store.Database;
 import dev.switchboard.workflow.model.WorkflowDefinition;
 import dev.switchboard.workflow.spi.TaskType;
+import dev.switchboard.core.error.InputException;
+import dev.switchboard.workflow.engine.temporal.TemporalRunner;
+import dev.switchboard.workflow.model.RunState;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,18 +24,59 @@ import java.util.Optional;
  */
 public final class Workflows implements AutoCloseable {
 
-    /** What the composition root hands over. */
+    /**
+     * What the composition root hands over.
+     *
+     * @param temporal where new runs go: a Temporal service when it gives an address, else the embedded engine; read
+     *                 each time, so a changed setting takes effect; null for the embedded engine always
+     */
     public record Setup(EventBus bus, AuditTrail audit, List<Path> folders, Map<Class<?>, Object> services,
                         Inputs inputs, RunObserver observer, List<TaskType> extraTypes, EngineClock clock,
-                        WorkflowEngine.Config config) {
+                        WorkflowEngine.Config config, Supplier<TemporalTarget> temporal) {
         public Setup {
             Objects.requireNonNull(bus, "bus");
             Objects.requireNonNull(audit, "audit");
             folders = List.copyOf(folders);
             services = Map.copyOf(services);
             extraTypes = List.copyOf(extraTypes);
+            inputs = inputs == null ? Inputs.unchecked() : inputs;
+            temporal = temporal == null ? () -> TemporalTarget.NONE : temporal;
+        }
+
+        /** Without a Temporal service. */
+        public Setup(EventBus bus, AuditTrail audit, List<Path> folders, Map<Class<?>, Object> services,
+                     Inputs inputs, RunObserver observer, List<TaskType> extraTypes, EngineClock clock,
+                     WorkflowEngine.Config config) {
+            this(bus, audit, folders, services, inputs, observer, extraTypes, clock, config, null);
         }
     }
+
+    /**
+     * A Temporal service to run workflows on.
+     *
+     * @param address   {@code host:port}; blank for none (the embedded engine)
+     * @param namespace the Temporal namespace, {@code default} when blank
+     * @param taskQueue the task queue of this workstation's worker
+     */
+    public record TemporalTarget(String address, String namespace, String taskQueue) {
+        /** No Temporal service: the embedded engine runs everything. */
+        public static final TemporalTarget NONE = new TemporalTarget("", "default", TemporalRunner.TASK_QUEUE);
+
+        public TemporalTarget {
+            address = address == null ? "" : address.strip();
+            namespace = namespace == null || namespace.isBlank() ? "default" : namespace.strip();
+            taskQueue = taskQueue == null || taskQueue.isBlank() ? TemporalRunner.TASK_QUEUE : taskQueue.strip();
+        }
+
+        public boolean set() {
+            return !address.isEmpty();
+        }
+    }
+
+    /** How long connecting to a Temporal service may take before it counts as unreachable. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a Temporal service that did not answer is taken as still not answering. */
+    static final Duration RETRY_CONNECT = Duration.ofSeconds(20);
 
     private final Database db;
     private final TaskTypes types;
@@ -38,9 +85,17 @@ public final class Workflows implements AutoCloseable {
     private volatile WorkflowLibrary library;
     private final EngineLease lease;
     private final WorkflowEngine engine;
+    private final Setup setup;
+    private TemporalRunner temporal;
+    private TemporalTarget connectedTo;
+    private TemporalTarget failedTarget;
+    private long failedUntil;
+    private SwitchboardException failure;
+    private final RunCommands commands;
 
     private Workflows(Database db, Setup setup, EngineLease lease) {
         this.db = db;
+        this.setup = setup;
         this.types = TaskTypes.standard(setup.extraTypes());
         this.folders = setup.folders();
         this.library = WorkflowLibrary.load(folders, types, expressions);
@@ -49,6 +104,10 @@ public final class Workflows implements AutoCloseable {
                 setup.clock() == null ? EngineClock.system() : setup.clock(), types, expressions, setup.inputs(),
                 setup.audit(), id -> library.find(id), setup.services(), setup.observer()),
                 setup.config() == null ? WorkflowEngine.Config.defaults() : setup.config());
+        this.commands = new RunCommands(this, db);
+        if (lease != null) {
+            commands.serve();
+        }
     }
 
     /**
@@ -95,6 +154,11 @@ public final class Workflows implements AutoCloseable {
         return library;
     }
 
+    /** How run inputs are checked, and the wards and scenarios a picker offers. */
+    public Inputs inputs() {
+        return setup.inputs();
+    }
+
     public TaskTypes types() {
         return types;
     }
@@ -118,8 +182,135 @@ public final class Workflows implements AutoCloseable {
         return folders.stream().findFirst();
     }
 
+    // ---- where runs go: the embedded engine, or a Temporal service when an address is set
+
+    /** The Temporal service new runs go to, as set now; {@link TemporalTarget#NONE} for the embedded engine. */
+    public TemporalTarget temporalTarget() {
+        TemporalTarget t = setup.temporal().get();
+        return t == null ? TemporalTarget.NONE : t;
+    }
+
+    /**
+     * The runner for the Temporal service set now, connected (and, in the process that runs the workflows, with its
+     * worker started); empty when no address is set.
+     *
+     * @throws SwitchboardException when the service does not answer
+     */
+    public synchronized Optional<TemporalRunner> temporal() {
+        TemporalTarget target = temporalTarget();
+        if (!target.set()) {
+            return Optional.empty();
+        }
+        if (temporal != null && target.equals(connectedTo)) {
+            return Optional.of(temporal);
+        }
+        if (target.equals(failedTarget) && System.currentTimeMillis() < failedUntil) {
+            throw failure;
+        }
+        if (temporal != null) {
+            temporal.close();
+            temporal = null;
+        }
+        TemporalRunner runner;
+        try {
+            runner = TemporalRunner.connect(target.address(), target.namespace(), target.taskQueue(),
+                    CONNECT_TIMEOUT, new TemporalRunner.Services(types, expressions, setup.inputs(), db, setup.bus(),
+                            setup.services(), id -> library.find(id), setup.audit(), setup.observer()));
+        } catch (SwitchboardException e) {
+            // Asked again at once (each refresh of the window), the answer would be the same: wait a little.
+            failedTarget = target;
+            failedUntil = System.currentTimeMillis() + RETRY_CONNECT.toMillis();
+            failure = e;
+            throw e;
+        }
+        failedTarget = null;
+        if (runsEngine()) {
+            runner.startWorker();
+        }
+        temporal = runner;
+        connectedTo = target;
+        return Optional.of(runner);
+    }
+
+    /** Whether {@code runId} runs on a Temporal service. */
+    public boolean onTemporal(String runId) {
+        return store().engineOf(runId).map(RunStore.TEMPORAL::equals).orElse(false);
+    }
+
+    private TemporalRunner temporalFor(String runId) {
+        return temporal().orElseThrow(() -> new SwitchboardException("Run " + runId + " runs on a Temporal service, "
+                + "but no Temporal address is set.", "Set it in Settings (Workflows), with --temporal or "
+                + "SWITCHBOARD_TEMPORAL."));
+    }
+
+    /**
+     * Starts a run of {@code def}: on the Temporal service when an address is set, else on the embedded engine.
+     *
+     * @throws InputException when an input is missing or wrong
+     * @throws SwitchboardException when the Temporal service does not answer, or another process runs the workflows
+     */
+    public String start(WorkflowDefinition def, Map<String, ?> inputs, String actor, String trainee) {
+        Optional<TemporalRunner> t = temporal();
+        if (t.isPresent()) {
+            engine();
+            return t.get().start(def, inputs, actor, trainee);
+        }
+        return engine().start(def, inputs, actor, trainee);
+    }
+
+    /** A decision at a gate, by the engine that runs the run. */
+    public void decide(String runId, String taskKey, WorkflowEngine.Actor actor, Map<String, String> inputs,
+                       String decision, String comment) {
+        if (onTemporal(runId)) {
+            temporalFor(runId).decide(runId, taskKey, actor, inputs, decision, comment);
+        } else {
+            WorkflowEngine e = engine();
+            e.resume(runId);
+            e.decide(runId, taskKey, actor, inputs, decision, comment);
+        }
+    }
+
+    /** Cancels a run, by the engine that runs it. */
+    public void cancel(String runId, WorkflowEngine.Actor actor) {
+        if (onTemporal(runId)) {
+            temporalFor(runId).cancel(runId, actor);
+        } else {
+            WorkflowEngine e = engine();
+            e.resume(runId);
+            e.cancel(runId, actor);
+        }
+    }
+
+    /** Completes when the run ends or waits for a person or an event, with the state it reached. */
+    public CompletableFuture<RunState> settled(String runId) {
+        return onTemporal(runId) ? temporalFor(runId).settled(runId) : engine().settled(runId);
+    }
+
+    /** Completes when the run has ended, with its state. */
+    public CompletableFuture<RunState> ended(String runId) {
+        return onTemporal(runId) ? temporalFor(runId).ended(runId) : engine().ended(runId);
+    }
+
+    /** Where new runs go, in words for a status line: "this workstation" or "Temporal at host:port". */
+    public String runsOn() {
+        TemporalTarget t = temporalTarget();
+        return t.set() ? "Temporal at " + t.address() : "this workstation";
+    }
+
+    /** Operations on runs as commands: carried out here, or queued for the process that runs the workflows. */
+    public RunCommands commands() {
+        return commands;
+    }
+
     @Override
     public void close() {
+        commands.close();
+        synchronized (this) {
+            if (temporal != null) {
+                temporal.close();
+                temporal = null;
+            }
+        }
         if (engine != null) {
             engine.close();
         }

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -137,21 +138,26 @@ public final class WorkflowsView implements WorkspaceView {
         Button layout = button(Text.get("workflow.designer.layout"), "designer-layout", designer::relayout);
         Button zoomIn = button("+", "designer-zoom-in", () -> canvas.zoomBy(1.2));
         Button zoomOut = button("−", "designer-zoom-out", () -> canvas.zoomBy(1 / 1.2));
-        TextField inputs = new TextField();
-        inputs.setId("designer-inputs");
-        inputs.setPromptText(Text.get("workflow.designer.inputsHint"));
-        inputs.setPrefColumnCount(22);
         Button save = button(Text.get("workflow.designer.save"), "designer-save", this::save);
         Button run = button(Text.get("workflow.designer.run"), "designer-run", () -> {
             WorkflowDefinition d = designer.definitionProperty().get();
             if (d != null && designer.problemProperty().get().isEmpty()) {
-                model.start(d, pairs(inputs.getText()));
+                Map<String, String> given = Map.of();
+                if (!d.inputs().isEmpty()) {
+                    Optional<Map<String, String>> asked = RunInputsDialog.ask(tabs.getScene().getWindow(), d,
+                            model.workflows().inputs());
+                    if (asked.isEmpty()) {
+                        return;
+                    }
+                    given = asked.get();
+                }
+                model.start(d, given);
                 tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "tab-runs".equals(t.getId()))
                         .findFirst().orElseThrow());
             }
         });
         run.getStyleClass().add("accent");
-        ToolBar bar = new ToolBar(library, newButton, undo, redo, layout, zoomOut, zoomIn, inputs, save, run);
+        ToolBar bar = new ToolBar(library, newButton, undo, redo, layout, zoomOut, zoomIn, save, run);
 
         ListView<String> palette = new ListView<>();
         palette.setId("designer-palette");
@@ -332,7 +338,13 @@ public final class WorkflowsView implements WorkspaceView {
         SplitPane right = new SplitPane(runCanvas, details, live);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.45, 0.8);
-        SplitPane split = new SplitPane(runList, new BorderPane(right, bar, null, notice, null));
+        Label runsOn = new Label();
+        runsOn.setId("runs-on");
+        runsOn.setWrapText(true);
+        runsOn.setPadding(new Insets(6));
+        runsOn.textProperty().bind(model.runsOnProperty());
+        SplitPane split = new SplitPane(new BorderPane(runList, null, null, runsOn, null),
+                new BorderPane(right, bar, null, notice, null));
         split.setDividerPositions(0.24);
         return split;
     }
@@ -481,17 +493,6 @@ public final class WorkflowsView implements WorkspaceView {
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    private static Map<String, String> pairs(String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String part : text.split(",")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                out.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
-            }
-        }
-        return out;
     }
 
     @Override

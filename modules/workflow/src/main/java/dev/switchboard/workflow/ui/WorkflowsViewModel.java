@@ -1,6 +1,7 @@
 package dev.switchboard.workflow.ui;
 
 import dev.switchboard.core.account.Account;
+import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.exercise.ExerciseNotice;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.event.Subscription;
@@ -54,6 +55,7 @@ public final class WorkflowsViewModel implements AutoCloseable {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObjectProperty<RunDetail> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper runsOn = new ReadOnlyStringWrapper("");
 
     public WorkflowsViewModel(Workflows workflows, Account user, TaskRunner tasks, DialogService dialogs,
                               EventBus bus) {
@@ -86,6 +88,11 @@ public final class WorkflowsViewModel implements AutoCloseable {
         return message.getReadOnlyProperty();
     }
 
+    /** Where new runs go: this workstation, a Temporal service, or one that does not answer. */
+    public ReadOnlyStringProperty runsOnProperty() {
+        return runsOn.getReadOnlyProperty();
+    }
+
     public Account user() {
         return user;
     }
@@ -105,6 +112,23 @@ public final class WorkflowsViewModel implements AutoCloseable {
             notices = bus.subscribe(ExerciseNotice.class, onNotice::accept);
         }
         refresh();
+        checkWhereRunsGo();
+    }
+
+    /** Works out (connecting when a Temporal address is set) where new runs go, for the status line. */
+    public void checkWhereRunsGo() {
+        BackgroundTask.wrap(() -> {
+            Workflows.TemporalTarget t = workflows.temporalTarget();
+            if (!t.set()) {
+                return Text.get("workflow.runsOn.here");
+            }
+            try {
+                workflows.temporal();
+                return Text.get("workflow.runsOn.temporal", t.address());
+            } catch (SwitchboardException e) {
+                return Text.get("workflow.runsOn.unreachable", t.address());
+            }
+        }).onSuccess(runsOn::set).onFailure(e -> runsOn.set(e.getMessage())).executeWith(tasks);
     }
 
     public void deactivate() {
@@ -180,7 +204,7 @@ public final class WorkflowsViewModel implements AutoCloseable {
     public void start(WorkflowDefinition def, Map<String, String> inputs) {
         String trainee = inputs.get("trainee");
         operate(engine -> {
-            String id = engine.start(def, inputs, user.username(), trainee);
+            String id = workflows.start(def, inputs, user.username(), trainee);
             message.set(Text.get("workflow.msg.started", def.name(), shortId(id)));
             return id;
         });
@@ -188,7 +212,7 @@ public final class WorkflowsViewModel implements AutoCloseable {
 
     public void decide(PendingApproval gate, Map<String, String> inputs, boolean approve, String comment) {
         operate(engine -> {
-            engine.decide(gate.runId(), gate.taskKey(), actor(), inputs, approve ? "approve" : "reject", comment);
+            workflows.decide(gate.runId(), gate.taskKey(), actor(), inputs, approve ? "approve" : "reject", comment);
             message.set(Text.get(approve ? "workflow.msg.approved" : "workflow.msg.rejected", gate.title()));
             return gate.runId();
         });
@@ -211,7 +235,7 @@ public final class WorkflowsViewModel implements AutoCloseable {
     public void cancel(String runId) {
         if (dialogs.confirm(Text.get("workflow.run.cancel"), Text.get("workflow.msg.confirmCancel"))) {
             operate(engine -> {
-                engine.cancel(runId, actor());
+                workflows.cancel(runId, actor());
                 return runId;
             });
         }

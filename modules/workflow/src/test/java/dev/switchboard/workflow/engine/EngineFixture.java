@@ -28,9 +28,16 @@ final class EngineFixture implements AutoCloseable {
     final Expressions expressions = new Expressions();
     TaskTypes types;
     WorkflowEngine engine;
+    private final int concurrency;
 
     EngineFixture(Path dir, TaskType... extra) {
+        this(dir, 64, extra);
+    }
+
+    /** With at most {@code concurrency} tasks of all runs running at once. */
+    EngineFixture(Path dir, int concurrency, TaskType... extra) {
         this.dir = dir;
+        this.concurrency = concurrency;
         this.db = Database.open(DataDir.of(dir));
         this.types = TaskTypes.standard(List.of(extra));
         this.engine = newEngine();
@@ -39,7 +46,7 @@ final class EngineFixture implements AutoCloseable {
     WorkflowEngine newEngine() {
         return new WorkflowEngine(db, new WorkflowEngine.Services(bus, clock, types, expressions, Inputs.unchecked(),
                 audit::add, id -> Optional.ofNullable(library.get(id)), Map.of(), RunObserver.NONE),
-                new WorkflowEngine.Config(64, 7));
+                new WorkflowEngine.Config(concurrency, 7));
     }
 
     /** Reads a definition or fails the test with its problems. */

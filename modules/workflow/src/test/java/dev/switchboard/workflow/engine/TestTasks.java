@@ -98,4 +98,29 @@ final class TestTasks {
             }
         }
     }
+
+    /** Finishes a moment after it starts, on another thread; counts how many run at once. */
+    static final class Brief implements TaskType {
+        final AtomicInteger now = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+
+        @Override
+        public String name() {
+            return "brief";
+        }
+
+        @Override
+        public TaskTypeInfo info() {
+            return TestTasks.info(true);
+        }
+
+        @Override
+        public CompletionStage<TaskResult> start(TaskContext ctx) {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            return CompletableFuture.supplyAsync(() -> {
+                now.decrementAndGet();
+                return TaskResult.success();
+            }, CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.MILLISECONDS));
+        }
+    }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,31 @@ class WorkflowEngineTest {
         assertThat(f.settle(run)).isEqualTo(RunState.SUCCEEDED);
         assertThat(hang.most.get()).isEqualTo(2);
         assertThat(hang.started.get()).isEqualTo(5);
+    }
+
+    @Test
+    void theEngineWideLimitHoldsAcrossRunsAndEveryRunThatWaitedForASlotFinishes() throws Exception {
+        TestTasks.Brief brief = new TestTasks.Brief();
+        f = new EngineFixture(dir, 3, brief);
+        var def = f.read("""
+                id: wide
+                name: Wide
+                concurrency: 4
+                tasks:
+                  - {id: a, type: brief}
+                  - {id: b, type: brief}
+                  - {id: c, type: brief}
+                  - {id: d, type: brief, dependsOn: [a, b, c]}
+                """);
+        List<String> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            runs.add(f.engine.start(def, Map.of(), "ines", null));
+        }
+        for (String run : runs) {
+            assertThat(f.engine.ended(run).get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(RunState.SUCCEEDED);
+        }
+        assertThat(brief.most.get()).as("tasks of all runs running at once").isBetween(2, 3);
     }
 
     @Test
@@ -347,6 +373,11 @@ class WorkflowEngineTest {
                 """;
         String run = f.engine.start(f.read(yaml.formatted(1, 1)), Map.of(), "ines", null);
         assertThat(f.settle(run)).isEqualTo(RunState.FAILED);
+        // The settled state is reported a moment before the engine lets go of the run; retry wants it let go.
+        for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); f.engine.isActive(run)
+                && System.nanoTime() < until; ) {
+            Thread.onSpinWait();
+        }
         f.engine.retry(run, null, INSTRUCTOR);
         assertThat(f.settle(run)).isEqualTo(RunState.SUCCEEDED);
         assertThat(f.task(run, "a").attempts()).isEqualTo(1);

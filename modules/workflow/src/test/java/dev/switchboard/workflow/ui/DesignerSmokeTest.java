@@ -26,9 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +65,8 @@ class DesignerSmokeTest {
         db = Database.open(DataDir.of(temp));
         bus = new EventBus();
         workflows = Workflows.open(db, new Workflows.Setup(bus, audit::add, List.of(temp.resolve("workflows")),
-                Map.of(), Inputs.unchecked(), RunObserver.NONE, List.of(), null, null));
+                Map.of(), new Inputs(() -> Map.of("shinjuku", "Shinjuku", "taito", "Taito"), Map::of), RunObserver.NONE,
+                List.of(), null, null));
         Account ines = new Account(new UserId("u-ines"), "ines", "Ines Instructor", Role.INSTRUCTOR, true,
                 Instant.now(), Instant.now(), 0, null, null);
         HeadlessFx.runOnFx(() -> {
@@ -134,6 +137,39 @@ class DesignerSmokeTest {
         robot.clickOn("#inbox-approve");
         assertThat(workflows.engine().ended(run).get(10, TimeUnit.SECONDS)).isEqualTo(RunState.SUCCEEDED);
         assertThat(audit).anyMatch(a -> a.actor().equals("ines") && a.detail().contains("approve"));
+    }
+
+    @Test
+    void aRunAsksForItsTypedInputsWithTheWardsByName() throws Exception {
+        robot.clickOn("#designer-new");
+        String typed = """
+                id: typed
+                name: Typed
+                inputs:
+                  ward: {type: ward, label: Ward, default: taito}
+                  loud: {type: boolean, default: false}
+                  after: {type: duration, default: 2m}
+                  who: {type: string, label: Trainee, required: true}
+                tasks:
+                  - {id: a, type: log, with: {message: "${inputs.ward} ${inputs.who} ${inputs.loud} ${inputs.after}"}}
+                """;
+        HeadlessFx.runOnFx(() -> robot.lookup("#designer-yaml").queryAs(TextArea.class).setText(typed));
+        HeadlessFx.waitForFx();
+        assertThat(box("a")).isNotNull();
+        robot.clickOn("#designer-run");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> ward = robot.lookup("#input-ward").queryAs(ComboBox.class);
+        assertThat(HeadlessFx.callOnFx(() -> ward.getConverter().toString(ward.getValue()))).isEqualTo("Taito");
+        assertThat(HeadlessFx.callOnFx(() -> ward.getItems())).containsExactly("shinjuku", "taito");
+        assertThat(robot.lookup("#input-after").queryAs(TextField.class).getText()).isEqualTo("2m");
+        HeadlessFx.runOnFx(() -> ward.setValue("shinjuku"));
+        robot.clickOn("#input-loud");
+        robot.clickOn("#input-who").write("tom");
+        robot.clickOn("#start-run");
+        String run = waitFor(() -> workflows.store().recent(1).stream().findFirst().map(r -> r.id()).orElse(null));
+        assertThat(workflows.engine().ended(run).get(10, TimeUnit.SECONDS)).isEqualTo(RunState.SUCCEEDED);
+        assertThat(workflows.engine().detail(run).orElseThrow().tasks().get(0).outputJson())
+                .contains("shinjuku tom true 120000");
     }
 
     private Label box(String id) {

@@ -23,6 +23,7 @@ import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.geo.LatLon;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.core.incident.DispatchAnswered;
+import dev.switchboard.core.incident.DispatchOrdered;
 import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.ResponderType;
 import dev.switchboard.core.incident.ResponseUpdated;
@@ -988,6 +989,12 @@ public final class CitySimulation implements AutoCloseable {
                 "recommendation", recommendationId));
         journal.publish(new UnitDispatched(session, unit.id(), unit.type(), incident.id, eta, by, recommendationId,
                 new SimTime(nowMillis)));
+        if (!"autopilot".equals(by)) {
+            // The trainee's order, on this screen or the call console's: what an exercise waits for.
+            journal.publish(new DispatchOrdered(session, incident.id, incident.reference, incident.kind.name(),
+                    incident.wardId, unit.id(), responder(unit.type()), "call-taker".equals(by)
+                    ? DispatchOrdered.CALL_CONSOLE : DispatchOrdered.CONTROL_ROOM, Instant.ofEpochMilli(nowMillis)));
+        }
     }
 
     /** Seconds a crew needs at base before it drives off. */

@@ -2,10 +2,13 @@ package dev.switchboard.city.engine.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.city.model.DispatchCommand;
 import dev.switchboard.city.model.UnitState;
+import dev.switchboard.city.model.UnitType;
 import dev.switchboard.core.event.DomainEvent;
 import dev.switchboard.core.geo.LatLon;
 import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.incident.DispatchOrdered;
 import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.ResponderType;
 import dev.switchboard.core.incident.ResponseUpdated;
@@ -39,6 +42,8 @@ class BusEventsTest {
             assertThat(dispatched.by()).isEqualTo("autopilot");
             assertThat(dispatched.recommendationId()).isNotNull();
             assertThat(dispatched.etaSeconds()).isPositive();
+            assertThat(f.events(DispatchOrdered.class)).as("the autopilot's dispatches are not the trainee's")
+                    .isEmpty();
 
             List<UnitState> ambulance = f.events(UnitStateChanged.class).stream()
                     .filter(e -> e.unitId().equals(dispatched.unitId())).map(UnitStateChanged::to).toList();
@@ -76,6 +81,16 @@ class BusEventsTest {
             assertThat(opened.wardId()).isEqualTo("shibuya");
             assertThat(opened.kind()).isEqualTo(IncidentKind.FIRE);
             assertThat(f.events(UnitDispatched.class)).extracting(UnitDispatched::by).containsOnly("call-taker");
+            assertThat(f.events(DispatchOrdered.class)).as("the trainee's order from the call console")
+                    .hasSize(3).allSatisfy(d -> {
+                        assertThat(d.screen()).isEqualTo(DispatchOrdered.CALL_CONSOLE);
+                        assertThat(d.reference()).isEqualTo("CALL-42");
+                        assertThat(d.kind()).isEqualTo("FIRE");
+                        assertThat(d.ward()).isEqualTo("shibuya");
+                        assertThat(d.incident()).isEqualTo(opened.incidentId());
+                    })
+                    .extracting(DispatchOrdered::unitType).containsExactlyInAnyOrder(ResponderType.FIRE,
+                            ResponderType.FIRE, ResponderType.AMBULANCE);
 
             assertThat(f.tickUntil(s -> f.events(ResponseUpdated.class).stream()
                     .anyMatch(r -> r.state().equals("ON_SCENE")), 3600)).isTrue();
@@ -88,6 +103,25 @@ class BusEventsTest {
             // Moving units report where they are on the way, not only their state changes.
             long enRouteFixes = updates.stream().filter(u -> u.state().equals("EN_ROUTE")).count();
             assertThat(enRouteFixes).isGreaterThan(3);
+        }
+    }
+
+    @Test
+    void aDispatchTypedInTheControlRoomIsPostedAsTheTraineesOrder() {
+        try (SimFixture f = new SimFixture(33, SimFixture.quiet(false))) {
+            String incident = f.apply(f.sim.createIncident(IncidentKind.FIRE, new LatLon(35.6595, 139.7005), 2,
+                    null)).incidentId();
+            assertThat(f.events(DispatchOrdered.class)).isEmpty();
+            CommandResult sent = f.apply(f.sim.execute(new DispatchCommand.Dispatch(UnitType.FIRE, 1, incident)));
+            assertThat(sent.done()).as(sent.message()).isTrue();
+            DispatchOrdered order = f.events(DispatchOrdered.class).get(0);
+            assertThat(order.screen()).isEqualTo(DispatchOrdered.CONTROL_ROOM);
+            assertThat(order.unitType()).isEqualTo(ResponderType.FIRE);
+            assertThat(order.unitId()).isEqualTo(sent.unitIds().get(0));
+            assertThat(order.incident()).isEqualTo(incident);
+            assertThat(order.kind()).isEqualTo("FIRE");
+            assertThat(order.reference()).isNull();
+            assertThat(order.ward()).isEqualTo("shibuya");
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.switchboard.core.event.Subscription;
 import dev.switchboard.core.exercise.ExerciseNotice;
 import dev.switchboard.core.exercise.RequestHandled;
+import dev.switchboard.core.incident.DispatchOrdered;
 import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.ResponseUpdated;
 import dev.switchboard.workflow.spi.TaskContext;
@@ -24,9 +25,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Waits for a domain event on the bus that passes a condition, e.g. "the trainee dispatched a fire incident":
- * {@code event: incident.created, where: "event.natureCode =^ 'FIRE'", timeout: 3m}. At the timeout it fails, or
- * with {@code onTimeout: continue} succeeds with {@code matched: false} so a later task can branch on it. The
+ * Waits for a domain event on the bus that passes a condition, e.g. "the trainee sent fire", from the control room's
+ * screen or the call console: {@code event: dispatch.ordered, where: "event.unitType == 'FIRE'", timeout: 3m}. At
+ * the timeout it fails, or with {@code onTimeout: continue} succeeds with {@code matched: false} so a later task
+ * can branch on it. The
  * deadline is stored, so a restart waits only for what is left; events that came while the program was stopped
  * are not seen.
  */
@@ -34,6 +36,7 @@ final class WaitEventTask implements TaskType {
 
     /** The events a workflow can wait for, by the name used in YAML. */
     static final Map<String, Class<?>> EVENTS = Map.of(
+            "dispatch.ordered", DispatchOrdered.class,
             "incident.created", IncidentCreated.class,
             "response.updated", ResponseUpdated.class,
             "request.handled", RequestHandled.class,

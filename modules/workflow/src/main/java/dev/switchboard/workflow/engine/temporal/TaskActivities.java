@@ -5,7 +5,7 @@ import io.temporal.activity.ActivityMethod;
 import java.util.List;
 import java.util.Map;
 
-/** Every task type as one Temporal activity. */
+/** Every task type as one Temporal activity, and the library's definitions for subflows. */
 @ActivityInterface
 public interface TaskActivities {
 
@@ -18,4 +18,8 @@ public interface TaskActivities {
     @ActivityMethod
     Map<String, Object> run(String runId, String taskKey, String type, Map<String, Object> params,
                             Map<String, Object> inputs, Object item, List<String> retryOn);
+
+    /** The YAML of the newest definition of {@code workflowId} in the worker's library, for a subflow. */
+    @ActivityMethod
+    String definition(String workflowId);
 }

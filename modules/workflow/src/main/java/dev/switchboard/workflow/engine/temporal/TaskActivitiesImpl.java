@@ -3,10 +3,12 @@ package dev.switchboard.workflow.engine.temporal;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.store.Database;
 import dev.switchboard.workflow.engine.TaskTypes;
+import dev.switchboard.workflow.model.WorkflowDefinition;
 import dev.switchboard.workflow.spi.TaskContext;
 import dev.switchboard.workflow.spi.TaskResult;
 import dev.switchboard.workflow.spi.TaskType;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,19 +34,37 @@ public final class TaskActivitiesImpl implements TaskActivities {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskActivitiesImpl.class);
 
+    /** How often a running attempt tells Temporal its worker is alive. */
+    private static final long HEARTBEAT_MILLIS = 10_000;
+
     private final TaskTypes types;
     private final EventBus bus;
     private final Map<Class<?>, Object> services;
     private final Database db;
+    private final Function<String, Optional<WorkflowDefinition>> library;
+    private final StoreRecorder recorder;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().name("temporal-task-timers").daemon(true).unstarted(r));
 
-    /** @param db where store effects are written, or null to refuse such tasks */
-    public TaskActivitiesImpl(TaskTypes types, EventBus bus, Map<Class<?>, Object> services, Database db) {
+    /**
+     * @param db       where store effects are written, or null to refuse such tasks
+     * @param library  the workflows a subflow may name
+     * @param recorder where the sessions a run drove are linked, or null to only log them
+     */
+    public TaskActivitiesImpl(TaskTypes types, EventBus bus, Map<Class<?>, Object> services, Database db,
+                              Function<String, Optional<WorkflowDefinition>> library, StoreRecorder recorder) {
         this.types = types;
         this.bus = bus;
         this.services = Map.copyOf(services);
         this.db = db;
+        this.library = library;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public String definition(String workflowId) {
+        return library.apply(workflowId).map(WorkflowDefinition::source).orElseThrow(() ->
+                ApplicationFailure.newNonRetryableFailure("no workflow '" + workflowId + "' in the library", "error"));
     }
 
     @Override
@@ -51,11 +72,20 @@ public final class TaskActivitiesImpl implements TaskActivities {
                                    Map<String, Object> inputs, Object item, List<String> retryOn) {
         TaskType taskType = types.find(type).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
                 "unknown task type '" + type + "'", "error"));
-        int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+        ActivityExecutionContext activity = Activity.getExecutionContext();
+        int attempt = activity.getInfo().getAttempt();
         TaskResult result;
         try {
-            result = taskType.start(new Context(runId, taskKey, attempt, params, inputs, item)).toCompletableFuture()
-                    .get();
+            CompletableFuture<TaskResult> running = taskType.start(new Context(runId, taskKey, attempt, params,
+                    inputs, item)).toCompletableFuture();
+            while (true) {
+                try {
+                    result = running.get(HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (java.util.concurrent.TimeoutException stillRunning) {
+                    activity.heartbeat(null);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApplicationFailure.newFailure("interrupted", "error");
@@ -188,6 +218,9 @@ public final class TaskActivitiesImpl implements TaskActivities {
         @Override
         public void linkSession(String sessionId) {
             LOG.info("{} drove session {}", runId, sessionId);
+            if (recorder != null) {
+                recorder.link(runId, sessionId, taskKey, System.currentTimeMillis());
+            }
         }
 
         @Override
@@ -197,7 +230,8 @@ public final class TaskActivitiesImpl implements TaskActivities {
 
         @Override
         public CompletionStage<TaskResult> subflow(String workflowId, Map<String, Object> inputs) {
-            return CompletableFuture.failedFuture(new IllegalStateException("subflow is not offered on Temporal"));
+            return CompletableFuture.failedFuture(new IllegalStateException("a subflow on Temporal is a child workflow"
+                    + " the interpreter starts itself"));
         }
     }
 }
