@@ -43,6 +43,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
@@ -66,7 +67,7 @@ public final class GenerationPanel implements StudioPanel {
         root.setPadding(new Insets(12));
         root.setTop(banner());
         SplitPane split = new SplitPane(form(), queue());
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.42);
         BorderPane.setMargin(split, new Insets(10, 0, 0, 0));
         root.setCenter(split);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.refresh()));
@@ -159,6 +160,8 @@ public final class GenerationPanel implements StudioPanel {
         steps.getValueFactory().valueProperty().bindBidirectional(model.stepsProperty().asObject());
         Spinner<Double> guidance = new Spinner<>(1.0, 30.0, model.guidanceProperty().get(), 0.5);
         guidance.setEditable(true);
+        guidance.setPrefWidth(84);
+        guidance.setMinWidth(Region.USE_PREF_SIZE);
         live(guidance);
         guidance.getValueFactory().valueProperty().bindBidirectional(model.guidanceProperty().asObject());
         TextField seed = new TextField("-1");
@@ -181,6 +184,8 @@ public final class GenerationPanel implements StudioPanel {
         clip.selectedProperty().bindBidirectional(model.clipProperty());
         Spinner<Double> seconds = new Spinner<>(0.5, 60.0, model.secondsProperty().get(), 0.5);
         seconds.setEditable(true);
+        seconds.setPrefWidth(84);
+        seconds.setMinWidth(Region.USE_PREF_SIZE);
         live(seconds);
         seconds.getValueFactory().valueProperty().bindBidirectional(model.secondsProperty().asObject());
         seconds.disableProperty().bind(clip.selectedProperty().not());
@@ -368,7 +373,9 @@ public final class GenerationPanel implements StudioPanel {
     private static Spinner<Integer> intSpinner(int min, int max, int step, int value) {
         Spinner<Integer> s = new Spinner<>(min, max, value, step);
         s.setEditable(true);
-        s.setPrefWidth(95);
+        s.setPrefWidth(84);
+        // Never narrower than its value: squeezed by the form's grid, "512" showed as "5".
+        s.setMinWidth(Region.USE_PREF_SIZE);
         live(s);
         return s;
     }
