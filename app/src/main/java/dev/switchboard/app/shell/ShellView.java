@@ -193,7 +193,7 @@ final class ShellView extends BorderPane implements Navigator {
         logoBox.getStyleClass().add("sb-nav-logo");
         rail.getChildren().add(logoBox);
         for (Workspace w : workspaces.values()) {
-            ToggleButton button = new ToggleButton(w.title(), new FontIcon(w.icon()));
+            ToggleButton button = new ToggleButton(w.railTitle(), new FontIcon(w.icon()));
             button.setId("nav-" + w.id());
             button.getStyleClass().add("sb-nav-button");
             button.setToggleGroup(group);

@@ -158,6 +158,7 @@ final class HomeView implements WorkspaceView {
         return switch (kind) {
             case "call" -> Ui.text("app.home.kind.call");
             case "control-room" -> Ui.text("app.home.kind.controlRoom");
+            case "exercise" -> Ui.text("app.home.kind.exercise");
             default -> kind;
         };
     }

@@ -16,6 +16,11 @@ public interface Workspace {
     /** Title shown in the navigation rail and window title, already localised. */
     String title();
 
+    /** The navigation rail's label, when the title is too long for the rail's width; the title by default. */
+    default String railTitle() {
+        return title();
+    }
+
     /** Icon of the navigation rail button. */
     Ikon icon();
 

@@ -282,6 +282,7 @@ final class ReviewView implements WorkspaceView {
         return switch (kind == null ? "" : kind) {
             case "call" -> Text.get("review.kind.call");
             case "control-room" -> Text.get("review.kind.controlRoom");
+            case "exercise" -> Text.get("review.kind.exercise");
             default -> kind;
         };
     }

@@ -25,6 +25,11 @@ public final class SurveillanceWorkspace implements Workspace {
     }
 
     @Override
+    public String railTitle() {
+        return Text.get("surveillance.railTitle");
+    }
+
+    @Override
     public Ikon icon() {
         return Material2OutlinedMZ.VIDEOCAM;
     }
