@@ -1,6 +1,5 @@
 package dev.switchboard.places;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -218,49 +217,9 @@ final class CityPackReader {
     private static List<Located> features(Source source, String name) {
         Path file = source.describe(name);
         List<Located> out = new ArrayList<>();
-        JsonFactory factory = MAPPER.getFactory();
-        try (InputStream in = source.open(name); JsonParser parser = factory.createParser(in)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new InputException(file, lineOf(parser), null, "must be a GeoJSON FeatureCollection object");
-            }
-            boolean sawType = false;
-            boolean sawFeatures = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                int fieldLine = lineOf(parser);
-                JsonToken value = parser.nextToken();
-                if (field.equals("type")) {
-                    if (value != JsonToken.VALUE_STRING || !parser.getText().equals("FeatureCollection")) {
-                        throw new InputException(file, fieldLine, "type", "must be \"FeatureCollection\"");
-                    }
-                    sawType = true;
-                } else if (field.equals("features")) {
-                    if (value != JsonToken.START_ARRAY) {
-                        throw new InputException(file, fieldLine, "features", "must be an array of features");
-                    }
-                    sawFeatures = true;
-                    int i = 0;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        int featureLine = lineOf(parser);
-                        JsonNode feature = MAPPER.readTree(parser);
-                        String path = "features[" + i + "]";
-                        if (feature == null || !feature.isObject()
-                                || !"Feature".equals(feature.path("type").asText())) {
-                            throw new InputException(file, featureLine, path + ".type", "must be \"Feature\"");
-                        }
-                        out.add(new Located(file, feature, featureLine, path + "."));
-                        i++;
-                    }
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            if (!sawType) {
-                throw new InputException(file, 1, "type", "is missing; must be \"FeatureCollection\"");
-            }
-            if (!sawFeatures) {
-                throw new InputException(file, 1, "features", "is missing");
-            }
+        try (InputStream in = source.open(name)) {
+            GeoJsonFeatures.forEach(file, in,
+                    (i, line, feature) -> out.add(new Located(file, feature, line, "features[" + i + "].")));
             return out;
         } catch (JsonProcessingException e) {
             throw syntax(file, e);

@@ -1,11 +1,10 @@
 package dev.switchboard.places.imports;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.core.error.InputException;
+import dev.switchboard.places.GeoJsonFeatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -86,48 +85,8 @@ final class GeoJsonInput {
      * @throws InputException when the file is missing, not JSON, or not a FeatureCollection of Features
      */
     static void read(Path file, Consumer<Feature> each) {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = JSON.getFactory().createParser(in)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new InputException(file, line(parser), null, "must be a GeoJSON FeatureCollection object");
-            }
-            boolean sawType = false;
-            boolean sawFeatures = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                int fieldLine = line(parser);
-                JsonToken value = parser.nextToken();
-                if (field.equals("type")) {
-                    if (value != JsonToken.VALUE_STRING || !parser.getText().equals("FeatureCollection")) {
-                        throw new InputException(file, fieldLine, "type", "must be \"FeatureCollection\"");
-                    }
-                    sawType = true;
-                } else if (field.equals("features")) {
-                    if (value != JsonToken.START_ARRAY) {
-                        throw new InputException(file, fieldLine, "features", "must be an array of features");
-                    }
-                    sawFeatures = true;
-                    int i = 0;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        int featureLine = line(parser);
-                        JsonNode feature = JSON.readTree(parser);
-                        if (feature == null || !feature.isObject()
-                                || !"Feature".equals(feature.path("type").asText())) {
-                            throw new InputException(file, featureLine, "features[" + i + "].type",
-                                    "must be \"Feature\"");
-                        }
-                        each.accept(new Feature(file, i, featureLine, feature));
-                        i++;
-                    }
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            if (!sawType) {
-                throw new InputException(file, 1, "type", "is missing; must be \"FeatureCollection\"");
-            }
-            if (!sawFeatures) {
-                throw new InputException(file, 1, "features", "is missing");
-            }
+        try (InputStream in = Files.newInputStream(file)) {
+            GeoJsonFeatures.forEach(file, in, (i, line, feature) -> each.accept(new Feature(file, i, line, feature)));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() != null ? Math.max(0, e.getLocation().getLineNr()) : 0;
             throw new InputException(file, line, null, "is not valid JSON: " + e.getOriginalMessage()
@@ -242,9 +201,5 @@ final class GeoJsonInput {
             throw f.fail(at, "is not a position on Earth: [" + lon + ", " + lat + "] (GeoJSON order is [lon, lat])");
         }
         return new Coordinate(lon, lat);
-    }
-
-    private static int line(JsonParser parser) {
-        return parser.currentTokenLocation().getLineNr();
     }
 }
