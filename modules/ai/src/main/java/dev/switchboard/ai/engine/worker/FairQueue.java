@@ -41,11 +41,14 @@ final class FairQueue {
     private final Map<String, Set<Level>> levelsOfUser = new HashMap<>();
     private final Map<String, Long> lastServed = new HashMap<>();
     private long serveSeq;
+    /** The sum of the queued jobs' sequence numbers; with the count, what the database's fingerprint gives. */
+    private long seqSum;
 
     /** Adds a queued job; a job already present is replaced. */
     void add(Candidate c) {
         remove(c.id());
         byId.put(c.id(), c);
+        seqSum += c.seq();
         Level level = partitions.computeIfAbsent(c.needs(), k -> new TreeMap<>(Comparator.reverseOrder()))
                 .computeIfAbsent(c.priority(), p -> new Level());
         level.add(c, lastServed(c.user()));
@@ -58,6 +61,7 @@ final class FairQueue {
         if (c == null) {
             return false;
         }
+        seqSum -= c.seq();
         TreeMap<Integer, Level> levels = partitions.get(c.needs());
         Level level = levels.get(c.priority());
         level.remove(c, lastServed(c.user()));
@@ -83,6 +87,11 @@ final class FairQueue {
 
     int size() {
         return byId.size();
+    }
+
+    /** The sum of the queued jobs' sequence numbers (the database's row ids), kept as jobs come and go. */
+    long seqSum() {
+        return seqSum;
     }
 
     Collection<Candidate> all() {

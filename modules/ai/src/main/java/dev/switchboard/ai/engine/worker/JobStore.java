@@ -92,9 +92,12 @@ final class JobStore {
                 .list());
     }
 
-    /** How many jobs are queued and the newest one's row id: a cheap fingerprint of the queue. */
+    /**
+     * How many jobs are queued and the sum of their row ids: a cheap fingerprint of the queue. Unlike the newest
+     * row id, the sum also changes when an older job is queued again after a failure.
+     */
     long[] queuedFingerprint() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM gpu_job "
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*), COALESCE(SUM(rowid), 0) FROM gpu_job "
                         + "WHERE state = 'QUEUED'")
                 .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .one());

@@ -73,6 +73,8 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
     private static final long PREVIEW_PUBLISH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final Duration QUEUE_VIEW_FRESH = Duration.ofMillis(250);
     private static final Duration MEANS_FRESH = Duration.ofSeconds(10);
+    /** Another process's queued or cancelled jobs are seen within this, or the dispatch interval if shorter. */
+    private static final Duration RESYNC_AT_MOST_EVERY = Duration.ofMillis(500);
     /** Until some jobs have finished, the estimated duration of an image and of a clip. */
     private static final Duration DEFAULT_IMAGE_TIME = Duration.ofSeconds(20);
     private static final Duration DEFAULT_CLIP_TIME = Duration.ofMinutes(2);
@@ -93,6 +95,11 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
     /** When each worker (lower-case name) was last given a job; guarded by lock. */
     private final Map<String, Long> lastUsed = new HashMap<>();
     private long sequence;
+    /** Changes of this process under way whose database write the queue index does not show yet; under lock. */
+    private int localChanges;
+    /** How often at most the dispatcher looks for another process's changes to the queue. */
+    private final long resyncEveryNanos;
+    private long lastResyncNanos;
     /** Failed attempts per worker (lower-case name), newest last; guarded by itself. */
     private final Map<String, Deque<Instant>> failures = new HashMap<>();
     private final Map<String, byte[]> previews = new ConcurrentHashMap<>();
@@ -125,6 +132,8 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
         this.jobs = new JobStore(Objects.requireNonNull(db, "db").jdbi());
         this.files = new ImageFiles(Objects.requireNonNull(imagesDir, "imagesDir"));
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.resyncEveryNanos = Math.min(config.dispatchInterval().toNanos(), RESYNC_AT_MOST_EVERY.toNanos());
+        this.lastResyncNanos = System.nanoTime();
         List<Attempt> resumed = recoverAfterRestart();
         jobs.queued().forEach(queue::add);
         this.attemptThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gpu-job-", 0).factory());
@@ -150,18 +159,25 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
         }
         Instant now = clock.instant();
         String id = Ids.next(now.toEpochMilli());
-        jobs.insert(id, request, waitingMessage(request.needs(), registry.generators(), registry.health()), now);
-        // Read and announce the job as queued before a worker thread can see it: otherwise a fast worker
-        // marks it running first and listeners receive "running" before "queued".
-        ImageJob job = jobs.find(id).orElseThrow();
-        LOG.info("Queued {} job {} for {} (priority {})", request.makesVideo() ? "clip" : "image", id,
-                request.requestedBy(), request.priority());
-        publish(job);
-        jobs.queued(id).ifPresent(c -> {
-            synchronized (lock) {
-                queue.add(c);
-            }
-        });
+        String waitingFor = waitingMessage(request.needs(), registry.generators(), registry.health());
+        ImageJob job;
+        beginLocalChange();
+        try {
+            jobs.insert(id, request, waitingFor, now);
+            // Read and announce the job as queued before a worker thread can see it: otherwise a fast worker
+            // marks it running first and listeners receive "running" before "queued".
+            job = jobs.find(id).orElseThrow();
+            LOG.info("Queued {} job {} for {} (priority {})", request.makesVideo() ? "clip" : "image", id,
+                    request.requestedBy(), request.priority());
+            publish(job);
+            jobs.queued(id).ifPresent(c -> {
+                synchronized (lock) {
+                    queue.add(c);
+                }
+            });
+        } finally {
+            endLocalChange();
+        }
         wake();
         return job;
     }
@@ -466,18 +482,25 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
      * {@code switchboard studio generate} beside the window) queued or cancelled jobs. One indexed COUNT per round.
      */
     private void resyncIfChangedElsewhere() {
-        long[] db = jobs.queuedFingerprint();
+        long now = System.nanoTime();
+        if (now - lastResyncNanos < resyncEveryNanos) {
+            return;
+        }
+        int reloaded;
         synchronized (lock) {
-            long maxSeq = 0;
-            for (FairQueue.Candidate c : queue.all()) {
-                maxSeq = Math.max(maxSeq, c.seq());
-            }
-            if (db[0] == queue.size() && db[1] == maxSeq) {
+            // Read and compare under the lock, and only when no change of this process is half done (a job
+            // inserted but not yet in the index): then a mismatch is another process's doing, never a race with
+            // our own submit, and the index is not reloaded for nothing (a full reload of 10,000 jobs allocates
+            // megabytes and used to make the queue's slowest dispatches).
+            if (localChanges > 0) {
                 return;
             }
-        }
-        List<FairQueue.Candidate> fresh = jobs.queued();
-        synchronized (lock) {
+            lastResyncNanos = now;
+            long[] db = jobs.queuedFingerprint();
+            if (db[0] == queue.size() && db[1] == queue.seqSum()) {
+                return;
+            }
+            List<FairQueue.Candidate> fresh = jobs.queued();
             java.util.Set<String> ids = new java.util.HashSet<>();
             for (FairQueue.Candidate c : fresh) {
                 ids.add(c.id());
@@ -490,8 +513,9 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
                     queue.remove(c.id());
                 }
             }
+            reloaded = fresh.size();
         }
-        LOG.debug("Queue index reloaded: {} queued", fresh.size());
+        LOG.debug("Queue index reloaded: {} queued", reloaded);
     }
 
     /** Marks the job running on the worker; null when it was cancelled meanwhile. Called holding lock. */
@@ -609,12 +633,17 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
                     + " attempts; last: " + worker.name() + ": " + failure.reason(), now);
         } else {
             LOG.info("Job {} goes back to the queue: {} failed ({})", id, worker.name(), failure.reason());
-            if (jobs.requeue(id, "retrying after " + worker.name() + " failed: " + failure.reason(), now)) {
-                jobs.queued(id).ifPresent(c -> {
-                    synchronized (lock) {
-                        queue.add(c);
-                    }
-                });
+            beginLocalChange();
+            try {
+                if (jobs.requeue(id, "retrying after " + worker.name() + " failed: " + failure.reason(), now)) {
+                    jobs.queued(id).ifPresent(c -> {
+                        synchronized (lock) {
+                            queue.add(c);
+                        }
+                    });
+                }
+            } finally {
+                endLocalChange();
             }
         }
     }
@@ -720,6 +749,19 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
 
     private void wake() {
         wake.release();
+    }
+
+    /** A change of the queued jobs in the database that the index follows only at {@link #endLocalChange()}. */
+    private void beginLocalChange() {
+        synchronized (lock) {
+            localChanges++;
+        }
+    }
+
+    private void endLocalChange() {
+        synchronized (lock) {
+            localChanges--;
+        }
     }
 
     /** Jobs running on {@code worker}; called holding lock. */

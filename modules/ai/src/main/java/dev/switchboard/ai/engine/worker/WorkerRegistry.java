@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerRegistry implements AutoCloseable {
 
+    private static final long LIST_FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
 
     private final WorkerStore store;
@@ -62,6 +64,7 @@ public final class WorkerRegistry implements AutoCloseable {
     private final ExecutorService checks;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closed;
+    private volatile Listed listed;
 
     /** A registry over {@code db} with keys read from the process environment and the system clock. */
     public WorkerRegistry(Database db, WorkerConfig config) {
@@ -92,7 +95,11 @@ public final class WorkerRegistry implements AutoCloseable {
      */
     public Worker add(Worker worker) {
         Objects.requireNonNull(worker, "worker");
-        store.insert(worker, clock.instant());
+        try {
+            store.insert(worker, clock.instant());
+        } finally {
+            listed = null;
+        }
         reset(worker);
         LOG.info("Added {} worker {} ({}, {})", worker.kind(), worker.name(), worker.flavour(), worker.baseUrl());
         changed();
@@ -107,7 +114,9 @@ public final class WorkerRegistry implements AutoCloseable {
      */
     public Worker update(Worker worker) {
         Objects.requireNonNull(worker, "worker");
-        if (!store.update(worker, clock.instant())) {
+        boolean updated = store.update(worker, clock.instant());
+        listed = null;
+        if (!updated) {
             throw noSuchWorker(worker.name());
         }
         reset(worker);
@@ -124,7 +133,9 @@ public final class WorkerRegistry implements AutoCloseable {
      * @throws InputException naming the field {@code name} when there is no such worker
      */
     public void remove(String name) {
-        if (name == null || !store.delete(name)) {
+        boolean deleted = name != null && store.delete(name);
+        listed = null;
+        if (!deleted) {
             throw noSuchWorker(name);
         }
         states.remove(key(name));
@@ -132,9 +143,22 @@ public final class WorkerRegistry implements AutoCloseable {
         changed();
     }
 
-    /** Every registered worker, by name. */
+    /**
+     * Every registered worker, by name. Read from the database at most once a second (the dispatcher asks on
+     * every job); this registry's own changes show at once, another process's within that second.
+     */
     public List<Worker> list() {
-        return store.list();
+        Listed l = listed;
+        long now = System.nanoTime();
+        if (l == null || now - l.readAtNanos() > LIST_FRESH_NANOS) {
+            l = new Listed(List.copyOf(store.list()), now);
+            listed = l;
+        }
+        return l.workers();
+    }
+
+    /** The registered workers as last read, and when. */
+    private record Listed(List<Worker> workers, long readAtNanos) {
     }
 
     /** The worker of that name, ignoring case. */

@@ -101,6 +101,20 @@ class FairQueueTest {
         assertThat(queue.get("a").orElseThrow().lastWorker()).isEqualTo("gpu");
     }
 
+    @Test
+    void theSumOfSequenceNumbersFollowsAddsReplacementsAndRemovals() {
+        add("a", 5, "ann", IMAGE, "");
+        add("b", 5, "bob", IMAGE, "");
+        assertThat(queue.seqSum()).isEqualTo(1 + 2);
+
+        add("a", 5, "ann", IMAGE, "gpu");
+        assertThat(queue.seqSum()).isEqualTo(2 + 3);
+
+        queue.remove("b");
+        queue.remove("b");
+        assertThat(queue.seqSum()).isEqualTo(3);
+    }
+
     private void add(String id, int priority, String user, Set<WorkerCapability> needs, String last) {
         queue.add(new FairQueue.Candidate(id, ++seq, priority, user, needs, last, Instant.EPOCH));
     }
