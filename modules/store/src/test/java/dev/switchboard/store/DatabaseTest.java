@@ -42,7 +42,29 @@ class DatabaseTest {
                 assertThat(h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()).isEqualTo(5000);
                 // 1 = NORMAL; the event log raises its own connection to FULL.
                 assertThat(h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()).isEqualTo(1);
+                assertThat(h.createQuery("PRAGMA wal_autocheckpoint").mapTo(Integer.class).one())
+                        .isEqualTo(Database.AUTOCHECKPOINT_PAGES);
             });
+        }
+    }
+
+    @Test
+    void theLogIsCheckpointedInTheBackgroundNotByTheCommits() throws Exception {
+        try (Database db = Database.open(DataDir.of(tmp))) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE filler (b BLOB)"));
+            long before = Files.size(db.file());
+            // About 2 MB: far below the pages at which a commit would checkpoint by itself, so only the
+            // background thread can have copied them into the file.
+            for (int i = 0; i < 32; i++) {
+                db.jdbi().useHandle(h -> h.execute("INSERT INTO filler VALUES (randomblob(65536))"));
+            }
+
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (Files.size(db.file()) < before + 2_000_000 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.size(db.file())).as("the background checkpoint copied the log into the file")
+                    .isGreaterThanOrEqualTo(before + 2_000_000);
         }
     }
 
