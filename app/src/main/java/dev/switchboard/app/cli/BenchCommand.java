@@ -133,7 +133,8 @@ public final class BenchCommand {
     }
 
     /** The generation queue on demo workers on loopback, in a temporary folder. */
-    @Command(name = "queue", description = "Generation queue: overhead per job (submit to the worker receiving it) "
+    @Command(name = "queue", description = "Generation queue: overhead per job (submit to dispatch, and to the worker "
+            + "receiving it) "
             + "with N clips queued, the order three users are served in, and failover time when a worker dies "
             + "mid-job. Demo workers on 127.0.0.1, a temporary database.")
     int queue(@Option(names = "--queued", defaultValue = "10000") int queued,
@@ -144,9 +145,9 @@ public final class BenchCommand {
         out.printf(Locale.ROOT, "queue overhead: %d clips queued (waiting for a busy video worker), %d image jobs "
                 + "one at a time to an idle image worker (target: p99 <= 5 ms)%n", queued, probes);
         QueueBenchmark.Overhead o = QueueBenchmark.overhead(queued, probes);
-        out.printf(Locale.ROOT, "  submit -> worker: min %.2f ms, median %.2f ms, p99 %.2f ms, max %.2f ms "
-                + "(%d still queued at the end)%n", o.minMicros() / 1000.0, o.medianMicros() / 1000.0,
-                o.p99Micros() / 1000.0, o.maxMicros() / 1000.0, o.queued());
+        printSpread(out, "submit -> dispatched (claimed, running, handed to its worker thread)", o.dispatched());
+        printSpread(out, "submit -> received by the worker (adds HTTP on loopback, both ends)", o.received());
+        out.printf(Locale.ROOT, "  %d clips still queued at the end%n", o.queued());
         QueueBenchmark.Fairness f = QueueBenchmark.fairness(300, 100, 20);
         out.printf(Locale.ROOT, "fairness: %s queued before the worker started; of the first %d served: %s; each "
                 + "user's last job served at: %s (of %d)%n", f.submitted(), f.window(), f.firstWindow(),
@@ -158,6 +159,11 @@ public final class BenchCommand {
         out.printf(Locale.ROOT, "load average: %.2f before, %.2f after%n", loadBefore,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return 0;
+    }
+
+    private static void printSpread(PrintWriter out, String what, QueueBenchmark.Spread s) {
+        out.printf(Locale.ROOT, "  %s: min %.2f ms, median %.2f ms, p99 %.2f ms, max %.2f ms%n", what,
+                s.minMicros() / 1000.0, s.medianMicros() / 1000.0, s.p99Micros() / 1000.0, s.maxMicros() / 1000.0);
     }
 
     private static void deleteTree(Path root) throws IOException {
