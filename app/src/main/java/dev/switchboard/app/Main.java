@@ -69,6 +69,7 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and exits with its code, unless the GUI keeps the process alive. */
     public static void main(String[] args) {
         Logging.configure(args);
+        MallocArenas.limit();
         // Building every sub-command's model costs about half a second (they are instantiated eagerly), which
         // would come out of the login window's start-up budget; the window needs only the global options.
         int code;
