@@ -21,16 +21,8 @@ public final class Logging {
         if (System.getProperty(LOG_DIR_PROPERTY) != null) {
             return;
         }
-        Path override = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--data-dir") && i + 1 < args.length) {
-                override = Path.of(args[i + 1]);
-            } else if (args[i].startsWith("--data-dir=")) {
-                override = Path.of(args[i].substring("--data-dir=".length()));
-            }
-        }
         try {
-            Path logs = DataDir.resolve(override).logs();
+            Path logs = DataDir.resolve(dataDirArgument(args)).logs();
             try {
                 // Made here, private, before the logger makes it (and a missing data dir) with the default mode.
                 PrivateFiles.createFolders(logs);
@@ -43,6 +35,22 @@ public final class Logging {
             System.setProperty(LOG_DIR_PROPERTY, Path.of(System.getProperty("java.io.tmpdir"), "switchboard-logs")
                     .toString());
         }
+    }
+
+    /**
+     * The {@code --data-dir DIR} / {@code --data-dir=DIR} of the raw arguments (the last one), or null: for what must
+     * happen before picocli parses them.
+     */
+    static Path dataDirArgument(String[] args) {
+        Path override = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                override = Path.of(args[i + 1]);
+            } else if (args[i].startsWith("--data-dir=")) {
+                override = Path.of(args[i].substring("--data-dir=".length()));
+            }
+        }
+        return override;
     }
 
     /** The current log file, for messages that point the user at it. */

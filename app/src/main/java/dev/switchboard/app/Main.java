@@ -14,6 +14,7 @@ import dev.switchboard.app.cli.SurveillanceCommand;
 import dev.switchboard.app.cli.WorkersCommand;
 import dev.switchboard.app.cli.WorkflowCommand;
 import dev.switchboard.app.shell.GuiLauncher;
+import dev.switchboard.store.DataDir;
 import dev.switchboard.store.DatabaseServer;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,8 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and exits with its code, unless the GUI keeps the process alive. */
     public static void main(String[] args) {
         Logging.configure(args);
+        placeNativeLibraries(args);
+        MallocArenas.limit();
         // Building every sub-command's model costs about half a second (they are instantiated eagerly), which
         // would come out of the login window's start-up budget; the window needs only the global options.
         int code;
@@ -82,6 +85,19 @@ public final class Main implements Callable<Integer> {
         }
         if (code != GuiLauncher.KEEP_RUNNING) {
             System.exit(code);
+        }
+    }
+
+    /**
+     * Native libraries that JNA unpacks from jars (its own, Vosk's) go under the data dir's cache instead of the
+     * temp folder; before anything loads JNA, which reads the place once. SQLite's and ONNX Runtime's are placed
+     * where their data dir is opened ({@code SqliteNative}, {@code OnnxRuntimeNative}).
+     */
+    private static void placeNativeLibraries(String[] args) {
+        try {
+            JnaNative.install(DataDir.resolve(Logging.dataDirArgument(args)).cache());
+        } catch (RuntimeException e) {
+            // An unusable data dir: the command reports it; JNA keeps its default meanwhile.
         }
     }
 

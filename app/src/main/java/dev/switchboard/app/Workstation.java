@@ -289,7 +289,7 @@ public final class Workstation implements AutoCloseable {
     /** In-process sentence embeddings; the model loads on first use or after {@code warmUp()}. */
     public synchronized LocalEmbeddingService embeddings() {
         if (embeddings == null) {
-            embeddings = new LocalEmbeddingService(dataDir.cache().resolve("djl"));
+            embeddings = new LocalEmbeddingService(dataDir.cache());
         }
         return embeddings;
     }

@@ -3,6 +3,8 @@ package dev.switchboard.app.cli;
 import dev.switchboard.ai.engine.GatewayBenchmark;
 import dev.switchboard.ai.engine.embedding.EmbeddingBenchmark;
 import dev.switchboard.ai.engine.worker.QueueBenchmark;
+import dev.switchboard.app.Main;
+import dev.switchboard.store.DataDir;
 import dev.switchboard.store.DatabaseServer;
 import dev.switchboard.store.eventlog.EventLogBenchmark;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code switchboard bench ...}: headless benchmarks that print the README's figures. */
@@ -28,6 +31,9 @@ public final class BenchCommand {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     /** Appends and verifies a fresh event log in a temporary folder; the user's data is not touched. */
     @Command(name = "eventlog", description = "Event-log append (batched) and verify throughput on a fresh "
@@ -100,7 +106,10 @@ public final class BenchCommand {
         return 0;
     }
 
-    /** Model load and batched throughput of the in-process embedding model, in a temporary cache. */
+    /**
+     * Model load and batched throughput of the in-process embedding model. Its native libraries are unpacked once
+     * under the data dir's cache, as in the window, not in the temp folder.
+     */
     @Command(name = "embeddings", description = "Embedding model load time and batched sentences per second.")
     int embeddings(@Option(names = "--sentences", defaultValue = "2000") int sentences,
                    @Option(names = "--batch", defaultValue = "64") int batch,
@@ -108,28 +117,24 @@ public final class BenchCommand {
                    @Option(names = "--workers", description = "Java threads per batch (default: the cores).")
                    Integer workers,
                    @Option(names = "--intra-op-threads", defaultValue = "1",
-                           description = "ONNX Runtime threads per inference.") int intraOp) throws IOException {
-        Path cache = Files.createTempDirectory("switchboard-bench-djl");
+                           description = "ONNX Runtime threads per inference.") int intraOp) {
+        Path cache = DataDir.resolve(main.dataDir()).cache();
         int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-        try {
-            double[] rates = new double[Math.max(1, runs)];
-            long load = 0;
-            for (int i = 0; i < rates.length; i++) {
-                EmbeddingBenchmark.Result r = EmbeddingBenchmark.run(cache, sentences, batch, threads, intraOp);
-                rates[i] = r.sentencesPerSecond();
-                load = i == 0 ? r.modelLoad().toMillis() : load;
-            }
-            java.util.Arrays.sort(rates);
-            spec.commandLine().getOut().printf(Locale.ROOT,
-                    "embeddings: model load %d ms (first run); %d sentences in batches of %d, %d worker thread(s) x "
-                            + "%d ONNX thread(s), %d runs: min %.0f / median %.0f / max %.0f sentences/s "
-                            + "(load average %.2f)%n", load, sentences, batch, threads, intraOp, rates.length,
-                    rates[0], rates[rates.length / 2], rates[rates.length - 1],
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            return 0;
-        } finally {
-            deleteTree(cache);
+        double[] rates = new double[Math.max(1, runs)];
+        long load = 0;
+        for (int i = 0; i < rates.length; i++) {
+            EmbeddingBenchmark.Result r = EmbeddingBenchmark.run(cache, sentences, batch, threads, intraOp);
+            rates[i] = r.sentencesPerSecond();
+            load = i == 0 ? r.modelLoad().toMillis() : load;
         }
+        java.util.Arrays.sort(rates);
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "embeddings: model load %d ms (first run); %d sentences in batches of %d, %d worker thread(s) x "
+                        + "%d ONNX thread(s), %d runs: min %.0f / median %.0f / max %.0f sentences/s "
+                        + "(load average %.2f)%n", load, sentences, batch, threads, intraOp, rates.length,
+                rates[0], rates[rates.length / 2], rates[rates.length - 1],
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return 0;
     }
 
     /** The generation queue on demo workers on loopback, in a temporary folder. */

@@ -2,6 +2,7 @@ package dev.switchboard.app.workspace;
 
 import dev.switchboard.places.CityPackCatalog;
 import dev.switchboard.app.shell.ChangePasswordDialog;
+import dev.switchboard.calltaking.engine.session.CallSettings;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.settings.CoreSettings.ThemeChoice;
 import dev.switchboard.store.BackupInfo;
@@ -31,6 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
@@ -47,7 +49,7 @@ final class SettingsView implements WorkspaceView {
     SettingsView(SettingsViewModel model, WorkspaceContext ctx) {
         this.model = model;
         this.ctx = ctx;
-        VBox content = new VBox(18, appearance(), security(), city(), workflows(), data(), backupsCard());
+        VBox content = new VBox(18, appearance(), security(), calls(), city(), workflows(), data(), backupsCard());
         page = Ui.page(content);
     }
 
@@ -136,6 +138,55 @@ final class SettingsView implements WorkspaceView {
                 Ui.muted(Ui.text("app.settings.metricsHint")));
         grid.addRow(3, new Label(Ui.text("app.settings.password")), change);
         return Ui.card(Ui.text("app.settings.security"), Material2OutlinedMZ.SECURITY, grid);
+    }
+
+    private Node calls() {
+        Spinner<Integer> minutes = new Spinner<>(CallSettings.SHORTEST_LIMIT_MINUTES,
+                CallSettings.LONGEST_LIMIT_MINUTES, model.maxCallMinutesProperty().get());
+        minutes.setId("max-call-minutes");
+        minutes.setEditable(true);
+        minutes.setPrefWidth(110);
+        minutes.setMinWidth(Region.USE_PREF_SIZE);
+        minutes.setDisable(!model.isInstructor());
+        // What is typed goes to the model, which refuses anything but whole minutes in range with a message (the
+        // spinner would otherwise clamp 500 to 240 silently, or throw on letters); the field then shows the stored
+        // value again.
+        minutes.getValueFactory().setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                if (!model.setMaxCallMinutes(text)) {
+                    minutes.getEditor().setText(toString(model.maxCallMinutesProperty().get()));
+                }
+                return model.maxCallMinutesProperty().get();
+            }
+        });
+        minutes.valueProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.setMaxCallMinutes(now.toString());
+            }
+        });
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        ColumnConstraints name = new ColumnConstraints();
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints control = new ColumnConstraints();
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints hint = new ColumnConstraints();
+        hint.setHgrow(Priority.ALWAYS);
+        hint.setMinWidth(120);
+        grid.getColumnConstraints().addAll(name, control, hint);
+        Label label = new Label(Ui.text("app.settings.maxCall"));
+        label.setLabelFor(minutes);
+        Label help = Ui.muted(model.isInstructor() ? Ui.text("app.settings.maxCallHint")
+                : Ui.text("app.settings.maxCallInstructorOnly"));
+        help.setWrapText(true);
+        grid.addRow(0, label, minutes, help);
+        return Ui.card(Ui.text("app.settings.calls"), Material2OutlinedMZ.PHONE_IN_TALK, grid);
     }
 
     private Node city() {

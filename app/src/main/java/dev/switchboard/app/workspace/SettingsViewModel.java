@@ -2,6 +2,7 @@ package dev.switchboard.app.workspace;
 
 import dev.switchboard.app.Workstation;
 import dev.switchboard.app.shell.WorkstationWindow;
+import dev.switchboard.calltaking.engine.session.CallSettings;
 import dev.switchboard.core.account.Account;
 import dev.switchboard.core.account.AuditAction;
 import dev.switchboard.core.account.AuditRecord;
@@ -27,13 +28,15 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * Settings for the whole workstation. Everyone chooses the theme and their password; instructors
- * also set the idle lock and restore backups, which replace every user's data.
+ * also set the idle lock and the longest call, and restore backups, which replace every user's data.
  */
 public final class SettingsViewModel {
 
@@ -47,6 +50,7 @@ public final class SettingsViewModel {
     // Properties
     private final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> idleLockMinutes = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Integer> maxCallMinutes = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty onlineTiles = new SimpleBooleanProperty();
     private final ObservableList<CityPackCatalog.Entry> packs = FXCollections.observableArrayList();
     private final ObjectProperty<CityPackCatalog.Entry> pack = new SimpleObjectProperty<>();
@@ -67,6 +71,7 @@ public final class SettingsViewModel {
         theme.set(settings.get(CoreSettings.THEME));
         temporalAddress.set(settings.get(WorkflowSettings.TEMPORAL_ADDRESS));
         idleLockMinutes.set(settings.get(CoreSettings.IDLE_LOCK_MINUTES));
+        maxCallMinutes.set(settings.get(CallSettings.MAX_LENGTH_MINUTES));
         onlineTiles.set(settings.get(MapSettings.ONLINE_TILES));
         onlineTiles.addListener((obs, old, now) -> {
             if (isInstructor() && now != null && !now.equals(old)) {
@@ -121,6 +126,11 @@ public final class SettingsViewModel {
 
     public ObjectProperty<Integer> idleLockMinutesProperty() {
         return idleLockMinutes;
+    }
+
+    /** The longest a call may run, in minutes, as stored; the call console reads it as each call starts. */
+    public ReadOnlyObjectProperty<Integer> maxCallMinutesProperty() {
+        return maxCallMinutes.getReadOnlyProperty();
     }
 
     /** Whether the control-room map may fetch OpenStreetMap tiles; instructors only, off by default. */
@@ -246,6 +256,36 @@ public final class SettingsViewModel {
     }
 
     // Commands
+
+    /**
+     * Stores the longest a call may run from what was typed: whole minutes from 1 to 240; instructors only. Anything
+     * else is refused with a message that names the field, and the stored value stays.
+     *
+     * @return whether {@code text} is now the stored value
+     */
+    public boolean setMaxCallMinutes(String text) {
+        if (!isInstructor()) {
+            return false;
+        }
+        String typed = text == null ? "" : text.strip();
+        int minutes;
+        try {
+            minutes = Integer.parseInt(typed);
+        } catch (NumberFormatException e) {
+            minutes = Integer.MIN_VALUE;
+        }
+        if (minutes < CallSettings.SHORTEST_LIMIT_MINUTES || minutes > CallSettings.LONGEST_LIMIT_MINUTES) {
+            dialogs.showError(Ui.text("app.settings.maxCall"), Ui.text("app.settings.maxCallInvalid", typed,
+                    String.valueOf(CallSettings.SHORTEST_LIMIT_MINUTES),
+                    String.valueOf(CallSettings.LONGEST_LIMIT_MINUTES)));
+            return false;
+        }
+        if (minutes != maxCallMinutes.get()) {
+            settings.set(CallSettings.MAX_LENGTH_MINUTES, minutes);
+            maxCallMinutes.set(minutes);
+        }
+        return true;
+    }
 
     /** Re-reads the list of backups. */
     public void refreshBackups() {

@@ -67,6 +67,10 @@ class LayoutTest {
         assertThat(HeadlessFx.callOnFx(() -> idle.getEditor().getText())).isEqualTo("15");
         assertThat(HeadlessFx.callOnFx(() -> idle.getWidth() >= idle.prefWidth(-1) - 1)).as("idle spinner squeezed")
                 .isTrue();
+        Spinner<Integer> longestCall = ui.await("#max-call-minutes");
+        assertThat(HeadlessFx.callOnFx(() -> longestCall.getEditor().getText())).isEqualTo("30");
+        assertThat(HeadlessFx.callOnFx(() -> longestCall.getWidth() >= longestCall.prefWidth(-1) - 1))
+                .as("longest-call spinner squeezed").isTrue();
 
         ui.click("#nav-call-console");
         CheckBox voice = ui.await("#call-caller-voice");

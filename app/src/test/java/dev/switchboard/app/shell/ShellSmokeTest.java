@@ -2,6 +2,7 @@ package dev.switchboard.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.calltaking.engine.session.CallSettings;
 import dev.switchboard.core.account.AuditAction;
 import dev.switchboard.core.account.AuditRecord;
 import dev.switchboard.core.account.AuditRecord.Outcome;
@@ -9,13 +10,18 @@ import dev.switchboard.core.settings.CoreSettings;
 import dev.switchboard.store.BackupInfo;
 import dev.switchboard.store.audit.AuditQuery;
 import dev.switchboard.testkit.HeadlessFx;
+import dev.switchboard.uikit.FxDialogService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javafx.application.Application;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -176,6 +182,61 @@ class ShellSmokeTest {
         assertThat(ui.workstation().settings().get(CoreSettings.THEME)).isEqualTo(CoreSettings.ThemeChoice.LIGHT);
         ui.click("#theme-dark");
         WindowHarness.waitUntil(() -> Application.getUserAgentStylesheet().toLowerCase().contains("dark"));
+        Spinner<Integer> longestCall = ui.await("#max-call-minutes");
+        assertThat(HeadlessFx.callOnFx(longestCall::isDisabled)).as("only instructors set the longest call").isTrue();
+    }
+
+    @Test
+    void anInstructorSetsTheLongestCallAndAWrongValueIsRefusedNamingTheField() {
+        ui = new WindowHarness(temp.resolve("data")).start(true);
+        ui.signIn("instructor", "instructor-demo");
+        ui.await("#home-greeting");
+        ui.click("#nav-settings");
+        Spinner<Integer> minutes = ui.await("#max-call-minutes");
+        assertThat(HeadlessFx.callOnFx(() -> minutes.getEditor().getText())).isEqualTo("30");
+
+        typeInto(minutes, "45");
+        WindowHarness.waitUntil(() -> ui.workstation().settings().get(CallSettings.MAX_LENGTH_MINUTES) == 45);
+
+        typeInto(minutes, "500");
+        DialogPane refusal = shownDialog();
+        assertThat(HeadlessFx.callOnFx(refusal::getHeaderText)).isEqualTo("Longest call (minutes)");
+        assertThat(HeadlessFx.callOnFx(refusal::getContentText)).contains("Longest call (minutes)")
+                .contains("from 1 to 240").contains("\"500\"");
+        closeDialogs();
+        assertThat(ui.workstation().settings().get(CallSettings.MAX_LENGTH_MINUTES)).isEqualTo(45);
+        assertThat(HeadlessFx.callOnFx(() -> minutes.getEditor().getText())).isEqualTo("45");
+
+        typeInto(minutes, "an hour");
+        assertThat(HeadlessFx.callOnFx(shownDialog()::getContentText)).contains("\"an hour\"");
+        closeDialogs();
+        assertThat(ui.workstation().settings().get(CallSettings.MAX_LENGTH_MINUTES)).isEqualTo(45);
+    }
+
+    /** Types into an editable spinner as a user does, then Enter. */
+    private void typeInto(Spinner<Integer> spinner, String text) {
+        WindowHarness.scrollTo(spinner);
+        ui.robot.clickOn(spinner.getEditor());
+        HeadlessFx.runOnFx(() -> spinner.getEditor().clear());
+        ui.robot.write(text);
+        ui.robot.type(KeyCode.ENTER);
+        HeadlessFx.waitForFx();
+    }
+
+    private DialogPane shownDialog() {
+        WindowHarness.waitUntil(() -> openDialog().isPresent());
+        return openDialog().orElseThrow();
+    }
+
+    private Optional<DialogPane> openDialog() {
+        return HeadlessFx.callOnFx(() -> ui.robot.lookup("." + FxDialogService.STYLE_CLASS).<DialogPane>tryQuery()
+                .filter(pane -> pane.getScene() != null && pane.getScene().getWindow().isShowing()));
+    }
+
+    private void closeDialogs() {
+        HeadlessFx.runOnFx(() -> ui.robot.lookup("." + FxDialogService.STYLE_CLASS).queryAll()
+                .forEach(pane -> pane.getScene().getWindow().hide()));
+        HeadlessFx.waitForFx();
     }
 
     @Test

@@ -28,9 +28,15 @@ public final class PrivateFiles {
     /** Owner read and write: 0600. */
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private static final Logger LOG = LoggerFactory.getLogger(PrivateFiles.class);
-
     private PrivateFiles() {
+    }
+
+    /**
+     * Not a static field: the app makes its log folder with {@link #createFolders} before it tells the logging where
+     * that folder is, and a logger made at class load would start the logging with the temp folder instead.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(PrivateFiles.class);
     }
 
     /**
@@ -124,7 +130,7 @@ public final class PrivateFiles {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                LOG.warn("Could not check the permissions of {}: {}", file, e.getMessage());
+                log().warn("Could not check the permissions of {}: {}", file, e.getMessage());
                 return FileVisitResult.CONTINUE;
             }
 
@@ -134,7 +140,7 @@ public final class PrivateFiles {
                         counts[kind]++;
                     }
                 } catch (IOException | SecurityException e) {
-                    LOG.warn("Could not make {} private: {}", path, e.getMessage());
+                    log().warn("Could not make {} private: {}", path, e.getMessage());
                 }
             }
         });
@@ -146,7 +152,7 @@ public final class PrivateFiles {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {
-            LOG.debug("Could not sync folder {}: {}", folder, e.getMessage());
+            log().debug("Could not sync folder {}: {}", folder, e.getMessage());
         }
     }
 

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * In-process sentence embeddings with the quantised BGE-small-en v1.5 ONNX model that ships inside
  * the langchain4j jar: 384 dimensions, no endpoint, no download. The model loads on first use, or in
- * the background after {@link #warmUp()}; its native caches (DJL's tokenizer library) live under the
- * data dir's cache folder, never in the user's home. Thread-safe.
+ * the background after {@link #warmUp()}; the native libraries it needs (DJL's tokenizer, ONNX Runtime) are unpacked
+ * under the data dir's cache folder, never in the user's home or the temp folder. Thread-safe.
  */
 public final class LocalEmbeddingService implements EmbeddingService, AutoCloseable {
 
@@ -41,7 +41,8 @@ public final class LocalEmbeddingService implements EmbeddingService, AutoClosea
     private volatile Duration loadTime;
 
     /**
-     * @param cacheDir where native libraries the model needs are unpacked (e.g. {@code dataDir/cache/djl})
+     * @param cacheDir the data dir's cache folder: DJL unpacks its tokenizer library under {@code djl/}, ONNX
+     *                 Runtime's libraries go to {@code onnxruntime/<version>/}
      */
     public LocalEmbeddingService(Path cacheDir) {
         this(cacheDir, Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -143,16 +144,19 @@ public final class LocalEmbeddingService implements EmbeddingService, AutoClosea
     }
 
     private EmbeddingModel load() {
+        Path djl = cacheDir.resolve("djl");
         try {
-            Files.createDirectories(cacheDir);
+            Files.createDirectories(djl);
         } catch (IOException e) {
-            throw new SwitchboardException("Cannot create the model cache folder " + cacheDir + ": " + e.getMessage(),
+            throw new SwitchboardException("Cannot create the model cache folder " + djl + ": " + e.getMessage(),
                     "Check that the data folder is writable.", e);
         }
         // DJL reads these before it unpacks its tokenizer library; offline means it never tries to download.
-        System.setProperty("DJL_CACHE_DIR", cacheDir.toString());
+        System.setProperty("DJL_CACHE_DIR", djl.toString());
         System.setProperty("ai.djl.offline", "true");
         long start = System.nanoTime();
+        // Part of the load: ONNX Runtime's libraries were copied to the temp folder at every start before.
+        OnnxRuntimeNative.install(cacheDir);
         EmbeddingModel loaded = new BgeSmallModel(workers, intraOpThreads);
         loadTime = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("Loaded embedding model {} in {} ms", MODEL, loadTime.toMillis());

@@ -86,7 +86,7 @@ class LocalEmbeddingServiceTest {
 
     @BeforeAll
     static void load() {
-        service = new LocalEmbeddingService(cache.resolve("djl"));
+        service = new LocalEmbeddingService(cache);
     }
 
     @AfterAll
@@ -143,6 +143,10 @@ class LocalEmbeddingServiceTest {
         try (var files = Files.walk(cache.resolve("djl"))) {
             assertThat(files.anyMatch(f -> f.getFileName().toString().startsWith("libtokenizers"))).isTrue();
         }
+        // The first model of this JVM placed ONNX Runtime's libraries, and the runtime loaded them from there.
+        Path onnx = Path.of(System.getProperty(OnnxRuntimeNative.PATH_PROPERTY));
+        assertThat(onnx).startsWith(cache.resolve("onnxruntime"));
+        assertThat(onnx.resolve(System.mapLibraryName("onnxruntime"))).isRegularFile();
     }
 
     @Test
