@@ -527,6 +527,11 @@ public final class Workstation implements AutoCloseable {
         return java.util.Optional.ofNullable(busyWith);
     }
 
+    /** Whether {@link #close} was called: background work started at opening then stops quietly. */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
     public synchronized void close(boolean cleanExit) {
         if (closed) {
             return;

@@ -26,7 +26,15 @@ final class DemoWorkflow {
     }
 
     static void run(Workstation ws, Account trainee) {
-        Workflows workflows = ws.workflows();
+        Workflows workflows;
+        try {
+            workflows = ws.workflows();
+        } catch (IllegalStateException e) {
+            if (ws.isClosed()) {
+                return; // the window closed before the demo run could start: nothing to finish
+            }
+            throw e;
+        }
         WorkflowDefinition surge = workflows.find("multi-call-surge").orElse(null);
         if (!workflows.runsEngine() || surge == null) {
             return;

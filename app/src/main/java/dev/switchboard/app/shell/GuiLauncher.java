@@ -81,7 +81,11 @@ public final class GuiLauncher {
                     } catch (dev.switchboard.core.error.SwitchboardException e) {
                         LOG.warn("Workflows: {}", e.userText());
                     } catch (RuntimeException e) {
-                        LOG.error("Workflow runs could not resume", e);
+                        if (ws.isClosed()) {
+                            LOG.debug("Workflow runs not resumed: the workstation closed first");
+                        } else {
+                            LOG.error("Workflow runs could not resume", e);
+                        }
                     }
                 });
             } catch (RuntimeException | Error e) {
