@@ -510,11 +510,6 @@ public final class Workstation implements AutoCloseable {
     }
 
     /**
-     * Flushes the event log, takes the clean-exit backup and closes the database. Safe to call twice.
-     *
-     * @param cleanExit whether to take the "exit" backup (skipped for short CLI commands)
-     */
-    /**
      * Says what the workstation is busy with in the background (e.g. recording the demo calls), or clears it with
      * null; sign-in names it when it has to wait.
      */
@@ -532,6 +527,11 @@ public final class Workstation implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Flushes the event log, takes the clean-exit backup and closes the database. Safe to call twice.
+     *
+     * @param cleanExit whether to take the "exit" backup (skipped for short CLI commands)
+     */
     public synchronized void close(boolean cleanExit) {
         if (closed) {
             return;

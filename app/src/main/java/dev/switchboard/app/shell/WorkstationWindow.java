@@ -267,7 +267,17 @@ public final class WorkstationWindow {
                 Map.entry(WorkspaceRegistry.class, registry),
                 Map.entry(BackupRestorer.class, (BackupRestorer) this::restoreWhileSignedIn),
                 Map.entry(StatusRefresher.class, (StatusRefresher) status -> statusBar.update(status)),
-                Map.entry(SurveillanceSource.class, (SurveillanceSource) workstation::surveillance));
+                Map.entry(SurveillanceSource.class, (SurveillanceSource) () -> {
+                    try {
+                        return workstation.surveillance();
+                    } catch (RuntimeException e) {
+                        if (workstation.isClosed()) {
+                            // Signed out or quit while it opened: nothing to tell the user.
+                            throw new java.util.concurrent.CancellationException("the workstation closed");
+                        }
+                        throw e;
+                    }
+                }));
         shell = new ShellView(account, registry.availableTo(account.role()),
                 navigator -> new ShellContext(workstation.bus(), workstation.simClock(), workstation.settings(), tasks,
                         dialogs, account, navigator, services),

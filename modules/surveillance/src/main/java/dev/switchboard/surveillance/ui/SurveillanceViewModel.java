@@ -228,6 +228,10 @@ public final class SurveillanceViewModel {
         }).onFailure(error -> {
             opening = false;
             busy.set(false);
+            if (error instanceof java.util.concurrent.CancellationException
+                    || error.getCause() instanceof java.util.concurrent.CancellationException) {
+                return; // the source was closed while opening (sign-out, quit): not a failure to report
+            }
             status.set(Text.get("surveillance.status.failed"));
             dialogs.showError(Text.get("surveillance.error.open"), error);
         }).executeWith(tasks);
