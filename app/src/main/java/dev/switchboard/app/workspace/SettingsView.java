@@ -90,12 +90,7 @@ final class SettingsView implements WorkspaceView {
     }
 
     private Node security() {
-        Spinner<Integer> idle = new Spinner<>(1, 480, model.idleLockMinutesProperty().get());
-        idle.setId("idle-minutes");
-        idle.setEditable(true);
-        idle.setPrefWidth(110);
-        idle.setMinWidth(Region.USE_PREF_SIZE);
-        idle.setDisable(!model.isInstructor());
+        Spinner<Integer> idle = minutesSpinner("idle-minutes", 1, 480, model.idleLockMinutesProperty().get());
         idle.valueProperty().addListener((obs, old, now) -> model.idleLockMinutesProperty().set(now));
         Button change = new Button(Ui.text("app.settings.changePassword"), new FontIcon(Material2OutlinedMZ.VPN_KEY));
         change.setId("settings-change-password");
@@ -103,18 +98,7 @@ final class SettingsView implements WorkspaceView {
                 ctx.service(AccountService.class), ctx.tasks(),
                 () -> ctx.dialogs().showInfo(Ui.text("app.settings.changePassword"),
                         Ui.text("app.settings.passwordChanged"))));
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        // Names and controls keep their width; only the hints wrap.
-        ColumnConstraints name = new ColumnConstraints();
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints control = new ColumnConstraints();
-        control.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints hint = new ColumnConstraints();
-        hint.setHgrow(Priority.ALWAYS);
-        hint.setMinWidth(120);
-        grid.getColumnConstraints().addAll(name, control, hint);
+        GridPane grid = nameControlHintGrid();
         grid.addRow(0, new Label(Ui.text("app.settings.idleLock")), idle,
                 Ui.muted(model.isInstructor() ? Ui.text("app.settings.idleLockHint")
                         : Ui.text("app.settings.idleLockInstructorOnly")));
@@ -141,13 +125,8 @@ final class SettingsView implements WorkspaceView {
     }
 
     private Node calls() {
-        Spinner<Integer> minutes = new Spinner<>(CallSettings.SHORTEST_LIMIT_MINUTES,
+        Spinner<Integer> minutes = minutesSpinner("max-call-minutes", CallSettings.SHORTEST_LIMIT_MINUTES,
                 CallSettings.LONGEST_LIMIT_MINUTES, model.maxCallMinutesProperty().get());
-        minutes.setId("max-call-minutes");
-        minutes.setEditable(true);
-        minutes.setPrefWidth(110);
-        minutes.setMinWidth(Region.USE_PREF_SIZE);
-        minutes.setDisable(!model.isInstructor());
         // What is typed goes to the model, which refuses anything but whole minutes in range with a message (the
         // spinner would otherwise clamp 500 to 240 silently, or throw on letters); the field then shows the stored
         // value again.
@@ -170,8 +149,32 @@ final class SettingsView implements WorkspaceView {
                 model.setMaxCallMinutes(now.toString());
             }
         });
+        GridPane grid = nameControlHintGrid();
+        Label label = new Label(Ui.text("app.settings.maxCall"));
+        label.setLabelFor(minutes);
+        Label help = Ui.muted(model.isInstructor() ? Ui.text("app.settings.maxCallHint")
+                : Ui.text("app.settings.maxCallInstructorOnly"));
+        help.setWrapText(true);
+        grid.addRow(0, label, minutes, help);
+        return Ui.card(Ui.text("app.settings.calls"), Material2OutlinedMZ.PHONE_IN_TALK, grid);
+    }
+
+    /** An editable minutes spinner of the settings' width, which only instructors can change. */
+    private Spinner<Integer> minutesSpinner(String id, int min, int max, int value) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(110);
+        spinner.setMinWidth(Region.USE_PREF_SIZE);
+        spinner.setDisable(!model.isInstructor());
+        return spinner;
+    }
+
+    /** Rows of name, control and hint: names and controls keep their width; only the hints wrap. */
+    private static GridPane nameControlHintGrid() {
         GridPane grid = new GridPane();
         grid.setHgap(12);
+        grid.setVgap(10);
         ColumnConstraints name = new ColumnConstraints();
         name.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints control = new ColumnConstraints();
@@ -180,13 +183,7 @@ final class SettingsView implements WorkspaceView {
         hint.setHgrow(Priority.ALWAYS);
         hint.setMinWidth(120);
         grid.getColumnConstraints().addAll(name, control, hint);
-        Label label = new Label(Ui.text("app.settings.maxCall"));
-        label.setLabelFor(minutes);
-        Label help = Ui.muted(model.isInstructor() ? Ui.text("app.settings.maxCallHint")
-                : Ui.text("app.settings.maxCallInstructorOnly"));
-        help.setWrapText(true);
-        grid.addRow(0, label, minutes, help);
-        return Ui.card(Ui.text("app.settings.calls"), Material2OutlinedMZ.PHONE_IN_TALK, grid);
+        return grid;
     }
 
     private Node city() {

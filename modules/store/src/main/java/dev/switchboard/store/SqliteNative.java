@@ -3,12 +3,7 @@ package dev.switchboard.store;
 import dev.switchboard.core.io.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
@@ -49,10 +44,7 @@ public final class SqliteNative {
             }
             byte[] bytes = in.readAllBytes();
             PrivateFiles.createFolders(folder);
-            if (!Files.isRegularFile(library) || !Arrays.equals(sha256(Files.readAllBytes(library)), sha256(bytes))) {
-                Path partial = folder.resolve(library.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
-                Files.write(partial, bytes);
-                Files.move(partial, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (PrivateFiles.replaceIfDifferent(library, bytes)) {
                 LOG.info("Copied SQLite's native library to {}", library);
             }
             System.setProperty(TMP_DIR, folder.toString());
@@ -61,14 +53,6 @@ public final class SqliteNative {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not place SQLite's native library under {}; the driver unpacks it itself: {}", folder,
                     e.getMessage());
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 }

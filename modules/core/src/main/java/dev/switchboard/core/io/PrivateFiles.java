@@ -86,6 +86,25 @@ public final class PrivateFiles {
         return Files.createFile(file);
     }
 
+    /**
+     * Makes {@code file} hold exactly {@code bytes}, written only when it is missing or differs: through a private
+     * {@code .partial} beside it and an atomic rename, so a reader (or a process killed half-way) never sees a torn
+     * file. For copies of native libraries out of jars into the data dir's cache. Returns whether it wrote.
+     */
+    public static boolean replaceIfDifferent(Path file, byte[] bytes) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) == bytes.length
+                && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return false;
+        }
+        Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+        Files.deleteIfExists(partial);
+        createFile(partial);
+        Files.write(partial, bytes);
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
     /** Makes an existing file or folder private (0600 or 0700); returns whether anything changed. */
     public static boolean makePrivate(Path path) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,

@@ -4,11 +4,7 @@ import ai.onnxruntime.OrtException;
 import dev.switchboard.core.io.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -78,27 +74,14 @@ final class OnnxRuntimeNative {
                     continue;
                 }
                 PrivateFiles.createFolders(folder);
-                copyIfDifferent(in.readAllBytes(), folder.resolve(file));
+                Path library = folder.resolve(file);
+                if (PrivateFiles.replaceIfDifferent(library, in.readAllBytes())) {
+                    LOG.info("Copied ONNX Runtime's native library to {}", library);
+                }
                 placed++;
             }
         }
         return folder;
-    }
-
-    private static void copyIfDifferent(byte[] bytes, Path library) throws IOException {
-        if (Files.isRegularFile(library) && Files.size(library) == bytes.length
-                && Arrays.equals(Files.readAllBytes(library), bytes)) {
-            return;
-        }
-        Path partial = library.resolveSibling(library.getFileName() + "." + ProcessHandle.current().pid()
-                + ".partial");
-        Files.deleteIfExists(partial);
-        PrivateFiles.createFile(partial);
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            out.write(bytes);
-        }
-        Files.move(partial, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        LOG.info("Copied ONNX Runtime's native library to {}", library);
     }
 
     /** The binding's version from its jar's manifest; read without loading the runtime. */
