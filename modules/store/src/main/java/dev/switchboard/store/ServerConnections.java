@@ -31,6 +31,17 @@ final class ServerConnections {
         return source;
     }
 
+    /**
+     * The data source of one long-lived connection that only listens (e.g. {@link SessionChangeListener}): named
+     * {@code application} in the server's activity view, with TCP keep-alive so a dead link is noticed.
+     */
+    static DataSource listenerDataSource(DatabaseServer server, String application) {
+        PGSimpleDataSource source = (PGSimpleDataSource) dataSource(server);
+        source.setApplicationName(application);
+        source.setTcpKeepAlive(true);
+        return source;
+    }
+
     /** Opens and gives back one connection, so an unreachable server or a refused log-on is said plainly. */
     static void requireReachable(ConnectionPool pool, DatabaseServer server) {
         try (Connection c = pool.dataSource().getConnection()) {
