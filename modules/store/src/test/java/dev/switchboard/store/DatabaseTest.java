@@ -16,8 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
 
-    /** The newest of store's own migrations (V1 init, V5 recordings); other modules' are not on this classpath. */
-    private static final int STORE_SCHEMA = 5;
+    /**
+     * The newest of store's own migrations (V1 init, V5 recordings, V22 recordings in the database); other modules'
+     * are not on this classpath.
+     */
+    private static final int STORE_SCHEMA = 22;
 
     @TempDir
     Path tmp;

@@ -19,13 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts a recording's SHA-256 and length on its session's chain when it closes ({@value #SEALED}), and checks the
- * file against them whenever it is opened, played or exported. The checksum in the {@code recording} table is a
- * convenience; the chained seal is what a changed or swapped WAV is caught by. Thread-safe.
+ * recording against them whenever it is opened, played or exported. The checksum in the {@code recording} table is a
+ * convenience; the chained seal is what a changed or swapped WAV is caught by. A recording kept in the database
+ * ({@link RecordingChunks}, on a training center's server) is checked there; any other is a file under the
+ * recordings folder. Thread-safe.
  */
 public final class RecordingSeals {
 
@@ -38,11 +41,13 @@ public final class RecordingSeals {
     private final EventLog log;
     private final RecordingCatalog catalog;
     private final Path recordingsDir;
+    private final RecordingChunks chunks;
 
     public RecordingSeals(EventLog log, RecordingCatalog catalog, Path recordingsDir) {
         this.log = Objects.requireNonNull(log, "log");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.recordingsDir = Objects.requireNonNull(recordingsDir, "recordingsDir");
+        this.chunks = new RecordingChunks(log.database());
     }
 
     /**
@@ -81,18 +86,48 @@ public final class RecordingSeals {
      */
     public Seal seal(SessionId session, String file, long durationMs, String sha256Hex, String status)
             throws IOException {
-        Path path = resolve(file);
-        String sha = sha256Hex != null ? sha256Hex : sha256(path);
-        long bytes = Files.size(path);
-        PrivateFiles.makePrivate(path);
+        String sha;
+        long bytes;
+        if (chunks.contains(session, file)) {
+            RecordingChunks.Content stored = chunks.digest(session, file);
+            if (sha256Hex != null && !sha256Hex.equals(stored.sha256())) {
+                throw new IOException("the recording " + file + " of session " + session + " in the database differs "
+                        + "from the one written on this seat");
+            }
+            sha = stored.sha256();
+            bytes = stored.bytes();
+        } else {
+            Path path = resolve(file);
+            sha = sha256Hex != null ? sha256Hex : sha256(path);
+            bytes = Files.size(path);
+            PrivateFiles.makePrivate(path);
+        }
         Seal seal = new Seal(file, sha, bytes, durationMs, status);
         catalog.closed(session, file, durationMs, sha, status);
         log.append(new AppendRequest(session, durationMs, SEALED, json(seal)));
         return seal;
     }
 
-    /** Checks every recording of {@code session} against its newest seal (reads each file once). */
+    /** Checks every recording of {@code session} against its newest seal (reads each recording once). */
     public List<Check> check(SessionId session) {
+        Map<String, Seal> seals = seals(session);
+        List<Check> out = new ArrayList<>();
+        for (RecordingInfo r : catalog.of(session)) {
+            Seal seal = seals.remove(r.file());
+            out.add(seal == null ? unsealed(r) : check(session, seal));
+        }
+        // A seal whose row was deleted still names a recording that must be there.
+        seals.values().forEach(s -> out.add(check(session, s)));
+        return out;
+    }
+
+    /** The newest seal of {@code file} of {@code session}; empty while it is being recorded (or never sealed). */
+    public Optional<Seal> sealOf(SessionId session, String file) {
+        return Optional.ofNullable(seals(session).get(file));
+    }
+
+    /** The newest seal of each recording of {@code session}, by file. */
+    private Map<String, Seal> seals(SessionId session) {
         Map<String, Seal> seals = new LinkedHashMap<>();
         for (EventLogEntry e : log.readType(session, SEALED)) {
             try {
@@ -102,17 +137,13 @@ public final class RecordingSeals {
                 LOG.warn("Seal {} of session {} does not parse: {}", e.seq(), session, ex.getMessage());
             }
         }
-        List<Check> out = new ArrayList<>();
-        for (RecordingInfo r : catalog.of(session)) {
-            Seal seal = seals.remove(r.file());
-            out.add(seal == null ? unsealed(r) : check(seal));
-        }
-        // A seal whose row was deleted still names a file that must be there.
-        seals.values().forEach(s -> out.add(check(s)));
-        return out;
+        return seals;
     }
 
-    private Check check(Seal seal) {
+    private Check check(SessionId session, Seal seal) {
+        if (chunks.contains(session, seal.file())) {
+            return checkStored(session, seal);
+        }
         Path path;
         try {
             path = resolve(seal.file());
@@ -139,11 +170,37 @@ public final class RecordingSeals {
         }
     }
 
+    /** Checks a recording kept in the database against its seal, reading it from there. */
+    private Check checkStored(SessionId session, Seal seal) {
+        RecordingChunks.Content stored;
+        try {
+            stored = chunks.digest(session, seal.file());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the recording {} of session {} from the database", seal.file(), session, e);
+            return new Check(seal.file(), State.MISSING, "the recording of session " + session
+                    + " cannot be read from the database: " + e.getMessage());
+        }
+        if (stored.bytes() != seal.bytes()) {
+            return new Check(seal.file(), State.MODIFIED, "the recording of session " + session + " in the database is "
+                    + stored.bytes() + " bytes long, " + seal.bytes() + " when it was closed");
+        }
+        if (!stored.sha256().equals(seal.sha256())) {
+            return new Check(seal.file(), State.MODIFIED, "the recording of session " + session + " in the database "
+                    + "is damaged: its SHA-256 differs from the one sealed when it was closed");
+        }
+        return new Check(seal.file(), State.VERIFIED, "length and SHA-256 as sealed when it was closed");
+    }
+
     private Check unsealed(RecordingInfo r) {
         if ("recording".equals(r.status())) {
             return new Check(r.file(), State.UNSEALED, "still recording");
         }
-        if (r.sha256() != null && !r.sha256().isBlank()) {
+        if (r.sha256() != null && !r.sha256().isBlank() && chunks.contains(r.session(), r.file())) {
+            if (!chunks.digest(r.session(), r.file()).sha256().equals(r.sha256())) {
+                return new Check(r.file(), State.MODIFIED, "the recording of session " + r.session() + " in the "
+                        + "database differs from the checksum stored when it was closed");
+            }
+        } else if (r.sha256() != null && !r.sha256().isBlank()) {
             try {
                 Path path = resolve(r.file());
                 if (!Files.isRegularFile(path)) {

@@ -1,0 +1,169 @@
+package dev.switchboard.store.session;
+
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.io.PrivateFiles;
+import dev.switchboard.store.eventlog.EventLog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The recordings of this seat's database, wherever each is kept: a file under the seat's recordings folder (a seat on
+ * its own SQLite file, or recorded before recordings went into the server), or pieces in the server's database
+ * ({@link RecordingChunks}). A recording in the database is copied to a private file under the data folder's
+ * {@code cache/recordings} for playback, because the media player and the waveform read files; the copy is checked
+ * against the recording's seal as it is made and is never handed out when it differs. The newest
+ * {@value #KEPT_COPIES} copies are kept for reopening. Thread-safe.
+ */
+public final class StoredRecordings implements RecordingSource {
+
+    /** How many sessions' copies the cache keeps; older ones are deleted when a new one is made. */
+    static final int KEPT_COPIES = 8;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredRecordings.class);
+
+    private final Path recordingsDir;
+    private final Path copies;
+    private final RecordingChunks chunks;
+    private final RecordingSeals seals;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Copies checked against their seal in this process: the key and the sealed SHA-256. */
+    private final Map<String, String> checked = new ConcurrentHashMap<>();
+
+    public StoredRecordings(EventLog log, Path recordingsDir) {
+        Objects.requireNonNull(log, "log");
+        this.recordingsDir = Objects.requireNonNull(recordingsDir, "recordingsDir");
+        this.copies = log.database().dataDir().cache().resolve("recordings");
+        this.chunks = new RecordingChunks(log.database());
+        this.seals = new RecordingSeals(log, new RecordingCatalog(log.database()), recordingsDir);
+    }
+
+    @Override
+    public Optional<Path> localFile(SessionId session, String file) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(file, "file");
+        Optional<Path> own = inside(recordingsDir, file);
+        if (own.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!chunks.contains(session, file)) {
+            return own.filter(Files::isRegularFile);
+        }
+        String key = session.value() + "/" + file;
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            try {
+                return Optional.of(copy(session, file, key));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not copy the recording of session " + session
+                        + " from the database to " + copies + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Path copy(SessionId session, String file, String key) throws IOException {
+        Path target = inside(copies.resolve(session.value()), file.substring(file.indexOf('/') + 1))
+                .orElseThrow(() -> new IOException("the recording name " + file + " is not a plain file name"));
+        Optional<RecordingSeals.Seal> seal = seals.sealOf(session, file);
+        if (seal.isPresent() && reusable(target, key, seal.get())) {
+            return target;
+        }
+        PrivateFiles.createFolders(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        PrivateFiles.createFile(partial);
+        RecordingChunks.Content stored;
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            stored = chunks.copyTo(session, file, out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        if (seal.isPresent()) {
+            String problem = stored.bytes() != seal.get().bytes()
+                    ? "it is " + stored.bytes() + " bytes long in the database, " + seal.get().bytes()
+                    + " when it was closed"
+                    : !stored.sha256().equals(seal.get().sha256())
+                    ? "its SHA-256 in the database differs from the one sealed when it was closed" : null;
+            if (problem != null) {
+                Files.deleteIfExists(partial);
+                LOG.error("Recording {} of session {} in the database differs from its seal: {}", file, session,
+                        problem);
+                throw new DamagedRecordingException(session, problem);
+            }
+            checked.put(key, seal.get().sha256());
+        } else {
+            checked.remove(key);
+        }
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        LOG.info("Copied the recording {} of session {} from the database ({} bytes{})", file, session,
+                stored.bytes(), seal.isPresent() ? ", as sealed" : ", still being recorded");
+        forgetOldCopies(session);
+        return target;
+    }
+
+    /** Whether the copy already made is the sealed recording: checked once per process, by its SHA-256. */
+    private boolean reusable(Path target, String key, RecordingSeals.Seal seal) throws IOException {
+        if (!Files.isRegularFile(target) || Files.size(target) != seal.bytes()) {
+            return false;
+        }
+        if (seal.sha256().equals(checked.get(key))) {
+            return true;
+        }
+        if (RecordingSeals.sha256(target).equals(seal.sha256())) {
+            checked.put(key, seal.sha256());
+            return true;
+        }
+        return false;
+    }
+
+    /** Deletes the copies of all but the newest {@value #KEPT_COPIES} sessions (never {@code keep}'s). */
+    private void forgetOldCopies(SessionId keep) {
+        List<Path> sessions;
+        try (Stream<Path> list = Files.list(copies)) {
+            sessions = list.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().equals(keep.value()))
+                    .sorted(Comparator.comparing(StoredRecordings::modified).reversed())
+                    .toList();
+        } catch (IOException e) {
+            LOG.debug("Could not list {}: {}", copies, e.getMessage());
+            return;
+        }
+        for (Path old : sessions.subList(Math.min(sessions.size(), KEPT_COPIES - 1), sessions.size())) {
+            try (Stream<Path> files = Files.walk(old)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+                checked.keySet().removeIf(k -> k.startsWith(old.getFileName() + "/"));
+            } catch (IOException e) {
+                LOG.debug("Could not delete the old copy {}: {}", old, e.getMessage());
+            }
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** {@code root/relative}, or empty when {@code relative} leads outside {@code root}. */
+    private static Optional<Path> inside(Path root, String relative) {
+        Path base = root.toAbsolutePath().normalize();
+        Path p = base.resolve(relative).normalize();
+        return p.startsWith(base) && !p.equals(base) ? Optional.of(p) : Optional.empty();
+    }
+}
