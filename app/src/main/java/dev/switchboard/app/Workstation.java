@@ -29,15 +29,16 @@ import dev.switchboard.store.Backups;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseServer;
+import dev.switchboard.store.SessionChangeListener;
 import dev.switchboard.store.account.JdbiAccountRepository;
 import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.calltaking.engine.caller.CallerEngine;
 import dev.switchboard.calltaking.engine.session.CallClock;
 import dev.switchboard.calltaking.engine.session.CallConfig;
+import dev.switchboard.calltaking.engine.session.CallRecording;
 import dev.switchboard.calltaking.engine.session.CallRecovery;
 import dev.switchboard.calltaking.engine.session.CallSession;
-import dev.switchboard.calltaking.engine.session.WavCallRecording;
 import dev.switchboard.places.CityPack;
 import dev.switchboard.places.CityPackCatalog;
 import dev.switchboard.places.CityPacks;
@@ -176,6 +177,8 @@ public final class Workstation implements AutoCloseable {
                 ws.sessions.completeInterruptedChange();
                 ws.recovered = ws.recoverInterruptedSessions();
             }
+            // On a server, what other seats start, end and grade reaches this seat's lists through the bus.
+            SessionChangeListener.start(database, ws.bus).ifPresent(ws.alsoClose::add);
         } catch (RuntimeException e) {
             ws.close();
             throw e;
@@ -475,7 +478,7 @@ public final class Workstation implements AutoCloseable {
     public CallSession newCall(CallConfig config, CallerEngine caller, CallClock clock, TextToSpeech ttsOrNull) {
         return new CallSession(config, new CallSession.Services(eventLog, sessions, recordings, dataDir.recordings(),
                 wallClock, bus), language(), caller, clock, ttsOrNull,
-                WavCallRecording.opener(dataDir.recordings(), CallSession.SAMPLE_RATE), null);
+                CallRecording.opener(database, dataDir.recordings(), CallSession.SAMPLE_RATE), null);
     }
 
     /** The language tools over the chosen city pack's gazetteer (the bundled ones for the bundled pack). */

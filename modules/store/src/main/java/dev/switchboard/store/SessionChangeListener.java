@@ -52,6 +52,8 @@ public final class SessionChangeListener implements AutoCloseable {
     private final Duration maxRetry;
     private final Thread thread;
     private volatile boolean closed;
+    /** The listening connection while there is one, so closing need not wait for the next timeout. */
+    private volatile Connection connection;
     private volatile int backendPid = -1;
     private volatile long reconnects;
 
@@ -101,6 +103,14 @@ public final class SessionChangeListener implements AutoCloseable {
     public void close() {
         closed = true;
         thread.interrupt();
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the session-change connection: {}", e.getMessage());
+            }
+        }
         try {
             thread.join(2000);
         } catch (InterruptedException e) {
@@ -113,6 +123,7 @@ public final class SessionChangeListener implements AutoCloseable {
         long lostAtMs = -1;
         while (!closed) {
             try (Connection c = source.getConnection()) {
+                connection = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
@@ -130,6 +141,7 @@ public final class SessionChangeListener implements AutoCloseable {
                 listen(c, pg);
             } catch (SQLException | RuntimeException e) {
                 backendPid = -1;
+                connection = null;
                 if (closed) {
                     break;
                 }
@@ -151,6 +163,7 @@ public final class SessionChangeListener implements AutoCloseable {
             }
         }
         backendPid = -1;
+        connection = null;
     }
 
     /** Waits on the socket and hands on every notification until closed or the connection fails. */

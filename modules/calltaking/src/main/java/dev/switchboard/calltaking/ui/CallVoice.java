@@ -3,7 +3,6 @@ package dev.switchboard.calltaking.ui;
 import dev.switchboard.calltaking.engine.session.CallClock;
 import dev.switchboard.calltaking.engine.session.CallRecording;
 import dev.switchboard.calltaking.engine.session.CallSession;
-import dev.switchboard.calltaking.engine.session.WavCallRecording;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.speech.AudioOutput;
 import dev.switchboard.speech.Microphone;
@@ -18,12 +17,15 @@ import dev.switchboard.speech.UtteranceListener;
 import dev.switchboard.speech.VoiceLevel;
 import dev.switchboard.speech.VoiceMeter;
 import dev.switchboard.store.DataDir;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.uikit.WorkspaceContext;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -62,6 +64,8 @@ public final class CallVoice implements AutoCloseable {
 
     private final Speech speech;
     private final DataDir dataDir;
+    /** The store's database, looked up when a call starts (it decides where the recording goes). */
+    private final Supplier<Database> database;
     private final CallConsoleViewModel model;
     private final ObjectProperty<InputMode> mode = new SimpleObjectProperty<>(InputMode.TYPING);
     private final StringProperty status = new SimpleStringProperty("");
@@ -83,9 +87,10 @@ public final class CallVoice implements AutoCloseable {
     private long utteranceStartMs;
     private boolean paused;
 
-    private CallVoice(Speech speech, DataDir dataDir, CallConsoleViewModel model) {
+    private CallVoice(Speech speech, DataDir dataDir, Supplier<Database> database, CallConsoleViewModel model) {
         this.speech = speech;
         this.dataDir = dataDir;
+        this.database = database;
         this.model = model;
         mode.addListener((obs, old, now) -> switchMode(now));
         status.set(speech == null ? Text.get("call.voice.noEngine") : speech.status());
@@ -98,7 +103,7 @@ public final class CallVoice implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.info("No speech engine for the call console ({}); keyboard only", e.getMessage());
         }
-        return new CallVoice(speech, dataDir, model);
+        return new CallVoice(speech, dataDir, () -> ctx.service(EventLog.class).database(), model);
     }
 
     /** The caller's voice, or null when there is no speech engine. */
@@ -106,9 +111,9 @@ public final class CallVoice implements AutoCloseable {
         return speech == null ? null : speech.tts();
     }
 
-    /** Opens each call's stereo WAV under the recordings folder. */
+    /** Opens each call's stereo recording: in the server's database on a server, else under the recordings folder. */
     Function<SessionId, CallRecording> recordingFactory() {
-        return WavCallRecording.opener(dataDir.recordings(), CallSession.SAMPLE_RATE);
+        return CallRecording.opener(database.get(), dataDir.recordings(), CallSession.SAMPLE_RATE);
     }
 
     /** Whether the trainee speaks (rather than types) on the next call. */
