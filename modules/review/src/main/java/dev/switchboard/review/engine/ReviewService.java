@@ -25,18 +25,21 @@ import dev.switchboard.review.model.SessionRow;
 import dev.switchboard.review.model.SortColumn;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.VerifyReport;
+import dev.switchboard.store.session.DamagedRecordingException;
 import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.RecordingInfo;
 import dev.switchboard.store.session.RecordingSeals;
+import dev.switchboard.store.session.RecordingSource;
 import dev.switchboard.store.session.SessionCatalog;
+import dev.switchboard.store.session.StoredRecordings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +47,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The review as one person may use it: trainees see and export only their own sessions and read, never
@@ -57,9 +62,10 @@ public final class ReviewService {
     /** The longest note or comment accepted. */
     public static final int MAX_TEXT = 4000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
+
     private final EventLog log;
     private final AuditTrail audit;
-    private final Path recordingsDir;
     private final Clock clock;
     private final Account viewer;
     private final ReviewStore store;
@@ -67,6 +73,7 @@ public final class ReviewService {
     private final SessionCatalog sessions;
     private final RecordingCatalog recordings;
     private final RecordingSeals seals;
+    private final RecordingSource source;
 
     /**
      * @param recordingsDir the data dir's recordings folder, against which recordings' relative paths resolve
@@ -75,7 +82,7 @@ public final class ReviewService {
     public ReviewService(EventLog log, AuditTrail audit, Path recordingsDir, Clock clock, Account viewer) {
         this.log = Objects.requireNonNull(log, "log");
         this.audit = Objects.requireNonNull(audit, "audit");
-        this.recordingsDir = Objects.requireNonNull(recordingsDir, "recordingsDir");
+        Objects.requireNonNull(recordingsDir, "recordingsDir");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.viewer = Objects.requireNonNull(viewer, "viewer");
         this.store = new ReviewStore(log.database());
@@ -83,6 +90,7 @@ public final class ReviewService {
         this.sessions = new SessionCatalog(log.database(), log);
         this.recordings = new RecordingCatalog(log.database());
         this.seals = new RecordingSeals(log, recordings, recordingsDir);
+        this.source = new StoredRecordings(log, recordingsDir);
     }
 
     public Account viewer() {
@@ -358,7 +366,7 @@ public final class ReviewService {
         if (row.isEmpty() || !seesEveryone() && !row.get().trainee().equals(viewer.id())) {
             return Optional.empty();
         }
-        return existing(recordings.of(id).stream().map(RecordingInfo::file)
+        return existing(id, recordings.of(id).stream().map(RecordingInfo::file)
                 .filter(f -> f.toLowerCase(Locale.ROOT).endsWith(".wav")).toList());
     }
 
@@ -390,15 +398,24 @@ public final class ReviewService {
                 candidates.add(r.file());
             }
         }
-        return existing(candidates);
+        return existing(id, candidates);
     }
 
-    private Optional<Path> existing(List<String> candidates) {
-        Path root = recordingsDir.toAbsolutePath().normalize();
-        for (String c : candidates) {
-            Path p = root.resolve(c).normalize();
-            if (p.startsWith(root) && Files.isRegularFile(p)) {
-                return Optional.of(p);
+    /**
+     * The first of {@code candidates} this seat can read, wherever it is kept (a file here or the server's
+     * database); a damaged one is skipped, never played: the recording check says what is wrong with it.
+     */
+    private Optional<Path> existing(SessionId id, List<String> candidates) {
+        for (String c : new LinkedHashSet<>(candidates)) {
+            try {
+                Optional<Path> p = source.localFile(id, c);
+                if (p.isPresent()) {
+                    return p;
+                }
+            } catch (DamagedRecordingException e) {
+                LOG.warn("Not playing the recording {} of session {}: {}", c, id, e.getMessage());
+            } catch (UncheckedIOException e) {
+                LOG.warn("The recording {} of session {} cannot be read: {}", c, id, e.getMessage(), e);
             }
         }
         return Optional.empty();

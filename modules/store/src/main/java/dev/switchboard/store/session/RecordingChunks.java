@@ -116,6 +116,22 @@ public final class RecordingChunks {
         return copy(h.getConnection(), session, file, OutputStream.nullOutputStream(), true);
     }
 
+    /**
+     * A short text that changes whenever any piece of the recording is written, replaced or removed, read without
+     * reading the audio: on PostgreSQL each piece's row version ({@code xmin}) and length. Null on SQLite, where
+     * recordings are files and nothing is remembered.
+     */
+    public String version(SessionId session, String file) {
+        if (!server) {
+            return null;
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT coalesce(string_agg(seq || ':' || xmin::text || ':' || octet_length(bytes), ','
+                                                   ORDER BY seq), '')
+                        FROM recording_chunk WHERE session_id = :s AND file = :f""")
+                .bind("s", session.value()).bind("f", file).mapTo(String.class).one());
+    }
+
     /** The recording's length in bytes as stored; 0 when it is not in the database. */
     public long length(SessionId session, String file) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * its own SQLite file, or recorded before recordings went into the server), or pieces in the server's database
  * ({@link RecordingChunks}). A recording in the database is copied to a private file under the data folder's
  * {@code cache/recordings} for playback, because the media player and the waveform read files; the copy is checked
- * against the recording's seal as it is made and is never handed out when it differs. The newest
- * {@value #KEPT_COPIES} copies are kept for reopening. Thread-safe.
+ * against the recording's seal as it is made and is never handed out when it differs. Opening the same sealed
+ * recording again in this process reuses the copy only while the database says none of its pieces changed (their row
+ * versions, read without the audio) and the copy is the file this process wrote; otherwise it is copied and checked
+ * again. The newest {@value #KEPT_COPIES} sessions' copies are kept. Thread-safe.
  */
 public final class StoredRecordings implements RecordingSource {
 
@@ -39,8 +41,12 @@ public final class StoredRecordings implements RecordingSource {
     private final RecordingChunks chunks;
     private final RecordingSeals seals;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
-    /** Copies checked against their seal in this process: the key and the sealed SHA-256. */
-    private final Map<String, String> checked = new ConcurrentHashMap<>();
+    /** Copies checked against their seal in this process, by key. */
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+
+    /** A copy this process made and checked: what the database held then, and the file as written. */
+    private record Checked(String version, String sha256, long bytes, long modifiedMs) {
+    }
 
     public StoredRecordings(EventLog log, Path recordingsDir) {
         Objects.requireNonNull(log, "log");
@@ -76,7 +82,8 @@ public final class StoredRecordings implements RecordingSource {
         Path target = inside(copies.resolve(session.value()), file.substring(file.indexOf('/') + 1))
                 .orElseThrow(() -> new IOException("the recording name " + file + " is not a plain file name"));
         Optional<RecordingSeals.Seal> seal = seals.sealOf(session, file);
-        if (seal.isPresent() && reusable(target, key, seal.get())) {
+        String version = chunks.version(session, file);
+        if (seal.isPresent() && reusable(target, key, version, seal.get())) {
             return target;
         }
         PrivateFiles.createFolders(target.getParent());
@@ -90,6 +97,7 @@ public final class StoredRecordings implements RecordingSource {
             Files.deleteIfExists(partial);
             throw e;
         }
+        checked.remove(key);
         if (seal.isPresent()) {
             String problem = stored.bytes() != seal.get().bytes()
                     ? "it is " + stored.bytes() + " bytes long in the database, " + seal.get().bytes()
@@ -98,34 +106,31 @@ public final class StoredRecordings implements RecordingSource {
                     ? "its SHA-256 in the database differs from the one sealed when it was closed" : null;
             if (problem != null) {
                 Files.deleteIfExists(partial);
+                Files.deleteIfExists(target);
                 LOG.error("Recording {} of session {} in the database differs from its seal: {}", file, session,
                         problem);
                 throw new DamagedRecordingException(session, problem);
             }
-            checked.put(key, seal.get().sha256());
-        } else {
-            checked.remove(key);
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (seal.isPresent() && version != null) {
+            checked.put(key, new Checked(version, seal.get().sha256(), stored.bytes(), modified(target)));
+        }
         LOG.info("Copied the recording {} of session {} from the database ({} bytes{})", file, session,
                 stored.bytes(), seal.isPresent() ? ", as sealed" : ", still being recorded");
         forgetOldCopies(session);
         return target;
     }
 
-    /** Whether the copy already made is the sealed recording: checked once per process, by its SHA-256. */
-    private boolean reusable(Path target, String key, RecordingSeals.Seal seal) throws IOException {
-        if (!Files.isRegularFile(target) || Files.size(target) != seal.bytes()) {
-            return false;
-        }
-        if (seal.sha256().equals(checked.get(key))) {
-            return true;
-        }
-        if (RecordingSeals.sha256(target).equals(seal.sha256())) {
-            checked.put(key, seal.sha256());
-            return true;
-        }
-        return false;
+    /**
+     * Whether the copy made earlier by this process is still the sealed recording: the database's pieces unchanged
+     * since, and the file as this process wrote it.
+     */
+    private boolean reusable(Path target, String key, String version, RecordingSeals.Seal seal) throws IOException {
+        Checked c = checked.get(key);
+        return c != null && version != null && c.version().equals(version) && c.sha256().equals(seal.sha256())
+                && Files.isRegularFile(target) && Files.size(target) == c.bytes()
+                && modified(target) == c.modifiedMs();
     }
 
     /** Deletes the copies of all but the newest {@value #KEPT_COPIES} sessions (never {@code keep}'s). */

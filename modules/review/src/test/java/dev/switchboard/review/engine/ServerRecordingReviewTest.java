@@ -1,0 +1,100 @@
+package dev.switchboard.review.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.calltaking.engine.session.CallRecording;
+import dev.switchboard.calltaking.model.CallLog;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.review.model.RecordingIntegrity;
+import dev.switchboard.speech.Pcm;
+import dev.switchboard.store.DataDir;
+import dev.switchboard.store.Database;
+import dev.switchboard.store.DatabaseServer;
+import dev.switchboard.store.audit.AuditLog;
+import dev.switchboard.store.eventlog.AppendRequest;
+import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.RecordingSeals;
+import dev.switchboard.store.session.SessionCatalog;
+import dev.switchboard.store.session.SessionSummary;
+import dev.switchboard.testkit.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Review on a training center's server: a supervisor on another seat plays a trainee's call while it is recorded and
+ * after, from the database, checked against its seal; a recording changed in the database is reported for its
+ * session and not played.
+ */
+class ServerRecordingReviewTest {
+
+    private static final int RATE = 8000;
+    private static final SessionId CALL = new SessionId("call-on-server");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSupervisorOnAnotherSeatPlaysTheCallFromTheDatabaseAndIsToldWhenItWasChanged() throws Exception {
+        DatabaseServer server = DatabaseServer.of(TestPostgres.freshDatabase(), null, null);
+        try (Database traineeSeat = Database.openServer(DataDir.of(tmp.resolve("trainee")), server);
+             Database supervisorSeat = Database.openServer(DataDir.of(tmp.resolve("supervisor")), server);
+             EventLog traineeLog = new EventLog(traineeSeat, Clock.systemUTC());
+             EventLog supervisorLog = new EventLog(supervisorSeat, Clock.systemUTC())) {
+            Path traineeRecordings = traineeSeat.dataDir().recordings();
+            Instant start = Instant.now();
+            new SessionCatalog(traineeSeat, traineeLog).insert(new SessionSummary(CALL, Fixture.TRAINEE_A.id(),
+                    Fixture.TRAINEE_A.displayName(), "call", "Kitchen fire", start, null, "running", null));
+            CallRecording recording = CallRecording.opener(traineeSeat, traineeRecordings, RATE).apply(CALL);
+            RecordingCatalog catalog = new RecordingCatalog(traineeSeat);
+            catalog.started(CALL, recording.file(), "call", RATE, 2, start);
+            traineeLog.append(new AppendRequest(CALL, 0, CallLog.STARTED, traineeLog.json(new CallLog.Started("C-1",
+                    "kitchen-fire", "Kitchen fire", 42, Fixture.TRAINEE_A.id().value(),
+                    Fixture.TRAINEE_A.displayName(), recording.file(), RATE, "scripted", null))));
+            recording.caller(0, tone(3000));
+            recording.flush();
+
+            ReviewService supervisor = new ReviewService(supervisorLog, new AuditLog(supervisorLog),
+                    supervisorSeat.dataDir().recordings(), Clock.systemUTC(), Fixture.SUPERVISOR);
+            Path live = supervisor.recordingFile(CALL).orElseThrow();
+            assertThat(live).startsWith(supervisorSeat.dataDir().cache());
+            assertThat(WavFile.read(live).durationMs()).isEqualTo(3000);
+            assertThat(supervisor.checkRecording(CALL).status()).isEqualTo(RecordingIntegrity.Status.NOT_SEALED);
+
+            CallRecording.Closed closed = recording.close(5000);
+            new RecordingSeals(traineeLog, catalog, traineeRecordings)
+                    .seal(CALL, recording.file(), closed.durationMs(), closed.sha256(), "complete");
+
+            Path played = supervisor.open(CALL).audio().orElseThrow();
+            assertThat(WavFile.read(played).durationMs()).isEqualTo(5000);
+            assertThat(Files.readAllBytes(played)).isEqualTo(Files.readAllBytes(traineeRecordings.resolve(
+                    recording.file())));
+            assertThat(supervisor.checkRecording(CALL).status()).isEqualTo(RecordingIntegrity.Status.VERIFIED);
+
+            // Someone changes a second of audio in the database.
+            traineeSeat.jdbi().useHandle(h -> h.createUpdate(
+                            "UPDATE recording_chunk SET bytes = :b WHERE session_id = :s AND seq = 1")
+                    .bind("b", new byte[8000]).bind("s", CALL.value()).execute());
+
+            ReviewService later = new ReviewService(supervisorLog, new AuditLog(supervisorLog),
+                    supervisorSeat.dataDir().recordings(), Clock.systemUTC(), Fixture.SUPERVISOR);
+            RecordingIntegrity check = later.checkRecording(CALL);
+            assertThat(check.status()).isEqualTo(RecordingIntegrity.Status.MODIFIED);
+            assertThat(check.detail()).contains("session " + CALL.value());
+            assertThat(later.open(CALL).audio()).isEmpty();
+            assertThat(later.playbackStarted(CALL).status()).isEqualTo(RecordingIntegrity.Status.MODIFIED);
+        }
+    }
+
+    private static Pcm tone(int ms) {
+        short[] s = new short[RATE * ms / 1000];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) (6000 * Math.sin(2 * Math.PI * 440 * i / RATE));
+        }
+        return new Pcm(s, RATE);
+    }
+}
