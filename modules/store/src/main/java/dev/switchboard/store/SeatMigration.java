@@ -4,6 +4,13 @@ import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.VerifyReport;
+import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.RecordingChunks;
+import dev.switchboard.store.session.RecordingInfo;
+import dev.switchboard.store.session.RecordingSeals;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +32,12 @@ import org.jdbi.v3.core.Handle;
  * there. Nothing is overwritten or merged: when an account, session, recording or chain id is already on the
  * server, the whole copy is refused and each conflicting id is reported. Chains are copied row for row (same seq,
  * hashes and times), so they verify on the server exactly as on the seat; only the row ids are the server's.
+ *
+ * <p>Each recording's WAV file goes into the server's database too ({@link RecordingChunks}), in the same
+ * transaction, and is read back there and compared with the file's SHA-256 before anything is committed, so every
+ * seat can play it. A file that is missing, or that no longer matches the checksum the seat stored when it closed,
+ * is named in the result; a changed one is copied as it is, and Review on the server reports it as changed (its seal
+ * travels with the session's chain). The seat keeps its files.
  *
  * <p>The audit chain is the exception: every seat has one, and a hash chain cannot be merged into another. When
  * the server has no audit chain yet the seat's is copied; otherwise it stays on the seat (still verifiable in its
@@ -53,10 +66,12 @@ public final class SeatMigration {
 
     /** What a copy did, or why it did nothing. */
     public record Result(List<String> conflicts, int accounts, int sessions, int recordings, int chains,
-                         long entries, boolean auditKeptOnSeat, Optional<VerifyReport.Break> brokenChain) {
+                         long entries, boolean auditKeptOnSeat, Optional<VerifyReport.Break> brokenChain,
+                         int recordingFiles, long recordingBytes, List<String> recordingProblems) {
 
         public Result {
             conflicts = List.copyOf(conflicts);
+            recordingProblems = List.copyOf(recordingProblems);
         }
 
         /** Whether the data was copied and every copied chain verifies on the server. */
@@ -88,15 +103,26 @@ public final class SeatMigration {
                 "SELECT lower(username) FROM account", "user name "));
         conflicts.addAll(clashes(sessions, "SELECT id FROM training_session", "session "));
         conflicts.addAll(clashes(recordings, "SELECT session_id || '/' || file FROM recording", "recording "));
+        conflicts.addAll(clashes(recordings, "SELECT DISTINCT session_id || '/' || file FROM recording_chunk",
+                "the audio of recording "));
         conflicts.addAll(clashes(copiedChains, "SELECT DISTINCT session_id FROM event_log", "event-log chain "));
         if (!conflicts.isEmpty()) {
-            return new Result(conflicts, 0, 0, 0, 0, 0, serverHasAudit, Optional.empty());
+            return new Result(conflicts, 0, 0, 0, 0, 0, serverHasAudit, Optional.empty(), 0, 0, List.of());
         }
 
+        List<RecordingInfo> seatRecordings = new RecordingCatalog(seat).all();
+        List<String> recordingProblems = new ArrayList<>();
+        long[] recordingFiles = new long[2];
         long entries = server.jdbi().inTransaction(target -> seat.jdbi().withHandle(source -> {
             copy(source, target, "account", ACCOUNT, "SELECT " + ACCOUNT + " FROM account");
             copy(source, target, "training_session", SESSION, "SELECT " + SESSION + " FROM training_session");
             copy(source, target, "recording", RECORDING, "SELECT " + RECORDING + " FROM recording");
+            for (RecordingInfo r : seatRecordings) {
+                storeRecording(target, r, recordingProblems).ifPresent(bytes -> {
+                    recordingFiles[0]++;
+                    recordingFiles[1] += bytes;
+                });
+            }
             long copied = 0;
             for (String chain : copiedChains) {
                 copied += copy(source, target, "event_log", EVENT, "SELECT " + EVENT
@@ -116,7 +142,46 @@ public final class SeatMigration {
             }
         }
         return new Result(List.of(), accounts.size(), sessions.size(), recordings.size(), copiedChains.size(),
-                entries, serverHasAudit && chains.contains(SessionId.AUDIT.value()), broken);
+                entries, serverHasAudit && chains.contains(SessionId.AUDIT.value()), broken, (int) recordingFiles[0],
+                recordingFiles[1], recordingProblems);
+    }
+
+    /**
+     * Puts one recording's WAV file into the server's database through {@code target} and checks it there against
+     * the file's SHA-256; returns its length, or empty (with the reason in {@code problems}) when the seat has no
+     * such file.
+     *
+     * @throws SwitchboardException when the file cannot be read or the copy in the database differs: the whole
+     *                              transaction is then rolled back
+     */
+    private Optional<Long> storeRecording(Handle target, RecordingInfo r, List<String> problems) {
+        Path root = seat.dataDir().recordings().toAbsolutePath().normalize();
+        Path wav = root.resolve(r.file()).normalize();
+        String name = "recording " + r.file() + " of session " + r.session();
+        if (!wav.startsWith(root) || !Files.isRegularFile(wav)) {
+            problems.add(name + ": no such file on this seat (" + wav + "); its catalogue row was copied, the audio "
+                    + "cannot be");
+            return Optional.empty();
+        }
+        try {
+            String onSeat = RecordingSeals.sha256(wav);
+            RecordingChunks.Content stored = RecordingChunks.store(target, r.session(), r.file(), wav);
+            if (stored.bytes() != Files.size(wav) || !stored.sha256().equals(onSeat)) {
+                throw new SwitchboardException("The " + name + " reads back from the server " + server.location()
+                        + " differently from the file " + wav + " (SHA-256 " + stored.sha256() + ", file "
+                        + onSeat + ").", "Nothing was copied (the copy is one transaction); run the command again, "
+                        + "and report it with the log file if it happens again.");
+            }
+            if (r.sha256() != null && !r.sha256().isBlank() && !r.sha256().equals(onSeat)) {
+                problems.add(name + ": the file differs from the checksum stored when it closed; copied as it is, "
+                        + "and Review reports it as changed");
+            }
+            return Optional.of(stored.bytes());
+        } catch (IOException e) {
+            throw new SwitchboardException("Copying the " + name + " to the server " + server.location()
+                    + " failed: " + e.getMessage(), "Nothing was copied (the copy is one transaction); the seat's "
+                    + "data is unchanged.", e);
+        }
     }
 
     private List<String> clashes(List<String> ours, String theirsQuery, String what) {

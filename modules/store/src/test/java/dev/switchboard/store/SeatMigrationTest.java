@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.session.RecordingChunks;
+import dev.switchboard.store.session.StoredRecordings;
 import dev.switchboard.testkit.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +77,74 @@ class SeatMigrationTest {
             assertThat(second.chains()).isEqualTo(1);
             assertThat(count(server, "SELECT count(*) FROM account")).isEqualTo(2);
         }
+    }
+
+    @Test
+    void recordingFilesGoIntoTheServerDatabaseCheckedByShaAndPlayOnAnotherSeat() throws Exception {
+        DatabaseServer target = DatabaseServer.of(TestPostgres.freshDatabase(), null, null);
+        try (Database seat = Database.open(DataDir.of(tmp.resolve("seat")));
+             Database server = Database.openServer(DataDir.of(tmp.resolve("server")), target)) {
+            fill(seat, "s-1", "aiko");
+            // A 300 KB call (three pieces) sealed as it closed, and one changed on the seat after it closed.
+            byte[] call = noise(RecordingChunks.HEAD_BYTES + 300_000, 1);
+            byte[] changed = noise(RecordingChunks.HEAD_BYTES + 1000, 2);
+            String callSha = sha256(call);
+            wav(seat, "s-1/voice.wav", call);
+            wav(seat, "s-1/changed.wav", changed);
+            seat.jdbi().useHandle(h -> {
+                h.execute("INSERT INTO recording (session_id, file, kind, sample_rate, channels, started_at, "
+                        + "duration_ms, sha256, status) VALUES ('s-1', 's-1/voice.wav', 'call', 16000, 2, 10, 1875, ?, "
+                        + "'complete')", callSha);
+                h.execute("INSERT INTO recording (session_id, file, kind, sample_rate, channels, started_at, "
+                        + "duration_ms, sha256, status) VALUES ('s-1', 's-1/changed.wav', 'call', 16000, 2, 10, 6, ?, "
+                        + "'complete')", sha256(noise(10, 3)));
+            });
+
+            SeatMigration.Result result = new SeatMigration(seat, server).run();
+
+            assertThat(result.copied()).isTrue();
+            assertThat(result.recordings()).isEqualTo(3);
+            assertThat(result.recordingFiles()).isEqualTo(2);
+            assertThat(result.recordingBytes()).isEqualTo(call.length + changed.length);
+            assertThat(result.recordingProblems()).containsExactlyInAnyOrder(
+                    "recording call.wav of session s-1: no such file on this seat ("
+                            + seat.dataDir().recordings().toAbsolutePath().resolve("call.wav")
+                            + "); its catalogue row was copied, the audio cannot be",
+                    "recording s-1/changed.wav of session s-1: the file differs from the checksum stored when it "
+                            + "closed; copied as it is, and Review reports it as changed");
+            RecordingChunks onServer = new RecordingChunks(server);
+            assertThat(onServer.digest(new SessionId("s-1"), "s-1/voice.wav"))
+                    .isEqualTo(new RecordingChunks.Content(call.length, callSha));
+            assertThat(count(server, "SELECT count(*) FROM recording_chunk WHERE file = 's-1/voice.wav'"))
+                    .isEqualTo(1 + 3);
+            // Another seat on the server plays it from the database.
+            try (EventLog log = new EventLog(server, Clock.systemUTC())) {
+                Path copy = new StoredRecordings(log, server.dataDir().recordings())
+                        .localFile(new SessionId("s-1"), "s-1/voice.wav").orElseThrow();
+                assertThat(Files.readAllBytes(copy)).isEqualTo(call);
+            }
+
+            // Audio already on the server is never overwritten.
+            SeatMigration.Result again = new SeatMigration(seat, server).run();
+            assertThat(again.conflicts()).contains("the audio of recording s-1/s-1/voice.wav is already on the "
+                    + "server");
+        }
+    }
+
+    private static void wav(Database seat, String file, byte[] bytes) throws Exception {
+        Path path = seat.dataDir().recordings().resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.write(path, bytes);
+    }
+
+    private static byte[] noise(int n, long seed) {
+        byte[] b = new byte[n];
+        new SplittableRandom(seed).nextBytes(b);
+        return b;
+    }
+
+    private static String sha256(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 
     private static void fill(Database seat, String session, String user) {

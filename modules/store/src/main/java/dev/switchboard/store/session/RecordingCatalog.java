@@ -44,6 +44,12 @@ public final class RecordingCatalog {
                 .bind("s", session.value()).map(RecordingCatalog::row).list());
     }
 
+    /** Every recording, by session and file. */
+    public List<RecordingInfo> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM recording ORDER BY session_id, file")
+                .map(RecordingCatalog::row).list());
+    }
+
     /** Recordings left in status {@code recording}: a crash or kill ended their session. */
     public List<RecordingInfo> unclosed() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM recording WHERE status = 'recording'")
