@@ -78,7 +78,7 @@ public final class ServerCallRecording implements CallRecording {
             }
             ServerCallRecording recording = new ServerCallRecording(DualChannelRecorder.create(path, sampleRate),
                     chunks, session, relative, db.location());
-            recording.send();
+            recording.sendWhenPossible();
             return recording;
         };
     }
@@ -109,6 +109,11 @@ public final class ServerCallRecording implements CallRecording {
     @Override
     public synchronized void flush() {
         recorder.flush();
+        sendWhenPossible();
+    }
+
+    /** Sends what changed, or says once that the server does not answer and leaves it pending for the next flush. */
+    private void sendWhenPossible() {
         try {
             send();
             if (warned) {

@@ -81,6 +81,41 @@ class ServerCallRecordingTest {
     }
 
     @Test
+    void whatCouldNotBeSentWhileTheServerWasAwayIsSentWhenItAnswersAgain() throws Exception {
+        DatabaseServer server = DatabaseServer.of(TestPostgres.freshDatabase(), null, null);
+        try (Database seat = Database.openServer(DataDir.of(tmp.resolve("seat")), server);
+             EventLog log = new EventLog(seat, Clock.systemUTC())) {
+            Path recordings = seat.dataDir().recordings();
+            CallRecording recording = CallRecording.opener(seat, recordings, RATE).apply(CALL);
+            recording.caller(0, tone(2000, 400));
+            recording.flush();
+            long sent = stored(seat);
+
+            // The server refuses the writes for a while (as if it were away): the call goes on.
+            seat.jdbi().useHandle(h -> h.execute("ALTER TABLE recording_chunk RENAME TO recording_chunk_away"));
+            recording.caller(2000, tone(3000, 500));
+            recording.flush();
+            recording.trainee(500, tone(1000, 700));
+            recording.flush();
+            seat.jdbi().useHandle(h -> h.execute("ALTER TABLE recording_chunk_away RENAME TO recording_chunk"));
+            assertThat(stored(seat)).isEqualTo(sent);
+
+            recording.flush();
+
+            Path working = recordings.resolve(recording.file());
+            assertThat(stored(seat)).isEqualTo(Files.size(working)).isEqualTo(44 + 5L * RATE * 4);
+            Path copy = new StoredRecordings(log, recordings).localFile(CALL, recording.file()).orElseThrow();
+            assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(working));
+            recording.close(5000);
+        }
+    }
+
+    private static long stored(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT coalesce(sum(octet_length(bytes)), 0) FROM recording_chunk").mapTo(Long.class).one());
+    }
+
+    @Test
     void aSeatOnItsOwnFileRecordsAWavFileAsBefore() {
         try (Database seat = Database.open(DataDir.of(tmp.resolve("seat")))) {
             CallRecording recording = CallRecording.opener(seat, seat.dataDir().recordings(), RATE).apply(CALL);
