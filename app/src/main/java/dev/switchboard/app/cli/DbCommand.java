@@ -129,8 +129,9 @@ public final class DbCommand extends DataDirCommand {
                         + "hash chain cannot be merged into another). 'switchboard log verify' still checks it.");
             }
             long megabytes = (result.recordingBytes() + 999_999) / 1_000_000;
-            out.println(result.recordingFiles() + " recording file(s) (" + megabytes + " MB) copied into the server's database, each checked there by SHA-256, so every seat can play "
-                    + "them; this seat keeps its files under " + dir.recordings() + ".");
+            out.println(result.recordingFiles() + " recording file(s) (" + megabytes + " MB) copied into the "
+                    + "server's database, each checked there by SHA-256, so every seat can play them; this seat keeps "
+                    + "its files under " + dir.recordings() + ".");
             result.recordingProblems().forEach(p -> out.println("  " + p));
             if (result.brokenChain().isPresent()) {
                 err.println("switchboard: a copied chain does not verify on the server: " + result.brokenChain().get());
