@@ -217,8 +217,8 @@ public final class TranscriptIndex {
                         .bind("locationTarget", t == null ? null : t.locationSeconds())
                         .bind("dispatchTarget", t == null ? null : t.dispatchSeconds()).add();
                 for (CallLog.Utterance u : s.utterances()) {
-                    text.bind("text", server ? withoutAccents(u.text()) : u.text()).bind("s", p.session.value()).bind("speaker", u.speaker())
-                            .bind("start", u.startMs()).add();
+                    text.bind("text", server ? withoutAccents(u.text()) : u.text()).bind("s", p.session.value())
+                            .bind("speaker", u.speaker()).bind("start", u.startMs()).add();
                 }
             }
             index.execute();
