@@ -30,9 +30,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  *
  * <p>The search behaves the same on both databases: every word of the query must start a word of one utterance,
  * whatever the case and the accents. On the seat's SQLite file the transcripts are an FTS5 table; on a PostgreSQL
- * server they are a plain table searched with {@code to_tsvector('simple', text)} under a GIN index, and the text
- * and the query words are stripped of accents here (FTS5's {@code remove_diacritics} does it inside SQLite; the
- * server's {@code unaccent} is an extension a center's administrator may not allow).
+ * server they are a plain table searched with {@code to_tsvector('simple', text)} under a GIN index; there the text
+ * is stored as its words only, split as FTS5 splits them, and the text and the query words are stripped of accents
+ * here (FTS5's {@code remove_diacritics} does it inside SQLite; the server's {@code unaccent} is an extension a
+ * center's administrator may not allow).
  */
 public final class TranscriptIndex {
 
@@ -146,6 +147,23 @@ public final class TranscriptIndex {
         return server ? tsQuery(text) : matchQuery(text);
     }
 
+    /**
+     * What the server indexes of an utterance: its words without accents, one space between them. FTS5's tokenizer
+     * splits at every character that is not a letter or digit; PostgreSQL's parser would keep "2-5" as "2" and
+     * "-5", or an address as one token, so the server gets only the words and splits them the same way.
+     */
+    static String searchable(String text) {
+        Matcher m = WORD.matcher(withoutAccents(text));
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(m.group());
+        }
+        return out.toString();
+    }
+
     /** {@code text} without the accents of its letters ("Café" gives "Cafe"); other characters unchanged. */
     static String withoutAccents(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
@@ -217,7 +235,7 @@ public final class TranscriptIndex {
                         .bind("locationTarget", t == null ? null : t.locationSeconds())
                         .bind("dispatchTarget", t == null ? null : t.dispatchSeconds()).add();
                 for (CallLog.Utterance u : s.utterances()) {
-                    text.bind("text", server ? withoutAccents(u.text()) : u.text()).bind("s", p.session.value())
+                    text.bind("text", server ? searchable(u.text()) : u.text()).bind("s", p.session.value())
                             .bind("speaker", u.speaker()).bind("start", u.startMs()).add();
                 }
             }

@@ -25,6 +25,12 @@ class TranscriptQueryTest {
     }
 
     @Test
+    void theServerIndexesTheWordsAsFts5SplitsThem() {
+        assertThat(TranscriptIndex.searchable("Kabukicho 2-5, café! joe@example.com")).isEqualTo(
+                "Kabukicho 2 5 cafe joe example com");
+    }
+
+    @Test
     void likeWildcardsInAFilterAreTakenAsText() {
         assertThat(ReviewStore.containing(" 100%_Fire! ")).isEqualTo("%100!%!_fire!!%");
     }
