@@ -4,6 +4,7 @@ import dev.switchboard.ai.AiUse;
 import dev.switchboard.ai.ChatListener;
 import dev.switchboard.ai.ChatReply;
 import dev.switchboard.ai.OfflineResponder;
+import dev.switchboard.ai.TestDatabases;
 import dev.switchboard.ai.engine.chat.GatewayPolicy;
 import dev.switchboard.ai.engine.provider.KeyringAccess;
 import dev.switchboard.ai.engine.provider.ProviderConfig;
@@ -49,7 +50,7 @@ final class GatewayHarness implements AutoCloseable {
     }
 
     GatewayHarness(Path dir, GatewayPolicy policy) {
-        db = Database.open(DataDir.of(dir));
+        db = TestDatabases.open(DataDir.of(dir));
         settings = new Settings(new SqliteSettingsStore(db));
         gateway = new AiGateway(db, settings, clock, secrets(), policy);
     }

@@ -30,9 +30,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class ReviewStore {
 
     private final Jdbi jdbi;
+    /** Whether the store is a PostgreSQL server: only the transcript search differs (see {@link TranscriptIndex}). */
+    private final boolean server;
 
     public ReviewStore(Database db) {
         this.jdbi = Objects.requireNonNull(db, "db").jdbi();
+        this.server = db.isServer();
     }
 
     /**
@@ -55,13 +58,12 @@ public final class ReviewStore {
             binds.add(query -> query.bind("only", onlyTrainee.value()));
         }
         if (hasText(q.trainee())) {
-            sql.append(" AND (s.trainee_id = :traineeId OR instr(lower(s.trainee_name), :trainee) > 0)");
-            binds.add(query -> query.bind("traineeId", q.trainee().trim())
-                    .bind("trainee", q.trainee().trim().toLowerCase(Locale.ROOT)));
+            sql.append(" AND (s.trainee_id = :traineeId OR lower(s.trainee_name) LIKE :trainee ESCAPE '!')");
+            binds.add(query -> query.bind("traineeId", q.trainee().trim()).bind("trainee", containing(q.trainee())));
         }
         if (hasText(q.title())) {
-            sql.append(" AND instr(lower(s.title), :title) > 0");
-            binds.add(query -> query.bind("title", q.title().trim().toLowerCase(Locale.ROOT)));
+            sql.append(" AND lower(s.title) LIKE :title ESCAPE '!'");
+            binds.add(query -> query.bind("title", containing(q.title())));
         }
         if (hasText(q.kind())) {
             sql.append(" AND s.kind = :kind");
@@ -104,12 +106,12 @@ public final class ReviewStore {
             sql.append(" AND s.score <= :maxScore");
             binds.add(query -> query.bind("maxScore", q.maxScore()));
         }
-        String match = TranscriptIndex.matchQuery(q.transcript());
+        String match = TranscriptIndex.searchTerms(q.transcript(), server);
         if (hasText(q.transcript())) {
             if (match.isEmpty()) {
                 return List.of();
             }
-            sql.append(" AND s.id IN (SELECT session_id FROM review_transcript WHERE review_transcript MATCH :match)");
+            sql.append(" AND ").append(TranscriptIndex.sessionsMatching(server));
             binds.add(query -> query.bind("match", match));
         }
         String dir = q.descending() ? " DESC" : " ASC";
@@ -271,6 +273,15 @@ public final class ReviewStore {
     private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    /**
+     * A LIKE pattern for "contains {@code text}", lower-cased, with LIKE's own {@code %}, {@code _} and the escape
+     * character {@code !} taken literally (the same on SQLite and PostgreSQL, unlike SQLite's {@code instr}).
+     */
+    static String containing(String text) {
+        String lower = text.trim().toLowerCase(Locale.ROOT);
+        return "%" + lower.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static boolean hasText(String s) {

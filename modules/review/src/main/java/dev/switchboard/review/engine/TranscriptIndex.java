@@ -11,6 +11,7 @@ import dev.switchboard.review.model.ScoreLine;
 import dev.switchboard.store.eventlog.EventLog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +24,16 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * The review's index over finished sessions: call transcripts in an SQLite FTS5 table for full-text search,
- * and each session's timings and rubric results read from its event log once. Incremental: {@link #indexPending()}
- * indexes only the finished sessions not indexed yet. Thread-safe (each call uses its own connection).
+ * The review's index over finished sessions: call transcripts for full-text search, and each session's timings and
+ * rubric results read from its event log once. Incremental: {@link #indexPending()} indexes only the finished
+ * sessions not indexed yet. Thread-safe (each call uses its own connection).
+ *
+ * <p>The search behaves the same on both databases: every word of the query must start a word of one utterance,
+ * whatever the case and the accents. On the seat's SQLite file the transcripts are an FTS5 table; on a PostgreSQL
+ * server they are a plain table searched with {@code to_tsvector('simple', text)} under a GIN index; there the text
+ * is stored as its words only, split as FTS5 splits them, and the text and the query words are stripped of accents
+ * here (FTS5's {@code remove_diacritics} does it inside SQLite; the server's {@code unaccent} is an extension a
+ * center's administrator may not allow).
  */
 public final class TranscriptIndex {
 
@@ -36,14 +44,19 @@ public final class TranscriptIndex {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
+    /** Combining accents of Latin, Greek and Cyrillic letters, as FTS5's {@code remove_diacritics} drops them. */
+    private static final Pattern ACCENTS = Pattern.compile("[\\u0300-\\u036f]+");
+
     private final EventLog log;
     private final Jdbi jdbi;
     private final Clock clock;
+    private final boolean server;
 
     public TranscriptIndex(EventLog log, Clock clock) {
         this.log = Objects.requireNonNull(log, "log");
         this.jdbi = log.database().jdbi();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.server = log.database().isServer();
     }
 
     /**
@@ -101,6 +114,62 @@ public final class TranscriptIndex {
         return String.join(" AND ", terms);
     }
 
+    /**
+     * The words of {@code text} as a PostgreSQL {@code tsquery} in which every word must match as a prefix, e.g.
+     * {@code neighbour:* & third:*}, accents stripped. Words hold only letters and digits, so user text never
+     * reaches the query syntax. Empty when {@code text} has no words.
+     */
+    public static String tsQuery(String text) {
+        if (text == null) {
+            return "";
+        }
+        Matcher m = WORD.matcher(withoutAccents(text));
+        List<String> terms = new ArrayList<>();
+        while (m.find()) {
+            terms.add(m.group() + ":*");
+        }
+        return String.join(" & ", terms);
+    }
+
+    /**
+     * The SQL condition on {@code s.id} (a {@code training_session} alias) that keeps the sessions whose transcript
+     * matches the bound {@code :match}; bind {@link #searchTerms(String, boolean)} to it.
+     */
+    static String sessionsMatching(boolean server) {
+        return server
+                ? "s.id IN (SELECT session_id FROM review_transcript"
+                        + " WHERE to_tsvector('simple', text) @@ to_tsquery('simple', :match))"
+                : "s.id IN (SELECT session_id FROM review_transcript WHERE review_transcript MATCH :match)";
+    }
+
+    /** The value to bind to {@code :match} in {@link #sessionsMatching(boolean)}; empty when there are no words. */
+    static String searchTerms(String text, boolean server) {
+        return server ? tsQuery(text) : matchQuery(text);
+    }
+
+    /**
+     * What the server indexes of an utterance: its words without accents, one space between them. FTS5's tokenizer
+     * splits at every character that is not a letter or digit; PostgreSQL's parser would keep "2-5" as "2" and
+     * "-5", or an address as one token, so the server gets only the words and splits them the same way.
+     */
+    static String searchable(String text) {
+        Matcher m = WORD.matcher(withoutAccents(text));
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(m.group());
+        }
+        return out.toString();
+    }
+
+    /** {@code text} without the accents of its letters ("Café" gives "Cafe"); other characters unchanged. */
+    static String withoutAccents(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        return Normalizer.normalize(ACCENTS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC);
+    }
+
     /** The figures of the given sessions that are indexed, by session. */
     public Map<SessionId, Figures> figures(List<SessionId> sessions) {
         Map<SessionId, Figures> out = new HashMap<>();
@@ -138,11 +207,17 @@ public final class TranscriptIndex {
         long now = clock.millis();
         jdbi.useTransaction(h -> {
             PreparedBatch index = h.prepareBatch("""
-                    INSERT OR REPLACE INTO review_session_index
+                    INSERT INTO review_session_index
                         (session_id, indexed_at, answer_ms, location_ms, dispatch_ms, score, items_json, utterances,
                          answer_target_s, location_target_s, dispatch_target_s)
                     VALUES (:s, :at, :answer, :location, :dispatch, :score, :items, :utterances,
-                            :answerTarget, :locationTarget, :dispatchTarget)""");
+                            :answerTarget, :locationTarget, :dispatchTarget)
+                    ON CONFLICT (session_id) DO UPDATE SET indexed_at = excluded.indexed_at,
+                        answer_ms = excluded.answer_ms, location_ms = excluded.location_ms,
+                        dispatch_ms = excluded.dispatch_ms, score = excluded.score, items_json = excluded.items_json,
+                        utterances = excluded.utterances, answer_target_s = excluded.answer_target_s,
+                        location_target_s = excluded.location_target_s,
+                        dispatch_target_s = excluded.dispatch_target_s""");
             PreparedBatch text = h.prepareBatch("""
                     INSERT INTO review_transcript (text, session_id, speaker, start_ms)
                     VALUES (:text, :s, :speaker, :start)""");
@@ -160,8 +235,8 @@ public final class TranscriptIndex {
                         .bind("locationTarget", t == null ? null : t.locationSeconds())
                         .bind("dispatchTarget", t == null ? null : t.dispatchSeconds()).add();
                 for (CallLog.Utterance u : s.utterances()) {
-                    text.bind("text", u.text()).bind("s", p.session.value()).bind("speaker", u.speaker())
-                            .bind("start", u.startMs()).add();
+                    text.bind("text", server ? searchable(u.text()) : u.text()).bind("s", p.session.value())
+                            .bind("speaker", u.speaker()).bind("start", u.startMs()).add();
                 }
             }
             index.execute();

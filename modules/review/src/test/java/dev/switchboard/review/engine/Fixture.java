@@ -7,6 +7,7 @@ import dev.switchboard.core.account.AuditRecord;
 import dev.switchboard.core.account.Role;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.core.id.UserId;
+import dev.switchboard.review.TestDatabases;
 import dev.switchboard.review.model.UnitFix;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
@@ -69,7 +70,7 @@ public final class Fixture implements AutoCloseable {
 
     public Fixture(Path temp) throws IOException {
         dir = DataDir.of(temp.resolve("data")).ensureCreated();
-        db = Database.open(dir);
+        db = TestDatabases.open(dir);
         log = new EventLog(db, clock);
         audit = new AuditLog(log);
         sessions = new SessionCatalog(db);

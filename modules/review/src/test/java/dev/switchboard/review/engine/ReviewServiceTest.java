@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.core.account.AuditRecord;
 import dev.switchboard.core.account.AuditRecord.Outcome;
 import dev.switchboard.core.error.InputException;
+import dev.switchboard.review.TestDatabases;
 import dev.switchboard.review.model.Assessment;
 import dev.switchboard.review.model.Grade;
 import dev.switchboard.review.model.HistoryEntry;
@@ -20,7 +21,6 @@ import dev.switchboard.review.model.SortColumn;
 import dev.switchboard.review.model.TimelineKind;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -131,9 +131,9 @@ class ReviewServiceTest {
 
     @Test
     void aTamperedLogIsReportedWithItsFirstBrokenEntry() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f.dir.database());
+        try (Connection c = TestDatabases.connect(f.dir);
              Statement st = c.createStatement()) {
-            st.execute("DROP TRIGGER event_log_no_update");
+            st.execute(TestDatabases.removeGuard("event_log", "event_log_no_update"));
             st.execute("UPDATE event_log SET payload = replace(payload, 'fire', 'flood') WHERE session_id = '"
                     + Fixture.CALL_A.value() + "' AND seq = 5");
         }
@@ -155,6 +155,13 @@ class ReviewServiceTest {
         assertThat(sato.list(all.withTranscript("neighbour cyclist"))).isEmpty();
         assertThat(sato.list(all.withTranscript("\"OR* NEAR( -:"))).isEmpty();
         assertThat(sato.list(all.withTranscript("???"))).isEmpty();
+        // Case and accents do not matter; every word must start a word of the same utterance.
+        assertThat(sato.list(all.withTranscript("NEIGHBOUR Thi"))).extracting(SessionRow::id)
+                .containsExactly(Fixture.CALL_A);
+        assertThat(sato.list(all.withTranscript("fíre kabukichō"))).extracting(SessionRow::id)
+                .containsExactly(Fixture.CALL_A);
+        assertThat(sato.list(all.withTranscript("eighbour"))).isEmpty();
+        assertThat(sato.list(all.withTranscript("neighbour address"))).isEmpty();
         // Trainees search only their own.
         assertThat(f.as(Fixture.TRAINEE_B).list(all.withTranscript("neighbour"))).isEmpty();
     }
@@ -164,6 +171,11 @@ class ReviewServiceTest {
         ReviewService sato = f.as(Fixture.SUPERVISOR);
         SessionQuery all = SessionQuery.all(100);
         assertThat(sato.list(all.withTitle("KITCHEN"))).extracting(SessionRow::id).containsExactly(Fixture.CALL_A);
+        assertThat(sato.list(all.withTitle("fire in"))).extracting(SessionRow::id).containsExactly(Fixture.CALL_A);
+        // LIKE's wildcards in the filter are taken as text.
+        assertThat(sato.list(all.withTitle("%"))).isEmpty();
+        assertThat(sato.list(all.withTitle("kitchen_fire"))).isEmpty();
+        assertThat(sato.list(all.withTrainee("OKADA"))).extracting(SessionRow::id).containsExactly(Fixture.CALL_B);
         assertThat(sato.list(all.withScore(70.0, 80.0))).extracting(SessionRow::id).containsExactly(Fixture.CALL_A);
         assertThat(sato.list(all.withDuration(30_000L, null))).extracting(SessionRow::id)
                 .containsExactly(Fixture.CALL_B);
@@ -211,7 +223,7 @@ class ReviewServiceTest {
                 .hasMessageContaining("signed off");
         assertThatThrownBy(() -> sato.deleteNote(note.id())).isInstanceOf(InputException.class);
         // The database holds the line too, should anything bypass the service.
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f.dir.database());
+        try (Connection c = TestDatabases.connect(f.dir);
              Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.execute("UPDATE review_note SET text = 'x' WHERE id = " + note.id()))
                     .hasMessageContaining("signed off");
@@ -221,7 +233,7 @@ class ReviewServiceTest {
         // No note is added after sign-off either, as the sign-off dialog says; not even past the service.
         assertThatThrownBy(() -> sato.addNote(Fixture.CALL_A, 9_000, "Amendment: caller calmed well."))
                 .isInstanceOf(InputException.class).hasMessageContaining("signed off");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f.dir.database());
+        try (Connection c = TestDatabases.connect(f.dir);
              Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.execute("INSERT INTO review_note (session_id, at_ms, author_id, author_name,"
                     + " text, created_at, updated_at) VALUES ('" + Fixture.CALL_A.value()

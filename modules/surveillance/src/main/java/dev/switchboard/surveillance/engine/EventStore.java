@@ -126,7 +126,8 @@ public final class EventStore {
                             e.incidentId());
                     for (String tag : g.truth()) {
                         if (truth == null) {
-                            truth = h.prepareBatch("INSERT OR IGNORE INTO surv_truth (event_id, tag) VALUES (?, ?)");
+                            truth = h.prepareBatch(
+                                    "INSERT INTO surv_truth (event_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING");
                         }
                         truth.add(id, tag);
                     }

@@ -1,11 +1,12 @@
 package dev.switchboard.surveillance.engine;
 
+import dev.switchboard.ai.ChatService;
 import dev.switchboard.core.account.AuditRecord;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.surveillance.TestDatabases;
 import dev.switchboard.testkit.MutableClock;
-import dev.switchboard.ai.ChatService;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class Harness implements AutoCloseable {
 
     Harness(Path temp, ChatService chat, java.util.function.BooleanSupplier online) {
         dir = DataDir.of(temp.resolve("data")).ensureCreated();
-        db = Database.open(dir);
+        db = TestDatabases.open(dir);
         log = new EventLog(db, clock);
         surveillance = new Surveillance(new Surveillance.Services(db, dir.root(), CAMERAS, new FakePlaces(),
                 embedder, chat, online, log, audits::add, clock)).open();

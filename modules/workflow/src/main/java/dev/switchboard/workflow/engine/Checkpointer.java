@@ -77,6 +77,8 @@ final class Checkpointer implements AutoCloseable {
     private final PreparedStatement history;
     private final PreparedStatement decision;
     private final PreparedStatement link;
+    /** Whether the store is a PostgreSQL server, whose commits are durable without SQLite's synchronous pragma. */
+    private final boolean server;
     private volatile boolean closed;
     private long groups;
     private long checkpoints;
@@ -84,8 +86,11 @@ final class Checkpointer implements AutoCloseable {
     Checkpointer(Database db) {
         this.handle = db.jdbi().open();
         this.connection = handle.getConnection();
+        this.server = db.isServer();
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA synchronous=FULL");
+            if (!server) {
+                s.execute("PRAGMA synchronous=FULL");
+            }
             definition = connection.prepareStatement("""
                     INSERT INTO workflow_definition (hash, workflow_id, version, name, source, file, stored_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING""");
@@ -351,10 +356,12 @@ final class Checkpointer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA synchronous=NORMAL");
-        } catch (SQLException e) {
-            LOG.debug("Could not reset the checkpoint connection: {}", e.getMessage());
+        if (!server) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA synchronous=NORMAL");
+            } catch (SQLException e) {
+                LOG.debug("Could not reset the checkpoint connection: {}", e.getMessage());
+            }
         }
         try {
             handle.close();

@@ -73,7 +73,7 @@ final class ChaosTasks {
             String key = String.valueOf(ctx.params().get("key"));
             return CompletableFuture.completedFuture(TaskResult.success(Map.of("key", key)).withStoreEffect(h ->
                     h.createUpdate("INSERT INTO chaos_counter (key, n) VALUES (:k, 1) ON CONFLICT (key) DO UPDATE "
-                            + "SET n = n + 1").bind("k", key).execute()));
+                            + "SET n = chaos_counter.n + 1").bind("k", key).execute()));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.switchboard.core.account.AuditRecord;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.workflow.TestDatabases;
 import dev.switchboard.workflow.model.RunState;
 import dev.switchboard.workflow.model.TaskRun;
 import dev.switchboard.workflow.model.WorkflowDefinition;
@@ -38,7 +39,7 @@ final class EngineFixture implements AutoCloseable {
     EngineFixture(Path dir, int concurrency, TaskType... extra) {
         this.dir = dir;
         this.concurrency = concurrency;
-        this.db = Database.open(DataDir.of(dir));
+        this.db = TestDatabases.open(DataDir.of(dir));
         this.types = TaskTypes.standard(List.of(extra));
         this.engine = newEngine();
     }

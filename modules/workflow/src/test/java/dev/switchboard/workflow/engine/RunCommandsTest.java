@@ -8,6 +8,7 @@ import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.workflow.TestDatabases;
 import dev.switchboard.workflow.model.RunState;
 import dev.switchboard.workflow.model.WorkflowSettings;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class RunCommandsTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(DataDir.of(temp));
+        db = TestDatabases.open(DataDir.of(temp));
         workflows = Workflows.open(db, new Workflows.Setup(new EventBus(), audit::add, List.of(), Map.of(),
                 Inputs.unchecked(), RunObserver.NONE, List.of(), null, null));
     }

@@ -19,6 +19,7 @@ import dev.switchboard.core.incident.ResponderType;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.session.SessionCatalog;
+import dev.switchboard.workflow.TestDatabases;
 import dev.switchboard.workflow.engine.temporal.TemporalRunner;
 import dev.switchboard.workflow.model.RunState;
 import dev.switchboard.workflow.model.TaskRun;
@@ -68,7 +69,7 @@ class TemporalRunnerTest {
 
     @BeforeAll
     static void start() {
-        db = Database.open(DataDir.of(dir));
+        db = TestDatabases.open(DataDir.of(dir));
         db.jdbi().useHandle(h -> h.execute(ChaosTasks.COUNTER_TABLE));
         bus = new EventBus();
         capabilities = fakeCapabilities(bus);

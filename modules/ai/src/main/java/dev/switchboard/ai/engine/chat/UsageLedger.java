@@ -114,11 +114,13 @@ public final class UsageLedger implements AiUsage, AutoCloseable {
                             VALUES (:day, :provider, :model, :use, :calls, :hits, :in, :out, :cost, :failures,
                                 :fallbacks)
                             ON CONFLICT (day, provider, model, ai_use) DO UPDATE SET
-                                calls = calls + excluded.calls, cache_hits = cache_hits + excluded.cache_hits,
-                                tokens_in = tokens_in + excluded.tokens_in,
-                                tokens_out = tokens_out + excluded.tokens_out,
-                                cost_usd = cost_usd + excluded.cost_usd, failures = failures + excluded.failures,
-                                fallbacks = fallbacks + excluded.fallbacks""");
+                                calls = ai_usage.calls + excluded.calls,
+                                cache_hits = ai_usage.cache_hits + excluded.cache_hits,
+                                tokens_in = ai_usage.tokens_in + excluded.tokens_in,
+                                tokens_out = ai_usage.tokens_out + excluded.tokens_out,
+                                cost_usd = ai_usage.cost_usd + excluded.cost_usd,
+                                failures = ai_usage.failures + excluded.failures,
+                                fallbacks = ai_usage.fallbacks + excluded.fallbacks""");
                     for (Map.Entry<Key, Counts> e : batch) {
                         Key k = e.getKey();
                         Counts c = e.getValue();

@@ -198,7 +198,7 @@ final class JobStore {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT AVG(latency_ms) FROM (SELECT latency_ms FROM gpu_job
                         WHERE state = 'SUCCEEDED' AND video = :video AND latency_ms IS NOT NULL
-                        ORDER BY finished_at DESC LIMIT 100)""")
+                        ORDER BY finished_at DESC LIMIT 100) AS recent""")
                 .bind("video", video ? 1 : 0)
                 .mapTo(Double.class)
                 .findOne()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.ai.AiUse;
 import dev.switchboard.ai.ChatRequest;
+import dev.switchboard.ai.TestDatabases;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import dev.switchboard.testkit.MutableClock;
@@ -23,7 +24,7 @@ class ResponseCacheTest {
 
     @Test
     void anAnswerIsServedAtOnceAndSurvivesARestart() {
-        try (Database db = Database.open(DataDir.of(tmp))) {
+        try (Database db = TestDatabases.open(DataDir.of(tmp))) {
             try (ResponseCache cache = new ResponseCache(db, clock, Duration.ofHours(24))) {
                 cache.put(key, "lab", "m", "answer", 3, 1);
                 assertThat(cache.get(key)).map(ResponseCache.Entry::answer).contains("answer");
@@ -40,7 +41,7 @@ class ResponseCacheTest {
 
     @Test
     void expiredEntriesAreNeitherServedNorKept() {
-        try (Database db = Database.open(DataDir.of(tmp));
+        try (Database db = TestDatabases.open(DataDir.of(tmp));
              ResponseCache cache = new ResponseCache(db, clock, Duration.ofMinutes(10))) {
             cache.put(key, "lab", "m", "old", 1, 1);
             cache.flush();
@@ -53,7 +54,7 @@ class ResponseCacheTest {
 
     @Test
     void aZeroTtlTurnsTheCacheOff() {
-        try (Database db = Database.open(DataDir.of(tmp));
+        try (Database db = TestDatabases.open(DataDir.of(tmp));
              ResponseCache cache = new ResponseCache(db, clock, Duration.ZERO)) {
             cache.put(key, "lab", "m", "x", 1, 1);
 

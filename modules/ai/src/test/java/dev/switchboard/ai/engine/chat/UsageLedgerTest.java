@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.switchboard.ai.AiUse;
+import dev.switchboard.ai.TestDatabases;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import dev.switchboard.testkit.MutableClock;
@@ -25,7 +26,7 @@ class UsageLedgerTest {
     void aggregatesPerDayProviderModelAndUseInTheClocksZone() {
         // 23:30 UTC on the 14th is already the 15th in Tokyo.
         MutableClock clock = new MutableClock(Instant.parse("2026-03-14T14:30:00Z"), ZoneId.of("Asia/Tokyo"));
-        try (Database db = Database.open(DataDir.of(tmp));
+        try (Database db = TestDatabases.open(DataDir.of(tmp));
              UsageLedger ledger = new UsageLedger(db, clock, Duration.ofHours(1))) {
             ledger.record(AiUse.CALLER, "lab", "m", new UsageLedger.Call(false, 100, 10, 0.5, 0, false));
             ledger.record(AiUse.CALLER, "lab", "m", new UsageLedger.Call(false, 50, 5, 0.25, 2, false));
@@ -56,7 +57,7 @@ class UsageLedgerTest {
     void closingWritesWhatIsPendingAndLaterFlushesAdd() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-14T09:00:00Z"), ZoneId.of("UTC"));
         LocalDate day = LocalDate.of(2026, 3, 14);
-        try (Database db = Database.open(DataDir.of(tmp))) {
+        try (Database db = TestDatabases.open(DataDir.of(tmp))) {
             UsageLedger first = new UsageLedger(db, clock, Duration.ofHours(1));
             first.record(AiUse.STUDIO, "p", "m", new UsageLedger.Call(false, 7, 3, 0, 0, false));
             first.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.ai.AiUse;
+import dev.switchboard.ai.TestDatabases;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.settings.Settings;
 import dev.switchboard.store.DataDir;
@@ -28,14 +29,14 @@ class ProviderRegistryTest {
 
     @Test
     void keepsProvidersAndChoicesAcrossRestarts() {
-        try (Database db = Database.open(DataDir.of(tmp))) {
+        try (Database db = TestDatabases.open(DataDir.of(tmp))) {
             ProviderRegistry registry = registry(db);
             registry.add(LAB);
             registry.add(LOCAL);
             registry.assign(AiUse.CALLER, "LAB");
             registry.update(LAB.withEnabled(false).withPrices(1, 2));
         }
-        try (Database db = Database.open(DataDir.of(tmp))) {
+        try (Database db = TestDatabases.open(DataDir.of(tmp))) {
             ProviderRegistry registry = registry(db);
             assertThat(registry.list()).extracting(ProviderConfig::name).containsExactly("lab", "local");
             assertThat(registry.find("lab")).contains(LAB.withEnabled(false).withPrices(1, 2));
@@ -47,7 +48,7 @@ class ProviderRegistryTest {
 
     @Test
     void removingAProviderSendsItsUsesOffline() {
-        try (Database db = Database.open(DataDir.of(tmp))) {
+        try (Database db = TestDatabases.open(DataDir.of(tmp))) {
             Settings settings = new Settings(new SqliteSettingsStore(db));
             ProviderRegistry registry = new ProviderRegistry(db, settings, Clock.systemUTC());
             AtomicInteger changes = new AtomicInteger();
@@ -68,7 +69,7 @@ class ProviderRegistryTest {
 
     @Test
     void refusesDuplicatesUnknownsAndMissingProviders() {
-        try (Database db = Database.open(DataDir.of(tmp))) {
+        try (Database db = TestDatabases.open(DataDir.of(tmp))) {
             ProviderRegistry registry = registry(db);
             registry.add(LAB);
 

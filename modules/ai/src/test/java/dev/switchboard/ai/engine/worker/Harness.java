@@ -2,6 +2,7 @@ package dev.switchboard.ai.engine.worker;
 
 import dev.switchboard.ai.ImageJob;
 import dev.switchboard.ai.JobState;
+import dev.switchboard.ai.TestDatabases;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class Harness implements AutoCloseable {
 
     /** Opens the database and a registry over it, without a pool. */
     void openRegistry() {
-        db = Database.open(DataDir.of(dir));
+        db = TestDatabases.open(DataDir.of(dir));
         registry = new WorkerRegistry(db, config, Clock.systemUTC(), env::get);
     }
 

@@ -3,6 +3,7 @@ package dev.switchboard.ai.engine.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.ai.TestDatabases;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
@@ -31,7 +32,7 @@ class WorkerRegistryTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(DataDir.of(dir));
+        db = TestDatabases.open(DataDir.of(dir));
         registry = new WorkerRegistry(db, Harness.FAST, Clock.systemUTC(), env::get);
     }
 

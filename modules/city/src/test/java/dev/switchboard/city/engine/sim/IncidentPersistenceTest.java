@@ -2,11 +2,12 @@ package dev.switchboard.city.engine.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.places.CityPacks;
+import dev.switchboard.city.TestDatabases;
 import dev.switchboard.city.model.IncidentState;
 import dev.switchboard.city.model.UnitType;
 import dev.switchboard.core.geo.LatLon;
 import dev.switchboard.core.id.SessionId;
+import dev.switchboard.places.CityPacks;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.eventlog.EventLog;
@@ -32,7 +33,7 @@ class IncidentPersistenceTest {
     void anIncidentGoesThroughItsLifecycleAndIsStoredWithItsUnitsAndEvents() {
         List<IncidentState> seen = new ArrayList<>();
         String incidentId;
-        try (Database db = Database.open(DataDir.of(tmp)); EventLog log = new EventLog(db, Clock.systemUTC())) {
+        try (Database db = TestDatabases.open(DataDir.of(tmp)); EventLog log = new EventLog(db, Clock.systemUTC())) {
             try (SimFixture f = new SimFixture(CityPacks.tokyo(), 5, SimFixture.quiet(true), null, log, SESSION)) {
                 CommandResult created = f.apply(f.sim.createIncident(IncidentKind.FIRE, SHINJUKU_STATION, 2,
                         "Kitchen fire above the station"));
@@ -55,7 +56,7 @@ class IncidentPersistenceTest {
                 IncidentState.CLOSED);
 
         // Reopen: the incident, its units and the session's record are all there, and the chain is intact.
-        try (Database db = Database.open(DataDir.of(tmp)); EventLog log = new EventLog(db, Clock.systemUTC())) {
+        try (Database db = TestDatabases.open(DataDir.of(tmp)); EventLog log = new EventLog(db, Clock.systemUTC())) {
             JdbiIncidentRepository repository = new JdbiIncidentRepository(db.jdbi(), Clock.systemUTC());
             Optional<IncidentRecord> stored = repository.incident(SESSION, incidentId);
             assertThat(stored).isPresent();

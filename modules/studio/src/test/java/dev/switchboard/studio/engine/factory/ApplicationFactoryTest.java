@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.studio.TestDatabases;
 import dev.switchboard.studio.model.factory.ArchitecturePattern;
 import dev.switchboard.studio.model.factory.FactoryRun;
 import dev.switchboard.studio.model.factory.GeneratorKind;
@@ -36,7 +37,7 @@ class ApplicationFactoryTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(DataDir.of(dir.resolve("data")));
+        db = TestDatabases.open(DataDir.of(dir.resolve("data")));
         factory = new ApplicationFactory(new IntentReader(null), new FactoryRuns(db.jdbi()), dir.resolve("runs"),
                 Clock.systemUTC());
     }

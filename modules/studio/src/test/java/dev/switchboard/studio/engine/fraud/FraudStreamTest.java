@@ -8,6 +8,7 @@ import dev.switchboard.core.incident.IncidentCreated;
 import dev.switchboard.core.incident.ResponderType;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.studio.TestDatabases;
 import dev.switchboard.studio.engine.csv.CsvProblem;
 import dev.switchboard.studio.model.fraud.Alert;
 import dev.switchboard.studio.model.fraud.AlertDecision;
@@ -32,7 +33,7 @@ class FraudStreamTest {
 
     @Test
     void escalatingAnAlertOpensAnIncidentOnTheBusAndEveryDecisionIsStored() {
-        try (Database db = Database.open(DataDir.of(temp.resolve("data")).ensureCreated());
+        try (Database db = TestDatabases.open(DataDir.of(temp.resolve("data")).ensureCreated());
              EventBus bus = new EventBus()) {
             List<IncidentCreated> incidents = new ArrayList<>();
             bus.subscribe(IncidentCreated.class, incidents::add);

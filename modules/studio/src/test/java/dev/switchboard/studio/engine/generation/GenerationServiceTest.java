@@ -18,6 +18,7 @@ import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.studio.TestDatabases;
 import dev.switchboard.studio.model.generation.GalleryItem;
 import dev.switchboard.studio.model.generation.GalleryItemUsed;
 import dev.switchboard.studio.model.generation.GalleryUse;
@@ -50,7 +51,7 @@ class GenerationServiceTest {
     @BeforeEach
     void open() {
         gpu = DemoWorker.start(Duration.ofMillis(5));
-        db = Database.open(DataDir.of(dir.resolve("data")));
+        db = TestDatabases.open(DataDir.of(dir.resolve("data")));
         registry = new WorkerRegistry(db, WorkerConfig.defaults().withHealthInterval(Duration.ofMillis(50)));
         pool = new WorkerPool(db, registry, dir.resolve("data/images"));
         bus = new EventBus();

@@ -14,6 +14,7 @@ import dev.switchboard.core.settings.Settings;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.SqliteSettingsStore;
+import dev.switchboard.studio.TestDatabases;
 import dev.switchboard.studio.model.ops.ScalingDecision;
 import dev.switchboard.studio.model.ops.ScalingPolicy;
 import dev.switchboard.testkit.MutableClock;
@@ -56,7 +57,7 @@ class AutoScalerTest {
     @BeforeEach
     void open() {
         gpu = DemoWorker.start(Duration.ofMillis(20));
-        db = Database.open(DataDir.of(dir));
+        db = TestDatabases.open(DataDir.of(dir));
         registry = new WorkerRegistry(db, FAST);
         pool = new WorkerPool(db, registry, dir.resolve("images"));
         policy = new ScalingPolicy(true, 3, Duration.ofMinutes(5), 0, Duration.ofSeconds(60), Duration.ofSeconds(90),

@@ -16,6 +16,7 @@ import dev.switchboard.core.settings.Settings;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.SqliteSettingsStore;
+import dev.switchboard.studio.TestDatabases;
 import dev.switchboard.studio.model.ops.OpsSnapshot;
 import dev.switchboard.studio.model.ops.StudioSettings;
 import java.net.ServerSocket;
@@ -37,7 +38,7 @@ class OpsMonitorTest {
     @Test
     void theSnapshotAndTheMetersDescribeWorkersAndQueueAndTheEndpointFollowsSettings() throws Exception {
         try (DemoWorker gpu = DemoWorker.start(Duration.ofMillis(100));
-             Database db = Database.open(DataDir.of(dir))) {
+             Database db = TestDatabases.open(DataDir.of(dir))) {
             WorkerConfig config = WorkerConfig.defaults().withHealthInterval(Duration.ofMillis(50));
             try (WorkerRegistry registry = new WorkerRegistry(db, config);
                  WorkerPool pool = new WorkerPool(db, registry, dir.resolve("images"))) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.studio.TestDatabases;
 import dev.switchboard.studio.engine.csv.CsvProblem;
 import dev.switchboard.studio.model.predict.PriceSeries;
 import java.io.RandomAccessFile;
@@ -94,7 +95,7 @@ class MarketCsvTest {
     void anImportIsStoredWholeAndReadsBack() throws Exception {
         Path file = write("ok.csv", "time,open,high,low,close,volume\n1700000000,1,2,0.5,1.5,3\n"
                 + "1700000060,1.5,2,1,1.8,4\n");
-        try (Database db = Database.open(DataDir.of(temp.resolve("data")).ensureCreated())) {
+        try (Database db = TestDatabases.open(DataDir.of(temp.resolve("data")).ensureCreated())) {
             MarketStore store = new MarketStore(db, Clock.systemUTC());
             PriceSeries s = new MarketCsv().read(file, "ABC-USD", 0, MarketCsv.Gaps.REFUSE);
             String id = store.save(s, file, "tester");
