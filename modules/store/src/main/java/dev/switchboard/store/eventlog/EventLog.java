@@ -114,11 +114,15 @@ public final class EventLog implements AutoCloseable {
     private final Object drainSignal = new Object();
     private final java.util.concurrent.CopyOnWriteArrayList<java.util.function.LongConsumer> keptListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The chains that had entries in the outbox when this log opened. */
+    private final List<SessionId> keptAtStart;
     /** Entries waiting in the outbox for this server; under writeLock, read by {@link #keptLocally()}. */
     private volatile long keptLocally;
     /** Sends the outbox on; under writeLock, null when the outbox is empty. */
     private Thread drainer;
     private volatile boolean drainStopped;
+    /** Run once the outbox is empty; under writeLock. */
+    private final List<Runnable> afterSent = new ArrayList<>();
     /** For tests: runs after the server inserted a drain's rows and before its commit. */
     volatile Runnable beforeDrainCommit = () -> { };
     /** For tests: runs after the server committed a drain's rows and before they leave the outbox. */
@@ -128,6 +132,7 @@ public final class EventLog implements AutoCloseable {
         this.db = Objects.requireNonNull(db, "db");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.outbox = null;
+        this.keptAtStart = List.of();
     }
 
     /**
@@ -148,6 +153,7 @@ public final class EventLog implements AutoCloseable {
         }
         try {
             keptLocally = outbox.pending();
+            keptAtStart = List.copyOf(outbox.chains());
             long elsewhere = outbox.pendingForOtherServers();
             if (elsewhere > 0) {
                 LOG.warn("The outbox {} keeps {} entries meant for another database server; they stay there until "
@@ -247,6 +253,48 @@ public final class EventLog implements AutoCloseable {
      */
     public long keptLocally() {
         return keptLocally;
+    }
+
+    /**
+     * Runs {@code action} once every entry kept locally is on the server: at once, on this thread, when nothing waits
+     * (or the log has no outbox); else on the thread that sends the outbox, right after the last entry went. For
+     * work that belongs after the entries, such as a session catalogue update while the server was away. Not kept
+     * across a restart: an action still waiting when the log closes is dropped (and logged).
+     */
+    public void whenKeptSent(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        writeLock.lock();
+        try {
+            if (outbox != null && keptLocally > 0) {
+                afterSent.add(action);
+                return;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        action.run();
+    }
+
+    /**
+     * The chains (sessions) that had entries waiting in the outbox when this log opened: left by an earlier run that
+     * closed while the server was away. Empty without an outbox.
+     */
+    public List<SessionId> keptAtStart() {
+        return keptAtStart;
+    }
+
+    /** Waits up to {@code timeout} for every entry kept locally to reach the server; true when none waits. */
+    public boolean awaitKeptSent(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (keptLocally > 0 && System.nanoTime() < deadline && !drainStopped) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return keptLocally == 0;
     }
 
     /**
@@ -579,6 +627,16 @@ public final class EventLog implements AutoCloseable {
         if (stopped != null) {
             joinUninterruptibly(stopped);
         }
+        writeLock.lock();
+        try {
+            if (!afterSent.isEmpty()) {
+                LOG.warn("{} updates waiting for the server were not made; the entries they follow stay in the outbox "
+                        + "and are sent at the next start", afterSent.size());
+                afterSent.clear();
+            }
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     // ---- writing
@@ -896,6 +954,7 @@ public final class EventLog implements AutoCloseable {
      */
     private boolean drainOnce() throws SQLException {
         boolean emptied;
+        List<Runnable> actions = List.of();
         writeLock.lock();
         try {
             if (drainStopped) {
@@ -919,6 +978,10 @@ public final class EventLog implements AutoCloseable {
                     LOG.info("Every event-log entry kept on this seat is now on {}", db.location());
                 }
             }
+            if (emptied) {
+                actions = List.copyOf(afterSent);
+                afterSent.clear();
+            }
         } catch (org.jdbi.v3.core.JdbiException | SQLException e) {
             dropWriteConnectionLocked();
             throw e;
@@ -926,6 +989,13 @@ public final class EventLog implements AutoCloseable {
             writeLock.unlock();
         }
         if (emptied) {
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Work waiting for the kept entries to be sent failed", e);
+                }
+            }
             tellKept();
             return false;
         }

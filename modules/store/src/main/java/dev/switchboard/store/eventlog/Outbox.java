@@ -173,6 +173,21 @@ public final class Outbox implements AutoCloseable {
         });
     }
 
+    /** The chains that have entries waiting here for this server, in the order of their oldest entry. */
+    public synchronized List<SessionId> chains() throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT session_id FROM kept WHERE server = ? GROUP BY session_id ORDER BY min(n)")) {
+            s.setString(1, server);
+            List<SessionId> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SessionId(rs.getString(1)));
+                }
+            }
+            return out;
+        }
+    }
+
     /** How many entries wait here for this server. */
     public synchronized long pending() throws SQLException {
         return count("SELECT count(*) FROM kept WHERE server = ?");

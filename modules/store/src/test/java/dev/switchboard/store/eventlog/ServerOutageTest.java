@@ -6,6 +6,7 @@ import dev.switchboard.core.id.SessionId;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseServer;
+import dev.switchboard.testkit.CuttableProxy;
 import dev.switchboard.testkit.TestPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,8 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerOutageTest {
 
-    private static final Pattern PORT = Pattern.compile("^(jdbc:postgresql://[^:/]+:)(\\d+)(/.*)$");
     private static final SessionId CALL = new SessionId("call-outage");
 
     @TempDir
@@ -42,10 +40,8 @@ class ServerOutageTest {
     @BeforeEach
     void startServer() throws Exception {
         directUrl = TestPostgres.freshDatabase();
-        Matcher m = PORT.matcher(directUrl);
-        assertThat(m.matches()).as(directUrl).isTrue();
-        proxy = new CuttableProxy(Integer.parseInt(m.group(2)));
-        proxiedUrl = m.group(1) + proxy.port() + m.group(3);
+        proxy = CuttableProxy.inFrontOf(directUrl);
+        proxiedUrl = proxy.url();
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package dev.switchboard.store.eventlog;
+package dev.switchboard.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,31 +9,53 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A loopback TCP proxy in front of a server that a test can cut (every open connection is reset and new ones are
  * refused, as when a cable is pulled or the server host goes down) and restore on the same port.
  */
-final class CuttableProxy implements AutoCloseable {
+public final class CuttableProxy implements AutoCloseable {
+
+    private static final Pattern JDBC_PORT =
+            Pattern.compile("^(jdbc:postgresql://[^:/]+:)(\\d+)(/.*)$");
 
     private final int targetPort;
     private final int port;
+    private String url;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
 
-    CuttableProxy(int targetPort) throws IOException {
+    public CuttableProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.port = first.getLocalPort();
         listen(first);
     }
 
-    int port() {
+    /** A proxy in front of the server of {@code jdbcUrl} (host:port form); {@link #url()} leads through it. */
+    public static CuttableProxy inFrontOf(String jdbcUrl) throws IOException {
+        Matcher m = JDBC_PORT.matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not a jdbc:postgresql://host:port/... address: " + jdbcUrl);
+        }
+        CuttableProxy proxy = new CuttableProxy(Integer.parseInt(m.group(2)));
+        proxy.url = m.group(1) + proxy.port + m.group(3);
+        return proxy;
+    }
+
+    /** The address through this proxy, for a proxy made by {@link #inFrontOf}. */
+    public String url() {
+        return url;
+    }
+
+    public int port() {
         return port;
     }
 
     /** Resets every connection and refuses new ones until {@link #restore()}. */
-    synchronized void cut() throws IOException {
+    public synchronized void cut() throws IOException {
         ServerSocket l = listener;
         listener = null;
         if (l != null) {
@@ -51,7 +73,7 @@ final class CuttableProxy implements AutoCloseable {
     }
 
     /** Accepts connections again, on the same port. */
-    synchronized void restore() throws IOException {
+    public synchronized void restore() throws IOException {
         if (listener != null) {
             return;
         }
