@@ -795,8 +795,7 @@ public final class EventLog implements AutoCloseable {
                 }
                 staged.put(chain, loadTail(new SessionId(chain)));
             }
-            int filled = 0;
-            int pending = 0;
+            ServerRows rows = new ServerRows(n);
             for (int i = 0; i < n; i++) {
                 AppendRequest r = batch.get(i);
                 Tail tail = staged.get(r.session().value());
@@ -804,27 +803,16 @@ public final class EventLog implements AutoCloseable {
                 long wall = wallClock.millis();
                 byte[] hash = writeHash.hash(tail.hash, tail.sessionBytes, seq, r.simTimeMillis(), wall,
                         r.type().getBytes(StandardCharsets.UTF_8), r.payloadJson().getBytes(StandardCharsets.UTF_8));
-                bindInsert(r, seq, wall, tail.hash, hash);
-                insert.addBatch();
+                rows.add(r.session().value(), seq, r.simTimeMillis(), wall, r.type(), r.payloadJson(), tail.hash, hash);
                 seqs[i] = seq;
                 walls[i] = wall;
                 prevs[i] = tail.hash;
                 hashes[i] = hash;
                 tail.seq = seq;
                 tail.hash = hash;
-                if (++pending == JDBC_BATCH || i == n - 1) {
-                    insert.executeBatch();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        while (keys.next()) {
-                            ids[filled++] = keys.getLong(1);
-                        }
-                    }
-                    pending = 0;
-                }
             }
-            if (filled != n) {
-                throw new SQLException("The server returned " + filled + " ids for " + n + " entries");
-            }
+            long[] inserted = rows.insert(c);
+            System.arraycopy(inserted, 0, ids, 0, n);
             // From here on the server may hold the batch even if the commit's answer never arrives.
             attempt.committing = true;
             c.commit();
@@ -1063,23 +1051,13 @@ public final class EventLog implements AutoCloseable {
             if (!claims.isEmpty()) {
                 // Claimed here, durably, before the server can commit them.
                 outbox.claim(claims);
-                int pending = 0;
+                ServerRows inserts = new ServerRows(claims.size());
                 for (int i = 0; i < claims.size(); i++) {
                     Outbox.Kept k = claims.get(i);
-                    insert.setString(1, k.session().value());
-                    insert.setLong(2, k.claimSeq());
-                    insert.setLong(3, k.simTimeMillis());
-                    insert.setLong(4, k.wallTimeMillis());
-                    insert.setString(5, k.type());
-                    insert.setString(6, k.payload());
-                    insert.setBytes(7, prevs.get(i));
-                    insert.setBytes(8, k.claimHash());
-                    insert.addBatch();
-                    if (++pending == JDBC_BATCH || i == claims.size() - 1) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
+                    inserts.add(k.session().value(), k.claimSeq(), k.simTimeMillis(), k.wallTimeMillis(), k.type(),
+                            k.payload(), prevs.get(i), k.claimHash());
                 }
+                inserts.insert(c);
             }
             beforeDrainCommit.run();
             c.commit();
@@ -1130,17 +1108,6 @@ public final class EventLog implements AutoCloseable {
             LOG.debug("Could not close a broken event-log connection: {}", e.getMessage());
         }
         releaseWriteConnection();
-    }
-
-    private void bindInsert(AppendRequest r, long seq, long wall, byte[] prevHash, byte[] hash) throws SQLException {
-        insert.setString(1, r.session().value());
-        insert.setLong(2, seq);
-        insert.setLong(3, r.simTimeMillis());
-        insert.setLong(4, wall);
-        insert.setString(5, r.type());
-        insert.setString(6, r.payloadJson());
-        insert.setBytes(7, prevHash);
-        insert.setBytes(8, hash);
     }
 
     private Tail loadTail(SessionId session) throws SQLException {
