@@ -125,17 +125,18 @@ public final class BenchCommand {
         Path work = Files.createTempDirectory("switchboard-bench-seat");
         try {
             DataDir seatDir = DataDir.of(work.resolve("seat")).ensureCreated();
-            long entries = 0;
-            try (Database seat = Database.open(seatDir); EventLog log = new EventLog(seat, java.time.Clock.systemUTC())) {
+            long entries;
+            try (Database seat = Database.open(seatDir);
+                 EventLog log = new EventLog(seat, java.time.Clock.systemUTC())) {
                 SessionCatalog catalog = new SessionCatalog(seat, log);
                 RecordingCatalog recordings = new RecordingCatalog(seat);
                 java.time.Instant start = java.time.Instant.parse("2025-01-06T08:00:00Z");
                 for (int i = 0; i < sessions; i++) {
-                    entries += SyntheticCalls.write(new SyntheticCalls.Spec(
+                    SyntheticCalls.write(new SyntheticCalls.Spec(
                             new SessionId(String.format(Locale.ROOT, "seat-call-%04d", i)),
                             new UserId("t" + (i % 12)), "Trainee " + (i % 12), "Call " + i,
                             start.plusSeconds(i * 1800L), minutes * 60_000L, sampleRate, i), log, catalog,
-                            recordings, seatDir.recordings()).size();
+                            recordings, seatDir.recordings());
                 }
                 entries = log.count();
             }

@@ -60,8 +60,9 @@ public final class ReviewBenchmark {
             b.append("on ").append(where).append(System.lineSeparator());
             double[] warm = Arrays.copyOfRange(openMs, 1, openMs.length);
             Arrays.sort(warm);
-            b.append(String.format(Locale.ROOT, "open a %d-minute call (%d log entries, stereo %d Hz WAV): first %.1f ms "
-                    + "(JIT warm-up), then %d runs min %.1f / median %.1f / max %.1f ms (target <= 1000 ms)%n",
+            b.append(String.format(Locale.ROOT, "open a %d-minute call (%d log entries, stereo %d Hz WAV): "
+                    + "first %.1f ms (JIT warm-up), then %d runs min %.1f / median %.1f / max %.1f ms "
+                    + "(target <= 1000 ms)%n",
                     callMinutes, callEntries, sampleRate, openMs[0], warm.length, warm[0], warm[warm.length / 2],
                     warm[warm.length - 1]));
             b.append(String.format(Locale.ROOT, "seek (utterance lookup + map positions): p50 %.1f us, max %.1f us "
@@ -91,7 +92,7 @@ public final class ReviewBenchmark {
     private ReviewBenchmark() {
     }
 
-    /** Runs everything on a fresh SQLite database in {@code work} (a fresh folder that the caller deletes afterwards). */
+    /** Runs everything on a fresh SQLite database in {@code work} (a fresh folder the caller deletes afterwards). */
     public static Result run(Path work, int callMinutes, int sampleRate, int sessions) throws IOException {
         return run(work, Optional.empty(), callMinutes, sampleRate, sessions);
     }

@@ -921,7 +921,8 @@ public final class EventLog implements AutoCloseable {
                 }
                 waitMillis = 0;
             } catch (SQLException | RuntimeException e) {
-                waitMillis = waitMillis == 0 ? DRAIN_FIRST_WAIT_MILLIS : Math.min(waitMillis * 2, DRAIN_MAX_WAIT_MILLIS);
+                waitMillis = waitMillis == 0 ? DRAIN_FIRST_WAIT_MILLIS
+                        : Math.min(waitMillis * 2, DRAIN_MAX_WAIT_MILLIS);
                 if (ServerLink.isLost(e)) {
                     LOG.debug("The database server {} still does not answer; next try in {} ms: {}", db.location(),
                             waitMillis, e.getMessage());

@@ -105,7 +105,8 @@ public final class Outbox implements AutoCloseable {
     public synchronized void keep(List<Kept> entries) throws SQLException {
         inTransaction(() -> {
             try (PreparedStatement s = connection.prepareStatement("INSERT INTO kept (server, session_id, "
-                    + "sim_time_ms, wall_time_ms, type, payload, claim_seq, claim_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "sim_time_ms, wall_time_ms, type, payload, claim_seq, claim_hash) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Kept k : entries) {
                     s.setString(1, server);
                     s.setString(2, k.session().value());

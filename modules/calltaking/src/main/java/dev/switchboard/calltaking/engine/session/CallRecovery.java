@@ -141,7 +141,7 @@ public final class CallRecovery {
         return new Recovered(s.id(), s.title(), lastMs, files, detail);
     }
 
-    /** A scored call whose seal and session row were left for a server that did not come back before the seat closed. */
+    /** A scored call whose seal and session row waited for a server that was not back before the seat closed. */
     private Recovered completeScored(SessionSummary s, long lastMs, Instant endedAt, double score) {
         RecordingSeals seals = new RecordingSeals(log, recordings, recordingsDir);
         List<String> files = new ArrayList<>();

@@ -679,7 +679,8 @@ public final class CallSession {
                     seal.run();
                 }
             }
-            s = scorer.score(scenario, serverAway ? CallHistory.of(written) : CallHistory.read(services.log(), session));
+            s = scorer.score(scenario,
+                    serverAway ? CallHistory.of(written) : CallHistory.read(services.log(), session));
             new Batch().add(now, CallLog.SCORED, s).write();
             Instant endedAt = services.wallClock().instant();
             double total = s.total();
