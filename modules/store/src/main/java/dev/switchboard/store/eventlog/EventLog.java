@@ -992,7 +992,8 @@ public final class EventLog implements AutoCloseable {
     }
 
     /** Under writeLock: one server transaction for {@code rows}; commits or throws. */
-    private void sendKept(List<Outbox.Kept> rows) throws SQLException {
+    private void sendKept(List<Outbox.Kept> batch) throws SQLException {
+        List<Outbox.Kept> rows = batch;
         Connection c = writeConnection();
         // Idle pooled connections opened before the outage are dead: skip them instead of failing once per each.
         for (int tries = 0; tries < 8 && !c.isValid(2); tries++) {
@@ -1012,7 +1013,9 @@ public final class EventLog implements AutoCloseable {
                     rs.next();
                 }
             }
-            // Under the chain locks an earlier send's outcome is final: it committed or it never will.
+            // Under the chain locks an earlier send's outcome is final: it committed or it never will. The rows are
+            // read again here: another process on this data dir may have claimed or sent some of them meanwhile.
+            rows = outbox.current(rows);
             List<Outbox.Kept> toSend = new ArrayList<>(rows.size());
             try (PreparedStatement hashAt = c.prepareStatement(
                     "SELECT hash FROM event_log WHERE session_id = ? AND seq = ?")) {

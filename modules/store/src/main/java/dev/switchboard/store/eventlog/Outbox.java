@@ -145,6 +145,27 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /**
+     * The entries among {@code entries} still here, as they are now (another process on the same data dir may have
+     * claimed or sent some since they were read), in the order given.
+     */
+    public synchronized List<Kept> current(List<Kept> entries) throws SQLException {
+        List<Kept> out = new ArrayList<>(entries.size());
+        try (PreparedStatement s = connection.prepareStatement("SELECT n, session_id, sim_time_ms, wall_time_ms, type, "
+                + "payload, claim_seq, claim_hash FROM kept WHERE n = ?")) {
+            for (Kept k : entries) {
+                s.setLong(1, k.n());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(new Kept(rs.getLong(1), new SessionId(rs.getString(2)), rs.getLong(3), rs.getLong(4),
+                                rs.getString(5), rs.getString(6), rs.getLong(7), rs.getBytes(8)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Records durably the seq and hash each entry is about to get on the server. */
     public synchronized void claim(List<Kept> entries) throws SQLException {
         inTransaction(() -> {

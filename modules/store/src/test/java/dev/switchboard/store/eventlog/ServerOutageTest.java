@@ -132,6 +132,31 @@ class ServerOutageTest {
         assertWholeOnServer(21);
     }
 
+    @Test
+    void twoProcessesOnOneDataDirSendTheOutboxOnceBetweenThem() throws Exception {
+        Path shared = tmp.resolve("shared-" + Outbox.FILE);
+        SessionId other = new SessionId("call-other");
+        // The window and a command on the same data dir, both writing while the server is away.
+        try (Seat window = new Seat("window", shared); Seat command = new Seat("command", shared)) {
+            appendCall(window.log, 0, 10);
+            proxy.cut();
+            for (int i = 0; i < 100; i++) {
+                command.log.append(request(other, i));
+                if (i < 90) {
+                    appendCall(window.log, 10 + 2 * i, 12 + 2 * i);
+                }
+            }
+            assertThat(window.outbox.pending()).isEqualTo(100 + 180 + 36);
+            proxy.restore();
+            awaitSent(window.log);
+            awaitSent(command.log);
+        }
+        assertWholeOnServer(190);
+        assertThat(onServer(other)).extracting(EventLogEntry::payload)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "{\"i\":" + i + "}")
+                        .toList());
+    }
+
     // ---- helpers
 
     /** One seat on the server through the proxy, with its outbox in its data dir. */
@@ -141,9 +166,13 @@ class ServerOutageTest {
         final EventLog log;
 
         Seat() {
-            DataDir dir = DataDir.of(tmp.resolve("seat"));
+            this("seat", tmp.resolve("seat").resolve(Outbox.FILE));
+        }
+
+        Seat(String folder, Path outboxFile) {
+            DataDir dir = DataDir.of(tmp.resolve(folder));
             db = Database.openServer(dir, DatabaseServer.of(proxiedUrl, null, null));
-            outbox = Outbox.open(dir, db.location());
+            outbox = Outbox.open(outboxFile, db.location());
             log = new EventLog(db, Clock.systemUTC(), outbox);
         }
 
