@@ -8,11 +8,15 @@ import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseServer;
 import dev.switchboard.testkit.CuttableProxy;
 import dev.switchboard.testkit.TestPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -153,8 +157,55 @@ class ServerOutageTest {
         }
         assertWholeOnServer(190);
         assertThat(onServer(other)).extracting(EventLogEntry::payload)
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "{\"i\":" + i + "}")
+                .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "{\"i\":" + i + "}")
                         .toList());
+    }
+
+    @Test
+    void aSeatKilledWhileSendingItsOutboxLosesNothingAndSendsNothingTwice() throws Exception {
+        int n = 100_000;
+        Path seatDir = tmp.resolve("seat");
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(List.of(javaCommand, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                OutboxWriter.class.getName(), proxiedUrl, seatDir.toString(), Integer.toString(n)))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long onServerWhenKilled;
+        try (Database watch = Database.openServer(DataDir.of(tmp.resolve("watch")),
+                DatabaseServer.of(directUrl, null, null));
+             EventLog watchLog = new EventLog(watch, Clock.systemUTC())) {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("open");
+            proxy.cut();
+            child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+            child.getOutputStream().flush();
+            assertThat(out.readLine()).isEqualTo("kept " + n);
+            proxy.restore();
+            // Killed as soon as the first of the outbox's sends is on the server, with more to go.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long count = 0;
+            while (count == 0 && System.nanoTime() < deadline) {
+                count = watchLog.count(OutboxWriter.CHAIN);
+            }
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+            onServerWhenKilled = watchLog.count(OutboxWriter.CHAIN);
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(onServerWhenKilled).as("killed in the middle of sending").isBetween(1L, n - 1L);
+
+        try (Seat again = new Seat()) {
+            awaitSent(again.log);
+        }
+        List<EventLogEntry> chain = onServer(OutboxWriter.CHAIN);
+        assertThat(chain).extracting(EventLogEntry::payload).containsExactlyElementsOf(
+                IntStream.range(0, n).mapToObj(i -> "{\"i\":" + i + "}").toList());
+        try (Database db = Database.openServer(DataDir.of(tmp.resolve("check")),
+                DatabaseServer.of(directUrl, null, null));
+             EventLog log = new EventLog(db, Clock.systemUTC())) {
+            assertThat(log.verify(Optional.empty()).intact()).isTrue();
+        }
     }
 
     // ---- helpers
@@ -214,7 +265,7 @@ class ServerOutageTest {
         try (Database db = Database.openServer(DataDir.of(tmp.resolve("check")),
                 DatabaseServer.of(directUrl, null, null));
              EventLog log = new EventLog(db, Clock.systemUTC())) {
-            return log.read(chain, 1, 10_000);
+            return log.read(chain, 1, 100_000);
         }
     }
 
