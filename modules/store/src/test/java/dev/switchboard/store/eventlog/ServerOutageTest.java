@@ -157,8 +157,7 @@ class ServerOutageTest {
         }
         assertWholeOnServer(190);
         assertThat(onServer(other)).extracting(EventLogEntry::payload)
-                .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "{\"i\":" + i + "}")
-                        .toList());
+                .containsExactlyElementsOf(IntStream.range(0, 100).mapToObj(i -> "{\"i\":" + i + "}").toList());
     }
 
     @Test
@@ -166,7 +165,8 @@ class ServerOutageTest {
         int n = 100_000;
         Path seatDir = tmp.resolve("seat");
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(List.of(javaCommand, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        String classPath = System.getProperty("java.class.path");
+        Process child = new ProcessBuilder(List.of(javaCommand, "-Xmx256m", "-cp", classPath,
                 OutboxWriter.class.getName(), proxiedUrl, seatDir.toString(), Integer.toString(n)))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         long onServerWhenKilled;
