@@ -33,6 +33,7 @@ import dev.switchboard.store.SessionChangeListener;
 import dev.switchboard.store.account.JdbiAccountRepository;
 import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.eventlog.Outbox;
 import dev.switchboard.calltaking.engine.caller.CallerEngine;
 import dev.switchboard.calltaking.engine.session.CallClock;
 import dev.switchboard.calltaking.engine.session.CallConfig;
@@ -81,11 +82,15 @@ public final class Workstation implements AutoCloseable {
     private volatile String busyWith;
 
     private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
+    /** How long opening waits for entries an earlier run kept on this seat to reach the server. */
+    private static final java.time.Duration KEPT_SEND_WAIT = java.time.Duration.ofSeconds(20);
 
     private final DataDir dataDir;
     private final Clock wallClock;
     private final Database database;
     private final EventLog eventLog;
+    /** On a server: where the log keeps entries while the server does not answer; null on the seat's own file. */
+    private final Outbox outbox;
     private final AuditLog auditLog;
     private final Settings settings;
     private final AccountService accounts;
@@ -122,7 +127,8 @@ public final class Workstation implements AutoCloseable {
         this.dataDir = dataDir;
         this.wallClock = wallClock;
         this.database = database;
-        this.eventLog = new EventLog(database, wallClock);
+        this.outbox = database.isServer() ? Outbox.open(dataDir, database.location()) : null;
+        this.eventLog = outbox != null ? new EventLog(database, wallClock, outbox) : new EventLog(database, wallClock);
         this.auditLog = new AuditLog(eventLog);
         this.settings = new Settings(new SqliteSettingsStore(database));
         this.accounts = new AccountService(new JdbiAccountRepository(database), auditLog, new PasswordHasher(),
@@ -167,7 +173,14 @@ public final class Workstation implements AutoCloseable {
         }
         Database database = Database.open(dataDir, server);
         LOG.info("Opened {} (schema {})", database.location(), database.schemaVersion());
-        Workstation ws = new Workstation(dataDir, wallClock, database);
+        Workstation ws;
+        try {
+            ws = new Workstation(dataDir, wallClock, database);
+        } catch (RuntimeException e) {
+            // E.g. the outbox file cannot be opened: nothing else was started yet.
+            database.close();
+            throw e;
+        }
         try {
             ws.sessions.adoptUnchainedRows();
             // On a server other seats' sessions may be running: only a seat's own file says a run was cut short.
@@ -176,6 +189,12 @@ public final class Workstation implements AutoCloseable {
                 // whether this is the window or a command.
                 ws.sessions.completeInterruptedChange();
                 ws.recovered = ws.recoverInterruptedSessions();
+            } else if (database.isServer() && !ws.eventLog.keptAtStart().isEmpty()
+                    && ws.eventLog.awaitKeptSent(KEPT_SEND_WAIT)) {
+                // Calls an earlier run scored while the server was away: their catalogue updates follow now.
+                ws.recovered = new CallRecovery(ws.eventLog, ws.sessions, ws.recordings, dataDir.recordings(),
+                        wallClock).completeScored(ws.eventLog.keptAtStart()).stream()
+                        .map(r -> "call " + r.session() + " (" + r.title() + "): " + r.detail()).toList();
             }
             // On a server, what other seats start, end and grade reaches this seat's lists through the bus.
             SessionChangeListener.start(database, ws.bus).ifPresent(ws.alsoClose::add);
@@ -576,6 +595,9 @@ public final class Workstation implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Closing the event log or taking the exit backup failed", e);
         } finally {
+            if (outbox != null) {
+                outbox.close();
+            }
             database.close();
         }
     }

@@ -2,15 +2,19 @@ package dev.switchboard.app.cli;
 
 import dev.switchboard.review.engine.ReviewBenchmark;
 import dev.switchboard.review.engine.ReviewOpenProbe;
+import dev.switchboard.store.DatabaseServer;
+import dev.switchboard.store.ScratchSchema;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,16 +22,21 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code switchboard bench review}: the review's README figures on generated data in a temporary folder. */
 @Command(name = "review", description = "Review: open a 30-minute recorded call (log, waveform, transcript, "
-        + "replay), seek, and filter/search a list of 10,000 sessions, on generated data in a temporary folder.",
+        + "replay), seek, and filter/search a list of 10,000 sessions, on generated data in a temporary folder; "
+        + "with --database, in a scratch schema of that (empty) server database, dropped afterwards.",
         mixinStandardHelpOptions = true)
 public final class ReviewBenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    BenchCommand bench;
 
     @Option(names = "--minutes", defaultValue = "30", description = "Length of the long call.")
     int minutes;
@@ -44,14 +53,16 @@ public final class ReviewBenchCommand implements Callable<Integer> {
     int freshRuns;
 
     /** Opens the long call in {@code freshRuns} new JVMs (the launcher's heap and collector) and sums them up. */
-    private String fresh(Path work) throws IOException {
+    private String fresh(Path work, Optional<DatabaseServer> server) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         double[] open = new double[freshRuns];
         double[] rss = new double[freshRuns];
         for (int i = 0; i < freshRuns; i++) {
-            Process p = new ProcessBuilder(List.of(java, "-Xmx2g", "-XX:+UseSerialGC", "-cp",
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseSerialGC", "-cp",
                     System.getProperty("java.class.path"), ReviewOpenProbe.class.getName(), work.toString(),
-                    "bench-long-call")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    ReviewBenchmark.LONG_CALL));
+            server.ifPresent(s -> command.add(s.url()));
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             try {
                 p.waitFor();
@@ -77,15 +88,21 @@ public final class ReviewBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Optional<DatabaseServer> target = bench.main.databaseServer();
         Path work = Files.createTempDirectory("switchboard-bench-review");
+        ScratchSchema scratch = target.map(ScratchSchema::create).orElse(null);
         try {
-            ReviewBenchmark.Result r = ReviewBenchmark.run(work, minutes, sampleRate, sessions);
+            Optional<DatabaseServer> server = Optional.ofNullable(scratch).map(ScratchSchema::server);
+            ReviewBenchmark.Result r = ReviewBenchmark.run(work, server, minutes, sampleRate, sessions);
             spec.commandLine().getOut().println(r.describe());
             if (freshRuns > 0) {
-                spec.commandLine().getOut().println(fresh(work));
+                spec.commandLine().getOut().println(fresh(work, server));
             }
             return 0;
         } finally {
+            if (scratch != null) {
+                scratch.close();
+            }
             try (Stream<Path> paths = Files.walk(work)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);

@@ -255,7 +255,15 @@ final class CallConsoleView implements WorkspaceView {
         message.setWrapText(true);
         message.setMinHeight(Region.USE_PREF_SIZE);
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        VBox top = new VBox(8, setup, controls, timing, message);
+        Label server = new Label();
+        server.setId("call-server-status");
+        server.getStyleClass().add("sb-call-server-status");
+        server.textProperty().bind(model.serverStatusProperty());
+        server.setWrapText(true);
+        server.setMinHeight(Region.USE_PREF_SIZE);
+        server.managedProperty().bind(server.textProperty().isNotEmpty());
+        server.visibleProperty().bind(server.textProperty().isNotEmpty());
+        VBox top = new VBox(8, setup, controls, timing, message, server);
         top.setPadding(new Insets(0, 0, 10, 0));
         return top;
     }

@@ -45,6 +45,8 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -121,6 +123,8 @@ public final class CallConsoleViewModel implements AutoCloseable {
     private final LongProperty dispatchedMs = new SimpleLongProperty(-1);
     private final ObjectProperty<CallLog.Score> score = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper serverStatus = new ReadOnlyStringWrapper("");
+    private final AutoCloseable serverWatch;
     private final StringProperty waiting = new SimpleStringProperty("");
     private final StringProperty partial = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -145,6 +149,7 @@ public final class CallConsoleViewModel implements AutoCloseable {
                 + p.message()));
         this.voice = CallVoice.from(ctx, dataDir, this);
         this.exerciseCalls = new ExerciseCalls(ctx.bus(), this, ctx.user().username());
+        this.serverWatch = watchServer();
         // The city pack (its gazetteer verifies addresses) is read in the background, not on the first call.
         Thread.ofVirtual().name("call-console-pack").start(() -> {
             try {
@@ -154,6 +159,22 @@ public final class CallConsoleViewModel implements AutoCloseable {
                 LOG.warn("The city pack could not be read ahead of the first call", e);
             }
         });
+    }
+
+    /** Shows whether the call's entries wait on this seat because the database server stopped answering. */
+    private AutoCloseable watchServer() {
+        EventLog log;
+        try {
+            log = ctx.service(EventLog.class);
+        } catch (SwitchboardException e) {
+            return () -> { };
+        }
+        showKeptLocally(log.keptLocally());
+        return log.watchKeptLocally(kept -> Platform.runLater(() -> showKeptLocally(kept)));
+    }
+
+    void showKeptLocally(long kept) {
+        serverStatus.set(kept > 0 ? Text.get("call.server.kept") : "");
     }
 
     /** The workstation's city packs; the bundled Tokyo alone when the app provides none (tests). */
@@ -272,6 +293,14 @@ public final class CallConsoleViewModel implements AutoCloseable {
 
     public ObjectProperty<CallLog.Score> scoreProperty() {
         return score;
+    }
+
+    /**
+     * A quiet line while the database server does not answer and the call's record waits on this seat; empty
+     * otherwise (also once everything kept here reached the server).
+     */
+    public ReadOnlyStringProperty serverStatusProperty() {
+        return serverStatus.getReadOnlyProperty();
     }
 
     public StringProperty messageProperty() {
@@ -489,6 +518,11 @@ public final class CallConsoleViewModel implements AutoCloseable {
     @Override
     public void close() {
         exerciseCalls.close();
+        try {
+            serverWatch.close();
+        } catch (Exception e) {
+            LOG.debug("Could not stop watching the server connection", e);
+        }
         voice.close();
         for (Ringing r : List.copyOf(ringing)) {
             engine.execute(() -> {

@@ -1,5 +1,11 @@
 package dev.switchboard.calltaking.ui;
 
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.store.DatabaseServer;
+import dev.switchboard.store.eventlog.AppendRequest;
+import dev.switchboard.store.eventlog.Outbox;
+import dev.switchboard.testkit.CuttableProxy;
+import dev.switchboard.testkit.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.calltaking.engine.session.CallSettings;
@@ -80,6 +86,37 @@ class CallConsoleViewModelTest {
         assertThat(HeadlessFx.callOnFx(() -> console.ringing().stream()
                 .map(r -> r.session().config().maxLengthMs()).toList()))
                 .containsExactly(30 * 60_000L, 7 * 60_000L);
+    }
+
+    @Test
+    void saysQuietlyWhileTheServerDoesNotAnswerAndClearsWhenEverythingIsSent() throws Exception {
+        String direct = TestPostgres.freshDatabase();
+        DataDir seat = DataDir.of(temp.resolve("seat"));
+        try (CuttableProxy proxy = CuttableProxy.inFrontOf(direct);
+             Database server = Database.openServer(seat, DatabaseServer.of(proxy.url(), null, null));
+             Outbox outbox = Outbox.open(seat, server.location());
+             EventLog serverLog = new EventLog(server, Clock.systemUTC(), outbox)) {
+            Map<Class<?>, Object> services = Map.of(DataDir.class, seat, EventLog.class, serverLog,
+                    SessionCatalog.class, new SessionCatalog(server), RecordingCatalog.class,
+                    new RecordingCatalog(server), EventBus.class, bus);
+            CallConsoleViewModel onServer = HeadlessFx.callOnFx(() -> new CallConsoleViewModel(new Context(services)));
+            try {
+                assertThat(HeadlessFx.callOnFx(() -> onServer.serverStatusProperty().get())).isEmpty();
+                proxy.cut();
+                serverLog.append(new AppendRequest(new SessionId("call-1"), 0, "test.step", "{}"));
+                WaitForAsyncUtils.waitFor(HeadlessFx.TIMEOUT_SECONDS, TimeUnit.SECONDS,
+                        () -> !HeadlessFx.callOnFx(() -> onServer.serverStatusProperty().get()).isEmpty());
+                assertThat(HeadlessFx.callOnFx(() -> onServer.serverStatusProperty().get()))
+                        .isEqualTo("Server connection lost: this call is kept on this seat and will be sent when the "
+                                + "server is back.");
+                proxy.restore();
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                        () -> HeadlessFx.callOnFx(() -> onServer.serverStatusProperty().get()).isEmpty());
+                assertThat(serverLog.keptLocally()).isZero();
+            } finally {
+                HeadlessFx.runOnFx(onServer::close);
+            }
+        }
     }
 
     /** A trainee's context with the store services the console needs; no speech engine, no city packs. */

@@ -6,6 +6,7 @@ import dev.switchboard.core.id.SessionId;
 import dev.switchboard.core.id.UserId;
 import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
+import dev.switchboard.store.DatabaseServer;
 import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.eventlog.EventLog;
 import java.io.IOException;
@@ -15,12 +16,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Opens one session the way the session view does, in a JVM started for it, and prints how long the open took and
  * the process's peak resident memory: what a supervisor waits for and what the machine gives up the first time a
  * session is opened after start. Run by {@code switchboard bench review} on the data it generated:
- * {@code ReviewOpenProbe DATA_DIR SESSION}. Prints {@code open_ms=… peak_rss_kb=…}.
+ * {@code ReviewOpenProbe DATA_DIR SESSION [SERVER_URL]} (the server's log-on from the environment, as for
+ * {@code --database}). Prints {@code open_ms=… peak_rss_kb=…}.
  */
 public final class ReviewOpenProbe {
 
@@ -33,7 +36,9 @@ public final class ReviewOpenProbe {
         Account supervisor = new Account(new UserId("bench-supervisor"), "bench", "Bench Supervisor",
                 Role.SUPERVISOR, true, Instant.EPOCH, Instant.EPOCH, 0, null, null);
         long started = System.nanoTime();
-        try (Database db = Database.open(dir); EventLog log = new EventLog(db, Clock.systemUTC())) {
+        Optional<DatabaseServer> server = args.length > 2
+                ? DatabaseServer.resolve(args[2], null, System.getenv()) : Optional.empty();
+        try (Database db = Database.open(dir, server); EventLog log = new EventLog(db, Clock.systemUTC())) {
             ReviewService service = new ReviewService(log, new AuditLog(log), dir.recordings(), Clock.systemUTC(),
                     supervisor);
             long t0 = System.nanoTime();

@@ -74,6 +74,11 @@ public final class EventLog implements AutoCloseable {
     public static final long LINGER_MILLIS = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
+    /** How long the outbox sender waits after the server first fails to answer; doubled up to the maximum. */
+    private static final long DRAIN_FIRST_WAIT_MILLIS = 500;
+    private static final long DRAIN_MAX_WAIT_MILLIS = 5_000;
+    /** How long a write with an outbox waits for the server's answer before keeping its entries locally. */
+    private static final int SERVER_ANSWER_MILLIS = 15_000;
     private static final int QUEUE_CAPACITY = 1 << 16;
     private static final int JDBC_BATCH = 1024;
     private static final String COLUMNS =
@@ -104,9 +109,69 @@ public final class EventLog implements AutoCloseable {
     private Thread writer;
     private boolean closed;
 
+    // Keeping entries locally while the server does not answer (server only; null when not wanted).
+    private final Outbox outbox;
+    private final Object drainSignal = new Object();
+    private final java.util.concurrent.CopyOnWriteArrayList<java.util.function.LongConsumer> keptListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The chains that had entries in the outbox when this log opened. */
+    private final List<SessionId> keptAtStart;
+    /** Entries waiting in the outbox for this server; under writeLock, read by {@link #keptLocally()}. */
+    private volatile long keptLocally;
+    /** Sends the outbox on; under writeLock, null when the outbox is empty. */
+    private Thread drainer;
+    private volatile boolean drainStopped;
+    /** Run once the outbox is empty; under writeLock. */
+    private final List<Runnable> afterSent = new ArrayList<>();
+    /** For tests: runs after the server inserted a drain's rows and before its commit. */
+    volatile Runnable beforeDrainCommit = () -> { };
+    /** For tests: runs after the server committed a drain's rows and before they leave the outbox. */
+    volatile Runnable afterDrainCommit = () -> { };
+
     public EventLog(Database db, Clock wallClock) {
         this.db = Objects.requireNonNull(db, "db");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+        this.outbox = null;
+        this.keptAtStart = List.of();
+    }
+
+    /**
+     * A log on a server {@code db} that keeps entries in {@code outbox} whenever the server stops answering, so
+     * an append never fails for that reason: the entries wait there in order and a background thread sends them on
+     * (oldest first, each exactly once) as soon as the server answers again, and at once when the outbox already
+     * holds entries from an earlier run. While anything waits locally, new entries queue up behind it, so no chain
+     * is reordered. The caller closes {@code outbox} after this log.
+     *
+     * @throws IllegalArgumentException when {@code db} is the seat's own SQLite file, which never goes away
+     */
+    public EventLog(Database db, Clock wallClock, Outbox outbox) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        if (!db.isServer()) {
+            throw new IllegalArgumentException("Only a server database needs an outbox");
+        }
+        try {
+            keptLocally = outbox.pending();
+            keptAtStart = List.copyOf(outbox.chains());
+            long elsewhere = outbox.pendingForOtherServers();
+            if (elsewhere > 0) {
+                LOG.warn("The outbox {} keeps {} entries meant for another database server; they stay there until "
+                        + "this seat works on that server again", outbox.file(), elsewhere);
+            }
+        } catch (SQLException e) {
+            throw new SwitchboardException("Cannot read this seat's outbox " + outbox.file() + ": " + e.getMessage(),
+                    "Check the free disk space and that the data folder is writable.", e);
+        }
+        if (keptLocally > 0) {
+            LOG.info("{} event-log entries kept on this seat wait to be sent to {}", keptLocally, db.location());
+            writeLock.lock();
+            try {
+                startDrainer();
+            } finally {
+                writeLock.unlock();
+            }
+        }
     }
 
     /** The database this log writes to. */
@@ -180,6 +245,67 @@ public final class EventLog implements AutoCloseable {
     /** Entries queued by {@link #enqueue} and not yet written: the writer's backlog, for the operations view. */
     public int backlog() {
         return queue.size();
+    }
+
+    /**
+     * Entries kept on this seat because the server did not answer, not yet sent on; 0 without an outbox. While it is
+     * above 0 the server lacks the newest entries, and reads (which go to the server) do not show them.
+     */
+    public long keptLocally() {
+        return keptLocally;
+    }
+
+    /**
+     * Runs {@code action} once every entry kept locally is on the server: at once, on this thread, when nothing waits
+     * (or the log has no outbox); else on the thread that sends the outbox, right after the last entry went. For
+     * work that belongs after the entries, such as a session catalogue update while the server was away. Not kept
+     * across a restart: an action still waiting when the log closes is dropped (and logged).
+     */
+    public void whenKeptSent(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        writeLock.lock();
+        try {
+            if (outbox != null && keptLocally > 0) {
+                afterSent.add(action);
+                return;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        action.run();
+    }
+
+    /**
+     * The chains (sessions) that had entries waiting in the outbox when this log opened: left by an earlier run that
+     * closed while the server was away. Empty without an outbox.
+     */
+    public List<SessionId> keptAtStart() {
+        return keptAtStart;
+    }
+
+    /** Waits up to {@code timeout} for every entry kept locally to reach the server; true when none waits. */
+    public boolean awaitKeptSent(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (keptLocally > 0 && System.nanoTime() < deadline && !drainStopped) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return keptLocally == 0;
+    }
+
+    /**
+     * Tells {@code listener} the number of {@linkplain #keptLocally() entries kept locally} whenever it changes
+     * between 0 and more, and when the outbox is empty again; called on the thread that wrote or sent, never while
+     * holding the write lock for long. Returns a handle that removes the listener.
+     */
+    public AutoCloseable watchKeptLocally(java.util.function.LongConsumer listener) {
+        Objects.requireNonNull(listener, "listener");
+        keptListeners.add(listener);
+        return () -> keptListeners.remove(listener);
     }
 
     /**
@@ -479,17 +605,60 @@ public final class EventLog implements AutoCloseable {
             }
             reportFailure();
         } finally {
+            stopDrainer();
             releaseWriteConnection();
+        }
+    }
+
+    /** Stops the outbox sender; what it has not sent stays in the outbox for the next start. */
+    private void stopDrainer() {
+        Thread stopped;
+        writeLock.lock();
+        try {
+            drainStopped = true;
+            stopped = drainer;
+            drainer = null;
+        } finally {
+            writeLock.unlock();
+        }
+        synchronized (drainSignal) {
+            drainSignal.notifyAll();
+        }
+        if (stopped != null) {
+            joinUninterruptibly(stopped);
+        }
+        writeLock.lock();
+        try {
+            if (!afterSent.isEmpty()) {
+                LOG.warn("{} updates waiting for the server were not made; the entries they follow stay in the outbox "
+                        + "and are sent at the next start", afterSent.size());
+                afterSent.clear();
+            }
+        } finally {
+            writeLock.unlock();
         }
     }
 
     // ---- writing
 
     private List<EventLogEntry> write(List<AppendRequest> batch) {
+        if (outbox != null && keptLocally > 0) {
+            // Behind what waits locally, so that no chain is reordered.
+            return keepLocally(batch, null);
+        }
+        Staged staged = new Staged(batch.size());
         for (int attempt = 1; ; attempt++) {
             try {
-                return writeOnce(batch);
+                return writeOnce(batch, staged);
+            } catch (org.jdbi.v3.core.JdbiException e) {
+                if (outbox != null && ServerLink.isLost(e)) {
+                    return keptAfterLoss(batch, staged, e);
+                }
+                throw e;
             } catch (SQLException e) {
+                if (outbox != null && ServerLink.isLost(e)) {
+                    return keptAfterLoss(batch, staged, e);
+                }
                 // After a failed or uncertain commit the in-memory tails may be wrong: reload them.
                 for (AppendRequest r : batch) {
                     tails.remove(r.session());
@@ -514,9 +683,9 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    private List<EventLogEntry> writeOnce(List<AppendRequest> batch) throws SQLException {
+    private List<EventLogEntry> writeOnce(List<AppendRequest> batch, Staged attempt) throws SQLException {
         if (db.isServer()) {
-            return writeOnServer(batch);
+            return writeOnServer(batch, attempt);
         }
         // Never write into a file that is no longer the database (replaced by a restore elsewhere).
         db.requireSameFile();
@@ -603,14 +772,15 @@ public final class EventLog implements AutoCloseable {
      * One transaction on the server: locks the chains of the batch, reads their tails under the locks, inserts and
      * commits. Ids come from the server's identity column, so they are increasing but not contiguous across seats.
      */
-    private List<EventLogEntry> writeOnServer(List<AppendRequest> batch) throws SQLException {
+    private List<EventLogEntry> writeOnServer(List<AppendRequest> batch, Staged attempt) throws SQLException {
+        attempt.committing = false;
         Connection c = writeConnection();
         int n = batch.size();
-        long[] seqs = new long[n];
-        long[] walls = new long[n];
+        long[] seqs = attempt.seqs;
+        long[] walls = attempt.walls;
         long[] ids = new long[n];
         byte[][] prevs = new byte[n][];
-        byte[][] hashes = new byte[n][];
+        byte[][] hashes = attempt.hashes;
         c.setAutoCommit(false);
         boolean committed = false;
         try {
@@ -625,8 +795,7 @@ public final class EventLog implements AutoCloseable {
                 }
                 staged.put(chain, loadTail(new SessionId(chain)));
             }
-            int filled = 0;
-            int pending = 0;
+            ServerRows rows = new ServerRows(n);
             for (int i = 0; i < n; i++) {
                 AppendRequest r = batch.get(i);
                 Tail tail = staged.get(r.session().value());
@@ -634,27 +803,18 @@ public final class EventLog implements AutoCloseable {
                 long wall = wallClock.millis();
                 byte[] hash = writeHash.hash(tail.hash, tail.sessionBytes, seq, r.simTimeMillis(), wall,
                         r.type().getBytes(StandardCharsets.UTF_8), r.payloadJson().getBytes(StandardCharsets.UTF_8));
-                bindInsert(r, seq, wall, tail.hash, hash);
-                insert.addBatch();
+                rows.add(r.session().value(), seq, r.simTimeMillis(), wall, r.type(), r.payloadJson(), tail.hash, hash);
                 seqs[i] = seq;
                 walls[i] = wall;
                 prevs[i] = tail.hash;
                 hashes[i] = hash;
                 tail.seq = seq;
                 tail.hash = hash;
-                if (++pending == JDBC_BATCH || i == n - 1) {
-                    insert.executeBatch();
-                    try (ResultSet keys = insert.getGeneratedKeys()) {
-                        while (keys.next()) {
-                            ids[filled++] = keys.getLong(1);
-                        }
-                    }
-                    pending = 0;
-                }
             }
-            if (filled != n) {
-                throw new SQLException("The server returned " + filled + " ids for " + n + " entries");
-            }
+            long[] inserted = rows.insert(c);
+            System.arraycopy(inserted, 0, ids, 0, n);
+            // From here on the server may hold the batch even if the commit's answer never arrives.
+            attempt.committing = true;
             c.commit();
             committed = true;
         } finally {
@@ -666,7 +826,7 @@ public final class EventLog implements AutoCloseable {
                     LOG.warn("Could not roll back an event-log write: {}", e.getMessage());
                 }
             }
-            c.setAutoCommit(true);
+            resetAutoCommit(c, committed);
         }
         List<EventLogEntry> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -677,15 +837,281 @@ public final class EventLog implements AutoCloseable {
         return out;
     }
 
-    private void bindInsert(AppendRequest r, long seq, long wall, byte[] prevHash, byte[] hash) throws SQLException {
-        insert.setString(1, r.session().value());
-        insert.setLong(2, seq);
-        insert.setLong(3, r.simTimeMillis());
-        insert.setLong(4, wall);
-        insert.setString(5, r.type());
-        insert.setString(6, r.payloadJson());
-        insert.setBytes(7, prevHash);
-        insert.setBytes(8, hash);
+
+    /** Back to auto-commit; on a connection that just failed, a second failure must not hide the first. */
+    private static void resetAutoCommit(Connection c, boolean committed) throws SQLException {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (committed) {
+                throw e;
+            }
+            LOG.debug("Could not reset a failed event-log connection: {}", e.getMessage());
+        }
+    }
+
+    // ---- keeping entries locally while the server does not answer
+
+    /** The server stopped answering during a direct write: drop the broken connection and keep the batch here. */
+    private List<EventLogEntry> keptAfterLoss(List<AppendRequest> batch, Staged staged, Exception cause) {
+        LOG.warn("The database server {} stopped answering; keeping {} event-log entries on this seat until it is "
+                + "back", db.location(), batch.size(), cause);
+        dropWriteConnection();
+        return keepLocally(batch, staged.committing ? staged : null);
+    }
+
+    /**
+     * Stores {@code batch} in the outbox, in order. {@code tried} is the write the server may have committed before
+     * it stopped answering: its seqs and hashes become the rows' claims, so the batch is not sent twice.
+     */
+    private List<EventLogEntry> keepLocally(List<AppendRequest> batch, Staged tried) {
+        int n = batch.size();
+        List<Outbox.Kept> rows = new ArrayList<>(n);
+        List<EventLogEntry> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            AppendRequest r = batch.get(i);
+            long wall = tried != null ? tried.walls[i] : wallClock.millis();
+            rows.add(new Outbox.Kept(0, r.session(), r.simTimeMillis(), wall, r.type(), r.payloadJson(),
+                    tried != null ? tried.seqs[i] : 0, tried != null ? tried.hashes[i] : null));
+            // Not on the server yet: no id, seq or hash to give.
+            out.add(new EventLogEntry(0, r.session(), 0, r.simTimeMillis(), Instant.ofEpochMilli(wall), r.type(),
+                    r.payloadJson(), new byte[0], new byte[0]));
+        }
+        try {
+            outbox.keep(rows);
+        } catch (SQLException e) {
+            throw new SwitchboardException("The database server " + db.location() + " does not answer, and the "
+                    + n + " entries could not be kept on this seat either (" + outbox.file() + "): " + e.getMessage(),
+                    "Free some disk space on this seat; the entries of this write were not stored.", e);
+        }
+        boolean first = keptLocally == 0;
+        keptLocally += n;
+        if (first) {
+            tellKept();
+        }
+        startDrainer();
+        return out;
+    }
+
+    /** Under writeLock. */
+    private void startDrainer() {
+        if (drainer == null && !drainStopped) {
+            drainer = Thread.ofPlatform().name("event-log-outbox").daemon(true).start(this::runDrainer);
+        }
+    }
+
+    private void runDrainer() {
+        long waitMillis = 0;
+        while (!drainStopped) {
+            if (waitMillis > 0) {
+                synchronized (drainSignal) {
+                    try {
+                        drainSignal.wait(waitMillis);
+                    } catch (InterruptedException e) {
+                        LOG.debug("The outbox sender was interrupted; carrying on");
+                    }
+                }
+                if (drainStopped) {
+                    break;
+                }
+            }
+            try {
+                if (!drainOnce()) {
+                    return;
+                }
+                waitMillis = 0;
+            } catch (SQLException | RuntimeException e) {
+                waitMillis = waitMillis == 0 ? DRAIN_FIRST_WAIT_MILLIS
+                        : Math.min(waitMillis * 2, DRAIN_MAX_WAIT_MILLIS);
+                if (ServerLink.isLost(e)) {
+                    LOG.debug("The database server {} still does not answer; next try in {} ms: {}", db.location(),
+                            waitMillis, e.getMessage());
+                } else {
+                    LOG.warn("Could not send the entries kept on this seat to {}; next try in {} ms", db.location(),
+                            waitMillis, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends the oldest kept entries in one server transaction: locks their chains, removes from the outbox what an
+     * earlier, unacknowledged send already committed (its claimed hash is on the server at its claimed seq), claims
+     * seqs and hashes for the rest, inserts them with their original wall time, commits, then removes them here.
+     *
+     * @return false when the outbox is empty and the sender may stop
+     */
+    private boolean drainOnce() throws SQLException {
+        boolean emptied;
+        List<Runnable> actions = List.of();
+        writeLock.lock();
+        try {
+            if (drainStopped) {
+                return false;
+            }
+            List<Outbox.Kept> rows = outbox.oldest(MAX_BATCH);
+            if (rows.isEmpty()) {
+                keptLocally = 0;
+                drainer = null;
+                emptied = true;
+            } else {
+                sendKept(rows);
+                outbox.remove(rows);
+                keptLocally = Math.max(0, keptLocally - rows.size());
+                if (keptLocally == 0) {
+                    keptLocally = outbox.pending();
+                }
+                emptied = keptLocally == 0;
+                if (emptied) {
+                    drainer = null;
+                    LOG.info("Every event-log entry kept on this seat is now on {}", db.location());
+                }
+            }
+            if (emptied) {
+                actions = List.copyOf(afterSent);
+                afterSent.clear();
+            }
+        } catch (org.jdbi.v3.core.JdbiException | SQLException e) {
+            dropWriteConnectionLocked();
+            throw e;
+        } finally {
+            writeLock.unlock();
+        }
+        if (emptied) {
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Work waiting for the kept entries to be sent failed", e);
+                }
+            }
+            tellKept();
+            return false;
+        }
+        return true;
+    }
+
+    /** Under writeLock: one server transaction for {@code rows}; commits or throws. */
+    private void sendKept(List<Outbox.Kept> batch) throws SQLException {
+        List<Outbox.Kept> rows = batch;
+        Connection c = writeConnection();
+        // Idle pooled connections opened before the outage are dead: skip them instead of failing once per each.
+        for (int tries = 0; tries < 8 && !c.isValid(2); tries++) {
+            dropWriteConnectionLocked();
+            c = writeConnection();
+        }
+        c.setAutoCommit(false);
+        boolean committed = false;
+        try {
+            TreeMap<String, Tail> chains = new TreeMap<>();
+            for (Outbox.Kept k : rows) {
+                chains.put(k.session().value(), null);
+            }
+            for (String chain : chains.keySet()) {
+                chainLock.setString(1, chain);
+                try (ResultSet rs = chainLock.executeQuery()) {
+                    rs.next();
+                }
+            }
+            // Under the chain locks an earlier send's outcome is final: it committed or it never will. The rows are
+            // read again here: another process on this data dir may have claimed or sent some of them meanwhile.
+            rows = outbox.current(rows);
+            List<Outbox.Kept> toSend = new ArrayList<>(rows.size());
+            try (PreparedStatement hashAt = c.prepareStatement(
+                    "SELECT hash FROM event_log WHERE session_id = ? AND seq = ?")) {
+                for (Outbox.Kept k : rows) {
+                    if (k.claimHash() != null && k.claimSeq() > 0) {
+                        hashAt.setString(1, k.session().value());
+                        hashAt.setLong(2, k.claimSeq());
+                        try (ResultSet rs = hashAt.executeQuery()) {
+                            if (rs.next() && Arrays.equals(rs.getBytes(1), k.claimHash())) {
+                                continue;
+                            }
+                        }
+                    }
+                    toSend.add(k);
+                }
+            }
+            if (toSend.size() < rows.size()) {
+                LOG.info("{} kept entries were already on {} from a send whose answer was lost; not sent again",
+                        rows.size() - toSend.size(), db.location());
+            }
+            for (String chain : chains.keySet()) {
+                chains.put(chain, loadTail(new SessionId(chain)));
+            }
+            List<Outbox.Kept> claims = new ArrayList<>(toSend.size());
+            List<byte[]> prevs = new ArrayList<>(toSend.size());
+            for (Outbox.Kept k : toSend) {
+                Tail tail = chains.get(k.session().value());
+                long seq = tail.seq + 1;
+                byte[] hash = writeHash.hash(tail.hash, tail.sessionBytes, seq, k.simTimeMillis(), k.wallTimeMillis(),
+                        k.type().getBytes(StandardCharsets.UTF_8), k.payload().getBytes(StandardCharsets.UTF_8));
+                claims.add(new Outbox.Kept(k.n(), k.session(), k.simTimeMillis(), k.wallTimeMillis(), k.type(),
+                        k.payload(), seq, hash));
+                prevs.add(tail.hash);
+                tail.seq = seq;
+                tail.hash = hash;
+            }
+            if (!claims.isEmpty()) {
+                // Claimed here, durably, before the server can commit them.
+                outbox.claim(claims);
+                ServerRows inserts = new ServerRows(claims.size());
+                for (int i = 0; i < claims.size(); i++) {
+                    Outbox.Kept k = claims.get(i);
+                    inserts.add(k.session().value(), k.claimSeq(), k.simTimeMillis(), k.wallTimeMillis(), k.type(),
+                            k.payload(), prevs.get(i), k.claimHash());
+                }
+                inserts.insert(c);
+            }
+            beforeDrainCommit.run();
+            c.commit();
+            committed = true;
+        } finally {
+            if (!committed) {
+                insert.clearBatch();
+                try {
+                    c.rollback();
+                } catch (SQLException e) {
+                    LOG.debug("Could not roll back an outbox send: {}", e.getMessage());
+                }
+            }
+            resetAutoCommit(c, committed);
+        }
+        afterDrainCommit.run();
+    }
+
+    private void tellKept() {
+        long now = keptLocally;
+        for (java.util.function.LongConsumer l : keptListeners) {
+            try {
+                l.accept(now);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of the outbox failed", e);
+            }
+        }
+    }
+
+    /** Drops the write connection after the server stopped answering; the next write opens a new one. */
+    private void dropWriteConnection() {
+        writeLock.lock();
+        try {
+            dropWriteConnectionLocked();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void dropWriteConnectionLocked() {
+        if (writeHandle == null) {
+            return;
+        }
+        try {
+            // A broken connection is closed first, so the pool does not hand it out again.
+            writeHandle.getConnection().close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not close a broken event-log connection: {}", e.getMessage());
+        }
+        releaseWriteConnection();
     }
 
     private Tail loadTail(SessionId session) throws SQLException {
@@ -716,6 +1142,10 @@ public final class EventLog implements AutoCloseable {
                 tailQuery = c.prepareStatement(
                         "SELECT seq, hash FROM event_log WHERE session_id = ? ORDER BY seq DESC LIMIT 1");
                 if (db.isServer()) {
+                    if (outbox != null) {
+                        // A server that stops answering must not hold the call for long: its entries go to the outbox.
+                        c.setNetworkTimeout(Runnable::run, SERVER_ANSWER_MILLIS);
+                    }
                     // PostgreSQL commits durably by default (synchronous_commit is the DBA's setting).
                     insert = c.prepareStatement(insertSql, new String[] {"id"});
                     chainLock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))");
@@ -748,6 +1178,9 @@ public final class EventLog implements AutoCloseable {
                 tailQuery.close();
                 if (db.isServer()) {
                     chainLock.close();
+                    if (outbox != null && !writeHandle.getConnection().isClosed()) {
+                        writeHandle.getConnection().setNetworkTimeout(Runnable::run, 0);
+                    }
                 } else {
                     maxId.close();
                     lastId.close();
@@ -898,6 +1331,21 @@ public final class EventLog implements AutoCloseable {
     @FunctionalInterface
     private interface SqlWork<R> {
         R run(Connection c) throws SQLException;
+    }
+
+    /** What a server write computed, kept for when its commit's answer never arrives. */
+    private static final class Staged {
+        final long[] seqs;
+        final long[] walls;
+        final byte[][] hashes;
+        /** Set just before the commit: the server may hold the batch from here on. */
+        boolean committing;
+
+        Staged(int n) {
+            seqs = new long[n];
+            walls = new long[n];
+            hashes = new byte[n][];
+        }
     }
 
     /** The last seq and hash of a session's chain. */

@@ -1,5 +1,6 @@
 package dev.switchboard.calltaking.engine.session;
 
+import dev.switchboard.calltaking.engine.scoring.CallHistory;
 import dev.switchboard.calltaking.model.CallLog;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.speech.WavFiles;
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@code interrupted}, unscored. The call's length comes from its log (the last entry's time), not from the
  * recording, which may hold only what was flushed (nothing at all for a typed call without a caller's voice);
  * the session ends at the wall time of its last entry, not at the time of recovery.
+ *
+ * <p>A call whose last entry is its score ended normally: only the catalogue updates after it were not made (the
+ * seat's server stopped answering at the end of the call, and the seat closed before it came back). Such a call is
+ * finished as {@code complete} with its logged score and its recording sealed as {@code complete}.
  */
 public final class CallRecovery {
 
@@ -71,11 +76,42 @@ public final class CallRecovery {
         return out;
     }
 
+    /**
+     * On a server, where other seats' calls may be running: finishes those of {@code sessions} (this seat's calls
+     * whose last entries waited on the seat until the server came back) that are still marked running but whose log
+     * ends with their score. Other running sessions are left alone.
+     */
+    public List<Recovered> completeScored(List<SessionId> sessions) {
+        List<Recovered> out = new ArrayList<>();
+        for (SessionId id : sessions) {
+            SessionSummary s = this.sessions.find(id).orElse(null);
+            if (s == null || !"call".equals(s.kind()) || !"running".equals(s.status())) {
+                continue;
+            }
+            List<EventLogEntry> last = log.last(id).map(List::of).orElse(List.of());
+            Double scored = scoreOf(last);
+            if (scored != null) {
+                out.add(completeScored(s, last.get(0).simTimeMillis(), last.get(0).wallTime(), scored));
+            }
+        }
+        return out;
+    }
+
+    private static Double scoreOf(List<EventLogEntry> last) {
+        return last.isEmpty() || !CallLog.SCORED.equals(last.get(0).type()) ? null
+                : CallHistory.of(last).records().stream().filter(CallLog.Score.class::isInstance)
+                        .map(r -> ((CallLog.Score) r).total()).findFirst().orElse(null);
+    }
+
     private Recovered recover(SessionSummary s) {
         long count = log.count(s.id());
         List<EventLogEntry> last = count == 0 ? List.of() : log.read(s.id(), count, 1);
         long lastMs = last.isEmpty() ? 0 : last.get(0).simTimeMillis();
         Instant endedAt = last.isEmpty() ? s.startedAt() : last.get(0).wallTime();
+        Double scored = scoreOf(last);
+        if (scored != null) {
+            return completeScored(s, lastMs, endedAt, scored);
+        }
         RecordingSeals seals = new RecordingSeals(log, recordings, recordingsDir);
         List<String> files = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -102,6 +138,29 @@ public final class CallRecovery {
                 log.json(new CallLog.Interrupted(lastMs, detail))));
         sessions.finish(s.id(), endedAt, "interrupted", null);
         LOG.info("Closed interrupted call {} ({}): {}", s.id(), s.title(), detail);
+        return new Recovered(s.id(), s.title(), lastMs, files, detail);
+    }
+
+    /** A scored call whose seal and session row waited for a server that was not back before the seat closed. */
+    private Recovered completeScored(SessionSummary s, long lastMs, Instant endedAt, double score) {
+        RecordingSeals seals = new RecordingSeals(log, recordings, recordingsDir);
+        List<String> files = new ArrayList<>();
+        for (RecordingInfo r : recordings.of(s.id())) {
+            if (!"recording".equals(r.status())) {
+                continue;
+            }
+            try {
+                seals.seal(s.id(), r.file(), lastMs, null, "complete");
+                files.add(r.file());
+            } catch (RuntimeException | IOException e) {
+                LOG.warn("Could not seal the recording {} of call {}: {}", r.file(), s.id(), e.getMessage());
+                recordings.closed(s.id(), r.file(), lastMs, null, "complete");
+            }
+        }
+        sessions.finish(s.id(), endedAt, "complete", score);
+        String detail = "scored before the database server stopped answering; finished at start-up"
+                + (files.isEmpty() ? "" : "; recording sealed: " + String.join(", ", files));
+        LOG.info("Finished call {} ({}): {}", s.id(), s.title(), detail);
         return new Recovered(s.id(), s.title(), lastMs, files, detail);
     }
 }

@@ -41,6 +41,7 @@ import dev.switchboard.speech.VoiceMeter;
 import dev.switchboard.speech.WordTiming;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.eventlog.EventLogEntry;
 import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.RecordingSeals;
 import dev.switchboard.store.session.SessionCatalog;
@@ -49,6 +50,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -134,6 +136,11 @@ public final class CallSession {
     private boolean helpArrivedTold;
     private String dispatchReference;
     private CallLog.Score score;
+    /**
+     * What this call logged, in order (seq numbered here), so that it can be scored while the server is away and
+     * its newest entries wait on this seat.
+     */
+    private final List<EventLogEntry> written = new ArrayList<>();
 
     /**
      * Where a call is kept: the log, the session and recording tables, the recordings folder, the wall clock for
@@ -647,6 +654,9 @@ public final class CallSession {
             if (answers != null) {
                 answers.close();
             }
+            // The server stopped answering during the call: the call's entries wait on this seat, so the call is
+            // scored from what it logged, and the catalogue updates follow once the entries are on the server.
+            boolean serverAway = services.log().keptLocally() > 0;
             if (recording != null) {
                 CallRecording.Closed closed;
                 try {
@@ -654,16 +664,31 @@ public final class CallSession {
                 } catch (RuntimeException e) {
                     throw recordingFailed(e);
                 }
-                try {
-                    new RecordingSeals(services.log(), services.recordings(), services.recordingsDir())
-                            .seal(session, recording.file(), closed.durationMs(), closed.sha256(), "complete");
-                } catch (IOException e) {
-                    throw recordingFailed(new UncheckedIOException(e));
+                String file = recording.file();
+                Runnable seal = () -> {
+                    try {
+                        new RecordingSeals(services.log(), services.recordings(), services.recordingsDir())
+                                .seal(session, file, closed.durationMs(), closed.sha256(), "complete");
+                    } catch (IOException e) {
+                        throw recordingFailed(new UncheckedIOException(e));
+                    }
+                };
+                if (serverAway) {
+                    services.log().whenKeptSent(seal);
+                } else {
+                    seal.run();
                 }
             }
-            s = scorer.score(scenario, CallHistory.read(services.log(), session));
+            s = scorer.score(scenario,
+                    serverAway ? CallHistory.of(written) : CallHistory.read(services.log(), session));
             new Batch().add(now, CallLog.SCORED, s).write();
-            services.sessions().finish(session, services.wallClock().instant(), "complete", s.total());
+            Instant endedAt = services.wallClock().instant();
+            double total = s.total();
+            if (services.log().keptLocally() > 0) {
+                services.log().whenKeptSent(() -> services.sessions().finish(session, endedAt, "complete", total));
+            } else {
+                services.sessions().finish(session, endedAt, "complete", total);
+            }
             score = s;
         }
         services.bus().publish(new TrainingSessionChanged(session));
@@ -1018,6 +1043,10 @@ public final class CallSession {
 
         void write() {
             services.log().appendAll(requests);
+            for (AppendRequest r : requests) {
+                written.add(new EventLogEntry(0, session, written.size() + 1, r.simTimeMillis(),
+                        services.wallClock().instant(), r.type(), r.payloadJson(), new byte[0], new byte[0]));
+            }
             requests.clear();
         }
     }
