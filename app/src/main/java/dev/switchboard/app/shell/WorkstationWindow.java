@@ -304,7 +304,7 @@ public final class WorkstationWindow {
         }).onFailure(error -> LOG.debug("Speech status not refreshed", error)).executeWith(tasks);
         SystemStatus initial = SystemStatus.read(workstation, false);
         statusBar = new StatusBar(account, workstation.simClock(), initial, databaseInUse());
-        Map<Class<?>, Object> services = Map.ofEntries(
+        Map<Class<?>, Object> services = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry(Workstation.class, workstation),
                 Map.entry(ChatService.class, workstation.ai()),
                 Map.entry(EmbeddingService.class, workstation.embeddings()),
@@ -319,14 +319,6 @@ public final class WorkstationWindow {
                 Map.entry(Speech.class, workstation.speech()),
                 Map.entry(EventBus.class, workstation.bus()),
                 Map.entry(CityPackCatalog.class, workstation.cityPacks()),
-                Map.entry(dev.switchboard.workflow.engine.Workflows.class, workstation.workflows()),
-                Map.entry(ImageService.class, workstation.images()),
-                Map.entry(GpuFleet.class, workstation.images()),
-                Map.entry(GenerationService.class, workstation.generation()),
-                Map.entry(ApplicationFactory.class, workstation.factory()),
-                Map.entry(OpsMonitor.class, workstation.ops()),
-                Map.entry(PolicyStore.class, workstation.policies()),
-                Map.entry(ScalingLog.class, workstation.scalingLog()),
                 Map.entry(WorkspaceRegistry.class, registry),
                 Map.entry(DatabaseInUse.class, databaseInUse()),
                 Map.entry(BackupRestorer.class, (BackupRestorer) this::restoreWhileSignedIn),
@@ -341,7 +333,17 @@ public final class WorkstationWindow {
                         }
                         throw e;
                     }
-                }));
+                })));
+        // Services whose stores may not work on every database yet: without one, the rest of the window works and
+        // the workspace that needs it says it cannot open (the reason is in the log).
+        optionalService(services, dev.switchboard.workflow.engine.Workflows.class, workstation::workflows);
+        optionalService(services, ImageService.class, workstation::images);
+        optionalService(services, GpuFleet.class, workstation::images);
+        optionalService(services, GenerationService.class, workstation::generation);
+        optionalService(services, ApplicationFactory.class, workstation::factory);
+        optionalService(services, OpsMonitor.class, workstation::ops);
+        optionalService(services, PolicyStore.class, workstation::policies);
+        optionalService(services, ScalingLog.class, workstation::scalingLog);
         shell = new ShellView(account, registry.availableTo(account.role()),
                 navigator -> new ShellContext(workstation.bus(), workstation.simClock(), workstation.settings(), tasks,
                         dialogs, account, navigator, services),
@@ -372,6 +374,15 @@ public final class WorkstationWindow {
         shell.show("home");
         idle.start(stage.getScene());
         stage.setTitle(text("app.name") + " — " + account.displayName() + " (" + account.role().label() + ")");
+    }
+
+    private static <T> void optionalService(Map<Class<?>, Object> services, Class<T> type,
+                                            java.util.function.Supplier<? extends T> build) {
+        try {
+            services.put(type, build.get());
+        } catch (RuntimeException e) {
+            LOG.warn("{} is not available in this session: {}", type.getSimpleName(), e.getMessage(), e);
+        }
     }
 
     /** Locks the window: the workspace stops, its content is hidden, the password is asked. */

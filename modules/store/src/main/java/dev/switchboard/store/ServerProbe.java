@@ -91,6 +91,10 @@ public record ServerProbe(String server, boolean reached, String serverVersion, 
         if (state.equals("28P01") || lower.contains("password authentication failed")) {
             return "the server refused the password (" + detail + ").";
         }
+        if (state.startsWith("28") && lower.contains("role") && lower.contains("does not exist")) {
+            return "the server has no such user (" + detail + "); give the user in Settings → Database or "
+                    + "SWITCHBOARD_DATABASE_USER.";
+        }
         if (state.equals("28000") || state.startsWith("28")) {
             return "the server refused the log-on: no password was given, or this user may not log on from this "
                     + "computer (" + detail + ").";
