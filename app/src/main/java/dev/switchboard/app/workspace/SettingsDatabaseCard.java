@@ -121,6 +121,19 @@ final class SettingsDatabaseCard {
         secret.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !keyring.isSelected() || !model.keyringAvailable(), keyring.selectedProperty()));
 
+        GridPane sources = new GridPane();
+        sources.setHgap(12);
+        sources.setVgap(8);
+        ColumnConstraints choice = new ColumnConstraints();
+        choice.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints where = new ColumnConstraints();
+        where.setHgrow(Priority.ALWAYS);
+        sources.getColumnConstraints().addAll(choice, where);
+        sources.addRow(0, file, filePath);
+        sources.addRow(1, variable, variableName);
+        sources.addRow(2, keyring, secret);
+        sources.addRow(3, pgpass);
+
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
@@ -134,19 +147,9 @@ final class SettingsDatabaseCard {
         urlHint.setWrapText(true);
         grid.add(urlHint, 1, 1);
         grid.addRow(2, new Label(Ui.text("app.settings.db.user")), user);
-        grid.addRow(3, new Label(Ui.text("app.settings.db.passwordFrom")), file, filePath);
-        grid.addRow(4, new Label(), variable, variableName);
-        grid.addRow(5, new Label(), keyring, secret);
-        grid.addRow(6, new Label(), pgpass);
-        GridPane.setColumnSpan(url, 2);
-        GridPane.setColumnSpan(urlHint, 2);
-        GridPane.setColumnSpan(user, 2);
-        ColumnConstraints value = new ColumnConstraints();
-        value.setHgrow(Priority.ALWAYS);
-        value.setMinWidth(160);
-        grid.getColumnConstraints().get(1).setHgrow(Priority.NEVER);
-        grid.getColumnConstraints().get(1).setMinWidth(Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().add(value);
+        Label fromLabel = new Label(Ui.text("app.settings.db.passwordFrom"));
+        grid.addRow(3, fromLabel, sources);
+        GridPane.setValignment(fromLabel, javafx.geometry.VPos.TOP);
         VBox box = new VBox(8, grid);
         if (!model.keyringAvailable()) {
             Label missing = Ui.muted(model.keyringNote());
