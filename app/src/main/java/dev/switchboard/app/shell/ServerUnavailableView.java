@@ -20,7 +20,11 @@ final class ServerUnavailableView extends StackPane {
         title.setWrapText(true);
         title.setId("server-title");
         Label reason = new Label();
-        reason.textProperty().bind(model.reasonProperty());
+        // The reason reads on from "cannot be used: …"; standing alone it starts as a sentence.
+        reason.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String why = model.reasonProperty().get();
+            return why.isEmpty() ? why : Character.toUpperCase(why.charAt(0)) + why.substring(1);
+        }, model.reasonProperty()));
         reason.setWrapText(true);
         reason.setId("server-reason");
         Label explain = new Label(text("app.server.explain"));

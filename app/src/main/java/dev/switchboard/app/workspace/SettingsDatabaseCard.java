@@ -133,6 +133,7 @@ final class SettingsDatabaseCard {
         sources.addRow(1, variable, variableName);
         sources.addRow(2, keyring, secret);
         sources.addRow(3, pgpass);
+        GridPane.setColumnSpan(pgpass, 2);
 
         GridPane grid = new GridPane();
         grid.setHgap(12);

@@ -258,7 +258,9 @@ public final class SettingsDatabaseViewModel {
     }
 
     private static String describe(ServerProbe p) {
-        String version = p.serverVersion().split(",")[0];
+        // "PostgreSQL 17.6 (Debian …) on x86_64-pc-linux-gnu, compiled by …": the name and number say enough.
+        String[] words = p.serverVersion().split(" ");
+        String version = words.length >= 2 ? words[0] + " " + words[1] : p.serverVersion();
         String schema = switch (p.schema()) {
             case UP_TO_DATE -> Ui.text("app.settings.db.schemaUpToDate", p.schemaVersion());
             case NEEDS_MIGRATION -> Ui.text("app.settings.db.schemaOlder", p.schemaVersion(), p.newestVersion());

@@ -77,7 +77,7 @@ class ServerWindowTest {
         String where = DatabaseServer.of(url, null, null).display();
         assertThat(HeadlessFx.callOnFx(title::getText)).contains(where);
         Label reason = ui.await("#server-reason");
-        assertThat(HeadlessFx.callOnFx(reason::getText)).startsWith("nothing answers at 127.0.0.1:")
+        assertThat(HeadlessFx.callOnFx(reason::getText)).startsWith("Nothing answers at 127.0.0.1:")
                 .doesNotContain("Exception");
         assertThat(ui.find("#server-retry")).isPresent();
 
@@ -85,7 +85,7 @@ class ServerWindowTest {
         ui.click("#server-retry");
         WindowHarness.waitUntil(() -> !HeadlessFx.callOnFx(() -> ui.<javafx.scene.control.Button>await("#server-retry")
                 .isDisabled()));
-        assertThat(HeadlessFx.callOnFx(reason::getText)).startsWith("nothing answers");
+        assertThat(HeadlessFx.callOnFx(reason::getText)).startsWith("Nothing answers");
 
         ui.click("#server-offline");
         ui.await("#signIn");
