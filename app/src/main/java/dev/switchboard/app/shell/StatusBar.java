@@ -19,8 +19,9 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 /**
- * The bottom line of the window: who is signed in, the simulated clock, where the data lives (this seat's file,
- * the training center's server, or offline on the seat's file), AI mode and speech models. Reads the clock twice a second while active.
+ * The bottom line of the window: who is signed in, the simulated clock, where the data lives (this seat's
+ * file, the training center's server, or offline on the seat's file), AI mode and speech models. Reads the
+ * clock twice a second while active.
  */
 final class StatusBar extends HBox implements Activatable {
 

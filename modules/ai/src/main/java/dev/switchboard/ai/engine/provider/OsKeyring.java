@@ -95,7 +95,8 @@ public final class OsKeyring implements KeyringAccess {
             return new Probe(keyring, "");
         } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
             String reason = "No OS keyring is available on this machine (" + e.getMessage() + ")"
-                    + (service.equals(SERVICE) ? "; keep API keys in environment variables (env:VAR_NAME) instead" : "");
+                    + (service.equals(SERVICE) ? "; keep API keys in environment variables (env:VAR_NAME) instead"
+                    : "");
             LOG.info("{}", reason);
             return new Probe(null, reason);
         }
