@@ -63,6 +63,8 @@ final class SettingsDatabaseCard {
         result.setId("db-result");
         result.setWrapText(true);
         result.textProperty().bind(model.resultProperty());
+        result.visibleProperty().bind(model.resultProperty().isNotEmpty());
+        result.managedProperty().bind(result.visibleProperty());
         model.resultOkProperty().addListener((obs, old, ok) -> {
             result.getStyleClass().removeAll("sb-ok", "sb-error");
             result.getStyleClass().add(ok ? "sb-ok" : "sb-error");
