@@ -15,6 +15,7 @@ import dev.switchboard.app.cli.WorkersCommand;
 import dev.switchboard.app.cli.WorkflowCommand;
 import dev.switchboard.app.shell.GuiLauncher;
 import dev.switchboard.store.DataDir;
+import dev.switchboard.store.DatabaseOrigin;
 import dev.switchboard.store.DatabaseServer;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -150,14 +151,11 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (databaseServer().isPresent()) {
-            // Said instead of silently opening the seat's own file: the window does not reach a server yet.
-            System.err.println("switchboard: the window works on this seat's own database only in this version; "
-                    + "--database (or SWITCHBOARD_DATABASE) is for the commands, e.g. 'switchboard --database URL "
-                    + "db check'. Way out: start the window without it.");
-            return 2;
-        }
-        return GuiLauncher.launch(new LaunchOptions(dataDir, demo, smoke, measureStartup));
+        // A bad --database or password file is one line on stderr (CliErrors), before any window opens.
+        Optional<DatabaseServer> server = databaseServer();
+        DatabaseOrigin origin = server.isEmpty() ? DatabaseOrigin.DEFAULT
+                : DatabaseOrigin.of(database, System.getenv(DatabaseServer.ENV_URL), false);
+        return GuiLauncher.launch(new LaunchOptions(dataDir, demo, smoke, measureStartup, server, origin));
     }
 
     /** Prints the version from the build. */

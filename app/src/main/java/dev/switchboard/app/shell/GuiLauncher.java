@@ -30,7 +30,8 @@ public final class GuiLauncher {
     public static int launch(LaunchOptions options) {
         DataDir dir = DataDir.resolve(options.dataDir());
         Clock clock = Clock.systemDefaultZone();
-        CompletableFuture<Workstation> opening = openInBackground(dir, options, clock);
+        DatabaseStart start = DatabaseStart.of(dir, options);
+        CompletableFuture<Workstation> opening = openInBackground(start, options, clock, false);
         AtomicReference<WorkstationWindow> window = new AtomicReference<>();
         // A terminated process (desktop logout, kill) still flushes the event log and closes SQLite.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -44,7 +45,7 @@ public final class GuiLauncher {
         try {
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
-                window.set(new WorkstationWindow(new Stage(), options, dir, clock));
+                window.set(new WorkstationWindow(new Stage(), options, dir, clock, start));
                 window.get().start(opening);
             });
             return KEEP_RUNNING;
@@ -57,12 +58,21 @@ public final class GuiLauncher {
         }
     }
 
-    /** Opens (and with --demo seeds) the workstation off the FX thread. */
+    /** Opens (and with --demo seeds) the workstation off the FX thread, on the database the options choose. */
     static CompletableFuture<Workstation> openInBackground(DataDir dir, LaunchOptions options, Clock clock) {
+        return openInBackground(DatabaseStart.of(dir, options), options, clock, false);
+    }
+
+    /**
+     * Opens (and with --demo seeds) the workstation off the FX thread: on the database {@code start} wants, or with
+     * {@code offline} on the seat's own file whatever it wants.
+     */
+    static CompletableFuture<Workstation> openInBackground(DatabaseStart start, LaunchOptions options, Clock clock,
+                                                           boolean offline) {
         CompletableFuture<Workstation> future = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
-                Workstation ws = Workstation.open(dir, clock);
+                Workstation ws = offline ? start.openOffline(clock) : start.open(clock);
                 if (options.demo()) {
                     boolean fresh = DemoData.seedIfEmpty(ws);
                     DemoData.seedCameraEventsIfEmpty(ws);

@@ -19,8 +19,9 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 /**
- * The bottom line of the window: who is signed in, the simulated clock, the database, AI mode and
- * speech models. Reads the clock twice a second while active.
+ * The bottom line of the window: who is signed in, the simulated clock, where the data lives (this seat's
+ * file, the training center's server, or offline on the seat's file), AI mode and speech models. Reads the
+ * clock twice a second while active.
  */
 final class StatusBar extends HBox implements Activatable {
 
@@ -30,9 +31,11 @@ final class StatusBar extends HBox implements Activatable {
     private final Label ai = new Label();
     private final Label speech = new Label();
     private final Timeline refresh;
+    private final DatabaseInUse inUse;
 
-    StatusBar(Account user, SimClock clock, SystemStatus status) {
+    StatusBar(Account user, SimClock clock, SystemStatus status, DatabaseInUse inUse) {
         this.clock = clock;
+        this.inUse = inUse;
         getStyleClass().add("sb-status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(14);
@@ -59,10 +62,23 @@ final class StatusBar extends HBox implements Activatable {
 
     /** Shows a fresh reading of the database, AI and speech state. */
     void update(SystemStatus status) {
-        database.setText(text(status.databaseHealthy() ? "app.status.databaseOk" : "app.status.databaseProblem"));
         database.getStyleClass().removeAll("sb-ok", "sb-warn", "sb-error");
-        database.getStyleClass().add(status.databaseHealthy() ? "sb-ok" : "sb-error");
-        database.setTooltip(new Tooltip(status.databaseFile().toString()));
+        if (inUse.offline()) {
+            database.setText(text("app.status.offline"));
+            database.getStyleClass().add("sb-warn");
+            database.setTooltip(new Tooltip(MessageFormat.format(text("app.status.offlineTip"), status.location(),
+                    inUse.wantedServer().orElse(""))));
+        } else if (status.server()) {
+            database.setText(MessageFormat.format(text("app.status.server"), DatabaseInUse.hostAndDatabase(
+                    status.location())));
+            database.getStyleClass().add("sb-ok");
+            database.setTooltip(new Tooltip(MessageFormat.format(text("app.status.serverTip"), status.location(),
+                    status.serverShortVersion())));
+        } else {
+            database.setText(text(status.databaseHealthy() ? "app.status.databaseOk" : "app.status.databaseProblem"));
+            database.getStyleClass().add(status.databaseHealthy() ? "sb-ok" : "sb-error");
+            database.setTooltip(new Tooltip(status.location()));
+        }
         ai.setText(text(status.aiOnline() ? "app.status.aiOnline" : "app.status.aiOffline"));
         ai.setGraphic(new FontIcon(Material2OutlinedMZ.MEMORY));
         ai.setId("status-ai");

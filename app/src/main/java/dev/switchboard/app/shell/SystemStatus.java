@@ -4,6 +4,7 @@ import dev.switchboard.app.Workstation;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.store.BackupInfo;
 import dev.switchboard.store.CheckReport;
+import dev.switchboard.store.ServerCheckReport;
 import dev.switchboard.store.eventlog.VerifyReport;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,12 +13,16 @@ import java.util.Optional;
  * One reading of what the workstation has and whether it is healthy, for the status bar and Home.
  * Taken off the FX thread: it queries the database and verifies the audit chain.
  *
+ * @param location      where the data lives: the seat's database file, or the server's host, port and database
+ * @param server        whether that is a training center server
+ * @param serverVersion what the server says of itself; empty for the seat's own file
  * @param auditChain the audit chain's verification, or empty if it was not checked
  * @param aiOnline whether at least one use has an enabled provider whose circuit is not open
  * @param aiUsesOnline how many uses have such a provider
  * @param speech the speech engine in words, e.g. "speech: ready" or "speech: warming up"
  */
-public record SystemStatus(Path databaseFile, boolean databaseHealthy, long sizeBytes,
+public record SystemStatus(Path databaseFile, String location, boolean server, String serverVersion,
+                           boolean databaseHealthy, long sizeBytes,
                            int schemaVersion, long eventLogEntries, int accounts,
                            Optional<BackupInfo> newestBackup, int backupCount, Optional<VerifyReport> auditChain,
                            boolean aiOnline, int aiUsesOnline, String speech) {
@@ -34,16 +39,29 @@ public record SystemStatus(Path databaseFile, boolean databaseHealthy, long size
 
     /** Reads the database's state; with {@code verifyAudit} also walks the audit chain. */
     public static SystemStatus read(Workstation ws, boolean verifyAudit) {
-        CheckReport report = ws.database().check();
-        boolean healthy = "ok".equals(report.quickCheck());
         Optional<VerifyReport> audit = verifyAudit
                 ? Optional.of(ws.eventLog().verify(Optional.of(SessionId.AUDIT)))
                 : Optional.empty();
-        var backups = ws.backups().list();
         var ai = ws.ai().status();
         int usesOnline = (int) ai.uses().stream().filter(u -> u.usable()).count();
-        return new SystemStatus(report.file(), healthy, report.sizeBytes(),
+        if (ws.database().isServer()) {
+            // The server's own backups are its administrator's (pg_dump); this seat's backup folder says nothing.
+            ServerCheckReport report = ws.database().serverCheck();
+            return new SystemStatus(ws.database().file(), report.server(), true, report.serverVersion(), true, -1,
+                    report.schemaVersion(), report.eventLogEntries(), (int) report.accounts(), Optional.empty(), 0,
+                    audit, ai.online(), usesOnline, ws.speech().status());
+        }
+        CheckReport report = ws.database().check();
+        boolean healthy = "ok".equals(report.quickCheck());
+        var backups = ws.backups().list();
+        return new SystemStatus(report.file(), report.file().toString(), false, "", healthy, report.sizeBytes(),
                 report.schemaVersion(), report.eventLogEntries(), report.accounts(), backups.stream().findFirst(),
                 backups.size(), audit, ai.online(), usesOnline, ws.speech().status());
+    }
+
+    /** The server's name and version without the build details, e.g. "PostgreSQL 17.6". */
+    public String serverShortVersion() {
+        String[] words = serverVersion.split(" ");
+        return words.length >= 2 ? words[0] + " " + words[1] : serverVersion;
     }
 }

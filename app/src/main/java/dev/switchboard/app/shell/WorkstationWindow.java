@@ -81,6 +81,11 @@ public final class WorkstationWindow {
     private final FxDialogService dialogs;
     private final WorkspaceRegistry registry = new WorkspaceRegistry(WorkstationWindow.class.getClassLoader());
     private final IdleMonitor idle;
+    private final DatabaseStart databaseStart;
+    /** The server could not be used at start and the user chose the seat's own database for this session. */
+    private volatile boolean offline;
+    private ServerUnavailableViewModel serverProblem;
+    private Node serverScreen;
     private volatile Workstation workstation;
     private Account user;
     private ShellView shell;
@@ -99,6 +104,11 @@ public final class WorkstationWindow {
     private static final long CHECKPOINT_MINUTES = 10;
 
     public WorkstationWindow(Stage stage, LaunchOptions options, DataDir dataDir, Clock clock) {
+        this(stage, options, dataDir, clock, DatabaseStart.of(dataDir, options));
+    }
+
+    WorkstationWindow(Stage stage, LaunchOptions options, DataDir dataDir, Clock clock, DatabaseStart databaseStart) {
+        this.databaseStart = databaseStart;
         this.stage = stage;
         this.options = options;
         this.dataDir = dataDir;
@@ -161,9 +171,12 @@ public final class WorkstationWindow {
         } else {
             showLogin("");
         }
-        BackgroundTask.wrap(() -> ws.backups().dailyIfNeeded())
-                .onFailure(error -> LOG.warn("Daily backup failed", error))
-                .executeWith(tasks);
+        if (!ws.database().isServer()) {
+            // A server's backups are its administrator's (pg_dump); the seat's backups copy the seat's own file.
+            BackgroundTask.wrap(() -> ws.backups().dailyIfNeeded())
+                    .onFailure(error -> LOG.warn("Daily backup failed", error))
+                    .executeWith(tasks);
+        }
     }
 
     private void openFailed(Throwable error) {
@@ -178,6 +191,13 @@ public final class WorkstationWindow {
                     () -> exit(2)));
             return;
         }
+        if (error instanceof DatabaseStart.ServerUnavailable unavailable && !options.smoke()
+                && !options.measureStartup()) {
+            LOG.warn("The training center server {} cannot be used: {}", unavailable.server(), unavailable.reason(),
+                    unavailable.getCause());
+            serverUnavailable(unavailable);
+            return;
+        }
         LOG.error("The workstation could not start", error);
         if (options.smoke() || options.measureStartup()) {
             System.err.println("switchboard: " + ShellText.failure(error));
@@ -186,6 +206,49 @@ public final class WorkstationWindow {
         }
         dialogs.showError(text("app.error.startTitle"), error);
         exit(2);
+    }
+
+    /** The server wanted at start cannot be used: say which and why, offer to retry or to work offline. */
+    private void serverUnavailable(DatabaseStart.ServerUnavailable problem) {
+        if (serverProblem != null && root.getChildren().contains(serverScreen)) {
+            serverProblem.failedAgain(problem.reason());
+            return;
+        }
+        serverProblem = new ServerUnavailableViewModel(problem.server(), problem.reason(), this::retryServer,
+                this::workOffline, () -> exit(2));
+        serverScreen = new ServerUnavailableView(serverProblem);
+        show(serverScreen);
+    }
+
+    private void retryServer() {
+        GuiLauncher.openInBackground(databaseStart, options, clock, false)
+                .whenComplete((ws, error) -> Platform.runLater(() -> {
+                    if (error == null) {
+                        opened(ws);
+                    } else {
+                        openFailed(error instanceof CompletionException ? error.getCause() : error);
+                    }
+                }));
+    }
+
+    private void workOffline() {
+        offline = true;
+        LOG.warn("Working offline on this seat's own database {} for this session; the server {} is not used",
+                dataDir.database(), databaseStart.serverName().orElse(""));
+        GuiLauncher.openInBackground(databaseStart, options, clock, true)
+                .whenComplete((ws, error) -> Platform.runLater(() -> {
+                    if (error == null) {
+                        opened(ws);
+                    } else {
+                        openFailed(error instanceof CompletionException ? error.getCause() : error);
+                    }
+                }));
+    }
+
+    /** Where this session's data lives, for the status bar and Settings. */
+    DatabaseInUse databaseInUse() {
+        return new DatabaseInUse(databaseStart.origin(), databaseStart.serverName(), offline, dataDir,
+                databaseStart.keyring());
     }
 
     private void restoreFrom(Path backup) {
@@ -240,8 +303,8 @@ public final class WorkstationWindow {
             }
         }).onFailure(error -> LOG.debug("Speech status not refreshed", error)).executeWith(tasks);
         SystemStatus initial = SystemStatus.read(workstation, false);
-        statusBar = new StatusBar(account, workstation.simClock(), initial);
-        Map<Class<?>, Object> services = Map.ofEntries(
+        statusBar = new StatusBar(account, workstation.simClock(), initial, databaseInUse());
+        Map<Class<?>, Object> services = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry(Workstation.class, workstation),
                 Map.entry(ChatService.class, workstation.ai()),
                 Map.entry(EmbeddingService.class, workstation.embeddings()),
@@ -256,15 +319,8 @@ public final class WorkstationWindow {
                 Map.entry(Speech.class, workstation.speech()),
                 Map.entry(EventBus.class, workstation.bus()),
                 Map.entry(CityPackCatalog.class, workstation.cityPacks()),
-                Map.entry(dev.switchboard.workflow.engine.Workflows.class, workstation.workflows()),
-                Map.entry(ImageService.class, workstation.images()),
-                Map.entry(GpuFleet.class, workstation.images()),
-                Map.entry(GenerationService.class, workstation.generation()),
-                Map.entry(ApplicationFactory.class, workstation.factory()),
-                Map.entry(OpsMonitor.class, workstation.ops()),
-                Map.entry(PolicyStore.class, workstation.policies()),
-                Map.entry(ScalingLog.class, workstation.scalingLog()),
                 Map.entry(WorkspaceRegistry.class, registry),
+                Map.entry(DatabaseInUse.class, databaseInUse()),
                 Map.entry(BackupRestorer.class, (BackupRestorer) this::restoreWhileSignedIn),
                 Map.entry(StatusRefresher.class, (StatusRefresher) status -> statusBar.update(status)),
                 Map.entry(SurveillanceSource.class, (SurveillanceSource) () -> {
@@ -277,7 +333,17 @@ public final class WorkstationWindow {
                         }
                         throw e;
                     }
-                }));
+                })));
+        // Services whose stores may not work on every database yet: without one, the rest of the window works and
+        // the workspace that needs it says it cannot open (the reason is in the log).
+        optionalService(services, dev.switchboard.workflow.engine.Workflows.class, workstation::workflows);
+        optionalService(services, ImageService.class, workstation::images);
+        optionalService(services, GpuFleet.class, workstation::images);
+        optionalService(services, GenerationService.class, workstation::generation);
+        optionalService(services, ApplicationFactory.class, workstation::factory);
+        optionalService(services, OpsMonitor.class, workstation::ops);
+        optionalService(services, PolicyStore.class, workstation::policies);
+        optionalService(services, ScalingLog.class, workstation::scalingLog);
         shell = new ShellView(account, registry.availableTo(account.role()),
                 navigator -> new ShellContext(workstation.bus(), workstation.simClock(), workstation.settings(), tasks,
                         dialogs, account, navigator, services),
@@ -308,6 +374,15 @@ public final class WorkstationWindow {
         shell.show("home");
         idle.start(stage.getScene());
         stage.setTitle(text("app.name") + " — " + account.displayName() + " (" + account.role().label() + ")");
+    }
+
+    private static <T> void optionalService(Map<Class<?>, Object> services, Class<T> type,
+                                            java.util.function.Supplier<? extends T> build) {
+        try {
+            services.put(type, build.get());
+        } catch (RuntimeException e) {
+            LOG.warn("{} is not available in this session: {}", type.getSimpleName(), e.getMessage(), e);
+        }
     }
 
     /** Locks the window: the workspace stops, its content is hidden, the password is asked. */
@@ -480,8 +555,10 @@ public final class WorkstationWindow {
             if (report.firstBreak().isPresent() || report.entriesChecked() != 1) {
                 throw new IllegalStateException("event-log verification failed: " + report);
             }
-            return "smoke: OK - window '" + stage.getTitle() + "' shown, database " + ws.database().file()
-                    + " open (integrity " + ws.database().check().quickCheck() + "), event-log entry " + session
+            String health = ws.database().isServer() ? ws.database().serverCheck().serverVersion()
+                    : "integrity " + ws.database().check().quickCheck();
+            return "smoke: OK - window '" + stage.getTitle() + "' shown, database " + ws.database().location()
+                    + " open (" + health + "), event-log entry " + session
                     + "#" + entry.seq() + " written and verified, Java " + Runtime.version();
         }).onSuccess(message -> {
             System.out.println(message);
@@ -509,7 +586,7 @@ public final class WorkstationWindow {
                     if (leaving != null) {
                         ws.accounts().logout(leaving);
                     }
-                    ws.close(code == 0);
+                    ws.close(code == 0 && !ws.database().isServer());
                 }
             } catch (RuntimeException e) {
                 LOG.error("Shutdown did not finish cleanly", e);
@@ -545,7 +622,7 @@ public final class WorkstationWindow {
         } catch (RuntimeException e) {
             LOG.warn("Sign-out on termination failed", e);
         }
-        ws.close(true);
+        ws.close(!ws.database().isServer());
     }
 
     /** Exit without the exit backup, for self-checks and refusals. */
@@ -574,12 +651,27 @@ public final class WorkstationWindow {
     }
 
     private void show(Node screen) {
-        root.getChildren().setAll(screen);
+        if (!offline) {
+            root.getChildren().setAll(screen);
+            return;
+        }
+        // Offline is said on every screen of the session, the login included, not only in the status bar.
+        Label banner = new Label(text("app.offline.banner"),
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2OutlinedAL.CLOUD_OFF));
+        banner.setId("offline-banner");
+        banner.setWrapText(true);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(banner);
+        bar.getStyleClass().add("sb-offline-banner");
+        javafx.scene.layout.BorderPane framed = new javafx.scene.layout.BorderPane(screen);
+        framed.setTop(bar);
+        root.getChildren().setAll(framed);
     }
 
     private Node opening() {
         ProgressIndicator spinner = new ProgressIndicator();
-        Label label = new Label(MessageFormat.format(text("app.opening"), dataDir.database()));
+        Object where = offline ? dataDir.database() : databaseStart.serverName().map(Object.class::cast)
+                .orElse(dataDir.database());
+        Label label = new Label(MessageFormat.format(text("app.opening"), where));
         label.getStyleClass().add("sb-muted");
         VBox box = new VBox(16, spinner, label);
         box.setAlignment(javafx.geometry.Pos.CENTER);
@@ -588,6 +680,11 @@ public final class WorkstationWindow {
     }
 
     private String footer() {
+        Workstation ws = workstation;
+        if (ws != null && ws.database().isServer()) {
+            return MessageFormat.format(text("app.login.footerServer"), BuildInfo.current().version(),
+                    DatabaseInUse.hostAndDatabase(ws.database().location()));
+        }
         return MessageFormat.format(text("app.login.footer"), BuildInfo.current().version(), dataDir.root());
     }
 
@@ -617,6 +714,11 @@ public final class WorkstationWindow {
 
     Workstation workstation() {
         return workstation;
+    }
+
+    /** Whether this session works offline on the seat's own database. */
+    boolean offline() {
+        return offline;
     }
 
     /** Restores a backup while a user is signed in; the shell goes back to the login afterwards. */

@@ -189,9 +189,10 @@ final class HomeView implements WorkspaceView {
         int row = 0;
         addStatus(row++, Material2OutlinedMZ.STORAGE, Ui.text("app.home.st.database"),
                 s.databaseHealthy() ? Level.OK : Level.ERROR,
-                Ui.text("app.home.st.databaseValue", s.databaseHealthy() ? Ui.text("app.home.st.integrityOk")
+                s.server() ? Ui.text("app.home.st.serverValue", s.serverShortVersion(), s.schemaVersion())
+                        : Ui.text("app.home.st.databaseValue", s.databaseHealthy() ? Ui.text("app.home.st.integrityOk")
                         : Ui.text("app.home.st.integrityBad"), Ui.size(s.sizeBytes()), s.schemaVersion()),
-                s.databaseFile().toString());
+                s.location());
         VerifyReport chain = s.auditChain().orElse(null);
         boolean chainOk = chain != null && chain.firstBreak().isEmpty();
         addStatus(row++, Material2OutlinedMZ.SECURITY, Ui.text("app.home.st.eventLog"),
@@ -202,7 +203,8 @@ final class HomeView implements WorkspaceView {
                                 chain.firstBreak().get().reason()),
                 null);
         addStatus(row++, Material2OutlinedAL.BACKUP, Ui.text("app.home.st.backups"),
-                s.newestBackup().isPresent() ? Level.OK : Level.WARN,
+                s.server() ? Level.INFO : s.newestBackup().isPresent() ? Level.OK : Level.WARN,
+                s.server() ? Ui.text("app.home.st.serverBackups") :
                 s.newestBackup().map(b -> Ui.text("app.home.st.backupValue", Ui.when(b.createdAt()), b.reason(),
                         s.backupCount())).orElse(Ui.text("app.home.st.noBackup")),
                 s.newestBackup().map(b -> b.file().toString()).orElse(null));

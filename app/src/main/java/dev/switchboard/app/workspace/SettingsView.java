@@ -5,7 +5,9 @@ import dev.switchboard.app.shell.ChangePasswordDialog;
 import dev.switchboard.calltaking.engine.session.CallSettings;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.settings.CoreSettings.ThemeChoice;
+import dev.switchboard.app.shell.DatabaseInUse;
 import dev.switchboard.store.BackupInfo;
+import dev.switchboard.store.ServerProbe;
 import dev.switchboard.uikit.Tables;
 import dev.switchboard.uikit.WorkspaceContext;
 import dev.switchboard.uikit.WorkspaceView;
@@ -50,6 +52,12 @@ final class SettingsView implements WorkspaceView {
         this.model = model;
         this.ctx = ctx;
         VBox content = new VBox(18, appearance(), security(), calls(), city(), workflows(), data(), backupsCard());
+        if (model.isInstructor()) {
+            // Which database the seat works on is the instructors' choice, as the other seat-wide settings.
+            content.getChildren().add(content.getChildren().size() - 1, new SettingsDatabaseCard(
+                    new SettingsDatabaseViewModel(ctx.service(DatabaseInUse.class), ctx.tasks(), System.getenv(),
+                            ServerProbe::of)).node());
+        }
         page = Ui.page(content);
     }
 
@@ -272,7 +280,7 @@ final class SettingsView implements WorkspaceView {
         });
         HBox row = new HBox(8, path, open, copy);
         return Ui.card(Ui.text("app.settings.data"), Material2OutlinedMZ.STORAGE, row,
-                Ui.muted(Ui.text("app.settings.dataHint", model.databaseFile(), model.logDir())));
+                Ui.muted(Ui.text("app.settings.dataHint", model.databaseLocation(), model.logDir())));
     }
 
     private Node backupsCard() {
@@ -295,16 +303,20 @@ final class SettingsView implements WorkspaceView {
 
         Button now = new Button(Ui.text("app.settings.backupNow"), new FontIcon(Material2OutlinedAL.BACKUP));
         now.setId("backup-now");
-        now.disableProperty().bind(model.busyProperty());
+        now.disableProperty().bind(model.busyProperty()
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(model::onServer)));
         now.setOnAction(e -> model.backupNow());
         Button restore = new Button(Ui.text("app.settings.restore"), new FontIcon(Material2OutlinedMZ.RESTORE));
         restore.setId("backup-restore");
         restore.setVisible(model.isInstructor());
         restore.setManaged(model.isInstructor());
-        restore.disableProperty().bind(backups.getSelectionModel().selectedItemProperty().isNull());
+        restore.disableProperty().bind(backups.getSelectionModel().selectedItemProperty().isNull()
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(model::onServer)));
         restore.setOnAction(e -> model.restore(backups.getSelectionModel().getSelectedItem()));
+        Label hint = Ui.muted(Ui.text(model.onServer() ? "app.settings.backupsServer" : "app.settings.backupsHint"));
+        hint.setWrapText(true);
         return Ui.card(Ui.text("app.settings.backups"), Material2OutlinedAL.BACKUP, backups, new HBox(8, now, restore),
-                Ui.muted(Ui.text("app.settings.backupsHint")));
+                hint);
     }
 
     /** Opens the folder in the desktop's file manager; says where it is when that is not possible. */

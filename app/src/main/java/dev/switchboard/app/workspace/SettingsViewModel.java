@@ -247,8 +247,14 @@ public final class SettingsViewModel {
         return workstation.dataDir().root();
     }
 
-    public Path databaseFile() {
-        return workstation.database().file();
+    /** Where the data lives: the seat's database file, or the server's host, port and database. */
+    public String databaseLocation() {
+        return workstation.database().location();
+    }
+
+    /** Whether this window works on a training center server, whose backups are not the seat's to take. */
+    public boolean onServer() {
+        return workstation.database().isServer();
     }
 
     public Path logDir() {
@@ -295,8 +301,11 @@ public final class SettingsViewModel {
                 .executeWith(tasks);
     }
 
-    /** Takes a backup now and lists it. */
+    /** Takes a backup now and lists it; not on a server, whose backups are its administrator's. */
     public void backupNow() {
+        if (onServer()) {
+            return;
+        }
         busy.set(true);
         BackgroundTask.wrap(() -> {
             BackupInfo info = workstation.backups().create("manual");
@@ -315,7 +324,7 @@ public final class SettingsViewModel {
 
     /** After confirmation, restores {@code backup}: everyone is signed out and the database replaced. */
     public void restore(BackupInfo backup) {
-        if (!isInstructor() || backup == null) {
+        if (!isInstructor() || backup == null || onServer()) {
             return;
         }
         if (dialogs.confirm(Ui.text("app.settings.restoreTitle"),

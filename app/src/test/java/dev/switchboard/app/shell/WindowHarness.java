@@ -34,7 +34,11 @@ final class WindowHarness {
     }
 
     WindowHarness start(boolean demo) {
-        LaunchOptions options = new LaunchOptions(dataDir.root(), demo, false, false);
+        return start(new LaunchOptions(dataDir.root(), demo, false, false));
+    }
+
+    /** Starts the window as {@code options} say, e.g. with a server from the command line. */
+    WindowHarness start(LaunchOptions options) {
         var opening = GuiLauncher.openInBackground(dataDir, options, clock);
         HeadlessFx.runOnFx(() -> {
             stage = new Stage();

@@ -109,7 +109,8 @@ public final class DatabaseServer {
         return display();
     }
 
-    private static String readPasswordFile(Path file) {
+    /** The first line of a password file, for {@link DatabaseSetting} too. */
+    static String readPasswordFile(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             String first = text.lines().findFirst().orElse("").strip();

@@ -19,7 +19,18 @@ public final class OsKeyring implements KeyringAccess {
 
     private static final Logger LOG = LoggerFactory.getLogger(OsKeyring.class);
 
+    private final String service;
     private volatile Probe probe;
+
+    /** The entries of the AI providers, under {@link #SERVICE}. */
+    public OsKeyring() {
+        this(SERVICE);
+    }
+
+    /** Entries under another service name, e.g. the training center server's password. */
+    public OsKeyring(String service) {
+        this.service = service;
+    }
 
     @Override
     public boolean available() {
@@ -35,7 +46,7 @@ public final class OsKeyring implements KeyringAccess {
     public Optional<String> read(String entry) {
         Keyring keyring = require();
         try {
-            String secret = keyring.getPassword(SERVICE, entry);
+            String secret = keyring.getPassword(service, entry);
             return secret == null || secret.isEmpty() ? Optional.empty() : Optional.of(secret);
         } catch (PasswordAccessException e) {
             // java-keyring reports a missing entry and a refused access alike.
@@ -48,7 +59,7 @@ public final class OsKeyring implements KeyringAccess {
     public void store(String entry, String secret) {
         Keyring keyring = require();
         try {
-            keyring.setPassword(SERVICE, entry, secret);
+            keyring.setPassword(service, entry, secret);
         } catch (PasswordAccessException e) {
             throw new IllegalStateException("The OS keyring refused to store entry " + entry + ": "
                     + e.getMessage(), e);
@@ -69,7 +80,7 @@ public final class OsKeyring implements KeyringAccess {
             synchronized (this) {
                 p = probe;
                 if (p == null) {
-                    p = detect();
+                    p = detect(service);
                     probe = p;
                 }
             }
@@ -77,14 +88,15 @@ public final class OsKeyring implements KeyringAccess {
         return p;
     }
 
-    private static Probe detect() {
+    private static Probe detect(String service) {
         try {
             Keyring keyring = Keyring.create();
             LOG.info("OS keyring available: {}", keyring.getKeyringStorageType());
             return new Probe(keyring, "");
         } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
-            String reason = "No OS keyring is available on this machine (" + e.getMessage()
-                    + "); keep API keys in environment variables (env:VAR_NAME) instead";
+            String reason = "No OS keyring is available on this machine (" + e.getMessage() + ")"
+                    + (service.equals(SERVICE) ? "; keep API keys in environment variables (env:VAR_NAME) instead"
+                    : "");
             LOG.info("{}", reason);
             return new Probe(null, reason);
         }
