@@ -48,6 +48,11 @@ final class Answers {
             Map.entry("not at all", Kind.NO), Map.entry("he isnt", Kind.NO), Map.entry("she isnt", Kind.NO),
             Map.entry("he doesnt", Kind.NO), Map.entry("she doesnt", Kind.NO), Map.entry("there isnt", Kind.NO),
             Map.entry("there arent", Kind.NO), Map.entry("i dont see any", Kind.NO),
+            Map.entry("nobody", Kind.NO), Map.entry("no one", Kind.NO), Map.entry("noone", Kind.NO),
+            Map.entry("nothing", Kind.NO), Map.entry("not that i saw", Kind.NO),
+            Map.entry("not that i know of", Kind.NO), Map.entry("not that i could see", Kind.NO),
+            Map.entry("no sir", Kind.NO), Map.entry("no maam", Kind.NO), Map.entry("uh uh", Kind.NO),
+            Map.entry("i cant", Kind.UNKNOWN), Map.entry("i dont think", Kind.NO),
             Map.entry("i dont know", Kind.UNKNOWN), Map.entry("dont know", Kind.UNKNOWN),
             Map.entry("dunno", Kind.UNKNOWN), Map.entry("i cant tell", Kind.UNKNOWN),
             Map.entry("cant tell", Kind.UNKNOWN), Map.entry("not sure", Kind.UNKNOWN),
@@ -199,6 +204,7 @@ final class Answers {
         if (kind == null) {
             return;
         }
+        end = restatementEnd(t, end);
         for (Topic topic : q.topics()) {
             String value = switch (kind) {
                 case YES -> topic.value();
@@ -213,6 +219,24 @@ final class Answers {
             add.add(new ExtractedEntity(topic.type(), value, t.span(i, end), t.start[i], t.end[end - 1],
                     kind == Kind.UNKNOWN ? 0.5 : 0.8));
         }
+    }
+
+    /**
+     * The end of the answer with the short clause that restates it ("No, I'm okay", "Nope, he's out", "Yes, she
+     * is"): the next clause when it has at most four words and no clue word of its own, else {@code end}.
+     */
+    private static int restatementEnd(Tokens t, int end) {
+        if (end >= t.size || end == 0 || t.clause[end] == t.clause[end - 1]) {
+            return end;
+        }
+        int k = end;
+        while (k < t.size && t.clause[k] == t.clause[end]) {
+            if (k - end >= 4 || Clues.knows(t.word[k]) || ANSWERS.containsKey(t.word[k])) {
+                return end;
+            }
+            k++;
+        }
+        return k;
     }
 
     /**

@@ -37,6 +37,12 @@ public final class EntityExtractor {
     private static final Set<String> ROAD_LINKS = Set.of("and", "at", "x", "cross", "crossing", "with", "near",
             "by", "where", "meets", "on", "of", "the", "intersection", "corner", "junction", "off", "n", "just");
 
+    private static final Set<String> QUESTION_OPENERS = Set.of("what", "whats", "which", "who", "whos", "how",
+            "where", "wheres", "was", "is", "did", "does", "do", "were", "are", "can", "could", "any", "has",
+            "have", "would", "will", "should");
+    private static final Set<String> QUESTION_FILLERS = Set.of("okay", "ok", "so", "and", "uh", "um", "well",
+            "alright", "now", "sir", "maam");
+
     private final PlaceNames names;
 
     public EntityExtractor(PlaceNames names) {
@@ -115,10 +121,48 @@ public final class EntityExtractor {
         }
         Clues.find(t, blocked, ctx, out);
         PeopleCounts.find(t, blocked, ctx, asked.count(), out);
-        Suspects.find(t, blocked, asked, out);
+        Suspects.find(t, forDescriptions(t, ctx, blocked, out), asked, out);
         Answers.find(t, ctx, asked, out);
         out.sort(Comparator.comparingInt(ExtractedEntity::start).thenComparing(e -> e.type().ordinal()));
         return List.copyOf(out);
+    }
+
+    /**
+     * The tokens a person description may not use: those already taken, those of a question ("was he white,
+     * black?" describes no one), and the words of a condition already found ("breathing real heavy" is not a
+     * heavy build).
+     */
+    private static boolean[] forDescriptions(Tokens t, Context ctx, boolean[] blocked, List<ExtractedEntity> out) {
+        boolean[] b = blocked.clone();
+        int s = 0;
+        while (s < t.size) {
+            int e = s + 1;
+            while (e < t.size && !sentenceEnd(t.gapBefore(e))) {
+                e++;
+            }
+            // a sentence that opens with a question word asks ("what did he look like, was he white, black?");
+            // a read-back that only ends with "?" still states ("so a white male, heading south?")
+            int first = s;
+            while (first < e - 1 && first < s + 3 && QUESTION_FILLERS.contains(t.word[first])) {
+                first++;
+            }
+            if (ctx.question(first) && QUESTION_OPENERS.contains(t.word[first])) {
+                java.util.Arrays.fill(b, s, e, true);
+            }
+            s = e;
+        }
+        for (ExtractedEntity e : out) {
+            if (e.type() == EntityType.BREATHING || e.type() == EntityType.CONSCIOUS) {
+                for (int k = t.firstEndingAfter(e.start()); k < t.size && t.start[k] < e.end(); k++) {
+                    b[k] = true;
+                }
+            }
+        }
+        return b;
+    }
+
+    private static boolean sentenceEnd(String gap) {
+        return gap.indexOf('.') >= 0 || gap.indexOf('?') >= 0 || gap.indexOf('!') >= 0;
     }
 
     private void places(Tokens t, boolean[] blocked, List<ExtractedEntity> out) {

@@ -198,6 +198,13 @@ final class Suspects {
         if (q.direction()) {
             i = Math.max(i, Travel.directionAnswer(t, blocked, f));
         }
+        for (int k = 0; k < i && k < t.size; k++) {
+            // "She went north": the answer's own subject
+            String g = GENDER.get(t.word[k]);
+            if (g != null && !g.isEmpty() && !blocked[k]) {
+                genders.add(k);
+            }
+        }
         while (i < t.size) {
             if (blocked[i]) {
                 i++;
