@@ -53,6 +53,10 @@ final class Answers {
             Map.entry("not that i know of", Kind.NO), Map.entry("not that i could see", Kind.NO),
             Map.entry("no sir", Kind.NO), Map.entry("no maam", Kind.NO), Map.entry("uh uh", Kind.NO),
             Map.entry("i cant", Kind.UNKNOWN), Map.entry("i dont think", Kind.NO),
+            Map.entry("i didnt see one", Kind.NO), Map.entry("didnt see one", Kind.NO),
+            Map.entry("i didnt see any", Kind.NO), Map.entry("didnt see any", Kind.NO),
+            Map.entry("i dont see one", Kind.NO), Map.entry("i didnt see anything", Kind.NO),
+            Map.entry("not that i noticed", Kind.NO), Map.entry("i dont see anything", Kind.NO),
             Map.entry("i dont know", Kind.UNKNOWN), Map.entry("dont know", Kind.UNKNOWN),
             Map.entry("dunno", Kind.UNKNOWN), Map.entry("i cant tell", Kind.UNKNOWN),
             Map.entry("cant tell", Kind.UNKNOWN), Map.entry("not sure", Kind.UNKNOWN),
@@ -211,7 +215,9 @@ final class Answers {
                 case NO -> Clues.negate(topic.type(), topic.value());
                 case UNKNOWN -> topic.type() == EntityType.HAZARD ? null : "unknown";
                 case BARELY -> topic.type() == EntityType.BREATHING ? "abnormal"
-                        : topic.type() == EntityType.CONSCIOUS ? "yes" : null;
+                        : topic.type() == EntityType.CONSCIOUS ? "yes"
+                        : topic.type() == EntityType.INJURY || topic.type() == EntityType.HAZARD ? topic.value()
+                        : null;
             };
             if (value == null || restated(topic.type(), value, found)) {
                 continue;

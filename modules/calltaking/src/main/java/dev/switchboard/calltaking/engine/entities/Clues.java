@@ -67,7 +67,7 @@ final class Clues {
                     "bone is sticking out of his ", "bone poking out of his ", "bone poking out of her ")) {
                 put(pre + part, EntityType.INJURY, v, 0.9);
             }
-            for (String post : List.of(" is broken", " looks broken", " is fractured", " might be broken",
+            for (String post : List.of(" is broken", " looks broken", " is fractured", " might be broken", " broken",
                     " seems broken", " is bent", " is definitely broken", " is probably broken", " is broke",
                     " looks broke", " is all bent", " all bent", " is bent back", " is snapped", " snapped",
                     " is busted", " looks busted", " is bent the wrong way", " bent the wrong way")) {
@@ -79,11 +79,16 @@ final class Clues {
             }
             for (String post : List.of(" is all twisted", " is twisted", " is all messed up", " is messed up",
                     " looks messed up", " are all messed up", " are messed up", " hurts", " is hurting",
-                    " is all mangled", " is mangled", " is crushed", " is swollen", " are all twisted")) {
+                    " is all mangled", " is mangled", " is crushed", " is swollen", " are all twisted",
+                    " is all swollen", " all swollen", " is swelling up", " is all bruised", " is bruised")) {
                 put(part + post, EntityType.INJURY, "injured", 0.75);
             }
         }
         put("broken rib", EntityType.INJURY, "broken ribs", 0.9);
+        for (String s : List.of("busted lip", "split lip", "lip is busted", "lips busted", "lip is split",
+                "lip is bleeding", "black eye", "eye is swollen", "eye is all swollen", "lip busted")) {
+            put(s, EntityType.INJURY, s.endsWith("bleeding") ? "bleeding" : "injured", 0.75);
+        }
         for (String s : List.of("broken bone", "broken bones", "fracture", "fractured", "broke something",
                 "bone sticking out", "bone is sticking out", "compound fracture")) {
             put(s, EntityType.INJURY, "fracture", 0.8);
@@ -151,7 +156,7 @@ final class Clues {
             put(s, EntityType.BREATHING, "yes", 0.85);
         }
         for (String s : List.of("stopped breathing", "quit breathing", "no longer breathing", "not breathing",
-                "isnt breathing", "is not breathing", "no breathing", "hes not breathing", "shes not breathing",
+                "isnt breathing", "is not breathing", "no breathing", "aint breathing",
                 "not breathe", "doesnt breathe", "not breath", "no breath", "stopped breeding")) {
             fixed(s, EntityType.BREATHING, "no", 0.9);
         }
@@ -176,7 +181,7 @@ final class Clues {
                 "not getting air", "not getting enough air", "struggling to get air", "fighting for air",
                 "fighting for breath", "breathing funny", "rattling", "rattly", "raspy", "labored",
                 "labored breathing", "laboured breathing", "breathing is labored", "lips are turning purple",
-                "lips turning blue", "lips turned blue", "lips going blue", "lips are going blue",
+                "lips turning blue", "lips turned blue", "lips going blue", "lips are going blue", "gasps", "gasp", "big gasps", "gasping breaths",
                 "lips are going purple", "turned blue", "going blue", "turned purple", "going purple")) {
             put(s, EntityType.BREATHING, "abnormal", 0.8);
         }
@@ -214,7 +219,8 @@ final class Clues {
                 "doesnt answer", "not talking to me", "not waking", "cant wake them", "not getting up",
                 "wont open his eyes", "wont open her eyes", "not opening his eyes", "not opening her eyes",
                 "cant get him to wake up", "cant get her to wake up", "wont come to", "not coming to",
-                "out of it and not responding", "totally out", "completely out", "knocked unconscious")) {
+                "out of it and not responding", "totally out", "completely out", "knocked unconscious",
+                "on conscious", "past out")) {
             fixed(s, EntityType.CONSCIOUS, "no", s.contains("moving") || s.contains("getting up")
                     || s.contains("answer") || s.contains("talking") ? 0.6 : 0.9);
         }
@@ -259,7 +265,8 @@ final class Clues {
                 "beer bottle", "glass bottle")) {
             put(s, EntityType.WEAPON, s.contains("bottle") ? "bottle" : "pipe", s.equals("bottle") ? 0.6 : 0.8);
         }
-        for (String s : List.of("weapon", "weapons", "armed")) {
+        for (String s : List.of("weapon", "weapons", "armed", "brass knuckles", "taser", "tire iron", "stun gun",
+                "baton", "nunchucks")) {
             put(s, EntityType.WEAPON, "weapon", 0.75);
         }
         for (String s : List.of("unarmed", "no weapons", "no weapon", "not armed", "empty handed")) {
@@ -272,7 +279,8 @@ final class Clues {
                 "shooting hoops", "shooting pool", "armed forces", "armed services", "shooting off", "shooting his mouth",
                 "shooting her mouth", "shooting the breeze", "shooting a video", "shooting video", "shooting pictures",
                 "shooting photos", "shot me a", "shot him a", "shot her a", "shot us a", "shot them a", "a shot of",
-                "one shot of", "shot glass")) {
+                "one shot of", "shot glass", "smoking habit", "he smoke", "she smoke", "i smoke", "they smoke",
+                "you smoke", "smoke weed", "smoke a", "smoke cigarettes", "to smoke", "smoke break")) {
             ignore(s);
         }
 

@@ -23,7 +23,8 @@ final class Context {
             "everybody", "hes", "shes", "theyre", "theres", "its", "a", "an", "any", "i", "my", "our", "him");
     private static final Set<String> CONDITIONALS = Set.of("if", "whether", "check", "until", "unless", "when");
     private static final Set<String> NEW_SUBJECT = Set.of("he", "she", "hes", "shes", "they", "theyre", "i", "im",
-            "its", "there", "theres", "his", "her", "my", "their", "we", "were", "you", "youre");
+            "its", "there", "theres", "his", "her", "my", "their", "we", "were", "you", "youre", "everybody",
+            "everyone", "everybodys", "everyones");
     /** Words a speaker puts before a question ("okay, so, uh, is he breathing"). */
     private static final Set<String> FILLERS = Set.of("okay", "ok", "so", "uh", "um", "and", "well", "oh", "alright",
             "right", "now", "maam", "sir", "listen", "then");

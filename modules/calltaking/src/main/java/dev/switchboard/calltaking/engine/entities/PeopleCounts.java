@@ -26,7 +26,11 @@ final class PeopleCounts {
             "shooters", "suspects", "neighbors", "neighbours", "swimmers", "members", "guests", "males", "females",
             "dudes", "hikers", "bystanders", "sons", "daughters", "friends", "brothers", "sisters", "grandkids",
             "grandchildren", "motorists", "firefighters", "seniors", "juveniles", "gunmen", "intruders", "burglars",
-            "robbers", "attackers", "survivors", "coworkers", "others", "siblings", "nurses", "twins");
+            "robbers", "attackers", "survivors", "coworkers", "others", "siblings", "nurses", "twins", "trainers",
+            "coaches", "teachers", "doctors", "guards", "lifeguards", "players", "fans", "campers", "climbers",
+            "hunters", "kayakers", "tourists", "shoppers", "diners", "patrons", "clients", "visitors", "partiers",
+            "roommates", "cousins", "grandparents", "parents", "spectators", "volunteers", "staffers", "cooks",
+            "drunks", "inmates", "prisoners", "teammates", "classmates", "boaters", "fishermen", "skiers");
     static final Set<String> PERSON_ADJECTIVES = Set.of("old", "older", "elderly", "young", "younger", "little",
             "small", "tall", "short", "drunk", "injured", "hurt", "other", "more", "homeless", "pregnant", "teenage",
             "middle", "aged", "big", "skinny", "thin", "heavy", "large", "suspicious", "unconscious", "masked",
@@ -57,6 +61,9 @@ final class PeopleCounts {
     private static final Set<String> BEFORE_HOMOPHONE = Set.of("theres", "there", "are", "got", "have", "see",
             "saw", "were", "about", "like", "maybe", "and", "with", "its", "only", "shot", "hit", "stabbed",
             "killed", "found", "has", "had", "hurt", "injured", "dead");
+    private static final Set<String> OCCUPATIONS = Set.of("firefighter", "nurse", "doctor", "cop", "officer",
+            "deputy", "trooper", "security", "cashier", "clerk", "employee", "student", "teacher", "worker", "driver",
+            "guard", "lifeguard", "paramedic", "volunteer", "resident", "tenant", "homeowner", "customer");
     private static final Set<String> DETERMINERS = Set.of("the", "my", "our", "his", "her", "their", "those",
             "these", "your");
 
@@ -119,6 +126,11 @@ final class PeopleCounts {
             span[1] = skipAdj(t, i + 3) + 1;
             return "2";
         }
+        if ((w.equals("a") || w.equals("an")) && t.is(i + 1, "couple") && t.is(i + 2, "of")
+                && t.isAny(i + 3, DETERMINERS) && t.isAny(skipAdj(t, i + 4), PLURAL)) {
+            span[1] = skipAdj(t, i + 4) + 1;
+            return "2";
+        }
         if (w.equals("all") && (n = SpokenNumbers.at(t, i + 1)) != null && n.value() >= 2 && n.value() <= 200) {
             int k = i + 1 + n.tokens();
             if (t.is(k, "of") && t.isAny(k + 1, OF_WHOM)) {
@@ -153,7 +165,10 @@ final class PeopleCounts {
             if (t.isNumber(k) && t.isAny(k + 1, Set.of("year", "years")) && t.is(k + 2, "old")) {
                 k = skipAdj(t, k + 3);
             }
-            if (t.isAny(k, SINGULAR) && !t.is(k + 1, "of") && !t.isAny(k + 1, VEHICLE_AFTER)) {
+            if (t.isAny(k, SINGULAR) && !t.is(k + 1, "of") && !t.isAny(k + 1, VEHICLE_AFTER)
+                    && !(t.isAny(k, OCCUPATIONS) && t.isAny(i - 1, Set.of("is", "hes", "shes", "im", "was",
+                    "being", "as")))) {
+                // "my husband is a firefighter" says what he does, not how many
                 span[1] = k + 1;
                 return "1";
             }
@@ -228,8 +243,9 @@ final class PeopleCounts {
     /** "How many?" "Two." / "maybe four or five": a bare number at the start of the answer. */
     private static void answer(Tokens t, boolean[] blocked, List<ExtractedEntity> out) {
         int i = 0;
-        while (i < t.size && i < 3 && t.isAny(i, Set.of("uh", "um", "maybe", "like", "about", "around", "i",
-                "think", "probably", "theres", "there", "are", "at", "least", "just", "only"))) {
+        while (i < t.size && i < 4 && t.isAny(i, Set.of("uh", "um", "maybe", "like", "about", "around", "i",
+                "think", "probably", "theres", "there", "are", "at", "least", "just", "only", "see", "saw", "count",
+                "counted", "got", "have", "we", "ive", "weve"))) {
             i++;
         }
         SpokenNumbers.Read n = SpokenNumbers.at(t, i);

@@ -27,10 +27,11 @@ final class Situations {
     private static final Set<String> WATER_BODIES = Set.of("creek", "creeks", "river", "rivers", "stream",
             "canal", "lake", "bayou", "tide", "waves", "ocean", "sea", "pond", "reservoir", "floodwater", "runoff",
             "wash", "arroyo", "levee", "brook");
+    private static final Set<String> CURRENT_PHRASE = Set.of("in", "into", "by", "caught");
     /** How high water stands, said without the word water: "it's up to my knees". */
     private static final Set<String> BODY_LEVEL = Set.of("ankles", "ankle", "knees", "knee", "waist", "chest",
             "neck", "shoulders", "hips", "thighs", "chin", "windows", "doors", "seats", "dashboard", "dash",
-            "steering", "hood", "roof", "mailbox", "porch", "headlights", "tires", "wheels");
+            "steering", "hood", "roof", "mailbox", "porch", "headlights", "tires", "wheels", "seat");
     private static final Set<String> NOT_FLOOD_BEFORE = Set.of("glass", "bottle", "drink", "drinking", "hot",
             "cold", "holy", "salt", "cup", "bottled", "some", "boiling");
     private static final Set<String> STRUCTURES = Set.of("building", "roof", "ceiling", "wall", "walls", "floor",
@@ -65,6 +66,12 @@ final class Situations {
             "guy", "guys", "kid", "kids", "woman", "women", "cop", "cops", "one", "firefighter", "soldier",
             "victim", "victims", "somebody", "someone", "students", "student", "deputy");
 
+    private static final Set<String> ANIMALS = Set.of("cat", "dog", "bird", "deer", "animal", "raccoon",
+            "squirrel", "possum", "opossum", "skunk", "coyote", "fox", "horse", "cow", "rat", "mouse", "fish",
+            "battery", "phone", "tree", "grass", "end", "body", "zone", "bolt", "line");
+    private static final Set<String> MOVING_PART = Set.of("chest", "arm", "arms", "leg", "legs", "hand", "hands",
+            "foot", "feet", "car", "traffic", "line", "water", "fingers", "head");
+
     private Situations() {
     }
 
@@ -82,6 +89,11 @@ final class Situations {
                     return !near(w, i, 3, BODY) && !near(w, i, 2, SMELL)
                             && !t.isAny(i + 1, Set.of("sensation", "pain", "feeling"));
                 }
+                case "choking" -> {
+                    // "he's choking me" is an assault, not the patient's breathing
+                    return !t.isAny(i + 1, Set.of("me", "him", "her", "them", "us", "someone", "somebody", "my",
+                            "his"));
+                }
                 case "talking", "crying", "screaming", "moaning", "groaning" -> {
                     return !near(w, i, 2, Set.of("i", "im", "you", "youre", "we", "were", "keep", "stop", "me",
                             "us", "was", "kids", "people", "everyone", "everybody"));
@@ -95,7 +107,7 @@ final class Situations {
                             "pills", "wine", "beer", "vodka", "whiskey", "empty"));
                 }
                 case "dead" -> {
-                    return !near(w, i, 2, Set.of("phone", "battery", "car", "engine", "line", "tree", "grass",
+                    return !t.isAny(i + 1, ANIMALS) && !near(w, i, 2, Set.of("phone", "battery", "car", "engine", "line", "tree", "grass",
                             "plant", "cat", "dog", "bird", "deer", "animal", "raccoon", "squirrel"));
                 }
                 case "blast", "boom", "bang" -> {
@@ -115,6 +127,14 @@ final class Situations {
                     return true;
                 }
             }
+        }
+        if (w[f.to() - 1].equals("moving") && near(w, f.from(), 2, MOVING_PART)) {
+            // "her chest isn't moving", "traffic's not moving": not the person's consciousness
+            return false;
+        }
+        if ((first.equals("walking") || first.equals("sitting")) && t.is(f.to(), "with")) {
+            // "a guy walking around with a machete" describes him, not a patient
+            return false;
         }
         if (w[f.to() - 1].equals("answering") && t.isAny(f.to(), Set.of("the", "his", "her", "my", "their", "phone",
                 "door", "calls", "texts", "anyone"))) {
@@ -239,6 +259,14 @@ final class Situations {
             to = i + 1;
             type = EntityType.INJURY;
             value = "injured";
+            conf = 0.7;
+        }
+        if (type == null && (s.equals("current") || s.equals("currents")) && t.is(i - 1, "the")
+                && t.isAny(i - 2, CURRENT_PHRASE)) {
+            // "stuck in the current", "swept into the current"
+            to = i + 1;
+            type = EntityType.HAZARD;
+            value = "flood";
             conf = 0.7;
         }
         return to <= i || type == null ? null : new Clues.Found(new Clues.Clue(type, value, false, conf), i, to);

@@ -55,7 +55,7 @@ final class Suspects {
             "sleeveless", "cargo", "basketball", "track", "bomber", "letterman", "wool", "knit", "fleece", "bright",
             "neon", "graphic", "tight", "baggy", "ripped", "torn", "dirty", "big", "little", "puffy", "windbreaker",
             "colored", "coloured", "football", "sports", "running", "tennis", "skinny", "high", "top", "low",
-            "zippered", "hoody", "motorcycle", "trucker", "snapback", "flat", "brimmed", "cowboy", "biker");
+            "zippered", "hoody", "motorcycle", "trucker", "snapback", "flat", "brimmed", "cowboy", "biker", "up");
     private static final Set<String> NOT_WORN = Set.of("gas", "oxygen", "life", "safety", "car", "sleeping",
             "garbage", "trash", "plastic", "body", "shopping", "grocery", "air", "tea", "bean", "punching");
     private static final Map<String, String> FEATURES = Map.ofEntries(
@@ -338,7 +338,9 @@ final class Suspects {
                 || garment.equals("bag") && cs.isEmpty() || garment.equals("tie") && cs.isEmpty()) {
             return -1;
         }
-        if (garment.equals("mask") && t.isAny(i - 1, NOT_WORN) || FEATURES.containsKey(two)) {
+        if (garment.equals("mask") && t.isAny(i - 1, NOT_WORN) || FEATURES.containsKey(two)
+                || bare && garment.equals("hood") && t.is(i - 1, "the")) {
+            // "smoke from under the hood" is the car's
             return -1;
         }
         f.clothing.add((String.join(" ", cs) + " " + garment).strip());
@@ -467,7 +469,8 @@ final class Suspects {
             f.at(i, i + 2, true);
             return i + 2;
         }
-        if (HEIGHTS.containsKey(w) && personNear(t, i + 1) && !t.is(i + 1, "of") && !t.is(i + 1, "hair")) {
+        if (HEIGHTS.containsKey(w) && (personNear(t, i + 1) || listed(t, i, f) && f.first >= 0)
+                && !t.isAny(i + 1, Set.of("of", "hair", "sleeve", "sleeved", "sleeves", "while", "time"))) {
             f.height = HEIGHTS.get(w);
             f.at(i, i + 1, true);
             return i + 1;
