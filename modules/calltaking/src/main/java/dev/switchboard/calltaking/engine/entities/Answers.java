@@ -57,6 +57,7 @@ final class Answers {
             Map.entry("i didnt see any", Kind.NO), Map.entry("didnt see any", Kind.NO),
             Map.entry("i dont see one", Kind.NO), Map.entry("i didnt see anything", Kind.NO),
             Map.entry("not that i noticed", Kind.NO), Map.entry("i dont see anything", Kind.NO),
+            Map.entry("not yet", Kind.NO), Map.entry("dont think so", Kind.NO),
             Map.entry("i dont know", Kind.UNKNOWN), Map.entry("dont know", Kind.UNKNOWN),
             Map.entry("dunno", Kind.UNKNOWN), Map.entry("i cant tell", Kind.UNKNOWN),
             Map.entry("cant tell", Kind.UNKNOWN), Map.entry("not sure", Kind.UNKNOWN),
@@ -219,7 +220,7 @@ final class Answers {
                         : topic.type() == EntityType.INJURY || topic.type() == EntityType.HAZARD ? topic.value()
                         : null;
             };
-            if (value == null || restated(topic.type(), value, found)) {
+            if (value == null || restated(topic, value, found)) {
                 continue;
             }
             add.add(new ExtractedEntity(topic.type(), value, t.span(i, end), t.start[i], t.end[end - 1],
@@ -249,7 +250,8 @@ final class Answers {
      * True when the utterance itself says this type after the answer's start: the same value (it restates the
      * answer), or a positive one where the answer is "none" (the utterance corrects a narrower question).
      */
-    private static boolean restated(EntityType type, String value, List<ExtractedEntity> found) {
+    private static boolean restated(Topic topic, String value, List<ExtractedEntity> found) {
+        EntityType type = topic.type();
         for (ExtractedEntity e : found) {
             if (e.type() != type) {
                 continue;

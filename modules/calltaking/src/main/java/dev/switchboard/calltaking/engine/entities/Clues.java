@@ -62,7 +62,8 @@ final class Clues {
                 "foot", "finger", "neck", "back", "jaw", "shoulder", "knee", "fingers", "elbow")) {
             String v = "broken " + part;
             for (String pre : List.of("broken ", "broke his ", "broke her ", "broke my ", "broke their ",
-                    "fractured ", "fractured his ", "fractured her ", "bone sticking out of his ",
+                    "fractured ", "fractured his ", "fractured her ", "fracture his ", "fracture her ",
+                    "bone sticking out of his ",
                     "bone sticking out of her ", "bone sticking out of my ", "bone sticking out of the ",
                     "bone is sticking out of his ", "bone poking out of his ", "bone poking out of her ")) {
                 put(pre + part, EntityType.INJURY, v, 0.9);
@@ -82,6 +83,10 @@ final class Clues {
                     " is all mangled", " is mangled", " is crushed", " is swollen", " are all twisted",
                     " is all swollen", " all swollen", " is swelling up", " is all bruised", " is bruised")) {
                 put(part + post, EntityType.INJURY, "injured", 0.75);
+                if (post.startsWith(" is ")) {
+                    // "her leg's messed up" as a recogniser writes it
+                    put(part + "s " + post.substring(4), EntityType.INJURY, "injured", 0.75);
+                }
             }
         }
         put("broken rib", EntityType.INJURY, "broken ribs", 0.9);
@@ -106,12 +111,14 @@ final class Clues {
                 "split her head open", "split my head open", "split his head", "split her head", "knot on his head",
                 "knot on her head", "bump on his head", "bump on her head", "lump on his head", "lump on her head",
                 "busted his head", "busted her head", "busted his head open", "busted her head open",
-                "smashed his head", "smashed her head", "hit his head hard", "hit her head hard")) {
+                "smashed his head", "smashed her head", "hit his head hard", "hit her head hard", "concussion",
+                "concussed")) {
             put(s, EntityType.INJURY, "head injury", 0.85);
         }
         for (String s : List.of("a cut", "deep cut", "cuts", "laceration", "cut himself", "cut herself",
                 "cut myself", "cut his", "cut her", "cut my", "gash", "cut up", "cut off", "cut open",
-                "cut across", "cut me", "cut him", "sliced", "sliced open", "sliced his", "sliced her")) {
+                "cut across", "cut me", "cut him", "sliced", "sliced open", "sliced his", "sliced her", "big cut",
+                "bad cut", "nasty cut", "long cut", "huge cut", "little cut", "small cut", "deep gash", "big gash")) {
             put(s, EntityType.INJURY, "cut", 0.75);
         }
         for (String s : List.of("stabbed", "stab wound", "stab wounds", "knifed", "been stabbed", "got stabbed")) {
@@ -123,7 +130,7 @@ final class Clues {
         }
         for (String s : List.of("hurt", "injured", "injuries", "injury", "wounded", "hurting", "badly hurt",
                 "seriously hurt", "seriously injured", "bites", "bite marks", "bitten", "hurt bad", "hurt badly",
-                "critically injured")) {
+                "critically injured", "bit him", "bit her", "bit me", "bit my", "bit his", "bit their")) {
             put(s, EntityType.INJURY, "injured", 0.75);
         }
         for (String s : List.of("dead", "died", "killed", "passed away", "deceased", "is dead", "are dead",
@@ -144,7 +151,9 @@ final class Clues {
         for (String s : List.of("blood pressure", "blood sugar", "blood type", "hurt my feelings", "blood thinners",
                 "blood thinner", "dead end", "dead battery", "dead body", "phone died", "phone is dead",
                 "battery died", "dead bolt", "deadbolt", "dead set", "dead serious", "dead tired", "dead center",
-                "dead ahead", "dead silent", "dead quiet", "dead stop", "cut the", "cut through", "cut in", "cut out",
+                "dead ahead", "dead silent", "dead quiet", "dead stop", "killed it", "its dead", "it is dead",
+                "burned toast", "burnt toast", "burned the", "burned dinner", "burned food", "burnt food",
+                "burned popcorn", "burned some", "cut the", "cut through", "cut in", "cut out",
                 "cut it", "cut off the", "cut him off", "cut me off", "cut her off", "cut us off")) {
             ignore(s);
         }

@@ -64,6 +64,11 @@ final class PeopleCounts {
     private static final Set<String> OCCUPATIONS = Set.of("firefighter", "nurse", "doctor", "cop", "officer",
             "deputy", "trooper", "security", "cashier", "clerk", "employee", "student", "teacher", "worker", "driver",
             "guard", "lifeguard", "paramedic", "volunteer", "resident", "tenant", "homeowner", "customer");
+    /** "my sister's a nurse": a job said of someone already named. */
+    private static final Set<String> PREDICATE_BEFORE = Set.of("is", "hes", "shes", "im", "was", "being", "as",
+            "sisters", "brothers", "moms", "dads", "husbands", "wifes", "sons", "daughters", "friends",
+            "neighbors", "neighbours", "uncles", "aunts", "cousins", "boyfriends", "girlfriends", "mothers",
+            "fathers", "grandmas", "grandpas", "roommates", "theyre", "youre", "whos", "thats");
     private static final Set<String> DETERMINERS = Set.of("the", "my", "our", "his", "her", "their", "those",
             "these", "your");
 
@@ -166,8 +171,7 @@ final class PeopleCounts {
                 k = skipAdj(t, k + 3);
             }
             if (t.isAny(k, SINGULAR) && !t.is(k + 1, "of") && !t.isAny(k + 1, VEHICLE_AFTER)
-                    && !(t.isAny(k, OCCUPATIONS) && t.isAny(i - 1, Set.of("is", "hes", "shes", "im", "was",
-                    "being", "as")))) {
+                    && !(t.isAny(k, OCCUPATIONS) && t.isAny(i - 1, PREDICATE_BEFORE))) {
                 // "my husband is a firefighter" says what he does, not how many
                 span[1] = k + 1;
                 return "1";
@@ -245,7 +249,7 @@ final class PeopleCounts {
         int i = 0;
         while (i < t.size && i < 4 && t.isAny(i, Set.of("uh", "um", "maybe", "like", "about", "around", "i",
                 "think", "probably", "theres", "there", "are", "at", "least", "just", "only", "see", "saw", "count",
-                "counted", "got", "have", "we", "ive", "weve"))) {
+                "counted", "got", "have", "we", "ive", "weve", "the"))) {
             i++;
         }
         SpokenNumbers.Read n = SpokenNumbers.at(t, i);

@@ -114,7 +114,12 @@ final class Plates {
             }
             spelled = false;
             oneByOne &= w.length() == 1 || SpokenNumbers.digit(w) >= 0 && !t.isNumber(k);
-            if (t.isNumber(k) && code.length() + w.length() <= MAX_CHARS) {
+            char homophone = last >= 0 && Character.isDigit(code.charAt(code.length() - 1)) && (k + 1 >= t.size
+                    || SpokenNumbers.digit(t.word[k + 1]) >= 0 || t.isNumber(k + 1)) ? digitHomophone(w) : 0;
+            if (homophone != 0) {
+                // "one to three four": a recogniser's "to", "for", "ate", "won" between digits
+                code.append(homophone);
+            } else if (t.isNumber(k) && code.length() + w.length() <= MAX_CHARS) {
                 code.append(w);
             } else if (SpokenNumbers.digit(w) >= 0 && !w.equals("o") && last >= 0) {
                 code.append(SpokenNumbers.digit(w));
@@ -168,6 +173,16 @@ final class Plates {
             return k;
         }
         return word + 1;
+    }
+
+    private static char digitHomophone(String w) {
+        return switch (w) {
+            case "to", "too" -> '2';
+            case "for" -> '4';
+            case "ate" -> '8';
+            case "won" -> '1';
+            default -> 0;
+        };
     }
 
     private static boolean startsSpoken(Tokens t, int k) {

@@ -70,7 +70,8 @@ final class Situations {
             "squirrel", "possum", "opossum", "skunk", "coyote", "fox", "horse", "cow", "rat", "mouse", "fish",
             "battery", "phone", "tree", "grass", "end", "body", "zone", "bolt", "line");
     private static final Set<String> MOVING_PART = Set.of("chest", "arm", "arms", "leg", "legs", "hand", "hands",
-            "foot", "feet", "car", "traffic", "line", "water", "fingers", "head");
+            "foot", "feet", "car", "traffic", "line", "water", "fingers", "head", "traffics", "cars", "lines",
+            "lane", "lanes", "nothing", "bus", "train");
 
     private Situations() {
     }

@@ -55,7 +55,7 @@ final class Suspects {
             "sleeveless", "cargo", "basketball", "track", "bomber", "letterman", "wool", "knit", "fleece", "bright",
             "neon", "graphic", "tight", "baggy", "ripped", "torn", "dirty", "big", "little", "puffy", "windbreaker",
             "colored", "coloured", "football", "sports", "running", "tennis", "skinny", "high", "top", "low",
-            "zippered", "hoody", "motorcycle", "trucker", "snapback", "flat", "brimmed", "cowboy", "biker", "up");
+            "zippered", "hoody", "motorcycle", "trucker", "snapback", "flat", "brimmed", "cowboy", "biker", "up", "down");
     private static final Set<String> NOT_WORN = Set.of("gas", "oxygen", "life", "safety", "car", "sleeping",
             "garbage", "trash", "plastic", "body", "shopping", "grocery", "air", "tea", "bean", "punching");
     private static final Map<String, String> FEATURES = Map.ofEntries(
@@ -154,6 +154,13 @@ final class Suspects {
         int first = -1;
         int last = -1;
         boolean strong;
+        /** The utterance answers "what does he look like?": its leading words are a list of attributes. */
+        boolean answersDescription;
+
+        /** True when token {@code i} continues the list of an answer to "what does he look like?". */
+        boolean inAnswerList(Tokens t, int i) {
+            return answersDescription && (i == 0 || last == i || t.gapBefore(i).strip().equals(","));
+        }
 
         void at(int from, int to, boolean isStrong) {
             first = first < 0 ? from : Math.min(first, from);
@@ -186,6 +193,7 @@ final class Suspects {
     /** One person description per utterance, when at least one distinguishing attribute is given. */
     static void find(Tokens t, boolean[] blocked, Answers.Question q, List<ExtractedEntity> out) {
         Found f = new Found();
+        f.answersDescription = q.description();
         boolean describing = q.description() || q.age() || q.direction();
         for (int k = 0; k < t.size && !describing; k++) {
             describing = DESCRIBING.contains(t.word[k]) || t.is(k, "cant") && t.is(k + 1, "find");
@@ -353,7 +361,8 @@ final class Suspects {
             return false;
         }
         String s = t.text.substring(t.start[g], t.end[g]);
-        return Character.isUpperCase(s.charAt(0)) && GARMENTS.containsKey(t.at(g + 1)) && !COLOURS.contains(t.word[g]);
+        return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && GARMENTS.containsKey(t.at(g + 1))
+                && !COLOURS.contains(t.word[g]);
     }
 
     private static int feature(Tokens t, int i, Found f) {
@@ -425,7 +434,7 @@ final class Suspects {
         boolean predicate = t.isAny(i - 1, Set.of("hes", "shes", "theyre", "both", "them", "guy", "male", "female",
                 "man", "woman", "lady", "dude")) || t.isAny(i - 1, Set.of("is", "was", "were", "are"))
                 && t.isAny(i - 2, Set.of("he", "she", "they", "suspect", "guy", "man", "woman", "shooter"));
-        boolean listed = !t.gapBefore(i).isBlank() && i > 0 && nearPersonNoun(t, i, 3);
+        boolean listed = !t.gapBefore(i).isBlank() && i > 0 && nearPersonNoun(t, i, 3) || f.inAnswerList(t, i);
         boolean nextFree = !t.isAny(i + 1, COLOURS) && !GARMENTS.containsKey(t.at(i + 1))
                 && !t.isAny(i + 1, Set.of("hair", "car", "truck", "van", "suv", "sedan", "smoke", "beard"))
                 && !FEATURES.containsKey(t.at(i + 1));
@@ -439,7 +448,8 @@ final class Suspects {
 
     /** True when token {@code i} stands in a comma-separated description list after a person word. */
     private static boolean listed(Tokens t, int i, Found f) {
-        return t.gapBefore(i).strip().equals(",") && (f.first >= 0 || nearDescribed(t, i, 8));
+        return t.gapBefore(i).strip().equals(",") && (f.first >= 0 || nearDescribed(t, i, 8))
+                || f.inAnswerList(t, i);
     }
 
     private static boolean nearDescribed(Tokens t, int i, int back) {
@@ -469,7 +479,8 @@ final class Suspects {
             f.at(i, i + 2, true);
             return i + 2;
         }
-        if (HEIGHTS.containsKey(w) && (personNear(t, i + 1) || listed(t, i, f) && f.first >= 0)
+        if (HEIGHTS.containsKey(w) && (personNear(t, i + 1) || listed(t, i, f) && (f.first >= 0
+                || f.inAnswerList(t, i)))
                 && !t.isAny(i + 1, Set.of("of", "hair", "sleeve", "sleeved", "sleeves", "while", "time"))) {
             f.height = HEIGHTS.get(w);
             f.at(i, i + 1, true);

@@ -42,7 +42,8 @@ final class Vehicles {
             Map.entry("polestar", "Polestar"), Map.entry("jeep", "Jeep"));
     private static final Map<String, String> TWO_WORD_MAKES = Map.of("land rover", "Land Rover",
             "range rover", "Range Rover", "harley davidson", "Harley-Davidson", "alfa romeo", "Alfa Romeo",
-            "aston martin", "Aston Martin", "rolls royce", "Rolls-Royce", "mercedes benz", "Mercedes");
+            "aston martin", "Aston Martin", "rolls royce", "Rolls-Royce", "mercedes benz", "Mercedes", "dodge ram",
+            "Dodge Ram");
     private static final Map<String, String> MODELS = Map.ofEntries(
             Map.entry("prius", "Prius"), Map.entry("corolla", "Corolla"), Map.entry("alphard", "Alphard"),
             Map.entry("hiace", "HiAce"), Map.entry("civic", "Civic"), Map.entry("serena", "Serena"),
@@ -116,7 +117,7 @@ final class Vehicles {
             Map.entry("bike", "bike"), Map.entry("pickup", "pickup"), Map.entry("jeep", "jeep"),
             Map.entry("tanker", "tanker"), Map.entry("kei car", "kei car"), Map.entry("sports car", "sports car"),
             Map.entry("delivery truck", "delivery truck"), Map.entry("dump truck", "dump truck"),
-            Map.entry("garbage truck", "garbage truck"), Map.entry("tanker truck", "tanker"),
+            Map.entry("garbage truck", "garbage truck"), Map.entry("tanker truck", "tanker"), Map.entry("tank truck", "tanker"),
             Map.entry("delivery van", "delivery van"), Map.entry("pickup truck", "pickup"),
             Map.entry("vehicle", "vehicle"), Map.entry("vehicles", "vehicle"), Map.entry("minibus", "minibus"),
             Map.entry("coupe", "coupe"), Map.entry("hatchback", "hatchback"), Map.entry("convertible", "convertible"),
