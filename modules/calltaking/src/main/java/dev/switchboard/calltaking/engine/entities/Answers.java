@@ -15,7 +15,11 @@ import java.util.Set;
 final class Answers {
 
     /** What a question asks, when it is one of the types an answer word can carry. */
-    record Topic(EntityType type, String value) {
+    record Topic(EntityType type, String value, boolean gone) {
+
+        Topic(EntityType type, String value) {
+            this(type, value, false);
+        }
     }
 
     /** The question's topics and the other things it asks for (age, direction, plate, count). */
@@ -123,6 +127,12 @@ final class Answers {
         if (topics.isEmpty() && (joined.contains(" talk ") || joined.contains(" respond "))) {
             topics.add(new Topic(EntityType.CONSCIOUS, "yes"));
         }
+        if (joined.contains(" out ") && !joined.contains(" out of ") && !joined.contains(" get out ")
+                && !joined.contains(" got out ") && !joined.contains(" everyone out ")
+                && !joined.contains(" everybody out ")) {
+            // "is the fire out?": a yes says there is none now, a no that it still burns
+            topics.replaceAll(p -> p.type() == EntityType.HAZARD ? new Topic(p.type(), p.value(), true) : p);
+        }
         boolean age = joined.contains(" how old ") || joined.contains(" what age ") || joined.contains(" his age ")
                 || joined.contains(" her age ");
         boolean direction = joined.contains(" which way ") || joined.contains(" what direction ")
@@ -212,8 +222,8 @@ final class Answers {
         end = restatementEnd(t, end);
         for (Topic topic : q.topics()) {
             String value = switch (kind) {
-                case YES -> topic.value();
-                case NO -> Clues.negate(topic.type(), topic.value());
+                case YES -> topic.gone() ? "none" : topic.value();
+                case NO -> topic.gone() ? topic.value() : Clues.negate(topic.type(), topic.value());
                 case UNKNOWN -> topic.type() == EntityType.HAZARD ? null : "unknown";
                 case BARELY -> topic.type() == EntityType.BREATHING ? "abnormal"
                         : topic.type() == EntityType.CONSCIOUS ? "yes"

@@ -190,7 +190,8 @@ final class Clues {
                 "not getting air", "not getting enough air", "struggling to get air", "fighting for air",
                 "fighting for breath", "breathing funny", "rattling", "rattly", "raspy", "labored",
                 "labored breathing", "laboured breathing", "breathing is labored", "lips are turning purple",
-                "lips turning blue", "lips turned blue", "lips going blue", "lips are going blue", "gasps", "gasp", "big gasps", "gasping breaths",
+                "lips turning blue", "lips turned blue", "lips going blue", "lips are going blue", "gasps", "gasp",
+                "big gasps", "gasping breaths",
                 "lips are going purple", "turned blue", "going blue", "turned purple", "going purple")) {
             put(s, EntityType.BREATHING, "abnormal", 0.8);
         }
@@ -285,7 +286,8 @@ final class Clues {
                 "bottle of water", "baby bottle", "pill bottle", "bottle of pills", "shooting pain", "shooting star",
                 "photo shoot", "flu shot", "shot of", "shot glass", "nerf gun", "toy gun", "staple gun",
                 "heat gun", "radar gun", "squirt gun", "spray bottle", "hair dryer", "bat mobile", "fruit bat",
-                "shooting hoops", "shooting pool", "armed forces", "armed services", "shooting off", "shooting his mouth",
+                "shooting hoops", "shooting pool", "armed forces", "armed services", "shooting off",
+                "shooting his mouth",
                 "shooting her mouth", "shooting the breeze", "shooting a video", "shooting video", "shooting pictures",
                 "shooting photos", "shot me a", "shot him a", "shot her a", "shot us a", "shot them a", "a shot of",
                 "one shot of", "shot glass", "smoking habit", "he smoke", "she smoke", "i smoke", "they smoke",
@@ -324,7 +326,8 @@ final class Clues {
                 "electric cable", "electrical cable", "electric lines", "electrical lines", "downed wires",
                 "downed wire", "downed power line", "downed power lines", "wire down", "wire is down",
                 "wires are down", "line is down", "lines are down", "wires are laying", "wire is laying",
-                "wires laying", "power pole", "utility pole", "electric line", "power line snapped", "line snapped", "lines snapped", "wire snapped",
+                "wires laying", "power pole", "utility pole", "electric line", "power line snapped", "line snapped",
+                "lines snapped", "wire snapped",
                 "wires snapped")) {
             put(s, EntityType.HAZARD, "power lines", 0.8);
         }

@@ -101,8 +101,8 @@ final class PeopleCounts {
                     t.end[j - 1], conf));
             i = j - 1;
         }
-        if (asked && out.size() == before) {
-            answer(t, blocked, out);
+        if (asked) {
+            answer(t, blocked, out, before);
         }
     }
 
@@ -245,7 +245,7 @@ final class PeopleCounts {
     }
 
     /** "How many?" "Two." / "maybe four or five": a bare number at the start of the answer. */
-    private static void answer(Tokens t, boolean[] blocked, List<ExtractedEntity> out) {
+    private static void answer(Tokens t, boolean[] blocked, List<ExtractedEntity> out, int found) {
         int i = 0;
         while (i < t.size && i < 4 && t.isAny(i, Set.of("uh", "um", "maybe", "like", "about", "around", "i",
                 "think", "probably", "theres", "there", "are", "at", "least", "just", "only", "see", "saw", "count",
@@ -255,6 +255,12 @@ final class PeopleCounts {
         SpokenNumbers.Read n = SpokenNumbers.at(t, i);
         if (i >= t.size || blocked[i] || n == null || n.value() < 1 || n.value() > 500) {
             return;
+        }
+        for (int k = found; k < out.size(); k++) {
+            if (out.get(k).end() > t.start[i] && out.get(k).start() <= t.start[i]) {
+                // the answer's number already counts people ("two guys"); "five, me and my four kids" does not
+                return;
+            }
         }
         int from = i;
         int end = i + n.tokens();
@@ -266,6 +272,12 @@ final class PeopleCounts {
             // "four or five", "two, maybe three": the higher figure
             value = m.value();
             end = or + m.tokens();
+        }
+        for (int k = found; k < out.size(); k++) {
+            if (out.get(k).value().equals(String.valueOf(value))) {
+                // "Four, four of us": the utterance restates the number with whom it counts
+                return;
+            }
         }
         out.add(new ExtractedEntity(EntityType.PEOPLE_COUNT, String.valueOf(value), t.span(from, end),
                 t.start[from], t.end[end - 1], 0.7));

@@ -99,7 +99,8 @@ final class Plates {
         while (k < t.size && !blocked[k] && code.length() < MAX_CHARS) {
             String w = t.word[k];
             String gap = k > j ? t.gap(k - 1, k).strip() : "";
-            if (k > j && !gap.isEmpty() && !gap.equals("-") && !(gap.equals(",") && (t.word[k - 1].length() == 1 || spelled)
+            if (k > j && !gap.isEmpty() && !gap.equals("-") && !(gap.equals(",")
+                    && (t.word[k - 1].length() == 1 || spelled)
                     && (w.length() == 1 || SPELLING.containsKey(w)))) {
                 // "J, R, 5, 7": characters said one by one may be separated by commas
                 break;

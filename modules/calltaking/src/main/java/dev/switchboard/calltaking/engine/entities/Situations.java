@@ -108,7 +108,8 @@ final class Situations {
                             "pills", "wine", "beer", "vodka", "whiskey", "empty"));
                 }
                 case "dead" -> {
-                    return !t.isAny(i + 1, ANIMALS) && !near(w, i, 2, Set.of("phone", "battery", "car", "engine", "line", "tree", "grass",
+                    return !t.isAny(i + 1, ANIMALS) && !near(w, i, 2, Set.of("phone", "battery", "car", "engine",
+                            "line", "tree", "grass",
                             "plant", "cat", "dog", "bird", "deer", "animal", "raccoon", "squirrel"));
                 }
                 case "blast", "boom", "bang" -> {

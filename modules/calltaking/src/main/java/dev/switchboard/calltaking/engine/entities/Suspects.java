@@ -55,7 +55,8 @@ final class Suspects {
             "sleeveless", "cargo", "basketball", "track", "bomber", "letterman", "wool", "knit", "fleece", "bright",
             "neon", "graphic", "tight", "baggy", "ripped", "torn", "dirty", "big", "little", "puffy", "windbreaker",
             "colored", "coloured", "football", "sports", "running", "tennis", "skinny", "high", "top", "low",
-            "zippered", "hoody", "motorcycle", "trucker", "snapback", "flat", "brimmed", "cowboy", "biker", "up", "down");
+            "zippered", "hoody", "motorcycle", "trucker", "snapback", "flat", "brimmed", "cowboy", "biker", "up",
+            "down");
     private static final Set<String> NOT_WORN = Set.of("gas", "oxygen", "life", "safety", "car", "sleeping",
             "garbage", "trash", "plastic", "body", "shopping", "grocery", "air", "tea", "bean", "punching");
     private static final Map<String, String> FEATURES = Map.ofEntries(
@@ -433,7 +434,8 @@ final class Suspects {
         boolean nounAfter = t.isAny(n, PERSON_NOUNS);
         boolean predicate = t.isAny(i - 1, Set.of("hes", "shes", "theyre", "both", "them", "guy", "male", "female",
                 "man", "woman", "lady", "dude")) || t.isAny(i - 1, Set.of("is", "was", "were", "are"))
-                && t.isAny(i - 2, Set.of("he", "she", "they", "suspect", "guy", "man", "woman", "shooter"));
+                && (t.isAny(i - 2, Set.of("he", "she", "they", "suspect", "guy", "man", "woman", "shooter"))
+                || nearPersonNoun(t, i, 7));
         boolean listed = !t.gapBefore(i).isBlank() && i > 0 && nearPersonNoun(t, i, 3) || f.inAnswerList(t, i);
         boolean nextFree = !t.isAny(i + 1, COLOURS) && !GARMENTS.containsKey(t.at(i + 1))
                 && !t.isAny(i + 1, Set.of("hair", "car", "truck", "van", "suv", "sedan", "smoke", "beard"))

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Precision and recall per type on the held-out proxy of real calls (never tuned on), clean and with recogniser
- * noise, for parts A and B together, each part, and part C (see LABELLING.md). Issue 10's target is recall >= 0.85 clean and >=
- * 0.80 noisy at precision >= 0.90; the test prints whether each part meets it and fails only below regression
- * floors a little under today's figures.
+ * noise, for parts A and B together, each part, and part C (see LABELLING.md). Issue 10's target is recall >= 0.85
+ * clean and >= 0.80 noisy at precision >= 0.90; the test prints whether each part meets it and fails only below
+ * regression floors a little under today's figures.
  */
 class HeldOutProxyTest {
 

@@ -70,6 +70,19 @@ class RecogniserAndCallerWordsTest {
     }
 
     @Test
+    void answersReadTheWayTheQuestionAsks() {
+        assertThat(values("No, it's getting bigger.", "Is the fire out?", EntityType.HAZARD)).containsExactly("fire");
+        assertThat(values("Yes.", "Is the fire out?", EntityType.HAZARD)).containsExactly("none");
+        assertThat(values("five, me and my four kids", "How many people are in the house?",
+                EntityType.PEOPLE_COUNT)).containsExactly("5", "4");
+        assertThat(values("Four, four of us.", "How many are inside?", EntityType.PEOPLE_COUNT))
+                .containsExactly("4");
+        assertThat(values("Short, Black, heavyset, braids, maybe forty.", "What does she look like?",
+                EntityType.SUSPECT)).containsExactly("black, ~40, short, heavy, braids");
+        assertThat(values("he's Asian, I'd say forty", null, EntityType.SUSPECT)).containsExactly("male, asian, ~40");
+    }
+
+    @Test
     void dangersWithoutTheirKeyword() {
         assertThat(values("The creek's coming over the bank.", null, EntityType.HAZARD)).containsExactly("flood");
         assertThat(values("it's up to my ankles", null, EntityType.HAZARD)).containsExactly("flood");
