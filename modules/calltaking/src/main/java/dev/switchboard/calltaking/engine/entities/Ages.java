@@ -18,7 +18,7 @@ final class Ages {
             Map.entry("30s", "30s"), Map.entry("40s", "40s"), Map.entry("50s", "50s"), Map.entry("60s", "60s"),
             Map.entry("70s", "70s"), Map.entry("80s", "80s"));
     private static final Set<String> ABOUT = Set.of("about", "around", "like", "maybe", "roughly",
-            "approximately", "probably", "approx", "prolly", "possibly");
+            "approximately", "probably", "approx", "prolly", "possibly", "say", "guess", "guessing");
     private static final Set<String> NOT_AGE_AFTER = Set.of("feet", "foot", "ft", "cm", "minutes", "minute",
             "hours", "hour", "seconds", "miles", "mile", "yards", "yard", "meters", "metres", "degrees", "percent",
             "dollars", "bucks", "cars", "people", "kids", "times", "blocks", "floors", "stories", "inches", "pounds",

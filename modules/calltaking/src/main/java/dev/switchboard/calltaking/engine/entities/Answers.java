@@ -15,7 +15,11 @@ import java.util.Set;
 final class Answers {
 
     /** What a question asks, when it is one of the types an answer word can carry. */
-    record Topic(EntityType type, String value) {
+    record Topic(EntityType type, String value, boolean gone) {
+
+        Topic(EntityType type, String value) {
+            this(type, value, false);
+        }
     }
 
     /** The question's topics and the other things it asks for (age, direction, plate, count). */
@@ -48,6 +52,16 @@ final class Answers {
             Map.entry("not at all", Kind.NO), Map.entry("he isnt", Kind.NO), Map.entry("she isnt", Kind.NO),
             Map.entry("he doesnt", Kind.NO), Map.entry("she doesnt", Kind.NO), Map.entry("there isnt", Kind.NO),
             Map.entry("there arent", Kind.NO), Map.entry("i dont see any", Kind.NO),
+            Map.entry("nobody", Kind.NO), Map.entry("no one", Kind.NO), Map.entry("noone", Kind.NO),
+            Map.entry("nothing", Kind.NO), Map.entry("not that i saw", Kind.NO),
+            Map.entry("not that i know of", Kind.NO), Map.entry("not that i could see", Kind.NO),
+            Map.entry("no sir", Kind.NO), Map.entry("no maam", Kind.NO), Map.entry("uh uh", Kind.NO),
+            Map.entry("i cant", Kind.UNKNOWN), Map.entry("i dont think", Kind.NO),
+            Map.entry("i didnt see one", Kind.NO), Map.entry("didnt see one", Kind.NO),
+            Map.entry("i didnt see any", Kind.NO), Map.entry("didnt see any", Kind.NO),
+            Map.entry("i dont see one", Kind.NO), Map.entry("i didnt see anything", Kind.NO),
+            Map.entry("not that i noticed", Kind.NO), Map.entry("i dont see anything", Kind.NO),
+            Map.entry("not yet", Kind.NO), Map.entry("dont think so", Kind.NO),
             Map.entry("i dont know", Kind.UNKNOWN), Map.entry("dont know", Kind.UNKNOWN),
             Map.entry("dunno", Kind.UNKNOWN), Map.entry("i cant tell", Kind.UNKNOWN),
             Map.entry("cant tell", Kind.UNKNOWN), Map.entry("not sure", Kind.UNKNOWN),
@@ -112,6 +126,12 @@ final class Answers {
         }
         if (topics.isEmpty() && (joined.contains(" talk ") || joined.contains(" respond "))) {
             topics.add(new Topic(EntityType.CONSCIOUS, "yes"));
+        }
+        if (joined.contains(" out ") && !joined.contains(" out of ") && !joined.contains(" get out ")
+                && !joined.contains(" got out ") && !joined.contains(" everyone out ")
+                && !joined.contains(" everybody out ")) {
+            // "is the fire out?": a yes says there is none now, a no that it still burns
+            topics.replaceAll(p -> p.type() == EntityType.HAZARD ? new Topic(p.type(), p.value(), true) : p);
         }
         boolean age = joined.contains(" how old ") || joined.contains(" what age ") || joined.contains(" his age ")
                 || joined.contains(" her age ");
@@ -199,15 +219,18 @@ final class Answers {
         if (kind == null) {
             return;
         }
+        end = restatementEnd(t, end);
         for (Topic topic : q.topics()) {
             String value = switch (kind) {
-                case YES -> topic.value();
-                case NO -> Clues.negate(topic.type(), topic.value());
+                case YES -> topic.gone() ? "none" : topic.value();
+                case NO -> topic.gone() ? topic.value() : Clues.negate(topic.type(), topic.value());
                 case UNKNOWN -> topic.type() == EntityType.HAZARD ? null : "unknown";
                 case BARELY -> topic.type() == EntityType.BREATHING ? "abnormal"
-                        : topic.type() == EntityType.CONSCIOUS ? "yes" : null;
+                        : topic.type() == EntityType.CONSCIOUS ? "yes"
+                        : topic.type() == EntityType.INJURY || topic.type() == EntityType.HAZARD ? topic.value()
+                        : null;
             };
-            if (value == null || restated(topic.type(), value, found)) {
+            if (value == null || restated(topic, value, found)) {
                 continue;
             }
             add.add(new ExtractedEntity(topic.type(), value, t.span(i, end), t.start[i], t.end[end - 1],
@@ -216,10 +239,29 @@ final class Answers {
     }
 
     /**
+     * The end of the answer with the short clause that restates it ("No, I'm okay", "Nope, he's out", "Yes, she
+     * is"): the next clause when it has at most four words and no clue word of its own, else {@code end}.
+     */
+    private static int restatementEnd(Tokens t, int end) {
+        if (end >= t.size || end == 0 || t.clause[end] == t.clause[end - 1]) {
+            return end;
+        }
+        int k = end;
+        while (k < t.size && t.clause[k] == t.clause[end]) {
+            if (k - end >= 4 || Clues.knows(t.word[k]) || ANSWERS.containsKey(t.word[k])) {
+                return end;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    /**
      * True when the utterance itself says this type after the answer's start: the same value (it restates the
      * answer), or a positive one where the answer is "none" (the utterance corrects a narrower question).
      */
-    private static boolean restated(EntityType type, String value, List<ExtractedEntity> found) {
+    private static boolean restated(Topic topic, String value, List<ExtractedEntity> found) {
+        EntityType type = topic.type();
         for (ExtractedEntity e : found) {
             if (e.type() != type) {
                 continue;

@@ -62,22 +62,38 @@ final class Clues {
                 "foot", "finger", "neck", "back", "jaw", "shoulder", "knee", "fingers", "elbow")) {
             String v = "broken " + part;
             for (String pre : List.of("broken ", "broke his ", "broke her ", "broke my ", "broke their ",
-                    "fractured ", "fractured his ", "fractured her ", "bone sticking out of his ",
+                    "fractured ", "fractured his ", "fractured her ", "fracture his ", "fracture her ",
+                    "bone sticking out of his ",
                     "bone sticking out of her ", "bone sticking out of my ", "bone sticking out of the ",
                     "bone is sticking out of his ", "bone poking out of his ", "bone poking out of her ")) {
                 put(pre + part, EntityType.INJURY, v, 0.9);
             }
-            for (String post : List.of(" is broken", " looks broken", " is fractured", " might be broken",
-                    " seems broken", " is bent", " is definitely broken", " is probably broken")) {
+            for (String post : List.of(" is broken", " looks broken", " is fractured", " might be broken", " broken",
+                    " seems broken", " is bent", " is definitely broken", " is probably broken", " is broke",
+                    " looks broke", " is all bent", " all bent", " is bent back", " is snapped", " snapped",
+                    " is busted", " looks busted", " is bent the wrong way", " bent the wrong way")) {
                 put(part + post, EntityType.INJURY, v, 0.85);
+                // "his ankle's broken" as a recogniser writes it: "ankles broken"
+                if (post.startsWith(" is ")) {
+                    put(part + "s " + post.substring(4), EntityType.INJURY, v, 0.85);
+                }
             }
             for (String post : List.of(" is all twisted", " is twisted", " is all messed up", " is messed up",
                     " looks messed up", " are all messed up", " are messed up", " hurts", " is hurting",
-                    " is all mangled", " is mangled", " is crushed", " is swollen", " are all twisted")) {
+                    " is all mangled", " is mangled", " is crushed", " is swollen", " are all twisted",
+                    " is all swollen", " all swollen", " is swelling up", " is all bruised", " is bruised")) {
                 put(part + post, EntityType.INJURY, "injured", 0.75);
+                if (post.startsWith(" is ")) {
+                    // "her leg's messed up" as a recogniser writes it
+                    put(part + "s " + post.substring(4), EntityType.INJURY, "injured", 0.75);
+                }
             }
         }
         put("broken rib", EntityType.INJURY, "broken ribs", 0.9);
+        for (String s : List.of("busted lip", "split lip", "lip is busted", "lips busted", "lip is split",
+                "lip is bleeding", "black eye", "eye is swollen", "eye is all swollen", "lip busted")) {
+            put(s, EntityType.INJURY, s.endsWith("bleeding") ? "bleeding" : "injured", 0.75);
+        }
         for (String s : List.of("broken bone", "broken bones", "fracture", "fractured", "broke something",
                 "bone sticking out", "bone is sticking out", "compound fracture")) {
             put(s, EntityType.INJURY, "fracture", 0.8);
@@ -91,12 +107,18 @@ final class Clues {
                 "cracked his head", "hit their head", "bleeding from his head", "bleeding from her head",
                 "bleeding from the head", "bleeding from my head", "head is split open", "head split open",
                 "head is cracked open", "cracked her head", "cracked his head open", "cracked her head open",
-                "head is busted open", "hit the back of his head", "hit the back of her head")) {
+                "head is busted open", "hit the back of his head", "hit the back of her head", "split his head open",
+                "split her head open", "split my head open", "split his head", "split her head", "knot on his head",
+                "knot on her head", "bump on his head", "bump on her head", "lump on his head", "lump on her head",
+                "busted his head", "busted her head", "busted his head open", "busted her head open",
+                "smashed his head", "smashed her head", "hit his head hard", "hit her head hard", "concussion",
+                "concussed")) {
             put(s, EntityType.INJURY, "head injury", 0.85);
         }
         for (String s : List.of("a cut", "deep cut", "cuts", "laceration", "cut himself", "cut herself",
                 "cut myself", "cut his", "cut her", "cut my", "gash", "cut up", "cut off", "cut open",
-                "cut across")) {
+                "cut across", "cut me", "cut him", "sliced", "sliced open", "sliced his", "sliced her", "big cut",
+                "bad cut", "nasty cut", "long cut", "huge cut", "little cut", "small cut", "deep gash", "big gash")) {
             put(s, EntityType.INJURY, "cut", 0.75);
         }
         for (String s : List.of("stabbed", "stab wound", "stab wounds", "knifed", "been stabbed", "got stabbed")) {
@@ -108,11 +130,11 @@ final class Clues {
         }
         for (String s : List.of("hurt", "injured", "injuries", "injury", "wounded", "hurting", "badly hurt",
                 "seriously hurt", "seriously injured", "bites", "bite marks", "bitten", "hurt bad", "hurt badly",
-                "critically injured")) {
+                "critically injured", "bit him", "bit her", "bit me", "bit my", "bit his", "bit their")) {
             put(s, EntityType.INJURY, "injured", 0.75);
         }
         for (String s : List.of("dead", "died", "killed", "passed away", "deceased", "is dead", "are dead",
-                "was killed", "got killed", "been killed")) {
+                "was killed", "got killed", "been killed", "not alive", "no longer alive", "isnt alive")) {
             put(s, EntityType.INJURY, "dead", 0.8);
         }
         for (String s : List.of("unhurt", "uninjured", "nobody is hurt", "nobodys hurt", "no one is hurt",
@@ -120,12 +142,18 @@ final class Clues {
                 "nobody got hurt", "no one got hurt", "nobody got hit", "no one got hit", "nobody was hurt",
                 "no one was hurt", "nobody got shot", "no one got shot", "nobodys injured", "nobody was injured",
                 "nobody injured", "everyones okay", "everybodys okay", "everyone is okay", "everybody is okay",
-                "everyones fine", "everybodys fine", "everyone is fine", "everybody is fine")) {
+                "everyones fine", "everybodys fine", "everyone is fine", "everybody is fine",
+                "everyones alright", "everybodys alright", "nobody got injured", "no one got injured",
+                "no ones hurt", "no ones injured", "nobodys bleeding", "no one is bleeding", "nobody is bleeding",
+                "not a scratch", "everybody is alright", "everyone is alright", "everyones ok", "everybodys ok")) {
             fixed(s, EntityType.INJURY, "none", 0.85);
         }
         for (String s : List.of("blood pressure", "blood sugar", "blood type", "hurt my feelings", "blood thinners",
                 "blood thinner", "dead end", "dead battery", "dead body", "phone died", "phone is dead",
-                "battery died", "dead bolt", "deadbolt", "cut the", "cut through", "cut in", "cut out",
+                "battery died", "dead bolt", "deadbolt", "dead set", "dead serious", "dead tired", "dead center",
+                "dead ahead", "dead silent", "dead quiet", "dead stop", "killed it", "its dead", "it is dead",
+                "burned toast", "burnt toast", "burned the", "burned dinner", "burned food", "burnt food",
+                "burned popcorn", "burned some", "cut the", "cut through", "cut in", "cut out",
                 "cut it", "cut off the", "cut him off", "cut me off", "cut her off", "cut us off")) {
             ignore(s);
         }
@@ -137,7 +165,7 @@ final class Clues {
             put(s, EntityType.BREATHING, "yes", 0.85);
         }
         for (String s : List.of("stopped breathing", "quit breathing", "no longer breathing", "not breathing",
-                "isnt breathing", "is not breathing", "no breathing", "hes not breathing", "shes not breathing",
+                "isnt breathing", "is not breathing", "no breathing", "aint breathing",
                 "not breathe", "doesnt breathe", "not breath", "no breath", "stopped breeding")) {
             fixed(s, EntityType.BREATHING, "no", 0.9);
         }
@@ -157,11 +185,37 @@ final class Clues {
                 "not breathing normally", "not breathing well", "cant breathe good", "cant breathe right",
                 "cant get air", "cant get his breath", "cant get her breath", "breathing irregular",
                 "irregular breathing", "agonal", "breathing heavy", "breathing, fast", "breathing but fast",
-                "breathing, slow", "breathing but slow")) {
+                "breathing, slow", "breathing but slow", "snorting", "cant catch his breath", "cant catch her breath",
+                "cant catch my breath", "cant catch their breath", "cant get his breath", "cant get her breath",
+                "not getting air", "not getting enough air", "struggling to get air", "fighting for air",
+                "fighting for breath", "breathing funny", "rattling", "rattly", "raspy", "labored",
+                "labored breathing", "laboured breathing", "breathing is labored", "lips are turning purple",
+                "lips turning blue", "lips turned blue", "lips going blue", "lips are going blue", "gasps", "gasp",
+                "big gasps", "gasping breaths",
+                "lips are going purple", "turned blue", "going blue", "turned purple", "going purple")) {
             put(s, EntityType.BREATHING, "abnormal", 0.8);
         }
+        for (String adj : List.of("heavy", "heavily", "fast", "slow", "slowly", "loud", "loudly", "weird", "weirdly",
+                "funny", "hard", "shallow", "strange", "strangely", "noisy", "wet", "bad", "badly", "rough",
+                "irregular", "off", "raspy", "slow and shallow", "fast and shallow")) {
+            for (String pre : List.of("", "real ", "really ", "so ", "very ", "kinda ", "kind of ", "pretty ",
+                    "like ", "all ", "too ")) {
+                for (String lead : List.of("breathing ", "breathing is ", "breathing sounds ", "breath is ",
+                        "breath sounds ", "breaths are ", "breathing seems ", "breathing looks ")) {
+                    put(lead + pre + adj, EntityType.BREATHING, "abnormal", 0.8);
+                }
+            }
+        }
+        for (String colour : List.of("blue", "purple", "grey", "gray", "white", "bluish", "purplish")) {
+            for (String mid : List.of("are ", "look ", "are looking ", "are turning ", "are going ", "turning ",
+                    "going ", "are kinda ", "are kind of ", "are a little ", "are all ", "are real ", "are like ",
+                    "look kinda ", "are getting ", "getting ", "kinda ", "are really ")) {
+                put("lips " + mid + colour, EntityType.BREATHING, "abnormal", 0.8);
+            }
+        }
         for (String s : List.of("breathe in", "breathe out", "take a breath", "deep breath", "breath mints",
-                "hes blue collar", "out of breath")) {
+                "hes blue collar", "out of breath", "breathing into", "breathing down", "breathing room",
+                "breathing exercises", "breathing treatment", "breathing machine")) {
             ignore(s);
         }
 
@@ -172,7 +226,11 @@ final class Clues {
                 "not responding", "isnt responding", "not responsive", "not conscious", "isnt conscious",
                 "lost consciousness", "not awake", "wont respond", "not moving", "isnt moving", "passing out",
                 "keeps passing out", "not answering", "isnt answering", "not answering me", "wont answer",
-                "doesnt answer", "not talking to me", "not waking", "cant wake them", "not getting up")) {
+                "doesnt answer", "not talking to me", "not waking", "cant wake them", "not getting up",
+                "wont open his eyes", "wont open her eyes", "not opening his eyes", "not opening her eyes",
+                "cant get him to wake up", "cant get her to wake up", "wont come to", "not coming to",
+                "out of it and not responding", "totally out", "completely out", "knocked unconscious",
+                "on conscious", "past out")) {
             fixed(s, EntityType.CONSCIOUS, "no", s.contains("moving") || s.contains("getting up")
                     || s.contains("answer") || s.contains("talking") ? 0.6 : 0.9);
         }
@@ -187,7 +245,8 @@ final class Clues {
         for (String s : List.of("screaming at", "yelling at", "crying for help", "crying out", "talking about",
                 "talking to the", "talking to them", "talking to him", "talking to her", "talking to you",
                 "not talking", "isnt talking", "wont talk", "not crying", "isnt crying", "stopped crying",
-                "not screaming", "not moaning", "answering the", "answering his", "answering her",
+                "not screaming", "not moaning", "aint talking", "wasnt talking", "not really talking",
+                "answering the", "answering his", "answering her",
                 "answering my", "answering the door", "answering the phone")) {
             ignore(s);
         }
@@ -216,7 +275,8 @@ final class Clues {
                 "beer bottle", "glass bottle")) {
             put(s, EntityType.WEAPON, s.contains("bottle") ? "bottle" : "pipe", s.equals("bottle") ? 0.6 : 0.8);
         }
-        for (String s : List.of("weapon", "weapons", "armed")) {
+        for (String s : List.of("weapon", "weapons", "armed", "brass knuckles", "taser", "tire iron", "stun gun",
+                "baton", "nunchucks")) {
             put(s, EntityType.WEAPON, "weapon", 0.75);
         }
         for (String s : List.of("unarmed", "no weapons", "no weapon", "not armed", "empty handed")) {
@@ -226,7 +286,12 @@ final class Clues {
                 "bottle of water", "baby bottle", "pill bottle", "bottle of pills", "shooting pain", "shooting star",
                 "photo shoot", "flu shot", "shot of", "shot glass", "nerf gun", "toy gun", "staple gun",
                 "heat gun", "radar gun", "squirt gun", "spray bottle", "hair dryer", "bat mobile", "fruit bat",
-                "shooting hoops", "shooting pool", "armed forces", "armed services")) {
+                "shooting hoops", "shooting pool", "armed forces", "armed services", "shooting off",
+                "shooting his mouth",
+                "shooting her mouth", "shooting the breeze", "shooting a video", "shooting video", "shooting pictures",
+                "shooting photos", "shot me a", "shot him a", "shot her a", "shot us a", "shot them a", "a shot of",
+                "one shot of", "shot glass", "smoking habit", "he smoke", "she smoke", "i smoke", "they smoke",
+                "you smoke", "smoke weed", "smoke a", "smoke cigarettes", "to smoke", "smoke break")) {
             ignore(s);
         }
 
@@ -245,7 +310,8 @@ final class Clues {
                 "rotten eggs", "smells like rotten eggs", "co alarm", "co detector", "monoxide", "methane")) {
             put(s, EntityType.HAZARD, "gas", 0.85);
         }
-        for (String s : List.of("flood", "flooding", "flooded", "water rising", "water is rising",
+        for (String s : List.of("flood", "flooding", "flooded", "water rising", "water is rising", "feet of water",
+                "foot of water", "inches of water", "inch of water", "knee deep", "waist deep", "chest deep",
                 "water everywhere", "water coming in", "floodwater", "flood water", "flash flood",
                 "overflowing", "overflowed", "under water", "underwater", "swept away")) {
             put(s, EntityType.HAZARD, "flood", 0.8);
@@ -260,7 +326,9 @@ final class Clues {
                 "electric cable", "electrical cable", "electric lines", "electrical lines", "downed wires",
                 "downed wire", "downed power line", "downed power lines", "wire down", "wire is down",
                 "wires are down", "line is down", "lines are down", "wires are laying", "wire is laying",
-                "wires laying", "power pole", "utility pole", "electric line")) {
+                "wires laying", "power pole", "utility pole", "electric line", "power line snapped", "line snapped",
+                "lines snapped", "wire snapped",
+                "wires snapped")) {
             put(s, EntityType.HAZARD, "power lines", 0.8);
         }
         for (String s : List.of("fuel leak", "leaking fuel", "petrol", "gasoline", "diesel", "fuel leaking",
@@ -274,8 +342,14 @@ final class Clues {
         for (String s : List.of("building collapsed", "roof collapsed", "ceiling collapsed", "house collapsed",
                 "wall collapsed", "caved in", "collapsed building", "building has collapsed", "bridge collapsed",
                 "structural collapse", "roof fell in", "ceiling fell", "gave way", "caving in", "cave in",
-                "collapsing")) {
+                "collapsing", "caved", "fell in on", "came crashing down", "came down on")) {
             put(s, EntityType.HAZARD, "collapse", 0.85);
+        }
+        for (String s : List.of("touch the wires", "touch the wire", "away from the wires", "away from the wire",
+                "near the wires", "near the wire", "touch the lines", "away from the lines", "touch the power lines",
+                "away from the power lines")) {
+            // an instruction about the wires says they are there, negated or not ("don't touch the wires")
+            fixed(s, EntityType.HAZARD, "power lines", 0.7);
         }
         for (String s : List.of("no fire", "no smoke", "no hazards", "nothing dangerous", "no gas", "no flames")) {
             fixed(s, EntityType.HAZARD, "none", 0.8);
@@ -291,7 +365,11 @@ final class Clues {
                 "smoking cigarettes", "smoking weed", "smoking pot", "smoking crack", "smoking meth",
                 "smoking marijuana", "smoking area", "no smoking", "stop smoking", "quit smoking", "smoked",
                 "gas grill", "heartburn", "burning sensation", "sun burn", "sunburn", "burning up", "fire ants",
-                "boom box", "water main", "fuel pump", "sparks flying out the chimney", "flame thrower")) {
+                "boom box", "water main", "fuel pump", "sparks flying out the chimney", "flame thrower",
+                "gas company", "gas companies", "gas man", "gas guy", "gas meter reader", "fire and police",
+                "police and fire", "fire and ambulance", "fire and ems", "fire and rescue", "fire rescue",
+                "fire and medics", "fire and paramedics", "fire and an ambulance", "fire department and",
+                "fire crews", "fire crew", "fire chief", "fire marshal", "fire code", "fire drill", "fire drills")) {
             ignore(s);
         }
         for (Map.Entry<String, Clue> e : List.copyOf(PHRASES.entrySet())) {
@@ -435,11 +513,12 @@ final class Clues {
             for (int k = i; k < f.to(); k++) {
                 free &= !blocked[k];
             }
-            if (f.clue().type() != null && free && Situations.meant(t, w, f)) {
-                ExtractedEntity e = judge(t, ctx, f.clue(), i, f.to());
+            if (free && (f.clue().type() == null || Situations.meant(t, w, f))) {
+                ExtractedEntity e = f.clue().type() == null ? null : judge(t, ctx, f.clue(), i, f.to());
                 if (e != null) {
                     out.add(e);
                 }
+                // an ignored phrase ("shot me a look", "water main") keeps its words from the patterns too
                 for (int k = i; k < f.to(); k++) {
                     taken[k] = true;
                 }
@@ -447,6 +526,67 @@ final class Clues {
             i = f.to();
         }
         Situations.find(t, w, blocked, taken, ctx, out);
+        mergeBreathing(t, out);
+    }
+
+    /**
+     * "He's breathing but it sounds really wet", "she's breathing, but her breathing sounds weird": a plain
+     * "breathing" followed in the same sentence by a sign of abnormal breathing is one abnormal breathing, from
+     * the first word to the last.
+     */
+    private static void mergeBreathing(Tokens t, List<ExtractedEntity> out) {
+        List<ExtractedEntity> breathing = new ArrayList<>();
+        for (ExtractedEntity e : out) {
+            if (e.type() == EntityType.BREATHING && (e.value().equals("yes") || e.value().equals("abnormal"))) {
+                breathing.add(e);
+            }
+        }
+        if (breathing.size() < 2) {
+            return;
+        }
+        breathing.sort(java.util.Comparator.comparingInt(ExtractedEntity::start));
+        java.util.Set<ExtractedEntity> gone = new java.util.HashSet<>();
+        java.util.Map<ExtractedEntity, ExtractedEntity> replace = new java.util.HashMap<>();
+        List<ExtractedEntity> since = new ArrayList<>();
+        for (ExtractedEntity e : breathing) {
+            ExtractedEntity last = since.isEmpty() ? null : since.get(since.size() - 1);
+            if (last != null && (e.start() < last.end() || e.start() - last.end() > 40
+                    || sentenceBetween(t.text, last.end(), e.start()))) {
+                since.clear();
+            }
+            if (e.value().equals("yes")) {
+                since.add(e);
+                continue;
+            }
+            if (!since.isEmpty()) {
+                ExtractedEntity first = since.get(0);
+                gone.addAll(since);
+                replace.put(e, new ExtractedEntity(EntityType.BREATHING, "abnormal",
+                        t.text.substring(first.start(), e.end()), first.start(), e.end(), e.confidence()));
+            }
+            since.clear();
+        }
+        if (replace.isEmpty()) {
+            return;
+        }
+        List<ExtractedEntity> kept = new ArrayList<>(out.size());
+        for (ExtractedEntity e : out) {
+            if (!gone.contains(e)) {
+                kept.add(replace.getOrDefault(e, e));
+            }
+        }
+        out.clear();
+        out.addAll(kept);
+    }
+
+    private static boolean sentenceBetween(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c == '.' || c == '?' || c == '!' || c == ';') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ExtractedEntity judge(Tokens t, Context ctx, Clue clue, int from, int to) {

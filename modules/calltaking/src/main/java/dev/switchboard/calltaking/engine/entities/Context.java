@@ -23,11 +23,14 @@ final class Context {
             "everybody", "hes", "shes", "theyre", "theres", "its", "a", "an", "any", "i", "my", "our", "him");
     private static final Set<String> CONDITIONALS = Set.of("if", "whether", "check", "until", "unless", "when");
     private static final Set<String> NEW_SUBJECT = Set.of("he", "she", "hes", "shes", "they", "theyre", "i", "im",
-            "its", "there", "theres", "his", "her", "my", "their", "we", "were", "you", "youre");
+            "its", "there", "theres", "his", "her", "my", "their", "we", "were", "you", "youre", "everybody",
+            "everyone", "everybodys", "everyones");
     /** Words a speaker puts before a question ("okay, so, uh, is he breathing"). */
     private static final Set<String> FILLERS = Set.of("okay", "ok", "so", "uh", "um", "and", "well", "oh", "alright",
             "right", "now", "maam", "sir", "listen", "then");
     private static final int LOOKBACK = 4;
+    private static final Set<String> STOPPING = Set.of("stop", "stops", "stopping", "quit", "quitting",
+            "stopped");
 
     private final Tokens t;
     private final int[] clauseStart;
@@ -118,9 +121,16 @@ final class Context {
         int s = Math.max(clauseStart[i], i - LOOKBACK);
         for (int k = i - 1; k >= s; k--) {
             String w = t.word[k];
-            if (NEW_SUBJECT.contains(w)) {
-                // speech has no full stops: "he can't breathe he's choking" is two clauses
+            if (STOPPING.contains(w)) {
+                // "it won't stop bleeding": the negation is of the stopping
                 return false;
+            }
+            if (NEW_SUBJECT.contains(w)) {
+                // "I don't think she's breathing" negates; otherwise speech has no full stops: "he can't
+                // breathe he's choking" is two clauses
+                return k >= 2 && (t.word[k - 1].equals("think") || t.word[k - 1].equals("believe"))
+                        && (t.word[k - 2].equals("dont") || t.word[k - 2].equals("didnt")
+                        || t.word[k - 2].equals("not")) && t.clause[k - 2] == t.clause[i];
             }
             if (NEGATORS.contains(w)) {
                 // "no longer" negates; "not only" and "no, ..." do not; "can't tell if" is not knowing

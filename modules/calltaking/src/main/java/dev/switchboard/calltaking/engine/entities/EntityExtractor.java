@@ -37,6 +37,12 @@ public final class EntityExtractor {
     private static final Set<String> ROAD_LINKS = Set.of("and", "at", "x", "cross", "crossing", "with", "near",
             "by", "where", "meets", "on", "of", "the", "intersection", "corner", "junction", "off", "n", "just");
 
+    private static final Set<String> QUESTION_OPENERS = Set.of("what", "whats", "which", "who", "whos", "how",
+            "where", "wheres", "was", "is", "did", "does", "do", "were", "are", "can", "could", "any", "has",
+            "have", "would", "will", "should");
+    private static final Set<String> QUESTION_FILLERS = Set.of("okay", "ok", "so", "and", "uh", "um", "well",
+            "alright", "now", "sir", "maam");
+
     private final PlaceNames names;
 
     public EntityExtractor(PlaceNames names) {
@@ -93,7 +99,15 @@ public final class EntityExtractor {
             out.add(new ExtractedEntity(EntityType.ADDRESS, a.value(), t.span(a.from(), a.to()), t.start[a.from()],
                     t.end[a.to() - 1], round(a.confidence())));
         }
+        boolean[] asks = questionSentences(t, ctx);
+        int beforeVehicles = out.size();
         Vehicles.find(t, blocked, ctx, out);
+        // a call-taker's "what does the car look like?" states no vehicle
+        for (int k = out.size() - 1; k >= beforeVehicles; k--) {
+            if (asks[t.firstEndingAfter(out.get(k).start())]) {
+                out.remove(k);
+            }
+        }
         places(t, blocked, out);
         StreetAddresses.find(t, blocked, out);
         List<PlaceNames.JapaneseMatch> japanese = names.scanJapanese(text);
@@ -115,10 +129,62 @@ public final class EntityExtractor {
         }
         Clues.find(t, blocked, ctx, out);
         PeopleCounts.find(t, blocked, ctx, asked.count(), out);
-        Suspects.find(t, blocked, asked, out);
+        Suspects.find(t, forDescriptions(t, asks, blocked, out), asked, out);
         Answers.find(t, ctx, asked, out);
         out.sort(Comparator.comparingInt(ExtractedEntity::start).thenComparing(e -> e.type().ordinal()));
         return List.copyOf(out);
+    }
+
+    /**
+     * The tokens a person description may not use: those already taken, those of a question ("was he white,
+     * black?" describes no one), and the words of a condition already found ("breathing real heavy" is not a
+     * heavy build).
+     */
+    private static boolean[] forDescriptions(Tokens t, boolean[] asks, boolean[] blocked, List<ExtractedEntity> out) {
+        boolean[] b = blocked.clone();
+        for (int i = 0; i < t.size; i++) {
+            b[i] |= asks[i];
+        }
+        for (ExtractedEntity e : out) {
+            if (e.type() == EntityType.BREATHING || e.type() == EntityType.CONSCIOUS) {
+                for (int k = t.firstEndingAfter(e.start()); k < t.size && t.start[k] < e.end(); k++) {
+                    b[k] = true;
+                }
+            }
+        }
+        return b;
+    }
+
+    /**
+     * The tokens of sentences that open with a question word ("what did he look like, was he white, black?"); a
+     * read-back that only ends with "?" still states ("so a white male, heading south?").
+     */
+    private static boolean[] questionSentences(Tokens t, Context ctx) {
+        boolean[] b = new boolean[t.size];
+        int s = 0;
+        while (s < t.size) {
+            int e = s + 1;
+            while (e < t.size && !sentenceEnd(t.gapBefore(e))) {
+                e++;
+            }
+            // a sentence that opens with a question word asks ("what did he look like, was he white, black?");
+            // a read-back that only ends with "?" still states ("so a white male, heading south?")
+            int first = s;
+            while (first < e - 1 && first < s + 3 && QUESTION_FILLERS.contains(t.word[first])) {
+                first++;
+            }
+            boolean wh = t.word[first].startsWith("wh") || t.word[first].startsWith("how");
+            boolean marked = t.text.substring(t.start[s], e < t.size ? t.start[e] : t.text.length()).indexOf('?') >= 0;
+            if (ctx.question(first) && QUESTION_OPENERS.contains(t.word[first]) && (wh || marked)) {
+                java.util.Arrays.fill(b, s, e, true);
+            }
+            s = e;
+        }
+        return b;
+    }
+
+    private static boolean sentenceEnd(String gap) {
+        return gap.indexOf('.') >= 0 || gap.indexOf('?') >= 0 || gap.indexOf('!') >= 0;
     }
 
     private void places(Tokens t, boolean[] blocked, List<ExtractedEntity> out) {

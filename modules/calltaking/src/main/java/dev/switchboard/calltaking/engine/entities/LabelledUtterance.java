@@ -28,8 +28,10 @@ public record LabelledUtterance(int id, String source, String speaker, String co
 
     /** The development set. */
     public static final String DEVELOPMENT = "labelled-utterances.jsonl";
-    /** The held-out proxy of real calls. */
+    /** The held-out proxy of real calls, parts A and B. */
     public static final String HELD_OUT = "heldout-real-call-proxy.jsonl";
+    /** Part C of the held-out proxy: written and frozen before the second round of rule changes. */
+    public static final String HELD_OUT_C = "heldout-part-c.jsonl";
 
     public LabelledUtterance {
         source = source == null ? "" : source;
@@ -61,9 +63,14 @@ public record LabelledUtterance(int id, String source, String speaker, String co
         return bundled(DEVELOPMENT);
     }
 
-    /** The bundled held-out proxy of real calls (never tuned on). */
+    /** The bundled held-out proxy of real calls, parts A and B (never tuned on). */
     public static List<LabelledUtterance> heldOut() {
         return bundled(HELD_OUT);
+    }
+
+    /** Part C of the held-out proxy (never tuned on; see LABELLING.md). */
+    public static List<LabelledUtterance> heldOutPartC() {
+        return bundled(HELD_OUT_C);
     }
 
     private static List<LabelledUtterance> bundled(String resource) {

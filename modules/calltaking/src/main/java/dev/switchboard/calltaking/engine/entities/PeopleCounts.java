@@ -26,7 +26,11 @@ final class PeopleCounts {
             "shooters", "suspects", "neighbors", "neighbours", "swimmers", "members", "guests", "males", "females",
             "dudes", "hikers", "bystanders", "sons", "daughters", "friends", "brothers", "sisters", "grandkids",
             "grandchildren", "motorists", "firefighters", "seniors", "juveniles", "gunmen", "intruders", "burglars",
-            "robbers", "attackers", "survivors", "coworkers", "others", "siblings", "nurses", "twins");
+            "robbers", "attackers", "survivors", "coworkers", "others", "siblings", "nurses", "twins", "trainers",
+            "coaches", "teachers", "doctors", "guards", "lifeguards", "players", "fans", "campers", "climbers",
+            "hunters", "kayakers", "tourists", "shoppers", "diners", "patrons", "clients", "visitors", "partiers",
+            "roommates", "cousins", "grandparents", "parents", "spectators", "volunteers", "staffers", "cooks",
+            "drunks", "inmates", "prisoners", "teammates", "classmates", "boaters", "fishermen", "skiers");
     static final Set<String> PERSON_ADJECTIVES = Set.of("old", "older", "elderly", "young", "younger", "little",
             "small", "tall", "short", "drunk", "injured", "hurt", "other", "more", "homeless", "pregnant", "teenage",
             "middle", "aged", "big", "skinny", "thin", "heavy", "large", "suspicious", "unconscious", "masked",
@@ -38,7 +42,8 @@ final class PeopleCounts {
     private static final Set<String> STATUS = Set.of("dead", "injured", "hurt", "wounded", "shot", "down",
             "trapped", "unconscious", "bleeding", "missing", "stuck", "killed", "stabbed", "burned", "inside",
             "deceased", "hit", "critical", "unresponsive", "breathing", "okay", "fine", "alive", "hospitalized",
-            "lying", "laying", "screaming", "crying");
+            "lying", "laying", "screaming", "crying", "bad", "worse", "serious", "moving", "conscious", "awake",
+            "gone", "pinned", "burnt", "out", "responding", "talking", "passed");
     /** "no one", "the other one", "which one": not a count. */
     private static final Set<String> NOT_A_COUNT_BEFORE_ONE = Set.of("no", "other", "the", "that", "this", "any",
             "each", "every", "which", "another", "some", "last", "first", "next", "only", "little", "big", "young",
@@ -46,7 +51,24 @@ final class PeopleCounts {
     /** "a cop car", "the driver's side": the person word names a thing here. */
     private static final Set<String> VEHICLE_AFTER = Set.of("car", "cars", "truck", "van", "side", "seat", "door",
             "license", "suv", "bike", "motorcycle", "room", "uniform");
-    private static final Set<String> OF_WHOM = Set.of("them", "us", "you", "those", "these", "thems");
+    private static final Set<String> OF_WHOM = Set.of("them", "us", "you", "those", "these", "thems", "em");
+    /** Between a bare count and what happened: "three more are hurt", "one who's screaming", "one's not moving". */
+    private static final Set<String> BARE_LINK = Set.of("are", "were", "is", "was", "more", "people", "who",
+            "whos", "that", "thats", "of", "still", "now", "confirmed", "badly", "seriously", "critically", "not",
+            "isnt", "arent", "real", "really", "very", "pretty", "definitely", "probably", "already", "looks",
+            "look", "seems", "just", "got", "get", "has", "been", "have", "in", "here", "there", "over");
+    /** Words after which "for", "to", "too" before people are a count ("there's for people", "shot to guys"). */
+    private static final Set<String> BEFORE_HOMOPHONE = Set.of("theres", "there", "are", "got", "have", "see",
+            "saw", "were", "about", "like", "maybe", "and", "with", "its", "only", "shot", "hit", "stabbed",
+            "killed", "found", "has", "had", "hurt", "injured", "dead");
+    private static final Set<String> OCCUPATIONS = Set.of("firefighter", "nurse", "doctor", "cop", "officer",
+            "deputy", "trooper", "security", "cashier", "clerk", "employee", "student", "teacher", "worker", "driver",
+            "guard", "lifeguard", "paramedic", "volunteer", "resident", "tenant", "homeowner", "customer");
+    /** "my sister's a nurse": a job said of someone already named. */
+    private static final Set<String> PREDICATE_BEFORE = Set.of("is", "hes", "shes", "im", "was", "being", "as",
+            "sisters", "brothers", "moms", "dads", "husbands", "wifes", "sons", "daughters", "friends",
+            "neighbors", "neighbours", "uncles", "aunts", "cousins", "boyfriends", "girlfriends", "mothers",
+            "fathers", "grandmas", "grandpas", "roommates", "theyre", "youre", "whos", "thats");
     private static final Set<String> DETERMINERS = Set.of("the", "my", "our", "his", "her", "their", "those",
             "these", "your");
 
@@ -79,8 +101,8 @@ final class PeopleCounts {
                     t.end[j - 1], conf));
             i = j - 1;
         }
-        if (asked && out.size() == before) {
-            answer(t, blocked, out);
+        if (asked) {
+            answer(t, blocked, out, before);
         }
     }
 
@@ -93,9 +115,25 @@ final class PeopleCounts {
             span[1] = t.isAny(i + 1, PLURAL) ? i + 2 : i + 3;
             return "2";
         }
+        if (w.equals("both") && (t.is(i + 1, "of") && t.isAny(i + 2, DETERMINERS) || t.isAny(i + 1, DETERMINERS))) {
+            int k = skipAdj(t, t.is(i + 1, "of") ? i + 3 : i + 2);
+            if (t.isAny(k, PLURAL)) {
+                span[1] = k + 1;
+                return "2";
+            }
+        }
+        if ((w.equals("a") || w.equals("an")) && t.is(i + 1, "couple") && t.isAny(skipAdj(t, i + 2), PLURAL)) {
+            span[1] = skipAdj(t, i + 2) + 1;
+            return "2";
+        }
         if ((w.equals("a") || w.equals("an")) && t.is(i + 1, "couple") && t.is(i + 2, "of")
                 && t.isAny(skipAdj(t, i + 3), PLURAL)) {
             span[1] = skipAdj(t, i + 3) + 1;
+            return "2";
+        }
+        if ((w.equals("a") || w.equals("an")) && t.is(i + 1, "couple") && t.is(i + 2, "of")
+                && t.isAny(i + 3, DETERMINERS) && t.isAny(skipAdj(t, i + 4), PLURAL)) {
+            span[1] = skipAdj(t, i + 4) + 1;
             return "2";
         }
         if (w.equals("all") && (n = SpokenNumbers.at(t, i + 1)) != null && n.value() >= 2 && n.value() <= 200) {
@@ -110,8 +148,8 @@ final class PeopleCounts {
             return String.valueOf(n.value());
         }
         if ((w.equals("several") || w.equals("few") || w.equals("many") || w.equals("lots") || w.equals("dozens")
-                || w.equals("bunch") && t.is(i - 1, "a") || w.equals("ton") && t.is(i - 1, "a") || w.equals("tons")
-                || w.equals("lot") && t.is(i - 1, "a") || w.equals("crowd") && t.is(i - 1, "a"))
+                || w.equals("bunch") && aBefore(t, i) || w.equals("ton") && aBefore(t, i) || w.equals("tons")
+                || w.equals("lot") && aBefore(t, i) || w.equals("crowd") && aBefore(t, i))
                 && (t.isAny(skipAdj(t, i + 1), PLURAL) || t.is(i + 1, "of") && (t.isAny(skipAdj(t, i + 2), PLURAL)
                 || t.isAny(i + 2, OF_WHOM)))) {
             String v = w.equals("several") || w.equals("few") ? "several" : "many";
@@ -120,9 +158,9 @@ final class PeopleCounts {
             } else {
                 span[1] = skipAdj(t, t.is(i + 1, "of") ? i + 2 : i + 1) + 1;
             }
-            if (t.is(i - 1, "a") && (w.equals("lot") || w.equals("bunch") || w.equals("ton")
+            if (aBefore(t, i) && (w.equals("lot") || w.equals("bunch") || w.equals("ton")
                     || w.equals("crowd"))) {
-                span[0] = i - 1;
+                span[0] = t.is(i - 1, "a") ? i - 1 : i - 2;
             }
             return v;
         }
@@ -132,7 +170,9 @@ final class PeopleCounts {
             if (t.isNumber(k) && t.isAny(k + 1, Set.of("year", "years")) && t.is(k + 2, "old")) {
                 k = skipAdj(t, k + 3);
             }
-            if (t.isAny(k, SINGULAR) && !t.is(k + 1, "of") && !t.isAny(k + 1, VEHICLE_AFTER)) {
+            if (t.isAny(k, SINGULAR) && !t.is(k + 1, "of") && !t.isAny(k + 1, VEHICLE_AFTER)
+                    && !(t.isAny(k, OCCUPATIONS) && t.isAny(i - 1, PREDICATE_BEFORE))) {
+                // "my husband is a firefighter" says what he does, not how many
                 span[1] = k + 1;
                 return "1";
             }
@@ -153,9 +193,26 @@ final class PeopleCounts {
             return null;
         }
         int k = skipAdj(t, next);
+        if (n.value() == 1 && t.at(k).endsWith("s") && SINGULAR.contains(t.at(k).substring(0,
+                t.at(k).length() - 1)) && !t.is(k + 1, "of")) {
+            // "one persons" with a recogniser's stray plural
+            span[1] = k + 1;
+            return "1";
+        }
+        if (t.isAny(next, Set.of("them", "em", "us")) && t.clause[next] == t.clause[i] && n.value() <= 20) {
+            // "one them" with the "of" dropped
+            span[1] = next + 1;
+            return String.valueOf(n.value());
+        }
         if (t.isAny(k, PLURAL) && n.value() >= 2 || n.value() == 1 && t.isAny(k, SINGULAR) && !t.is(k + 1, "of")) {
             span[1] = k + 1;
             return String.valueOf(n.value());
+        }
+        if (t.is(next, "of") && t.isAny(next + 1, Set.of("those", "these")) && next + 2 < t.size
+                && t.clause[next + 2] == t.clause[next + 1] && !t.isAny(skipAdj(t, next + 2), PLURAL)
+                && !t.isAny(next + 2, Set.of("who", "guys", "that", "people"))) {
+            // "one of those apartment buildings"
+            return null;
         }
         if (t.is(next, "of") && (t.isAny(next + 1, OF_WHOM) || t.isAny(next + 1, DETERMINERS)
                 && t.isAny(skipAdj(t, next + 2), PLURAL))) {
@@ -164,14 +221,12 @@ final class PeopleCounts {
         }
         // bare counts with what happened: "four are dead", "we've got one down", "six more wounded"
         int s = next;
-        if (t.isAny(s, Set.of("are", "were", "is", "was", "more", "people"))) {
-            s++;
-        }
-        if (t.isAny(s, Set.of("still", "now", "confirmed", "badly", "seriously", "critically"))) {
+        while (s < next + 3 && t.isAny(s, BARE_LINK) && !t.is(s, "of")) {
             s++;
         }
         if (t.isAny(s, STATUS) && t.clause[s] == t.clause[i] && !t.isAny(i - 1, Set.of("at", "by", "about",
-                "past", "around", "till", "until", "from"))) {
+                "past", "around", "till", "until", "from", "in", "for"))
+                && !(t.is(s, "out") && !t.isAny(s - 1, Set.of("is", "was", "are", "were", "still")))) {
             span[1] = next;
             return String.valueOf(n.value());
         }
@@ -183,34 +238,54 @@ final class PeopleCounts {
         String w = t.word[i];
         int k = skipAdj(t, i + 1);
         if ((w.equals("for") || w.equals("to") || w.equals("too")) && t.isAny(k, PLURAL) && k <= i + 2
-                && (i == 0 || t.clause[i - 1] != t.clause[i] || t.isAny(i - 1, Set.of("theres", "there", "are",
-                "got", "have", "see", "saw", "were", "about", "like", "maybe", "and", "with", "its", "only")))) {
+                && (i == 0 || t.clause[i - 1] != t.clause[i] || t.isAny(i - 1, BEFORE_HOMOPHONE))) {
             return w.equals("for") ? 4 : 2;
         }
         return -1;
     }
 
     /** "How many?" "Two." / "maybe four or five": a bare number at the start of the answer. */
-    private static void answer(Tokens t, boolean[] blocked, List<ExtractedEntity> out) {
+    private static void answer(Tokens t, boolean[] blocked, List<ExtractedEntity> out, int found) {
         int i = 0;
-        while (i < t.size && i < 3 && t.isAny(i, Set.of("uh", "um", "maybe", "like", "about", "around", "i",
-                "think", "probably", "theres", "there", "are", "at", "least", "just", "only"))) {
+        while (i < t.size && i < 4 && t.isAny(i, Set.of("uh", "um", "maybe", "like", "about", "around", "i",
+                "think", "probably", "theres", "there", "are", "at", "least", "just", "only", "see", "saw", "count",
+                "counted", "got", "have", "we", "ive", "weve", "the"))) {
             i++;
         }
         SpokenNumbers.Read n = SpokenNumbers.at(t, i);
         if (i >= t.size || blocked[i] || n == null || n.value() < 1 || n.value() > 500) {
             return;
         }
+        for (int k = found; k < out.size(); k++) {
+            if (out.get(k).end() > t.start[i] && out.get(k).start() <= t.start[i]) {
+                // the answer's number already counts people ("two guys"); "five, me and my four kids" does not
+                return;
+            }
+        }
         int from = i;
         int end = i + n.tokens();
         int value = n.value();
         SpokenNumbers.Read m;
-        if (t.is(end, "or") && (m = SpokenNumbers.at(t, end + 1)) != null && m.value() > value) {
+        int or = t.isAny(end, Set.of("or", "maybe", "to", "probably", "possibly")) ? end + 1
+                : t.isAny(end, Set.of("i")) && t.is(end + 1, "think") ? end + 2 : end;
+        if (or < t.size && (m = SpokenNumbers.at(t, or)) != null && m.value() > value && m.value() <= value * 3 + 5) {
+            // "four or five", "two, maybe three": the higher figure
             value = m.value();
-            end = end + 1 + m.tokens();
+            end = or + m.tokens();
+        }
+        for (int k = found; k < out.size(); k++) {
+            if (out.get(k).value().equals(String.valueOf(value))) {
+                // "Four, four of us": the utterance restates the number with whom it counts
+                return;
+            }
         }
         out.add(new ExtractedEntity(EntityType.PEOPLE_COUNT, String.valueOf(value), t.span(from, end),
                 t.start[from], t.end[end - 1], 0.7));
+    }
+
+    /** "a bunch", "a whole bunch", "a big crowd". */
+    private static boolean aBefore(Tokens t, int i) {
+        return t.is(i - 1, "a") || t.isAny(i - 1, Set.of("whole", "big", "huge", "large")) && t.is(i - 2, "a");
     }
 
     static int skipAdj(Tokens t, int i) {

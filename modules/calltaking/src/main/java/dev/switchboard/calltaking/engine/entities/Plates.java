@@ -51,17 +51,25 @@ final class Plates {
                 j++;
                 skipped++;
             }
-            if (read(t, blocked, j, out)) {
+            if (read(t, blocked, j, false, out)) {
                 found++;
                 i = j;
             }
         }
+        for (int i = 0; i < t.size && found == 0; i++) {
+            // "P like Paul, D, Z 4 4 8 1": a letter spelled out starts a plate without the word "plate"
+            if (!blocked[i] && t.word[i].length() == 1 && Character.isLetter(t.word[i].charAt(0))
+                    && spelledOut(t, i + 1, new StringBuilder(t.word[i].toUpperCase(java.util.Locale.ROOT))) > i + 1
+                    && read(t, blocked, i, false, out)) {
+                found++;
+            }
+        }
         if (found == 0 && asked) {
             int j = 0;
-            while (j < t.size && j < 6 && !startsCode(t, j)) {
+            while (j < t.size && j < 10 && !startsCode(t, j)) {
                 j++;
             }
-            read(t, blocked, j, out);
+            read(t, blocked, j, true, out);
         }
     }
 
@@ -82,16 +90,37 @@ final class Plates {
     }
 
     /** Reads a plate starting at token {@code j}; true when one was added. */
-    private static boolean read(Tokens t, boolean[] blocked, int j, List<ExtractedEntity> out) {
+    private static boolean read(Tokens t, boolean[] blocked, int j, boolean asked, List<ExtractedEntity> out) {
         StringBuilder code = new StringBuilder();
         int k = j;
         int last = -1;
+        boolean oneByOne = true;
+        boolean spelled = false;
         while (k < t.size && !blocked[k] && code.length() < MAX_CHARS) {
             String w = t.word[k];
-            if (k > j && !t.gap(k - 1, k).isBlank() && !t.gap(k - 1, k).strip().equals("-")) {
+            String gap = k > j ? t.gap(k - 1, k).strip() : "";
+            if (k > j && !gap.isEmpty() && !gap.equals("-") && !(gap.equals(",")
+                    && (t.word[k - 1].length() == 1 || spelled)
+                    && (w.length() == 1 || SPELLING.containsKey(w)))) {
+                // "J, R, 5, 7": characters said one by one may be separated by commas
                 break;
             }
-            if (t.isNumber(k) && code.length() + w.length() <= MAX_CHARS) {
+            int spelledTo = spelledOut(t, k, code);
+            if (spelledTo > k) {
+                // "L as in Larry", "P like Paul": the word only spells the letter before it
+                last = spelledTo - 1;
+                k = spelledTo;
+                spelled = true;
+                continue;
+            }
+            spelled = false;
+            oneByOne &= w.length() == 1 || SpokenNumbers.digit(w) >= 0 && !t.isNumber(k);
+            char homophone = last >= 0 && Character.isDigit(code.charAt(code.length() - 1)) && (k + 1 >= t.size
+                    || SpokenNumbers.digit(t.word[k + 1]) >= 0 || t.isNumber(k + 1)) ? digitHomophone(w) : 0;
+            if (homophone != 0) {
+                // "one to three four": a recogniser's "to", "for", "ate", "won" between digits
+                code.append(homophone);
+            } else if (t.isNumber(k) && code.length() + w.length() <= MAX_CHARS) {
                 code.append(w);
             } else if (SpokenNumbers.digit(w) >= 0 && !w.equals("o") && last >= 0) {
                 code.append(SpokenNumbers.digit(w));
@@ -117,8 +146,9 @@ final class Plates {
         String c = code.toString();
         boolean digits = c.chars().anyMatch(Character::isDigit);
         boolean letters = c.chars().anyMatch(Character::isLetter);
+        boolean partialAnswer = asked && oneByOne && !letters && c.length() == 3;
         if (last < 0 || !digits || c.length() < 3 || !letters && c.length() != 4 && c.length() < 5
-                || !letters && c.length() > 7) {
+                && !partialAnswer || !letters && c.length() > 7) {
             return false;
         }
         String value = !letters && c.length() == 4 ? c.substring(0, 2) + "-" + c.substring(2) : c;
@@ -128,6 +158,32 @@ final class Plates {
         out.add(new ExtractedEntity(EntityType.VEHICLE, "plate " + value, t.span(j, last + 1), t.start[j],
                 t.end[last], letters ? 0.8 : 0.7));
         return true;
+    }
+
+    /**
+     * After a letter just read, "as in Larry", "like Paul" or "for Frank" (a word starting with that letter): the
+     * token after the spelling word; else {@code k}.
+     */
+    private static int spelledOut(Tokens t, int k, StringBuilder code) {
+        if (code.length() == 0 || !Character.isLetter(code.charAt(code.length() - 1))) {
+            return k;
+        }
+        char letter = Character.toLowerCase(code.charAt(code.length() - 1));
+        int word = t.is(k, "as") && t.is(k + 1, "in") ? k + 2 : t.isAny(k, Set.of("like", "for")) ? k + 1 : -1;
+        if (word < 0 || word >= t.size || t.word[word].length() < 2 || t.word[word].charAt(0) != letter) {
+            return k;
+        }
+        return word + 1;
+    }
+
+    private static char digitHomophone(String w) {
+        return switch (w) {
+            case "to", "too" -> '2';
+            case "for" -> '4';
+            case "ate" -> '8';
+            case "won" -> '1';
+            default -> 0;
+        };
     }
 
     private static boolean startsSpoken(Tokens t, int k) {

@@ -23,6 +23,15 @@ final class Situations {
     private static final Set<String> WATER_LEVEL = Set.of("my", "the", "his", "her", "our", "their", "your", "a",
             "chest", "knees", "knee", "waist", "neck", "windows", "window", "door", "doors", "roof", "ankles",
             "shoulders", "hood", "steering", "seats", "seat", "dashboard", "ceiling", "outlets");
+    /** Bodies of water that flood when they rise or come over ("the creek came over the road"). */
+    private static final Set<String> WATER_BODIES = Set.of("creek", "creeks", "river", "rivers", "stream",
+            "canal", "lake", "bayou", "tide", "waves", "ocean", "sea", "pond", "reservoir", "floodwater", "runoff",
+            "wash", "arroyo", "levee", "brook");
+    private static final Set<String> CURRENT_PHRASE = Set.of("in", "into", "by", "caught");
+    /** How high water stands, said without the word water: "it's up to my knees". */
+    private static final Set<String> BODY_LEVEL = Set.of("ankles", "ankle", "knees", "knee", "waist", "chest",
+            "neck", "shoulders", "hips", "thighs", "chin", "windows", "doors", "seats", "dashboard", "dash",
+            "steering", "hood", "roof", "mailbox", "porch", "headlights", "tires", "wheels", "seat");
     private static final Set<String> NOT_FLOOD_BEFORE = Set.of("glass", "bottle", "drink", "drinking", "hot",
             "cold", "holy", "salt", "cup", "bottled", "some", "boiling");
     private static final Set<String> STRUCTURES = Set.of("building", "roof", "ceiling", "wall", "walls", "floor",
@@ -35,6 +44,7 @@ final class Situations {
             "giving", "caving", "come");
     private static final Set<String> COLLAPSE_PARTICLE = Set.of("down", "in", "through", "way", "out", "apart",
             "crashing");
+    private static final Set<String> FELL = Set.of("fell", "falling", "fallen", "came");
     private static final Set<String> WIRES = Set.of("wire", "wires", "line", "lines", "cable", "cables");
     private static final Set<String> WIRE_STATE = Set.of("down", "laying", "lying", "sparking", "arcing", "hanging",
             "across", "fell", "fallen", "snapped", "ground", "smoking", "burning");
@@ -42,7 +52,8 @@ final class Situations {
             "hes", "shes", "im", "theyre", "just", "he", "she", "they", "someone", "somebody", "people", "kids",
             "guys", "man", "woman", "guy", "son", "daughter", "husband", "wife", "brother", "friend", "officer", "cop",
             "boy", "girl", "kid", "everyone", "everybody", "being", "and", "person", "baby", "dad", "mom", "sister",
-            "them", "him", "her", "students", "men", "women", "cops", "officers", "somebodys", "someones");
+            "them", "him", "her", "students", "men", "women", "cops", "officers", "somebodys", "someones",
+            "persons", "cousin", "uncle", "aunt", "neighbor", "neighbour", "grandma", "grandpa");
     private static final Set<String> SHOT_AFTER = Set.of("him", "her", "them", "me", "my", "his", "their", "our",
             "in", "through", "twice", "multiple", "dead", "several", "up", "herself", "himself", "us", "your",
             "someone", "somebody", "a", "the", "two", "three");
@@ -54,6 +65,13 @@ final class Situations {
     private static final Set<String> DOWN_PEOPLE = Set.of("man", "men", "officer", "officers", "person", "people",
             "guy", "guys", "kid", "kids", "woman", "women", "cop", "cops", "one", "firefighter", "soldier",
             "victim", "victims", "somebody", "someone", "students", "student", "deputy");
+
+    private static final Set<String> ANIMALS = Set.of("cat", "dog", "bird", "deer", "animal", "raccoon",
+            "squirrel", "possum", "opossum", "skunk", "coyote", "fox", "horse", "cow", "rat", "mouse", "fish",
+            "battery", "phone", "tree", "grass", "end", "body", "zone", "bolt", "line");
+    private static final Set<String> MOVING_PART = Set.of("chest", "arm", "arms", "leg", "legs", "hand", "hands",
+            "foot", "feet", "car", "traffic", "line", "water", "fingers", "head", "traffics", "cars", "lines",
+            "lane", "lanes", "nothing", "bus", "train");
 
     private Situations() {
     }
@@ -72,6 +90,11 @@ final class Situations {
                     return !near(w, i, 3, BODY) && !near(w, i, 2, SMELL)
                             && !t.isAny(i + 1, Set.of("sensation", "pain", "feeling"));
                 }
+                case "choking" -> {
+                    // "he's choking me" is an assault, not the patient's breathing
+                    return !t.isAny(i + 1, Set.of("me", "him", "her", "them", "us", "someone", "somebody", "my",
+                            "his"));
+                }
                 case "talking", "crying", "screaming", "moaning", "groaning" -> {
                     return !near(w, i, 2, Set.of("i", "im", "you", "youre", "we", "were", "keep", "stop", "me",
                             "us", "was", "kids", "people", "everyone", "everybody"));
@@ -85,7 +108,8 @@ final class Situations {
                             "pills", "wine", "beer", "vodka", "whiskey", "empty"));
                 }
                 case "dead" -> {
-                    return !near(w, i, 2, Set.of("phone", "battery", "car", "engine", "line", "tree", "grass",
+                    return !t.isAny(i + 1, ANIMALS) && !near(w, i, 2, Set.of("phone", "battery", "car", "engine",
+                            "line", "tree", "grass",
                             "plant", "cat", "dog", "bird", "deer", "animal", "raccoon", "squirrel"));
                 }
                 case "blast", "boom", "bang" -> {
@@ -105,6 +129,14 @@ final class Situations {
                     return true;
                 }
             }
+        }
+        if (w[f.to() - 1].equals("moving") && near(w, f.from(), 2, MOVING_PART)) {
+            // "her chest isn't moving", "traffic's not moving": not the person's consciousness
+            return false;
+        }
+        if ((first.equals("walking") || first.equals("sitting")) && t.is(f.to(), "with")) {
+            // "a guy walking around with a machete" describes him, not a patient
+            return false;
         }
         if (w[f.to() - 1].equals("answering") && t.isAny(f.to(), Set.of("the", "his", "her", "my", "their", "phone",
                 "door", "calls", "texts", "anyone"))) {
@@ -133,7 +165,7 @@ final class Situations {
                 continue;
             }
             Clues.Found f = match(t, w, taken, i);
-            if (f == null) {
+            if (f == null || anyTaken(taken, i, f.to())) {
                 continue;
             }
             ExtractedEntity e = Clues.judge(t, ctx, f.clue(), i, f.to());
@@ -145,6 +177,15 @@ final class Situations {
             }
             i = f.to() - 1;
         }
+    }
+
+    private static boolean anyTaken(boolean[] taken, int from, int to) {
+        for (int k = from; k < to && k < taken.length; k++) {
+            if (taken[k]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The patterns in tokens {@code from..to} of a question: what it asks about ("is the water rising?"). */
@@ -167,10 +208,30 @@ final class Situations {
         String value = null;
         double conf = 0.75;
         String s = w[i];
-        if (s.equals("water") && !near(w, i, 2, NOT_FLOOD_BEFORE)) {
+        if (s.equals("water") && !near(w, i, 2, NOT_FLOOD_BEFORE) || WATER_BODIES.contains(s)) {
             to = flood(t, w, i);
             type = EntityType.HAZARD;
             value = "flood";
+        } else if (s.equals("up") && t.isAny(i + 1, Set.of("to", "too", "two", "past", "over"))
+                && t.isAny(i + 2, Set.of("my", "his", "her", "our", "their", "the", "your"))
+                && t.isAny(i + 3, BODY_LEVEL) && !(i > 0 && taken[i - 1])) {
+            to = i + 4;
+            type = EntityType.HAZARD;
+            value = "flood";
+            conf = 0.7;
+        } else if (s.equals("spoke") && t.isAny(i - 1, Set.of("theres", "there", "of", "some", "black", "thick",
+                "white", "grey", "gray", "smell", "see", "lot", "much", "full", "and", "the"))
+                && !t.isAny(i + 1, Set.of("to", "with", "about", "up", "english", "spanish", "japanese"))) {
+            // "smoke" as a recogniser mishears it
+            to = i + 1;
+            type = EntityType.HAZARD;
+            value = "smoke";
+            conf = 0.6;
+        } else if (s.equals("passed") && passedAway(t, w, i)) {
+            to = i + 1;
+            type = EntityType.INJURY;
+            value = "dead";
+            conf = 0.7;
         } else if ((s.equals("filling") || s.equals("filled") || s.equals("full") || s.equals("fills"))
                 && waterAfter(w, i) > 0) {
             to = waterAfter(w, i);
@@ -202,6 +263,14 @@ final class Situations {
             value = "injured";
             conf = 0.7;
         }
+        if (type == null && (s.equals("current") || s.equals("currents")) && t.is(i - 1, "the")
+                && t.isAny(i - 2, CURRENT_PHRASE)) {
+            // "stuck in the current", "swept into the current"
+            to = i + 1;
+            type = EntityType.HAZARD;
+            value = "flood";
+            conf = 0.7;
+        }
         return to <= i || type == null ? null : new Clues.Found(new Clues.Clue(type, value, false, conf), i, to);
     }
 
@@ -225,6 +294,10 @@ final class Situations {
                         : end;
             }
             if (x.equals("over") && t.isAny(k + 1, Set.of("the", "my", "our"))) {
+                return k + 1;
+            }
+            if (x.equals("up") && t.isAny(k - 1, Set.of("came", "come", "coming", "comes", "rose", "gone", "went",
+                    "going", "is", "its", "getting"))) {
                 return k + 1;
             }
         }
@@ -272,11 +345,24 @@ final class Situations {
             if (COLLAPSE_VERB.contains(w[k]) && t.isAny(k + 1, COLLAPSE_PARTICLE)) {
                 return k + 2;
             }
+            if (FELL.contains(w[k]) && t.is(k + 1, "on") && !t.is(k - 1, "who")) {
+                return k + 2;
+            }
             if (PEOPLE_WORDS.contains(w[k])) {
                 return -1;
             }
         }
         return -1;
+    }
+
+    /** "my grandmother passed", "he just passed": a person's death, not "passed out" or "passed the exit". */
+    private static boolean passedAway(Tokens t, String[] w, int i) {
+        boolean ends = i + 1 >= t.size || t.clause[i + 1] != t.clause[i] || t.isAny(i + 1, Set.of("on",
+                "last", "yesterday", "today", "tonight", "this", "in", "peacefully", "recently"))
+                && !t.isAny(i + 2, Set.of("the", "a", "my", "his", "her", "our"));
+        return ends && (PEOPLE_WORDS.contains(w[i - 1 < 0 ? 0 : i - 1]) && i > 0 || t.isAny(i - 1, Set.of("just",
+                "has", "have", "already", "mother", "grandmother", "grandfather", "aunt", "uncle", "cousin",
+                "grandpa", "grandma", "papa", "nana")));
     }
 
     /** "a wire is down", "the wires are laying across my car": the end, or -1. */
@@ -307,6 +393,10 @@ final class Situations {
     /** "man down", "we've got one down", "three people down by the fountain", "one guy is down". */
     private static boolean personDown(Tokens t, String[] w, int i) {
         if (t.isAny(i + 1, DOWN_NOT_BEFORE) && !t.is(i + 1, "by")) {
+            return false;
+        }
+        if (t.is(i + 1, "at") && !(SpokenNumbers.word(w[Math.max(0, i - 1)]) > 0 || t.isNumber(i - 1))) {
+            // "a kid down at the end of the block" is where, not hurt; "one down at the corner" is hurt
             return false;
         }
         int k = i - 1;

@@ -55,7 +55,8 @@ final class Suspects {
             "sleeveless", "cargo", "basketball", "track", "bomber", "letterman", "wool", "knit", "fleece", "bright",
             "neon", "graphic", "tight", "baggy", "ripped", "torn", "dirty", "big", "little", "puffy", "windbreaker",
             "colored", "coloured", "football", "sports", "running", "tennis", "skinny", "high", "top", "low",
-            "zippered", "hoody", "motorcycle", "trucker", "snapback", "flat", "brimmed", "cowboy", "biker");
+            "zippered", "hoody", "motorcycle", "trucker", "snapback", "flat", "brimmed", "cowboy", "biker", "up",
+            "down");
     private static final Set<String> NOT_WORN = Set.of("gas", "oxygen", "life", "safety", "car", "sleeping",
             "garbage", "trash", "plastic", "body", "shopping", "grocery", "air", "tea", "bean", "punching");
     private static final Map<String, String> FEATURES = Map.ofEntries(
@@ -154,6 +155,13 @@ final class Suspects {
         int first = -1;
         int last = -1;
         boolean strong;
+        /** The utterance answers "what does he look like?": its leading words are a list of attributes. */
+        boolean answersDescription;
+
+        /** True when token {@code i} continues the list of an answer to "what does he look like?". */
+        boolean inAnswerList(Tokens t, int i) {
+            return answersDescription && (i == 0 || last == i || t.gapBefore(i).strip().equals(","));
+        }
 
         void at(int from, int to, boolean isStrong) {
             first = first < 0 ? from : Math.min(first, from);
@@ -186,6 +194,7 @@ final class Suspects {
     /** One person description per utterance, when at least one distinguishing attribute is given. */
     static void find(Tokens t, boolean[] blocked, Answers.Question q, List<ExtractedEntity> out) {
         Found f = new Found();
+        f.answersDescription = q.description();
         boolean describing = q.description() || q.age() || q.direction();
         for (int k = 0; k < t.size && !describing; k++) {
             describing = DESCRIBING.contains(t.word[k]) || t.is(k, "cant") && t.is(k + 1, "find");
@@ -197,6 +206,13 @@ final class Suspects {
         }
         if (q.direction()) {
             i = Math.max(i, Travel.directionAnswer(t, blocked, f));
+        }
+        for (int k = 0; k < i && k < t.size; k++) {
+            // "She went north": the answer's own subject
+            String g = GENDER.get(t.word[k]);
+            if (g != null && !g.isEmpty() && !blocked[k]) {
+                genders.add(k);
+            }
         }
         while (i < t.size) {
             if (blocked[i]) {
@@ -331,7 +347,9 @@ final class Suspects {
                 || garment.equals("bag") && cs.isEmpty() || garment.equals("tie") && cs.isEmpty()) {
             return -1;
         }
-        if (garment.equals("mask") && t.isAny(i - 1, NOT_WORN) || FEATURES.containsKey(two)) {
+        if (garment.equals("mask") && t.isAny(i - 1, NOT_WORN) || FEATURES.containsKey(two)
+                || bare && garment.equals("hood") && t.is(i - 1, "the")) {
+            // "smoke from under the hood" is the car's
             return -1;
         }
         f.clothing.add((String.join(" ", cs) + " " + garment).strip());
@@ -344,7 +362,8 @@ final class Suspects {
             return false;
         }
         String s = t.text.substring(t.start[g], t.end[g]);
-        return Character.isUpperCase(s.charAt(0)) && GARMENTS.containsKey(t.at(g + 1)) && !COLOURS.contains(t.word[g]);
+        return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && GARMENTS.containsKey(t.at(g + 1))
+                && !COLOURS.contains(t.word[g]);
     }
 
     private static int feature(Tokens t, int i, Found f) {
@@ -415,8 +434,9 @@ final class Suspects {
         boolean nounAfter = t.isAny(n, PERSON_NOUNS);
         boolean predicate = t.isAny(i - 1, Set.of("hes", "shes", "theyre", "both", "them", "guy", "male", "female",
                 "man", "woman", "lady", "dude")) || t.isAny(i - 1, Set.of("is", "was", "were", "are"))
-                && t.isAny(i - 2, Set.of("he", "she", "they", "suspect", "guy", "man", "woman", "shooter"));
-        boolean listed = !t.gapBefore(i).isBlank() && i > 0 && nearPersonNoun(t, i, 3);
+                && (t.isAny(i - 2, Set.of("he", "she", "they", "suspect", "guy", "man", "woman", "shooter"))
+                || nearPersonNoun(t, i, 7));
+        boolean listed = !t.gapBefore(i).isBlank() && i > 0 && nearPersonNoun(t, i, 3) || f.inAnswerList(t, i);
         boolean nextFree = !t.isAny(i + 1, COLOURS) && !GARMENTS.containsKey(t.at(i + 1))
                 && !t.isAny(i + 1, Set.of("hair", "car", "truck", "van", "suv", "sedan", "smoke", "beard"))
                 && !FEATURES.containsKey(t.at(i + 1));
@@ -430,7 +450,8 @@ final class Suspects {
 
     /** True when token {@code i} stands in a comma-separated description list after a person word. */
     private static boolean listed(Tokens t, int i, Found f) {
-        return t.gapBefore(i).strip().equals(",") && (f.first >= 0 || nearDescribed(t, i, 8));
+        return t.gapBefore(i).strip().equals(",") && (f.first >= 0 || nearDescribed(t, i, 8))
+                || f.inAnswerList(t, i);
     }
 
     private static boolean nearDescribed(Tokens t, int i, int back) {
@@ -460,7 +481,9 @@ final class Suspects {
             f.at(i, i + 2, true);
             return i + 2;
         }
-        if (HEIGHTS.containsKey(w) && personNear(t, i + 1) && !t.is(i + 1, "of") && !t.is(i + 1, "hair")) {
+        if (HEIGHTS.containsKey(w) && (personNear(t, i + 1) || listed(t, i, f) && (f.first >= 0
+                || f.inAnswerList(t, i)))
+                && !t.isAny(i + 1, Set.of("of", "hair", "sleeve", "sleeved", "sleeves", "while", "time"))) {
             f.height = HEIGHTS.get(w);
             f.at(i, i + 1, true);
             return i + 1;

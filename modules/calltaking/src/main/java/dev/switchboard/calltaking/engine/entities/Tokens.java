@@ -99,6 +99,33 @@ final class Tokens {
         return new Tokens(text, lower, words, start, end, size, clause);
     }
 
+    /**
+     * The same text with token {@code i} and the next one read as one word {@code joined} (its span covering both),
+     * for each {@code i} where {@code join[i]} is set; {@code words} replaces the other words as in
+     * {@link #withWords(String[])}. Linear in the number of tokens.
+     */
+    Tokens joined(String[] words, String[] join) {
+        String[] w = new String[size];
+        int[] s = new int[size];
+        int[] e = new int[size];
+        int[] c = new int[size];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            s[n] = start[i];
+            c[n] = clause[i];
+            if (join[i] != null && i + 1 < size) {
+                w[n] = join[i];
+                e[n] = end[i + 1];
+                i++;
+            } else {
+                w[n] = words[i];
+                e[n] = end[i];
+            }
+            n++;
+        }
+        return new Tokens(text, lower, w, s, e, n, c);
+    }
+
     /** 1 letter, 2 digit, 3 Japanese, 0 anything else (space, punctuation). */
     private static int charClass(char c) {
         if (c >= 'a' && c <= 'z') {

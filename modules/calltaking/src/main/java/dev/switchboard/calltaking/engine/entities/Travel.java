@@ -36,6 +36,17 @@ final class Travel {
     private Travel() {
     }
 
+    /** True when {@code w} is a compass word or a verb of motion this class reads. */
+    static boolean knows(String w) {
+        return COMPASS.containsKey(w) || MOTION.contains(w);
+    }
+
+    /** True when {@code w} can follow "heading": a compass word or "toward". */
+    static boolean knowsDirection(String w) {
+        return COMPASS.containsKey(w) || TOWARD.contains(w) || w.equals("down") || w.equals("up")
+                || w.equals("back") || w.equals("out");
+    }
+
     /** A direction of travel after a verb of motion at token {@code i} ("ran north"); its end, or -1. */
     static int direction(Tokens t, boolean[] blocked, int i, Suspects.Found f) {
         String w = t.word[i];

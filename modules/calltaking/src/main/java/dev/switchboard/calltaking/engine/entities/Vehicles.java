@@ -42,7 +42,8 @@ final class Vehicles {
             Map.entry("polestar", "Polestar"), Map.entry("jeep", "Jeep"));
     private static final Map<String, String> TWO_WORD_MAKES = Map.of("land rover", "Land Rover",
             "range rover", "Range Rover", "harley davidson", "Harley-Davidson", "alfa romeo", "Alfa Romeo",
-            "aston martin", "Aston Martin", "rolls royce", "Rolls-Royce", "mercedes benz", "Mercedes");
+            "aston martin", "Aston Martin", "rolls royce", "Rolls-Royce", "mercedes benz", "Mercedes", "dodge ram",
+            "Dodge Ram");
     private static final Map<String, String> MODELS = Map.ofEntries(
             Map.entry("prius", "Prius"), Map.entry("corolla", "Corolla"), Map.entry("alphard", "Alphard"),
             Map.entry("hiace", "HiAce"), Map.entry("civic", "Civic"), Map.entry("serena", "Serena"),
@@ -117,6 +118,7 @@ final class Vehicles {
             Map.entry("tanker", "tanker"), Map.entry("kei car", "kei car"), Map.entry("sports car", "sports car"),
             Map.entry("delivery truck", "delivery truck"), Map.entry("dump truck", "dump truck"),
             Map.entry("garbage truck", "garbage truck"), Map.entry("tanker truck", "tanker"),
+            Map.entry("tank truck", "tanker"),
             Map.entry("delivery van", "delivery van"), Map.entry("pickup truck", "pickup"),
             Map.entry("vehicle", "vehicle"), Map.entry("vehicles", "vehicle"), Map.entry("minibus", "minibus"),
             Map.entry("coupe", "coupe"), Map.entry("hatchback", "hatchback"), Map.entry("convertible", "convertible"),
@@ -134,7 +136,13 @@ final class Vehicles {
             "cops", "sheriff", "sheriffs", "trooper", "troopers", "ems", "rescue", "emergency", "unmarked");
     private static final Set<String> STYLE = Set.of("colored", "coloured", "color", "colour", "metallic", "older",
             "newer", "old", "new", "little", "small", "big", "beat", "beat-up", "rusty", "tinted", "two", "four",
-            "door", "full", "size", "compact", "lifted", "dented", "shiny", "flatbed", "souped", "up");
+            "door", "full", "size", "compact", "lifted", "dented", "shiny", "flatbed", "souped", "up", "work", "cargo",
+            "delivery", "utility", "box", "passenger", "panel", "stake", "moving", "rental");
+    /** A vehicle word that names a place or a thing here ("the bus station", "a car seat"). */
+    private static final Set<String> NOT_A_VEHICLE_AFTER = Set.of("station", "stop", "shelter", "depot",
+            "terminal", "lane", "stops", "stations", "seat", "seats", "wash", "dealership", "dealer", "lot",
+            "park", "garage", "ride", "route", "pass", "ticket", "alarm", "keys", "key", "insurance", "accident",
+            "rack", "path", "trail", "shop");
     /** Makes that are also ordinary words or names: only a make with a colour, model or type. */
     private static final Set<String> AMBIGUOUS_MAKES = Set.of("Lincoln", "Mercury", "Saturn", "Genesis", "Ram",
             "Mini", "Triumph", "Mack", "Scion", "Jaguar", "Hummer", "Polestar", "Jeep", "Dodge", "Ford");
@@ -208,7 +216,9 @@ final class Vehicles {
             if (make == null && model == null && type == null || makeAlone
                     || type != null && type.equals("vehicle") && make == null && colours.isEmpty()
                     || colours.isEmpty() && make == null && model == null && t.isAny(j, OWN_UNITS)
-                    || type != null && type.equals("bike") && t.is(j, "lane")) {
+                    || type != null && type.equals("bike") && t.is(j, "lane")
+                    || type != null && make == null && model == null && colours.isEmpty()
+                    && t.isAny(j, NOT_A_VEHICLE_AFTER)) {
                 i++;
                 continue;
             }

@@ -26,7 +26,11 @@ class ExtractionFuzzTest {
         "yes", "yeah", "nope", "i", "dont", "know", "if", "maybe", "think", "any", "weapons", "a", "man", "guy",
         "in", "his", "thirties", "years", "old", "180", "cm", "feet", "big", "it", "was", "shinagawa", "300",
         "品川", "あ", "12-34", "丁目", "番", "号", "2", "21", "99999999999999999999", "-", "fists", "car", "van",
-        "filling", "up", "with", "completely", "people", "injured", "we've", "got", "5'10", "6'2\"", "f-150"};
+        "filling", "up", "with", "completely", "people", "injured", "we've", "got", "5'10", "6'2\"", "f-150",
+        "know", "knows", "wheeze", "scream", "laye", "ones", "as", "Larry", "for", "Paul", "L", "P", "passed", "creek",
+        "river", "over", "bank", "came", "spoke", "current", "stop", "won't", "think", "lips", "kinda", "couple",
+        "both", "whole", "bunch", "what", "does", "look", "hood", "choking", "me", "raccoon", "busted", "lip",
+        "gasps", "everybody's", "touch", "wires", "ankles", "em", "them", "sounds", "weird", "real", "heavy"};
 
     private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
 
@@ -101,6 +105,35 @@ class ExtractionFuzzTest {
         check("1-".repeat(50_000), null);
         check("丁目".repeat(50_000), null);
         check("? ".repeat(50_000), null);
+    }
+
+    @Test
+    void timeGrowsLinearlyWithTheLength() {
+        List<LabelledUtterance> noisy = SpeechNoise.apply(LabelledUtterance.bundled());
+        StringBuilder sb = new StringBuilder();
+        SplittableRandom rnd = new SplittableRandom(4);
+        while (sb.length() < 200_000) {
+            sb.append(noisy.get(rnd.nextInt(noisy.size())).text()).append(' ');
+        }
+        String small = sb.substring(0, 25_000);
+        String large = sb.substring(0, 200_000);
+        for (int warm = 0; warm < 3; warm++) {
+            extractor.find(small, null);
+        }
+        long best = Long.MAX_VALUE;
+        long bestLarge = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long t0 = System.nanoTime();
+            extractor.find(small, null);
+            long t1 = System.nanoTime();
+            extractor.find(large, null);
+            long t2 = System.nanoTime();
+            best = Math.min(best, t1 - t0);
+            bestLarge = Math.min(bestLarge, t2 - t1);
+        }
+        // eight times the text: linear is about 8x; quadratic would be 64x. Generous for a loaded machine.
+        assertThat(bestLarge).as("200k chars %d ms vs 25k chars %d ms", bestLarge / 1_000_000, best / 1_000_000)
+                .isLessThan(24 * best + 200_000_000L);
     }
 
     private List<ExtractedEntity> check(String text, String previous) {
