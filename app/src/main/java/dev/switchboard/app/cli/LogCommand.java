@@ -6,15 +6,17 @@ import dev.switchboard.core.id.SessionId;
 import dev.switchboard.store.DatabaseCorruptException;
 import dev.switchboard.store.eventlog.VerifyReport;
 import dev.switchboard.store.integrity.Checkpoint;
+import dev.switchboard.store.integrity.Checkpoints;
 import dev.switchboard.store.integrity.IntegrityCheck;
 import dev.switchboard.store.integrity.IntegrityProblem;
 import java.io.PrintWriter;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code switchboard log verify|checkpoint}: the tamper-evident event log. */
+/** {@code switchboard log verify|checkpoint|key}: the tamper-evident event log. */
 @Command(name = "log", description = "Work with the tamper-evident event log.", mixinStandardHelpOptions = true)
 public final class LogCommand extends DataDirCommand {
 
@@ -40,6 +42,7 @@ public final class LogCommand extends DataDirCommand {
                     + c.chains() + " chains, signed by key " + c.keyFingerprint()).orElse("No checkpoint yet "
                     + "(one is signed when a command or the window closes, and before every backup)."));
             out.println("This installation's checkpoint key: " + report.keyFingerprint());
+            printSigners(out, report);
             if (!report.known()) {
                 out.println("UNKNOWN: there is no session " + session + " (no row, no record, no log entries).");
                 return 1;
@@ -76,6 +79,40 @@ public final class LogCommand extends DataDirCommand {
                 out.println();
             }
             out.print(newest.get().printable());
+            return 0;
+        }
+    }
+
+    /**
+     * Lists every key that signed checkpoints here, so an auditor can hold the list against each seat's
+     * {@code switchboard log key}: a key no seat owns means someone signed checkpoints of their own.
+     */
+    private static void printSigners(PrintWriter out, IntegrityCheck.Report report) {
+        if (report.signers().isEmpty()) {
+            return;
+        }
+        out.println("Checkpoints signed by " + report.signers().size() + " key(s):");
+        for (Checkpoints.Signer s : report.signers()) {
+            out.printf(Locale.ROOT, "  %s%s: %d checkpoint(s), %s to %s%n", s.fingerprint(),
+                    s.thisSeat() ? " (this seat's key)" : "", s.checkpoints(), s.first(), s.newest());
+        }
+        if (report.signers().stream().anyMatch(s -> !s.thisSeat())) {
+            out.println("  Each key should be one seat's: compare with 'switchboard log key' on every seat; a key no "
+                    + "seat has means checkpoints were signed elsewhere.");
+        }
+    }
+
+    /** Prints this installation's checkpoint key, for an auditor to compare with {@code log verify}'s list. */
+    @Command(name = "key", description = "Print this installation's checkpoint signing key (its fingerprint and "
+            + "the public key), to compare with the keys 'log verify' lists.")
+    int key() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Workstation ws = openWorkstation()) {
+            Checkpoints checkpoints = ws.checkpoints();
+            out.println("Checkpoint key fingerprint: " + checkpoints.key().fingerprint());
+            out.println("Public key (Ed25519, X.509, Base64): "
+                    + Base64.getEncoder().encodeToString(checkpoints.key().publicKey()));
+            out.println("Checkpoints are signed on: " + checkpoints.chain());
             return 0;
         }
     }
