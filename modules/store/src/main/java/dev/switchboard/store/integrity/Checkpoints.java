@@ -14,11 +14,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -48,6 +50,8 @@ public final class Checkpoints {
     public static final SessionId CHAIN = new SessionId("checkpoints");
     /** The entry type of a checkpoint. */
     public static final String TYPE = "log.checkpoint";
+    /** The entry type of a {@link MovedNote}: chains that stayed on a seat when it moved to a server. */
+    public static final String MOVED_TYPE = "log.checkpoints.moved";
     /** How a key's own checkpoint chain on a server begins; the key's fingerprint follows. */
     static final String KEY_CHAIN_PREFIX = CHAIN.value() + "-";
 
@@ -127,7 +131,7 @@ public final class Checkpoints {
     private Optional<Checkpoint> takeLocked() {
         SessionId own = chain();
         List<Checkpoint> earlier = read(own);
-        Map<SessionId, ChainHead> anchored = anchored(earlier);
+        Map<SessionId, ChainHead> anchored = anchored(own);
         List<ChainHead> changed = new ArrayList<>();
         boolean logChanged = false;
         int chains = 0;
@@ -238,8 +242,14 @@ public final class Checkpoints {
     public List<IntegrityProblem> verify() {
         List<IntegrityProblem> problems = new ArrayList<>();
         Map<SessionId, List<ChainHead>> anchors = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
-        for (SessionId chain : checkpointChains()) {
-            verifyChain(chain, problems, anchors);
+        List<SessionId> chains = checkpointChains();
+        // A seat whose key was replaced brings two keys' chains; the second's first checkpoint follows the first's.
+        Set<String> digests = new HashSet<>();
+        for (SessionId chain : chains) {
+            read(chain).forEach(c -> digests.add(c.digest()));
+        }
+        for (SessionId chain : chains) {
+            verifyChain(chain, problems, anchors, digests);
         }
         Map<SessionId, Long> lengths = new LinkedHashMap<>();
         for (ChainHead h : log.heads()) {
@@ -274,12 +284,26 @@ public final class Checkpoints {
 
     /** Checks one checkpoint chain's signatures, key and links, and collects its anchors. */
     private void verifyChain(SessionId chain, List<IntegrityProblem> problems,
-                             Map<SessionId, List<ChainHead>> anchors) {
+                             Map<SessionId, List<ChainHead>> anchors, Set<String> digests) {
         String named = chain.equals(CHAIN) ? null : chain.value().substring(KEY_CHAIN_PREFIX.length());
         String where = chain.equals(CHAIN) ? "" : " on " + chain;
         String previousDigest = "none";
         String firstKey = null;
-        for (EventLogEntry e : log.readType(chain, TYPE)) {
+        Map<SessionId, List<ChainHead>> own = new LinkedHashMap<>();
+        for (EventLogEntry e : entries(chain)) {
+            if (e.type().equals(MOVED_TYPE)) {
+                Optional<MovedNote> n = note(e);
+                String signer = named != null ? named : firstKey;
+                if (n.isEmpty() || !n.get().signatureValid() || !n.get().keyFingerprint().equals(signer)
+                        || !n.get().last().equals(previousDigest)) {
+                    problems.add(IntegrityProblem.of(IntegrityProblem.Kind.CHECKPOINT, chain, e.seq(),
+                            "entry " + e.seq() + where + " claims that chains stayed on a seat, but is not signed by "
+                                    + "the chain's key right after its last checkpoint"));
+                    continue;
+                }
+                n.get().left().forEach(own::remove);
+                continue;
+            }
             Optional<Checkpoint> parsed = parse(e);
             if (parsed.isEmpty()) {
                 problems.add(IntegrityProblem.of(IntegrityProblem.Kind.CHECKPOINT, chain, e.seq(),
@@ -306,16 +330,18 @@ public final class Checkpoints {
                                 + ") than the checkpoints before it (" + firstKey + ")"));
                 firstKey = c.keyFingerprint();
             }
-            if (!c.previous().equals(previousDigest)) {
+            boolean handedOver = named != null && previousDigest.equals("none") && digests.contains(c.previous());
+            if (!c.previous().equals(previousDigest) && !handedOver) {
                 problems.add(IntegrityProblem.of(IntegrityProblem.Kind.CHECKPOINT, chain, e.seq(),
                         "checkpoint #" + c.number() + where + " does not follow the checkpoint before it (one was "
                                 + "removed or replaced)"));
             }
             previousDigest = c.digest();
             for (ChainHead h : c.changed()) {
-                anchors.computeIfAbsent(h.chain(), k -> new ArrayList<>()).add(h);
+                own.computeIfAbsent(h.chain(), k -> new ArrayList<>()).add(h);
             }
         }
+        own.forEach((k, v) -> anchors.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
         if (!server && chain.equals(CHAIN) && firstKey != null && !firstKey.equals(key.fingerprint())) {
             problems.add(IntegrityProblem.of(IntegrityProblem.Kind.CHECKPOINT, CHAIN, 0,
                     "the newest checkpoints are signed with key " + firstKey + ", not with this installation's key "
@@ -323,13 +349,19 @@ public final class Checkpoints {
         }
     }
 
-    private static Map<SessionId, ChainHead> anchored(List<Checkpoint> checkpoints) {
+    /** The newest anchor of each chain on {@code chain}'s valid checkpoints, less what a valid note released. */
+    private Map<SessionId, ChainHead> anchored(SessionId chain) {
         Map<SessionId, ChainHead> state = new LinkedHashMap<>();
-        for (Checkpoint c : checkpoints) {
-            if (!c.signatureValid()) {
+        for (EventLogEntry e : entries(chain)) {
+            if (e.type().equals(MOVED_TYPE)) {
+                note(e).filter(MovedNote::signatureValid).ifPresent(n -> n.left().forEach(state::remove));
                 continue;
             }
-            for (ChainHead h : c.changed()) {
+            Optional<Checkpoint> c = parse(e);
+            if (c.isEmpty() || !c.get().signatureValid()) {
+                continue;
+            }
+            for (ChainHead h : c.get().changed()) {
                 ChainHead known = state.get(h.chain());
                 if (known == null || h.seq() >= known.seq()) {
                     state.put(h.chain(), h);
@@ -339,14 +371,40 @@ public final class Checkpoints {
         return state;
     }
 
-    private static Optional<Checkpoint> parse(EventLogEntry e) {
+    /** The checkpoints and notes of {@code chain}, in chain order. */
+    private List<EventLogEntry> entries(SessionId chain) {
+        List<EventLogEntry> all = new ArrayList<>(log.readType(chain, TYPE));
+        all.addAll(log.readType(chain, MOVED_TYPE));
+        all.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+        return all;
+    }
+
+    /** A checkpoint from its entry's payload; empty when it is not one. */
+    static Optional<Checkpoint> parsePayload(String payload) {
         try {
-            Stored s = JSON.readValue(e.payload(), Stored.class);
+            Stored s = JSON.readValue(payload, Stored.class);
             return Checkpoint.parse(s.text(), Base64.getDecoder().decode(s.signature()),
                     Base64.getDecoder().decode(s.publicKey()));
         } catch (JsonProcessingException | RuntimeException ex) {
-            LOG.warn("Checkpoint entry {} does not parse: {}", e.seq(), ex.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static Optional<MovedNote> note(EventLogEntry e) {
+        try {
+            Stored s = JSON.readValue(e.payload(), Stored.class);
+            return MovedNote.parse(s.text(), Base64.getDecoder().decode(s.signature()),
+                    Base64.getDecoder().decode(s.publicKey()));
+        } catch (JsonProcessingException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Checkpoint> parse(EventLogEntry e) {
+        Optional<Checkpoint> c = parsePayload(e.payload());
+        if (c.isEmpty()) {
+            LOG.warn("Checkpoint entry {} of {} does not parse", e.seq(), e.session());
+        }
+        return c;
     }
 }
