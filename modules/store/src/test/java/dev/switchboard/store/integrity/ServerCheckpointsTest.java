@@ -10,6 +10,7 @@ import dev.switchboard.store.DatabaseServer;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.Tamper;
+import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.testkit.TestPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,6 +80,16 @@ class ServerCheckpointsTest {
         assertThat(logOne.count(Checkpoints.CHAIN)).as("nothing on the single-seat chain").isZero();
         assertThat(one.verify()).isEmpty();
         assertThat(two.verify()).isEmpty();
+        // What log verify runs, from either seat.
+        for (Database db : List.of(dbOne, dbTwo)) {
+            EventLog log = db == dbOne ? logOne : logTwo;
+            IntegrityCheck.Report report = new IntegrityCheck(log, new SessionCatalog(db, log),
+                    db == dbOne ? one : two, null).run(Optional.empty());
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.intact()).isTrue();
+            assertThat(report.signers()).hasSize(2).filteredOn(Checkpoints.Signer::thisSeat).singleElement()
+                    .extracting(Checkpoints.Signer::fingerprint).isEqualTo((db == dbOne ? one : two).key().fingerprint());
+        }
         assertThat(one.signers()).extracting(Checkpoints.Signer::fingerprint, Checkpoints.Signer::checkpoints,
                         Checkpoints.Signer::thisSeat)
                 .containsExactlyInAnyOrder(
