@@ -114,7 +114,8 @@ class SeatMigrationTest {
                 assertThat(fromOne.verify()).isEmpty();
                 assertThat(fromTwo.verify()).isEmpty();
                 assertThat(log.verify(Optional.empty()).firstBreak()).isEmpty();
-                assertThat(fromOne.signers()).extracting(Checkpoints.Signer::fingerprint, Checkpoints.Signer::checkpoints)
+                assertThat(fromOne.signers())
+                        .extracting(Checkpoints.Signer::fingerprint, Checkpoints.Signer::checkpoints)
                         .containsExactlyInAnyOrder(tuple(keyOne.fingerprint(), 2), tuple(keyTwo.fingerprint(), 2));
 
                 // Seat two carries on on the server, on its chain, linked to what it brought.

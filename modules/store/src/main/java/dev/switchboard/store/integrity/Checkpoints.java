@@ -226,7 +226,8 @@ public final class Checkpoints {
                 String id = chain.value() + " " + c.keyFingerprint();
                 Signer s = out.get(id);
                 out.put(id, s == null
-                        ? new Signer(c.keyFingerprint(), chain, 1, c.taken(), c.taken(), mine.equals(c.keyFingerprint()))
+                        ? new Signer(c.keyFingerprint(), chain, 1, c.taken(), c.taken(),
+                                mine.equals(c.keyFingerprint()))
                         : new Signer(s.fingerprint(), chain, s.checkpoints() + 1, s.first(), c.taken(), s.thisSeat()));
             }
         }

@@ -88,7 +88,8 @@ class ServerCheckpointsTest {
             assertThat(report.problems()).isEmpty();
             assertThat(report.intact()).isTrue();
             assertThat(report.signers()).hasSize(2).filteredOn(Checkpoints.Signer::thisSeat).singleElement()
-                    .extracting(Checkpoints.Signer::fingerprint).isEqualTo((db == dbOne ? one : two).key().fingerprint());
+                    .extracting(Checkpoints.Signer::fingerprint)
+                    .isEqualTo((db == dbOne ? one : two).key().fingerprint());
         }
         assertThat(one.signers()).extracting(Checkpoints.Signer::fingerprint, Checkpoints.Signer::checkpoints,
                         Checkpoints.Signer::thisSeat)

@@ -1,0 +1,72 @@
+package dev.switchboard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.Workstation;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.store.DataDir;
+import dev.switchboard.store.DatabaseServer;
+import dev.switchboard.store.eventlog.AppendRequest;
+import dev.switchboard.testkit.TestPostgres;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 16: two seats (two data dirs, two keys) on one server each sign checkpoints; {@code log verify} from either
+ * finds nothing wrong and lists both keys, each matching one seat's {@code log key}.
+ */
+class LogVerifyOnServerTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void twoSeatsCheckpointOnOneServerAndLogVerifyFromEitherListsBothKeys() {
+        String url = TestPostgres.freshDatabase();
+        String one = temp.resolve("one").toString();
+        String two = temp.resolve("two").toString();
+        String keyOne = fingerprint(one, url);
+        String keyTwo = fingerprint(two, url);
+        assertThat(keyOne).isNotEqualTo(keyTwo);
+
+        for (int round = 0; round < 2; round++) {
+            for (String seat : new String[] {one, two}) {
+                append(seat, url, new SessionId("call-" + seat.hashCode() % 1000 + "-" + round));
+                CliRun checkpoint = CliRun.of("--data-dir", seat, "--database", url, "log", "checkpoint");
+                assertThat(checkpoint.code()).as(checkpoint.err()).isZero();
+                assertThat(checkpoint.out()).contains("Signed by key:    " + (seat.equals(one) ? keyOne : keyTwo));
+            }
+        }
+
+        for (String seat : new String[] {one, two}) {
+            CliRun verify = CliRun.of("--data-dir", seat, "--database", url, "log", "verify");
+            assertThat(verify.code()).as(verify.out()).isZero();
+            String mine = seat.equals(one) ? keyOne : keyTwo;
+            String other = seat.equals(one) ? keyTwo : keyOne;
+            assertThat(verify.out()).contains("OK: every chain verifies.")
+                    .contains("Checkpoints signed by 2 key(s):")
+                    // Each seat also signs one as its window or command closes, so the counts vary.
+                    .containsPattern("\\n  " + mine + " \\(this seat's key\\): [2-9] checkpoint\\(s\\)")
+                    .containsPattern("\\n  " + other + ": [2-9] checkpoint\\(s\\)")
+                    .doesNotContain("another key").doesNotContain("not with this installation's key");
+        }
+    }
+
+    private static String fingerprint(String seat, String url) {
+        CliRun key = CliRun.of("--data-dir", seat, "--database", url, "log", "key");
+        assertThat(key.code()).as(key.err()).isZero();
+        assertThat(key.out()).contains("Checkpoints are signed on: checkpoints-");
+        return key.out().lines().filter(l -> l.startsWith("Checkpoint key fingerprint: ")).findFirst().orElseThrow()
+                .substring("Checkpoint key fingerprint: ".length());
+    }
+
+    private static void append(String seat, String url, SessionId call) {
+        try (Workstation ws = Workstation.open(DataDir.of(Path.of(seat)), Clock.systemUTC(),
+                Optional.of(DatabaseServer.of(url, null, null)))) {
+            ws.eventLog().append(new AppendRequest(call, 0, "unit.moved", "{}"));
+        }
+    }
+}
