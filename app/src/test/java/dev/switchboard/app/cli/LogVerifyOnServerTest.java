@@ -8,6 +8,7 @@ import dev.switchboard.store.DataDir;
 import dev.switchboard.store.DatabaseServer;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.testkit.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -53,6 +54,35 @@ class LogVerifyOnServerTest {
                     .containsPattern("\\n  " + other + ": [2-9] checkpoint\\(s\\)")
                     .doesNotContain("another key").doesNotContain("not with this installation's key");
         }
+    }
+
+    @Test
+    void checkpointsSignedByAKeyNotOnTheSeatsListAreAnUnknownSigner() throws Exception {
+        String url = TestPostgres.freshDatabase();
+        String one = temp.resolve("one").toString();
+        String stranger = temp.resolve("stranger").toString();
+        String keyOne = fingerprint(one, url);
+        String keyStranger = fingerprint(stranger, url);
+        append(one, url, new SessionId("call-1"));
+        append(stranger, url, new SessionId("call-2"));
+        Path keys = temp.resolve("seat-keys.txt");
+        Files.writeString(keys, "# training center seats\n" + keyOne + "   # seat 1\n");
+
+        CliRun verify = CliRun.of("--data-dir", one, "--database", url, "log", "verify", "--keys", keys.toString());
+
+        assertThat(verify.code()).as(verify.out()).isEqualTo(1);
+        assertThat(verify.out()).containsPattern("UNKNOWN SIGNER: \\d+ checkpoint\\(s\\) on checkpoints-"
+                + keyStranger + " are signed with key " + keyStranger + ", which is not in " + keys);
+
+        Files.writeString(keys, keyOne + "\n" + keyStranger.toUpperCase(java.util.Locale.ROOT) + "\n");
+        CliRun listed = CliRun.of("--data-dir", one, "--database", url, "log", "verify", "--keys", keys.toString());
+        assertThat(listed.code()).as(listed.out()).isZero();
+
+        Files.writeString(keys, keyOne + "\nseat two\n");
+        CliRun bad = CliRun.of("--data-dir", one, "--database", url, "log", "verify", "--keys", keys.toString());
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains(keys + ":2").contains("'seat two' is not a key fingerprint")
+                .doesNotContain("Exception");
     }
 
     private static String fingerprint(String seat, String url) {
