@@ -72,6 +72,17 @@ public final class LogCommand extends DataDirCommand {
                     unknown++;
                 }
             }
+            if (expected != null && only.isEmpty()) {
+                Set<String> seen = new HashSet<>();
+                report.signers().forEach(s -> seen.add(s.fingerprint()));
+                for (String k : expected) {
+                    if (!seen.contains(k)) {
+                        out.println("MISSING SIGNER: key " + k + " in " + keys + " has no checkpoint in this log (its "
+                                + "seat never closed a command or window here, or its checkpoints were deleted)");
+                        unknown++;
+                    }
+                }
+            }
             if (!report.problems().isEmpty() || unknown > 0) {
                 out.println((report.problems().size() + unknown) + " problem(s) found.");
                 return 1;

@@ -78,6 +78,12 @@ class LogVerifyOnServerTest {
         CliRun listed = CliRun.of("--data-dir", one, "--database", url, "log", "verify", "--keys", keys.toString());
         assertThat(listed.code()).as(listed.out()).isZero();
 
+        Files.writeString(keys, keyOne + "\n" + keyStranger + "\n" + "0000-1111-2222-3333-4444-5555-6666-7777\n");
+        CliRun missing = CliRun.of("--data-dir", one, "--database", url, "log", "verify", "--keys", keys.toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.out()).contains("MISSING SIGNER: key 0000-1111-2222-3333-4444-5555-6666-7777 in " + keys
+                + " has no checkpoint in this log");
+
         Files.writeString(keys, keyOne + "\nseat two\n");
         CliRun bad = CliRun.of("--data-dir", one, "--database", url, "log", "verify", "--keys", keys.toString());
         assertThat(bad.code()).isNotZero();
