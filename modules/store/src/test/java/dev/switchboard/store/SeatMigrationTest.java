@@ -161,6 +161,39 @@ class SeatMigrationTest {
         }
     }
 
+    @Test
+    void aSeatWhoseKeyWasReplacedBringsTwoKeyChainsTheSecondFollowingTheFirst() throws Exception {
+        DatabaseServer target = DatabaseServer.of(TestPostgres.freshDatabase(), null, null);
+        try (Database seat = Database.open(DataDir.of(tmp.resolve("seat")));
+             Database server = Database.openServer(DataDir.of(tmp.resolve("server")), target)) {
+            fill(seat, "s-1", "aiko");
+            CheckpointKey old = FileCheckpointKey.loadOrCreate(seat.dataDir().keys());
+            checkpointTwice(seat, old, "s-1");
+            try (var files = Files.list(seat.dataDir().keys())) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            CheckpointKey replaced = FileCheckpointKey.loadOrCreate(seat.dataDir().keys());
+            try (EventLog log = new EventLog(seat, Clock.systemUTC())) {
+                log.append(new AppendRequest(new SessionId("s-1"), 0, "call.more", "{}"));
+                new Checkpoints(log, replaced, Clock.systemUTC()).take().orElseThrow();
+            }
+
+            SeatMigration.Result result = new SeatMigration(seat, server).run();
+
+            assertThat(result.copied()).isTrue();
+            assertThat(result.checkpoints()).isEqualTo(3);
+            try (EventLog log = new EventLog(server, Clock.systemUTC())) {
+                Checkpoints checkpoints = new Checkpoints(log, replaced, Clock.systemUTC());
+                assertThat(checkpoints.verify()).isEmpty();
+                assertThat(checkpoints.signers())
+                        .extracting(Checkpoints.Signer::fingerprint, Checkpoints.Signer::checkpoints)
+                        .containsExactlyInAnyOrder(tuple(old.fingerprint(), 2), tuple(replaced.fingerprint(), 1));
+            }
+        }
+    }
+
     private static void checkpointTwice(Database seat, CheckpointKey key, String session) {
         try (EventLog log = new EventLog(seat, Clock.systemUTC())) {
             Checkpoints checkpoints = new Checkpoints(log, key, Clock.systemUTC());
