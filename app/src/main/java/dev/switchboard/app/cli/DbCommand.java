@@ -133,6 +133,12 @@ public final class DbCommand extends DataDirCommand {
                     + "server's database, each checked there by SHA-256, so every seat can play them; this seat keeps "
                     + "its files under " + dir.recordings() + ".");
             result.recordingProblems().forEach(p -> out.println("  " + p));
+            if (result.checkpoints() > 0) {
+                out.println(result.checkpoints() + " signed checkpoint entr" + (result.checkpoints() == 1 ? "y" : "ies")
+                        + " carried onto this seat's own checkpoint chain on the server ('switchboard log key' names "
+                        + "the key; 'log verify' lists it).");
+            }
+            result.checkpointProblems().forEach(p -> out.println("  " + p));
             if (result.brokenChain().isPresent()) {
                 err.println("switchboard: a copied chain does not verify on the server: " + result.brokenChain().get());
                 return 2;

@@ -141,6 +141,23 @@ class CliSafetyTest {
                 .contains("Signed by key:").contains("Signature:");
     }
 
+    @Test
+    void logVerifyListsTheSigningKeysAndLogKeyPrintsThisSeatsFingerprint() {
+        CliRun key = run("log", "key");
+        assertThat(key.code()).as(key.err()).isZero();
+        String fingerprint = key.out().lines().filter(l -> l.startsWith("Checkpoint key fingerprint: ")).findFirst()
+                .orElseThrow().substring("Checkpoint key fingerprint: ".length());
+        assertThat(fingerprint).matches("[0-9a-f]{4}(-[0-9a-f]{4}){7}");
+        assertThat(key.out()).contains("Checkpoints are signed on: checkpoints");
+        assertThat(run("log", "checkpoint").code()).isZero();
+
+        CliRun verify = run("log", "verify");
+
+        assertThat(verify.code()).as(verify.out()).isZero();
+        assertThat(verify.out()).contains("Checkpoints signed by 1 key(s):")
+                .contains("  " + fingerprint + " (this seat's key): ");
+    }
+
     // ---- privacy
 
     @Test

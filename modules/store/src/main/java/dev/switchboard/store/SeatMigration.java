@@ -2,8 +2,12 @@ package dev.switchboard.store;
 
 import dev.switchboard.core.error.SwitchboardException;
 import dev.switchboard.core.id.SessionId;
+import dev.switchboard.store.eventlog.EntryHash;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.VerifyReport;
+import dev.switchboard.store.integrity.CheckpointTransfer;
+import dev.switchboard.store.integrity.Checkpoints;
+import dev.switchboard.store.integrity.FileCheckpointKey;
 import dev.switchboard.store.session.RecordingCatalog;
 import dev.switchboard.store.session.RecordingChunks;
 import dev.switchboard.store.session.RecordingInfo;
@@ -18,9 +22,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +48,10 @@ import org.jdbi.v3.core.Handle;
  * <p>The audit chain is the exception: every seat has one, and a hash chain cannot be merged into another. When
  * the server has no audit chain yet the seat's is copied; otherwise it stays on the seat (still verifiable in its
  * file) and the result says so.
+ *
+ * <p>The seat's signed checkpoints go onto its key's own checkpoint chain on the server ({@link CheckpointTransfer}),
+ * unchanged, so they keep anchoring the copied chains there; a key whose chain is already on the server (the same
+ * seat, or its key, moved before) is a conflict.
  */
 public final class SeatMigration {
 
@@ -67,11 +77,13 @@ public final class SeatMigration {
     /** What a copy did, or why it did nothing. */
     public record Result(List<String> conflicts, int accounts, int sessions, int recordings, int chains,
                          long entries, boolean auditKeptOnSeat, Optional<VerifyReport.Break> brokenChain,
-                         int recordingFiles, long recordingBytes, List<String> recordingProblems) {
+                         int recordingFiles, long recordingBytes, List<String> recordingProblems,
+                         int checkpoints, List<String> checkpointProblems) {
 
         public Result {
             conflicts = List.copyOf(conflicts);
             recordingProblems = List.copyOf(recordingProblems);
+            checkpointProblems = List.copyOf(checkpointProblems);
         }
 
         /** Whether the data was copied and every copied chain verifies on the server. */
@@ -96,6 +108,13 @@ public final class SeatMigration {
         if (serverHasAudit) {
             copiedChains.remove(SessionId.AUDIT.value());
         }
+        // The seat's checkpoints go onto their key's chain instead: every seat has a chain of that name.
+        copiedChains.remove(Checkpoints.CHAIN.value());
+        Set<SessionId> leftOnSeat = new HashSet<>();
+        chains.stream().filter(c -> !copiedChains.contains(c) && !c.equals(Checkpoints.CHAIN.value()))
+                .forEach(c -> leftOnSeat.add(new SessionId(c)));
+        CheckpointTransfer checkpoints = CheckpointTransfer.of(seatCheckpoints(), leftOnSeat,
+                () -> FileCheckpointKey.loadOrCreate(seat.dataDir().keys()), System.currentTimeMillis());
 
         List<String> conflicts = new ArrayList<>();
         conflicts.addAll(clashes(accounts, "SELECT id FROM account", "account id "));
@@ -106,8 +125,11 @@ public final class SeatMigration {
         conflicts.addAll(clashes(recordings, "SELECT DISTINCT session_id || '/' || file FROM recording_chunk",
                 "the audio of recording "));
         conflicts.addAll(clashes(copiedChains, "SELECT DISTINCT session_id FROM event_log", "event-log chain "));
+        conflicts.addAll(clashes(checkpoints.chains().stream().map(SessionId::value).toList(),
+                "SELECT DISTINCT session_id FROM event_log", "checkpoint chain "));
         if (!conflicts.isEmpty()) {
-            return new Result(conflicts, 0, 0, 0, 0, 0, serverHasAudit, Optional.empty(), 0, 0, List.of());
+            return new Result(conflicts, 0, 0, 0, 0, 0, serverHasAudit, Optional.empty(), 0, 0, List.of(), 0,
+                    List.of());
         }
 
         List<RecordingInfo> seatRecordings = new RecordingCatalog(seat).all();
@@ -128,12 +150,14 @@ public final class SeatMigration {
                 copied += copy(source, target, "event_log", EVENT, "SELECT " + EVENT
                         + " FROM event_log WHERE session_id = '" + chain.replace("'", "''") + "' ORDER BY seq");
             }
-            return copied;
+            return copied + writeChains(target, checkpoints.rows());
         }));
 
         Optional<VerifyReport.Break> broken = Optional.empty();
         try (EventLog log = new EventLog(server, Clock.systemUTC())) {
-            for (String chain : copiedChains) {
+            List<String> verified = new ArrayList<>(copiedChains);
+            checkpoints.chains().forEach(c -> verified.add(c.value()));
+            for (String chain : verified) {
                 VerifyReport report = log.verify(Optional.of(new SessionId(chain)));
                 if (report.firstBreak().isPresent()) {
                     broken = report.firstBreak();
@@ -143,7 +167,33 @@ public final class SeatMigration {
         }
         return new Result(List.of(), accounts.size(), sessions.size(), recordings.size(), copiedChains.size(),
                 entries, serverHasAudit && chains.contains(SessionId.AUDIT.value()), broken, (int) recordingFiles[0],
-                recordingFiles[1], recordingProblems);
+                recordingFiles[1], recordingProblems, checkpoints.rows().size(), checkpoints.problems());
+    }
+
+    /** The seat's checkpoint entries, in order. */
+    private List<CheckpointTransfer.SeatEntry> seatCheckpoints() {
+        return seat.jdbi().withHandle(h -> h.createQuery("SELECT seq, sim_time_ms, wall_time_ms, payload FROM event_log"
+                        + " WHERE session_id = :c AND type = :t ORDER BY seq")
+                .bind("c", Checkpoints.CHAIN.value()).bind("t", Checkpoints.TYPE)
+                .map((rs, ctx) -> new CheckpointTransfer.SeatEntry(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getString(4)))
+                .list());
+    }
+
+    /** Appends {@code rows} as new chains through {@code target}, hashing them as the event log does. */
+    private static long writeChains(Handle target, List<CheckpointTransfer.Row> rows) {
+        Map<SessionId, Long> seqs = new HashMap<>();
+        Map<SessionId, byte[]> heads = new HashMap<>();
+        for (CheckpointTransfer.Row r : rows) {
+            long seq = seqs.merge(r.chain(), 1L, Long::sum);
+            byte[] prev = heads.getOrDefault(r.chain(), EntryHash.genesis());
+            byte[] hash = EntryHash.of(prev, r.chain(), seq, r.simMillis(), r.wallMillis(), r.type(), r.payload());
+            target.createUpdate("INSERT INTO event_log (" + EVENT + ") VALUES (:s, :q, :sim, :wall, :t, :p, :prev, :h)")
+                    .bind("s", r.chain().value()).bind("q", seq).bind("sim", r.simMillis()).bind("wall", r.wallMillis())
+                    .bind("t", r.type()).bind("p", r.payload()).bind("prev", prev).bind("h", hash).execute();
+            heads.put(r.chain(), hash);
+        }
+        return rows.size();
     }
 
     /**

@@ -1,10 +1,16 @@
 package dev.switchboard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
+import dev.switchboard.store.eventlog.Tamper;
+import dev.switchboard.store.integrity.CheckpointKey;
+import dev.switchboard.store.integrity.Checkpoints;
+import dev.switchboard.store.integrity.FileCheckpointKey;
+import dev.switchboard.store.integrity.IntegrityProblem;
 import dev.switchboard.store.session.RecordingChunks;
 import dev.switchboard.store.session.StoredRecordings;
 import dev.switchboard.testkit.TestPostgres;
@@ -76,6 +82,126 @@ class SeatMigrationTest {
             assertThat(second.auditKeptOnSeat()).isTrue();
             assertThat(second.chains()).isEqualTo(1);
             assertThat(count(server, "SELECT count(*) FROM account")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void twoSeatsCheckpointsComeAlongOnTheirKeysChainsAndVerifyOnTheServerFromEitherSeat() {
+        DatabaseServer target = DatabaseServer.of(TestPostgres.freshDatabase(), null, null);
+        try (Database one = Database.open(DataDir.of(tmp.resolve("one")));
+             Database two = Database.open(DataDir.of(tmp.resolve("two")));
+             Database server = Database.openServer(DataDir.of(tmp.resolve("server")), target)) {
+            fill(one, "s-1", "aiko");
+            fill(two, "s-2", "kenji");
+            CheckpointKey keyOne = FileCheckpointKey.loadOrCreate(one.dataDir().keys());
+            CheckpointKey keyTwo = FileCheckpointKey.loadOrCreate(two.dataDir().keys());
+            checkpointTwice(one, keyOne, "s-1");
+            checkpointTwice(two, keyTwo, "s-2");
+
+            SeatMigration.Result first = new SeatMigration(one, server).run();
+            SeatMigration.Result second = new SeatMigration(two, server).run();
+
+            assertThat(first.copied()).as(first.conflicts().toString()).isTrue();
+            assertThat(first.checkpoints()).isEqualTo(2);
+            assertThat(second.copied()).as(second.conflicts().toString()).isTrue();
+            assertThat(second.auditKeptOnSeat()).isTrue();
+            // Two checkpoints and the signed note that the seat's audit trail stayed at home.
+            assertThat(second.checkpoints()).isEqualTo(3);
+            assertThat(second.checkpointProblems()).isEmpty();
+            try (EventLog log = new EventLog(server, Clock.systemUTC())) {
+                Checkpoints fromOne = new Checkpoints(log, keyOne, Clock.systemUTC());
+                Checkpoints fromTwo = new Checkpoints(log, keyTwo, Clock.systemUTC());
+                assertThat(fromOne.verify()).isEmpty();
+                assertThat(fromTwo.verify()).isEmpty();
+                assertThat(log.verify(Optional.empty()).firstBreak()).isEmpty();
+                assertThat(fromOne.signers())
+                        .extracting(Checkpoints.Signer::fingerprint, Checkpoints.Signer::checkpoints)
+                        .containsExactlyInAnyOrder(tuple(keyOne.fingerprint(), 2), tuple(keyTwo.fingerprint(), 2));
+
+                // Seat two carries on on the server, on its chain, linked to what it brought.
+                log.append(new AppendRequest(new SessionId("s-2"), 0, "after", "{}"));
+                log.append(new AppendRequest(SessionId.AUDIT, 0, "audit.after", "{}"));
+                assertThat(fromTwo.take().orElseThrow().number()).isEqualTo(3);
+                assertThat(fromTwo.verify()).isEmpty();
+                assertThat(fromOne.verify()).isEmpty();
+
+                // What the seats' checkpoints anchored is still guarded on the server.
+                Tamper.rewrite(server, new SessionId("s-1"), 10, "{\"i\":-1}");
+                assertThat(fromTwo.verify()).extracting(IntegrityProblem::kind, IntegrityProblem::chain)
+                        .containsExactly(tuple(IntegrityProblem.Kind.REWRITTEN, new SessionId("s-1")));
+            }
+            assertThat(new SeatMigration(two, server).run().conflicts())
+                    .contains("checkpoint chain " + Checkpoints.chainOf(keyTwo.fingerprint()) + " is already on the "
+                            + "server");
+        }
+    }
+
+    @Test
+    void aSeatThatLostTheKeyOfItsCheckpointsIsToldItsAuditAnchorsWillNotVerifyOnTheServer() throws Exception {
+        DatabaseServer target = DatabaseServer.of(TestPostgres.freshDatabase(), null, null);
+        try (Database one = Database.open(DataDir.of(tmp.resolve("one")));
+             Database two = Database.open(DataDir.of(tmp.resolve("two")));
+             Database server = Database.openServer(DataDir.of(tmp.resolve("server")), target)) {
+            fill(one, "s-1", "aiko");
+            fill(two, "s-2", "kenji");
+            CheckpointKey lost = FileCheckpointKey.loadOrCreate(two.dataDir().keys());
+            checkpointTwice(two, lost, "s-2");
+            try (var files = Files.list(two.dataDir().keys())) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            assertThat(new SeatMigration(one, server).run().copied()).isTrue();
+
+            SeatMigration.Result second = new SeatMigration(two, server).run();
+
+            assertThat(second.copied()).isTrue();
+            assertThat(second.checkpointProblems()).singleElement().asString()
+                    .contains("signed with key " + lost.fingerprint() + " anchor audit");
+        }
+    }
+
+    @Test
+    void aSeatWhoseKeyWasReplacedBringsTwoKeyChainsTheSecondFollowingTheFirst() throws Exception {
+        DatabaseServer target = DatabaseServer.of(TestPostgres.freshDatabase(), null, null);
+        try (Database seat = Database.open(DataDir.of(tmp.resolve("seat")));
+             Database server = Database.openServer(DataDir.of(tmp.resolve("server")), target)) {
+            fill(seat, "s-1", "aiko");
+            CheckpointKey old = FileCheckpointKey.loadOrCreate(seat.dataDir().keys());
+            checkpointTwice(seat, old, "s-1");
+            try (var files = Files.list(seat.dataDir().keys())) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            CheckpointKey replaced = FileCheckpointKey.loadOrCreate(seat.dataDir().keys());
+            try (EventLog log = new EventLog(seat, Clock.systemUTC())) {
+                log.append(new AppendRequest(new SessionId("s-1"), 0, "call.more", "{}"));
+                new Checkpoints(log, replaced, Clock.systemUTC()).take().orElseThrow();
+            }
+
+            SeatMigration.Result result = new SeatMigration(seat, server).run();
+
+            assertThat(result.copied()).isTrue();
+            assertThat(result.checkpoints()).isEqualTo(3);
+            try (EventLog log = new EventLog(server, Clock.systemUTC())) {
+                Checkpoints checkpoints = new Checkpoints(log, replaced, Clock.systemUTC());
+                assertThat(checkpoints.verify()).isEmpty();
+                assertThat(checkpoints.signers())
+                        .extracting(Checkpoints.Signer::fingerprint, Checkpoints.Signer::checkpoints)
+                        .containsExactlyInAnyOrder(tuple(old.fingerprint(), 2), tuple(replaced.fingerprint(), 1));
+            }
+        }
+    }
+
+    private static void checkpointTwice(Database seat, CheckpointKey key, String session) {
+        try (EventLog log = new EventLog(seat, Clock.systemUTC())) {
+            Checkpoints checkpoints = new Checkpoints(log, key, Clock.systemUTC());
+            checkpoints.take().orElseThrow();
+            log.append(new AppendRequest(new SessionId(session), 0, "call.more", "{}"));
+            log.append(new AppendRequest(SessionId.AUDIT, 0, "audit.more", "{}"));
+            checkpoints.take().orElseThrow();
+            assertThat(checkpoints.verify()).isEmpty();
         }
     }
 

@@ -40,14 +40,17 @@ public final class IntegrityCheck {
      *
      * @param chains     the hash-chain walk
      * @param problems   everything wrong, in the order found
-     * @param newest     the newest checkpoint the log holds
+     * @param newest     this installation's newest checkpoint
+     * @param signers    every key that signed checkpoints in the log (on a server, one per seat), to compare with
+     *                   each seat's {@code switchboard log key}
      * @param known      false when only one session was asked for and nothing at all is known of it
      */
     public record Report(VerifyReport chains, List<IntegrityProblem> problems, Optional<Checkpoint> newest,
-                         String keyFingerprint, boolean known) {
+                         String keyFingerprint, List<Checkpoints.Signer> signers, boolean known) {
 
         public Report {
             problems = List.copyOf(problems);
+            signers = List.copyOf(signers);
         }
 
         /** Whether nothing is wrong (and the session asked for exists). */
@@ -88,7 +91,8 @@ public final class IntegrityCheck {
                 }
             }
         }
-        return new Report(walk, problems, checkpoints.newest(), checkpoints.key().fingerprint(), known);
+        return new Report(walk, problems, checkpoints.newest(), checkpoints.key().fingerprint(), checkpoints.signers(),
+                known);
     }
 
     private boolean checkSessions(Optional<SessionId> only, Map<SessionId, Long> lengths,

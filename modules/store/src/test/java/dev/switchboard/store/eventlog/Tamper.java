@@ -15,9 +15,10 @@ public final class Tamper {
     }
 
     public static void dropTriggers(Database db) {
+        String on = db.isServer() ? " ON event_log" : "";
         db.jdbi().useHandle(h -> {
-            h.execute("DROP TRIGGER IF EXISTS event_log_no_update");
-            h.execute("DROP TRIGGER IF EXISTS event_log_no_delete");
+            h.execute("DROP TRIGGER IF EXISTS event_log_no_update" + on);
+            h.execute("DROP TRIGGER IF EXISTS event_log_no_delete" + on);
         });
     }
 
