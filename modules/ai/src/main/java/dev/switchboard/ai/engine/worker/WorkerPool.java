@@ -58,7 +58,9 @@ import org.slf4j.LoggerFactory;
  * follows the same prompt to its end, and nothing is drawn twice. Jobs on workers without such an id
  * (Automatic1111 and OpenAI are synchronous HTTP) are queued again with the message "requeued after restart"
  * and run from the start; the interrupted attempt counts as one (a job already on its last attempt fails
- * instead). Queued jobs simply resume.
+ * instead). Queued jobs simply resume. Only jobs whose queue is gone are taken back: each job names the queue that
+ * took it ({@code gpu_job.owner}, see {@link QueueOwner}), so a seat starting on a database that other seats share
+ * leaves their running jobs to them, and two seats starting at once never both take one back.
  *
  * <p>Thread-safe. Close before the registry.
  */
