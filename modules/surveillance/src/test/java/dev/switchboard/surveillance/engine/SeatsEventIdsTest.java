@@ -8,6 +8,7 @@ import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseServer;
 import dev.switchboard.surveillance.TestDatabases;
 import dev.switchboard.testkit.TestDatabase;
+import dev.switchboard.testkit.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,27 @@ class SeatsEventIdsTest {
         StoredEvent last = a.join().getLast();
         assertThat(second.byId(last.event().id()).orElseThrow().description())
                 .isEqualTo(last.event().description());
+    }
+
+    @Test
+    void eventsStoredBeforeTheSequenceWasUsedKeepTheirIdsAndNewOnesComeAfter() {
+        // A server database as the old code left it: events numbered MAX(id) + 1 by the seat, the sequence unused.
+        String before = TestPostgres.freshDatabase();
+        Flyway.configure().dataSource(before, TestPostgres.user(), "").locations("classpath:db/postgresql")
+                .target("23").load().migrate();
+        Jdbi.create(before, TestPostgres.user(), "").useHandle(h -> h.execute("""
+                INSERT INTO surv_event (id, batch_id, at_ms, camera, camera_name, ward, lat, lon, object_type,
+                    behaviour, colour, clothing, direction, item_count, speed_kmh, plate, confidence, phrase_id)
+                SELECT i, 1, 0, 1, 'c', 'w', 0, 0, 'person', 'passing', '', '', '', 1, 0, '', 0.5, 1
+                FROM generate_series(1, 500) AS i"""));
+        try (Database db = Database.open(DataDir.of(temp.resolve("before")).ensureCreated(),
+                Optional.of(DatabaseServer.of(before, null, null)))) {
+            EventStore store = new EventStore(db);
+            long batch = store.newBatch("live", null, Harness.NOW, Harness.NOW, Harness.NOW);
+            List<Long> ids = idsOf(store.insert(batch, hours.get(0)));
+            assertThat(ids.getFirst()).isEqualTo(501);
+            assertThat(store.count()).isEqualTo(500 + ids.size());
+        }
     }
 
     private static List<Long> idsOf(List<StoredEvent> stored) {
