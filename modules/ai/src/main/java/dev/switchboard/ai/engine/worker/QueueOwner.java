@@ -4,6 +4,8 @@ import dev.switchboard.store.Database;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * so that a queue starting up takes back only jobs whose owner is gone. On a server the owner holds a session
  * advisory lock keyed by its random instance number on a connection of its own for as long as it runs; the server
  * drops the lock when that connection ends (the seat closed, was killed or lost the network), so "gone" is "the lock
- * is free", whichever machine asks. On the seat's own SQLite file every owner is on this machine: gone is "not a
+ * is free", whichever machine asks; a lock lost with its connection while the queue runs is taken again within
+ * {@link #KEEP_EVERY}. On the seat's own SQLite file every owner is on this machine: gone is "not a
  * queue open in this process and not a live process".
  */
 final class QueueOwner implements AutoCloseable {
@@ -28,16 +31,71 @@ final class QueueOwner implements AutoCloseable {
     private static final Set<Long> OPEN_HERE = ConcurrentHashMap.newKeySet();
     private static final String HOST = localHost();
 
+    /** How often the lock's connection is checked, and the lock taken again on a new one when it was lost. */
+    static final Duration KEEP_EVERY = Duration.ofSeconds(2);
+
     private final Database db;
     private final long instance;
     private final String name;
-    private final Handle lockHandle;
+    /** The connection holding the lock on a server; replaced when lost; guarded by this for the swap. */
+    private volatile Handle lockHandle;
+    private final Thread keeper;
+    private volatile boolean closed;
 
     private QueueOwner(Database db, long instance, Handle lockHandle) {
         this.db = db;
         this.instance = instance;
         this.name = host() + "/" + ProcessHandle.current().pid() + "/" + HexFormat.of().toHexDigits(instance);
         this.lockHandle = lockHandle;
+        this.keeper = lockHandle == null ? null
+                : Thread.ofVirtual().name("gpu-queue-lock").start(this::keepLock);
+    }
+
+    /**
+     * Takes the lock again on a new connection when the server ended the old one (a network cut, a server
+     * restart): without it, the next seat to start would take this queue's running jobs back while they run here.
+     * Between the cut and the check a starting seat can still take them; the check keeps that window to seconds.
+     */
+    private void keepLock() {
+        while (!closed) {
+            try {
+                Thread.sleep(KEEP_EVERY);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Handle current = lockHandle;
+            if (current == null) {
+                return;
+            }
+            if (closed || isValid(current)) {
+                continue;
+            }
+            LOG.warn("The generation queue lost its connection to the database server; taking its lock again");
+            closeQuietly(current);
+            try {
+                Handle fresh = db.jdbi().open();
+                boolean held = fresh.createQuery("SELECT pg_try_advisory_lock(:k)").bind("k", instance)
+                        .mapTo(Boolean.class).one();
+                synchronized (this) {
+                    if (held && !closed) {
+                        lockHandle = fresh;
+                        LOG.info("The generation queue holds its lock again");
+                        continue;
+                    }
+                }
+                release(fresh, held);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not take the queue's lock again yet", e);
+            }
+        }
+    }
+
+    private static boolean isValid(Handle handle) {
+        try {
+            return handle.getConnection().isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Registers a new owner; on a server, takes its advisory lock on a connection kept open until {@link #close}. */
@@ -110,20 +168,37 @@ final class QueueOwner implements AutoCloseable {
     @Override
     public void close() {
         OPEN_HERE.remove(instance);
-        if (lockHandle != null && !lockHandle.isClosed()) {
+        Handle handle;
+        synchronized (this) {
+            closed = true;
+            handle = lockHandle;
+            lockHandle = null;
+        }
+        if (keeper != null) {
+            keeper.interrupt();
+        }
+        if (handle != null) {
+            release(handle, true);
+        }
+    }
+
+    private void release(Handle handle, boolean held) {
+        if (held) {
             try {
-                lockHandle.createQuery("SELECT pg_advisory_unlock(:k)").bind("k", instance).mapTo(Boolean.class)
-                        .one();
+                handle.createQuery("SELECT pg_advisory_unlock(:k)").bind("k", instance).mapTo(Boolean.class).one();
             } catch (RuntimeException e) {
                 // The connection is gone already, and the server dropped the lock with it.
                 LOG.debug("Could not release the queue's lock; its connection is gone", e);
-            } finally {
-                try {
-                    lockHandle.close();
-                } catch (RuntimeException e) {
-                    LOG.debug("Could not close the queue's lock connection", e);
-                }
             }
+        }
+        closeQuietly(handle);
+    }
+
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not close the queue's lock connection", e);
         }
     }
 

@@ -51,6 +51,35 @@ class SeatsQueueTest {
     }
 
     @Test
+    void aSeatThatLostItsConnectionTakesItsLockAgainAndKeepsItsJob() {
+        assumeTrue(TestDatabase.onServer(), "a lost connection is a server's matter");
+        assertThat(endLockConnections()).isEqualTo(1);
+        Eventually.until("the first seat holds its lock again", () -> lockHolders() == 1);
+
+        second = new Harness(dir);
+
+        assertThat(second.pool.job(job.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+        gpu.release();
+        assertThat(first.awaitState(job.id(), JobState.SUCCEEDED).attempts()).isEqualTo(1);
+        assertThat(gpu.prompts).containsExactly("harbour at night");
+    }
+
+    private int endLockConnections() {
+        return first.db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COUNT(pg_terminate_backend(pid)) FROM pg_locks
+                        WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
+                .mapTo(Integer.class).one());
+    }
+
+    private int lockHolders() {
+        return first.db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
+                .mapTo(Integer.class).one());
+    }
+
+    @Test
     void aSeatStartingUpLeavesTheJobAnotherSeatIsRunning() {
         second = new Harness(dir);
 
@@ -65,16 +94,13 @@ class SeatsQueueTest {
     }
 
     @Test
-    void aSeatWhoseConnectionToTheServerDiedHasItsJobTakenBack() {
+    void aSeatWhoseQueueIsGoneHasItsJobTakenBack() {
         assumeTrue(TestDatabase.onServer(), "a lost connection is a server's matter");
         first.registry.update(worker.withEnabled(false)); // hold the queue still to look at it
-        // The seat's queue lock lives on its own connection; the server ends it as it would for a killed seat.
-        int ended = first.db.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT COUNT(pg_terminate_backend(pid)) FROM pg_locks
-                        WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
-                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
-                .mapTo(Integer.class).one());
-        assertThat(ended).isEqualTo(1);
+        // The seat's queue lock lives on its own connection; the server ends it as it would for a killed seat, and
+        // the seat is gone before it could take the lock again.
+        assertThat(endLockConnections()).isEqualTo(1);
+        first.pool.close();
 
         second = new Harness(dir);
 
