@@ -1,6 +1,8 @@
 package dev.switchboard.workflow.engine;
 
 import dev.switchboard.store.Database;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -31,14 +33,77 @@ public final class EngineLease implements AutoCloseable {
     /** The server session holding the lease per database open here, so that it is not reported as another holder. */
     private static final Map<Database, Integer> OWN_BACKENDS = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** How often the lock's connection is checked, and the lock taken again on a new one when it was lost. */
+    static final Duration KEEP_EVERY = Duration.ofSeconds(2);
+
     private final Database db;
     private final long pid;
-    private final Handle lockHandle;
+    /** The connection holding the lock on a server; replaced when lost; swapped under this. */
+    private volatile Handle lockHandle;
+    private final Thread keeper;
+    private volatile boolean closed;
 
     private EngineLease(Database db, long pid, Handle lockHandle) {
         this.db = db;
         this.pid = pid;
         this.lockHandle = lockHandle;
+        this.keeper = lockHandle == null ? null
+                : Thread.ofVirtual().name("workflow-engine-lock").start(this::keepLock);
+    }
+
+    /**
+     * Takes the lock again on a new connection when the server ended the old one (a network cut, a server restart),
+     * so that a seat opening later does not start a second engine. If another seat took the engine in between, two
+     * engines run until this one is closed: said in the log, as that is all this seat can do from here.
+     */
+    private void keepLock() {
+        while (!closed) {
+            try {
+                Thread.sleep(KEEP_EVERY);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Handle current = lockHandle;
+            if (current == null) {
+                return;
+            }
+            if (closed || isValid(current)) {
+                continue;
+            }
+            LOG.warn("The workflow engine lost its connection to the database server; taking its lock again");
+            closeQuietly(current);
+            try {
+                Handle fresh = db.jdbi().open();
+                boolean held = fresh.createQuery("SELECT pg_try_advisory_lock(:k)").bind("k", SERVER_LOCK_KEY)
+                        .mapTo(Boolean.class).one();
+                synchronized (this) {
+                    if (held && !closed) {
+                        lockHandle = fresh;
+                        OWN_BACKENDS.put(db, fresh.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class)
+                                .one());
+                        LOG.info("The workflow engine holds its lock again");
+                        continue;
+                    }
+                }
+                if (!held) {
+                    LOG.error("Another seat took over the workflows while this one was cut off from the database "
+                            + "server; close this window's workflows (or the window) so that only one engine runs");
+                    closeQuietly(fresh);
+                    return;
+                }
+                release(db, fresh);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not take the workflow engine's lock again yet", e);
+            }
+        }
+    }
+
+    private static boolean isValid(Handle handle) {
+        try {
+            return handle.getConnection().isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -144,7 +209,24 @@ public final class EngineLease implements AutoCloseable {
         } catch (RuntimeException e) {
             // The database may be closing; a dead holder is taken over anyway.
         }
-        release(db, lockHandle);
+        Handle handle;
+        synchronized (this) {
+            closed = true;
+            handle = lockHandle;
+            lockHandle = null;
+        }
+        if (keeper != null) {
+            keeper.interrupt();
+        }
+        release(db, handle);
+    }
+
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not close the workflow engine's lock connection", e);
+        }
     }
 
     private static void release(Database db, Handle lockHandle) {

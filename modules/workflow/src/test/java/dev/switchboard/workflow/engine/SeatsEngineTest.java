@@ -91,16 +91,44 @@ class SeatsEngineTest {
 
     @Test
     void theNextSeatTakesOverWhenTheSeatRunningTheEngineIsGone() {
-        int ended = firstDb.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT COUNT(pg_terminate_backend(pid)) FROM pg_locks
-                        WHERE locktype = 'advisory' AND granted AND objid = :k
-                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
-                .bind("k", EngineLease.SERVER_LOCK_KEY).mapTo(Integer.class).one());
-        assertThat(ended).isEqualTo(1);
+        assertThat(endEngineLockConnection()).isEqualTo(1);
+        first.close(); // the seat is gone before it could take the lock again
+        first = null;
         second.close();
 
         second = open(secondDb);
 
         assertThat(second.runsEngine()).isTrue();
+    }
+
+    @Test
+    void aSeatCutOffFromTheServerTakesItsLockAgainAndStaysTheOnlyEngine() throws InterruptedException {
+        assertThat(endEngineLockConnection()).isEqualTo(1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (engineLocks() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(engineLocks()).isEqualTo(1);
+        second.close();
+
+        second = open(secondDb);
+
+        assertThat(second.runsEngine()).isFalse();
+        assertThat(first.runsEngine()).isTrue();
+    }
+
+    private int endEngineLockConnection() {
+        return firstDb.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COUNT(pg_terminate_backend(pid)) FROM pg_locks
+                        WHERE locktype = 'advisory' AND granted AND objid = :k
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
+                .bind("k", EngineLease.SERVER_LOCK_KEY).mapTo(Integer.class).one());
+    }
+
+    private int engineLocks() {
+        return firstDb.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = :k
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
+                .bind("k", EngineLease.SERVER_LOCK_KEY).mapTo(Integer.class).one());
     }
 }
