@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ public final class EventStore {
     private final Map<String, Integer> phraseIds = new ConcurrentHashMap<>();
     private final Map<Integer, String> phraseTexts = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
+    /** The next id on the seat's own SQLite file; guarded by writeLock. */
     private long nextId = -1;
 
     public EventStore(Database db) {
@@ -106,9 +108,8 @@ public final class EventStore {
         }
         synchronized (writeLock) {
             return db.jdbi().inTransaction(h -> {
-                if (nextId < 0) {
-                    nextId = h.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM surv_event").mapTo(Long.class).one();
-                }
+                long[] ids = newIds(h, generated.size());
+                int next = 0;
                 List<StoredEvent> out = new ArrayList<>(generated.size());
                 PreparedBatch events = h.prepareBatch("INSERT INTO surv_event (id, batch_id, at_ms, camera, "
                         + "camera_name, ward, lat, lon, object_type, behaviour, colour, clothing, direction, "
@@ -117,7 +118,7 @@ public final class EventStore {
                 PreparedBatch truth = null;
                 for (EventGenerator.Generated g : generated) {
                     CameraEvent e = g.event();
-                    long id = nextId++;
+                    long id = ids[next++];
                     int phrase = phraseId(h, e.description());
                     Attributes a = e.attributes();
                     events.add(id, batch, e.at().toEpochMilli(), e.camera(), e.cameraName(), e.wardId(),
@@ -146,13 +147,43 @@ public final class EventStore {
         }
     }
 
+    /**
+     * Ids for {@code n} new events, increasing. On a server they come from surv_event's identity sequence in one
+     * round trip, so seats storing events at once never pick the same id (V24 starts the sequence after the ids
+     * stored before). On the seat's own SQLite file this store is the only writer: the ids follow the highest
+     * stored, counted here, as before. Called holding writeLock.
+     */
+    private long[] newIds(Handle h, int n) {
+        long[] ids = new long[n];
+        if (db.isServer()) {
+            List<Long> drawn = h.createQuery("SELECT nextval(pg_get_serial_sequence('surv_event', 'id')) "
+                            + "FROM generate_series(1, :n)")
+                    .bind("n", n).mapTo(Long.class).list();
+            for (int i = 0; i < n; i++) {
+                ids[i] = drawn.get(i);
+            }
+            Arrays.sort(ids);
+            return ids;
+        }
+        if (nextId < 0) {
+            nextId = h.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM surv_event").mapTo(Long.class).one();
+        }
+        for (int i = 0; i < n; i++) {
+            ids[i] = nextId++;
+        }
+        return ids;
+    }
+
     private int phraseId(Handle h, String text) {
         Integer id = phraseIds.get(text);
         if (id != null) {
             return id;
         }
-        int created = h.createUpdate("INSERT INTO surv_phrase (text) VALUES (:t)").bind("t", text)
-                .executeAndReturnGeneratedKeys("id").mapTo(Integer.class).one();
+        // Another seat on the same server may have stored the same phrase since this one read them.
+        h.createUpdate("INSERT INTO surv_phrase (text) VALUES (:t) ON CONFLICT (text) DO NOTHING").bind("t", text)
+                .execute();
+        int created = h.createQuery("SELECT id FROM surv_phrase WHERE text = :t").bind("t", text)
+                .mapTo(Integer.class).one();
         phraseIds.put(text, created);
         phraseTexts.put(created, text);
         return created;

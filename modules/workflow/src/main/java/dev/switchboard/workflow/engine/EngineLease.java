@@ -1,28 +1,123 @@
 package dev.switchboard.workflow.engine;
 
 import dev.switchboard.store.Database;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Which process runs the workflows of a data dir: one at a time, or two engines would run the same tasks. The
- * lease names the holder's process id and start time; a holder that is gone (killed) is taken over at once, so a
- * restart after kill -9 does not wait for the lease to go stale.
+ * Which process runs the workflows of a database: one at a time, or two engines would run the same tasks. One engine
+ * runs every stored run of the database, so on a server shared by several seats the first seat to open its workflows
+ * runs them all and the others read them.
+ *
+ * <p>On the seat's own SQLite file the lease row names the holder's process id and start time; a holder that is gone
+ * (killed) is taken over at once, so a restart after kill -9 does not wait for the lease to go stale. On a server the
+ * holder may be on another machine, where its process id means nothing: the lease is a session-level advisory lock
+ * held on a connection of its own for as long as the engine runs. The server releases it when that connection ends,
+ * whether the seat closed, was killed or lost the network, and grants it to one session only. The row is still
+ * written, to name the holder in messages.
  */
 public final class EngineLease implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EngineLease.class);
     private static final String NAME = "engine";
+    /** The advisory-lock key of the engine on a server: "SWWF" in ASCII, a number of the program's own. */
+    static final long SERVER_LOCK_KEY = 0x5357_5746L;
+    /** The server session holding the lease per database open here, so that it is not reported as another holder. */
+    private static final Map<Database, Integer> OWN_BACKENDS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** How often the lock's connection is checked, and the lock taken again on a new one when it was lost. */
+    static final Duration KEEP_EVERY = Duration.ofSeconds(2);
 
     private final Database db;
     private final long pid;
+    /** The connection holding the lock on a server; replaced when lost; swapped under this. */
+    private volatile Handle lockHandle;
+    private final Thread keeper;
+    private volatile boolean closed;
 
-    private EngineLease(Database db, long pid) {
+    private EngineLease(Database db, long pid, Handle lockHandle) {
         this.db = db;
         this.pid = pid;
+        this.lockHandle = lockHandle;
+        this.keeper = lockHandle == null ? null
+                : Thread.ofVirtual().name("workflow-engine-lock").start(this::keepLock);
     }
 
-    /** The holder of a lease, when another live process has it. */
-    public record Holder(long pid, Instant since) {
+    /**
+     * Takes the lock again on a new connection when the server ended the old one (a network cut, a server restart),
+     * so that a seat opening later does not start a second engine. If another seat took the engine in between, two
+     * engines run until this one is closed: said in the log, as that is all this seat can do from here.
+     */
+    private void keepLock() {
+        while (!closed) {
+            try {
+                Thread.sleep(KEEP_EVERY);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Handle current = lockHandle;
+            if (current == null) {
+                return;
+            }
+            if (closed || isValid(current)) {
+                continue;
+            }
+            LOG.warn("The workflow engine lost its connection to the database server; taking its lock again");
+            closeQuietly(current);
+            try {
+                Handle fresh = db.jdbi().open();
+                boolean held = fresh.createQuery("SELECT pg_try_advisory_lock(:k)").bind("k", SERVER_LOCK_KEY)
+                        .mapTo(Boolean.class).one();
+                synchronized (this) {
+                    if (held && !closed) {
+                        lockHandle = fresh;
+                        OWN_BACKENDS.put(db, fresh.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class)
+                                .one());
+                        LOG.info("The workflow engine holds its lock again");
+                        continue;
+                    }
+                }
+                if (!held) {
+                    LOG.error("Another seat took over the workflows while this one was cut off from the database "
+                            + "server; close this window's workflows (or the window) so that only one engine runs");
+                    closeQuietly(fresh);
+                    return;
+                }
+                release(db, fresh);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not take the workflow engine's lock again yet", e);
+            }
+        }
+    }
+
+    private static boolean isValid(Handle handle) {
+        try {
+            return handle.getConnection().isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The holder of a lease, when another live process has it.
+     *
+     * @param host the holder's machine as the server sees it (its address), or empty when it is this machine or
+     *             the server does not tell
+     */
+    public record Holder(long pid, Instant since, String host) {
+
+        /** "process 1234", or "process 1234 on 10.0.0.7" for another machine: for messages. */
+        public String describe() {
+            return (pid == 0 ? "another process" : "process " + pid) + (host.isEmpty() ? "" : " on " + host);
+        }
     }
 
     /**
@@ -33,28 +128,70 @@ public final class EngineLease implements AutoCloseable {
     public static Optional<EngineLease> acquire(Database db, Instant now) {
         ProcessHandle self = ProcessHandle.current();
         long started = self.info().startInstant().orElse(now).toEpochMilli();
-        boolean taken = db.jdbi().inTransaction(h -> {
-            Optional<long[]> row = h.createQuery("SELECT pid, started_at FROM workflow_lease WHERE name = :n")
-                    .bind("n", NAME).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne();
-            if (row.isPresent() && row.get()[0] != self.pid() && alive(row.get()[0], row.get()[1])) {
-                return false;
+        Handle lockHandle = null;
+        if (db.isServer()) {
+            lockHandle = db.jdbi().open();
+            boolean locked;
+            try {
+                locked = lockHandle.createQuery("SELECT pg_try_advisory_lock(:k)").bind("k", SERVER_LOCK_KEY)
+                        .mapTo(Boolean.class).one();
+                if (locked) {
+                    OWN_BACKENDS.put(db, lockHandle.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class)
+                            .one());
+                }
+            } catch (RuntimeException e) {
+                lockHandle.close();
+                throw e;
             }
-            h.createUpdate("""
-                    INSERT INTO workflow_lease (name, pid, started_at, heartbeat_at) VALUES (:n, :p, :s, :h)
-                    ON CONFLICT (name) DO UPDATE SET pid = excluded.pid, started_at = excluded.started_at,
-                        heartbeat_at = excluded.heartbeat_at""")
-                    .bind("n", NAME).bind("p", self.pid()).bind("s", started).bind("h", now.toEpochMilli()).execute();
-            return true;
-        });
-        return taken ? Optional.of(new EngineLease(db, self.pid())) : Optional.empty();
+            if (!locked) {
+                lockHandle.close();
+                return Optional.empty();
+            }
+        }
+        boolean server = lockHandle != null;
+        boolean taken;
+        try {
+            taken = db.jdbi().inTransaction(h -> {
+                Optional<long[]> row = h.createQuery("SELECT pid, started_at FROM workflow_lease WHERE name = :n")
+                        .bind("n", NAME).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne();
+                if (!server && row.isPresent() && row.get()[0] != self.pid() && alive(row.get()[0], row.get()[1])) {
+                    return false;
+                }
+                h.createUpdate("""
+                        INSERT INTO workflow_lease (name, pid, started_at, heartbeat_at) VALUES (:n, :p, :s, :h)
+                        ON CONFLICT (name) DO UPDATE SET pid = excluded.pid, started_at = excluded.started_at,
+                            heartbeat_at = excluded.heartbeat_at""")
+                        .bind("n", NAME).bind("p", self.pid()).bind("s", started).bind("h", now.toEpochMilli())
+                        .execute();
+                return true;
+            });
+        } catch (RuntimeException e) {
+            release(db, lockHandle);
+            throw e;
+        }
+        return taken ? Optional.of(new EngineLease(db, self.pid(), lockHandle)) : Optional.empty();
     }
 
     /** The live process holding the lease, if any other. */
     public static Optional<Holder> holder(Database db) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT pid, started_at FROM workflow_lease WHERE name = :n")
-                .bind("n", NAME).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne())
-                .filter(r -> r[0] != ProcessHandle.current().pid() && alive(r[0], r[1]))
-                .map(r -> new Holder(r[0], Instant.ofEpochMilli(r[1])));
+        Optional<long[]> row = db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT pid, started_at FROM workflow_lease WHERE name = :n")
+                .bind("n", NAME).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).findOne());
+        if (!db.isServer()) {
+            return row.filter(r -> r[0] != ProcessHandle.current().pid() && alive(r[0], r[1]))
+                    .map(r -> new Holder(r[0], Instant.ofEpochMilli(r[1]), ""));
+        }
+        // The lock's holder, if it is not this process's own lease; its address when the server shows it.
+        Optional<String> host = db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COALESCE(host(a.client_addr), '') FROM pg_locks l
+                        LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+                        WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = :k
+                          AND l.objsubid = 1 AND l.pid <> :own
+                          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
+                .bind("k", SERVER_LOCK_KEY).bind("own", OWN_BACKENDS.getOrDefault(db, 0))
+                .mapTo(String.class).findFirst());
+        return host.map(where -> row.map(r -> new Holder(r[0], Instant.ofEpochMilli(r[1]), where))
+                .orElse(new Holder(0, Instant.EPOCH, where)));
     }
 
     private static boolean alive(long pid, long startedAt) {
@@ -71,6 +208,43 @@ public final class EngineLease implements AutoCloseable {
                     .bind("n", NAME).bind("p", pid).execute());
         } catch (RuntimeException e) {
             // The database may be closing; a dead holder is taken over anyway.
+        }
+        Handle handle;
+        synchronized (this) {
+            closed = true;
+            handle = lockHandle;
+            lockHandle = null;
+        }
+        if (keeper != null) {
+            keeper.interrupt();
+        }
+        release(db, handle);
+    }
+
+    private static void closeQuietly(Handle handle) {
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not close the workflow engine's lock connection", e);
+        }
+    }
+
+    private static void release(Database db, Handle lockHandle) {
+        if (lockHandle == null) {
+            return;
+        }
+        OWN_BACKENDS.remove(db);
+        try {
+            lockHandle.createQuery("SELECT pg_advisory_unlock(:k)").bind("k", SERVER_LOCK_KEY).mapTo(Boolean.class)
+                    .one();
+        } catch (RuntimeException e) {
+            // The connection is gone, and the server released the lock with it.
+            LOG.debug("Could not release the workflow engine's lock; its connection is gone", e);
+        }
+        try {
+            lockHandle.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not close the workflow engine's lock connection", e);
         }
     }
 }

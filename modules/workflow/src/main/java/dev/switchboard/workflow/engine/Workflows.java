@@ -131,9 +131,9 @@ public final class Workflows implements AutoCloseable {
      */
     public WorkflowEngine engine() {
         if (engine == null) {
-            String who = EngineLease.holder(db).map(h -> "process " + h.pid()).orElse("another process");
-            throw new SwitchboardException("The workflows of this data folder are run by " + who
-                    + " (an open Switchboard window).",
+            String who = EngineLease.holder(db).map(EngineLease.Holder::describe).orElse("another process");
+            throw new SwitchboardException("The workflows of this " + (db.isServer() ? "database" : "data folder")
+                    + " are run by " + who + " (an open Switchboard window).",
                     "Do this in that window's Workflows workspace, or close it and run the command again.");
         }
         return engine;

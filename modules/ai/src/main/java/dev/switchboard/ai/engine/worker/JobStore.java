@@ -134,6 +134,35 @@ final class JobStore {
                 Instant.ofEpochMilli(rs.getLong("updated_at")));
     }
 
+    /** The queue that took each running job (null for jobs taken before owners were recorded), by job id. */
+    Map<String, String> runningOwners() {
+        Map<String, String> out = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT id, owner FROM gpu_job WHERE state = 'RUNNING'")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .forEach(r -> out.put(r[0], r[1])));
+        return out;
+    }
+
+    /**
+     * Makes {@code owner} the owner of a running job still owned by {@code previous} (null: no owner), with a
+     * message; false when the job is no longer running or another queue took it over first.
+     */
+    boolean takeOver(String id, String previous, String owner, String message, Instant now) {
+        return jdbi.withHandle(h -> {
+            var update = h.createUpdate("UPDATE gpu_job SET owner = :owner, message = :message, updated_at = :now "
+                            + "WHERE id = :id AND state = 'RUNNING' AND "
+                            + (previous == null ? "owner IS NULL" : "owner = :previous"))
+                    .bind("id", id)
+                    .bind("owner", owner)
+                    .bind("message", message)
+                    .bind("now", now.toEpochMilli());
+            if (previous != null) {
+                update.bind("previous", previous);
+            }
+            return update.execute() == 1;
+        });
+    }
+
     /** Jobs left running with the id their worker gave them, to follow after a restart. */
     List<RemoteAttempt> runningWithRemoteId() {
         return jdbi.withHandle(h -> h.createQuery("""
@@ -205,14 +234,18 @@ final class JobStore {
                 .map(ms -> Duration.ofMillis(Math.round(ms))));
     }
 
-    /** QUEUED → RUNNING on {@code worker}, counting the attempt; false when the job is no longer queued. */
-    boolean claim(String id, String worker, String message, Instant now) {
+    /**
+     * QUEUED → RUNNING on {@code worker} for the queue named {@code owner}, counting the attempt; false when the job
+     * is no longer queued.
+     */
+    boolean claim(String id, String worker, String owner, String message, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE gpu_job SET state = 'RUNNING', worker = :worker, attempts = attempts + 1, progress = 0,
-                               remote_id = NULL, message = :message, started_at = :now, updated_at = :now
+                        UPDATE gpu_job SET state = 'RUNNING', worker = :worker, owner = :owner, attempts = attempts + 1,
+                               progress = 0, remote_id = NULL, message = :message, started_at = :now, updated_at = :now
                         WHERE id = :id AND state = 'QUEUED'""")
                 .bind("id", id)
                 .bind("worker", worker)
+                .bind("owner", owner)
                 .bind("message", message)
                 .bind("now", now.toEpochMilli())
                 .execute()) == 1;

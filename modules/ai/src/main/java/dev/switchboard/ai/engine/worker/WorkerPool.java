@@ -58,7 +58,9 @@ import org.slf4j.LoggerFactory;
  * follows the same prompt to its end, and nothing is drawn twice. Jobs on workers without such an id
  * (Automatic1111 and OpenAI are synchronous HTTP) are queued again with the message "requeued after restart"
  * and run from the start; the interrupted attempt counts as one (a job already on its last attempt fails
- * instead). Queued jobs simply resume.
+ * instead). Queued jobs simply resume. Only jobs whose queue is gone are taken back: each job names the queue that
+ * took it ({@code gpu_job.owner}, see {@link QueueOwner}), so a seat starting on a database that other seats share
+ * leaves their running jobs to them, and two seats starting at once never both take one back.
  *
  * <p>Thread-safe. Close before the registry.
  */
@@ -114,6 +116,8 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
     private volatile QueueView lastView;
     private volatile Means means;
     private volatile boolean closed;
+    /** This queue as the owner of the jobs it takes; released at {@link #close()}. */
+    private final QueueOwner owner;
 
     /** A pool over {@code db} that keeps results in {@code imagesDir}, on the system clock. */
     public WorkerPool(Database db, WorkerRegistry registry, Path imagesDir) {
@@ -134,6 +138,7 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.resyncEveryNanos = Math.min(config.dispatchInterval().toNanos(), RESYNC_AT_MOST_EVERY.toNanos());
         this.lastResyncNanos = System.nanoTime();
+        this.owner = QueueOwner.open(db);
         List<Attempt> resumed = recoverAfterRestart();
         jobs.queued().forEach(queue::add);
         this.attemptThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gpu-job-", 0).factory());
@@ -372,6 +377,7 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
             attemptThreads.shutdownNow();
         }
         listeners.clear();
+        owner.close();
         LOG.info("Closed the generation queue; {} running job(s) will be reattached or queued again at the next "
                 + "start", inFlight.size());
     }
@@ -522,7 +528,7 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
     private Attempt claim(FairQueue.Assignment assignment) {
         String id = assignment.job().id();
         Worker worker = assignment.worker();
-        if (!jobs.claim(id, worker.name(), "running on " + worker.name(), clock.instant())) {
+        if (!jobs.claim(id, worker.name(), owner.name(), "running on " + worker.name(), clock.instant())) {
             return null;
         }
         ImageJob job = jobs.find(id).orElseThrow();
@@ -666,18 +672,34 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
 
     // Start-up, messages, listeners.
 
-    /** Requeues or fails jobs left running, and returns attempts that follow the ones their worker kept. */
+    /**
+     * Requeues or fails the running jobs whose queue is gone (closed, killed, or never recorded), and returns
+     * attempts that follow the ones their worker kept. Jobs of a queue still running, this seat's or another's on
+     * the same database, are left to it. Each job is first taken over with a conditional write, so two seats
+     * starting at once never both resume it.
+     */
     private List<Attempt> recoverAfterRestart() {
         Instant now = clock.instant();
         Map<String, JobStore.RemoteAttempt> remote = new HashMap<>();
         jobs.runningWithRemoteId().forEach(r -> remote.put(r.id(), r));
+        Map<String, String> owners = jobs.runningOwners();
+        Map<String, Boolean> gone = new HashMap<>();
         List<Attempt> resumed = new ArrayList<>();
         for (ImageJob job : jobs.inState(JobState.RUNNING)) {
+            String previous = owners.get(job.id());
+            if (!gone.computeIfAbsent(String.valueOf(previous), p -> owner.isGone(previous))) {
+                LOG.debug("Job {} is running for a queue still open; left to it", job.id());
+                continue;
+            }
             JobStore.RemoteAttempt r = remote.get(job.id());
             Optional<Worker> worker = r == null ? Optional.empty() : registry.find(r.worker())
                     .filter(w -> w.kind() != WorkerKind.CHAT && registry.calls().images(w.flavour()).canResume());
+            String message = worker.map(w -> "reattached to " + w.name() + " after restart")
+                    .orElse(REQUEUED_AFTER_RESTART);
+            if (!jobs.takeOver(job.id(), previous, owner.name(), message, now)) {
+                continue;
+            }
             if (worker.isPresent()) {
-                jobs.runningMessage(job.id(), "reattached to " + worker.get().name() + " after restart", now);
                 resumed.add(newAttempt(job.id(), worker.get(), job.request(), job.attempts(), r.remoteId()));
                 LOG.info("Job {} was running on {} at the last exit; following its prompt {} again", job.id(),
                         worker.get().name(), r.remoteId());
