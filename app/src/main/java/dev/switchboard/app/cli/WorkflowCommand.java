@@ -293,9 +293,9 @@ public final class WorkflowCommand extends DataDirCommand {
                     + "workflows of this data folder starts the run where its own setting says (Settings, Workflows).");
         }
         RunCommands.Result r = wf.commands().forward(c, FORWARD_WAIT).orThrow();
-        String pid = EngineLease.holder(ws.database()).map(h -> "process " + h.pid()).orElse("another process");
+        String holder = EngineLease.holder(ws.database()).map(EngineLease.Holder::describe).orElse("another process");
         spec.commandLine().getErr().println("switchboard: carried out by the window that runs the workflows of this "
-                + "data folder (" + pid + ")");
+                + (ws.database().isServer() ? "database" : "data folder") + " (" + holder + ")");
         return r;
     }
 

@@ -37,6 +37,24 @@ public record SystemStatus(Path databaseFile, String location, boolean server, S
         return speech.startsWith("speech: ") ? speech.substring("speech: ".length()) : speech;
     }
 
+    /**
+     * What the status bar shows at sign-in, read on the FX thread: on a server only its version and the schema
+     * version (two small queries), since the bar shows no counts and counting a center's event log would hold up
+     * sign-in; on the seat's own file the same as {@link #read(Workstation, boolean)}. The counts read as -1.
+     */
+    public static SystemStatus forStatusBar(Workstation ws) {
+        if (!ws.database().isServer()) {
+            return read(ws, false);
+        }
+        var ai = ws.ai().status();
+        int usesOnline = (int) ai.uses().stream().filter(u -> u.usable()).count();
+        String version = ws.database().jdbi().withHandle(h -> h.createQuery("SELECT version()").mapTo(String.class)
+                .one());
+        return new SystemStatus(ws.database().file(), ws.database().location(), true, version, true, -1,
+                ws.database().schemaVersion(), -1, -1, Optional.empty(), 0, Optional.empty(), ai.online(), usesOnline,
+                ws.speech().status());
+    }
+
     /** Reads the database's state; with {@code verifyAudit} also walks the audit chain. */
     public static SystemStatus read(Workstation ws, boolean verifyAudit) {
         Optional<VerifyReport> audit = verifyAudit

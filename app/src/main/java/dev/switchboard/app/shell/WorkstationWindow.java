@@ -302,7 +302,7 @@ public final class WorkstationWindow {
                 statusBar.update(status);
             }
         }).onFailure(error -> LOG.debug("Speech status not refreshed", error)).executeWith(tasks);
-        SystemStatus initial = SystemStatus.read(workstation, false);
+        SystemStatus initial = SystemStatus.forStatusBar(workstation);
         statusBar = new StatusBar(account, workstation.simClock(), initial, databaseInUse());
         Map<Class<?>, Object> services = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry(Workstation.class, workstation),

@@ -12,6 +12,7 @@ import dev.switchboard.uikit.TaskRunner;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -50,9 +51,20 @@ public final class SettingsDatabaseViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper resultOk = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final Consumer<DatabaseSetting> audit;
 
     public SettingsDatabaseViewModel(DatabaseInUse inUse, TaskRunner tasks, Map<String, String> env,
                                      Function<DatabaseServer, ServerProbe> probe) {
+        this(inUse, tasks, env, probe, saved -> { });
+    }
+
+    /**
+     * As above; {@code audit} is told of every saved choice, off the FX thread, after the file was written (the
+     * window records it in the audit log).
+     */
+    public SettingsDatabaseViewModel(DatabaseInUse inUse, TaskRunner tasks, Map<String, String> env,
+                                     Function<DatabaseServer, ServerProbe> probe, Consumer<DatabaseSetting> audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.inUse = Objects.requireNonNull(inUse, "inUse");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.env = Map.copyOf(env);
@@ -220,6 +232,7 @@ public final class SettingsDatabaseViewModel {
                 }
             }
             setting.write(inUse.dataDir());
+            audit.accept(setting);
             return setting;
         }).onSuccess(s -> {
             busy.set(false);

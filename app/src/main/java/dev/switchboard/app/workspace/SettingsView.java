@@ -56,7 +56,7 @@ final class SettingsView implements WorkspaceView {
             // Which database the seat works on is the instructors' choice, as the other seat-wide settings.
             content.getChildren().add(content.getChildren().size() - 1, new SettingsDatabaseCard(
                     new SettingsDatabaseViewModel(ctx.service(DatabaseInUse.class), ctx.tasks(), System.getenv(),
-                            ServerProbe::of)).node());
+                            ServerProbe::of, model::auditDatabaseChoice)).node());
         }
         page = Ui.page(content);
     }

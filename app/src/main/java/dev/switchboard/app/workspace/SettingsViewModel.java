@@ -12,6 +12,7 @@ import dev.switchboard.studio.model.ops.StudioSettings;
 import dev.switchboard.core.settings.CoreSettings.ThemeChoice;
 import dev.switchboard.core.settings.Settings;
 import dev.switchboard.store.BackupInfo;
+import dev.switchboard.store.DatabaseSetting;
 import dev.switchboard.uikit.BackgroundTask;
 import dev.switchboard.uikit.DialogService;
 import dev.switchboard.uikit.TaskRunner;
@@ -302,6 +303,23 @@ public final class SettingsViewModel {
     }
 
     /** Takes a backup now and lists it; not on a server, whose backups are its administrator's. */
+    /**
+     * Records in the audit log that an instructor saved the seat's database choice: the server's address (never a
+     * password) and where its password comes from, or the seat's own file. Called off the FX thread.
+     */
+    public void auditDatabaseChoice(DatabaseSetting saved) {
+        String target = saved.isServer() ? saved.display() : "this seat's own database";
+        String source = switch (saved.passwordFrom()) {
+            case FILE -> "a password file";
+            case ENVIRONMENT -> "an environment variable";
+            case KEYRING -> "the OS keyring";
+            case PGPASS -> "~/.pgpass or the server's trust";
+        };
+        String detail = (saved.isServer() ? "password from " + source + "; " : "") + "applies at the next start";
+        workstation.auditLog().record(new AuditRecord(workstation.wallClock().instant(), user.username(),
+                AuditAction.DATABASE_SETTING, target, AuditRecord.Outcome.SUCCESS, detail));
+    }
+
     public void backupNow() {
         if (onServer()) {
             return;

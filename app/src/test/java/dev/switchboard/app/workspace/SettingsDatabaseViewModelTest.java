@@ -124,6 +124,30 @@ class SettingsDatabaseViewModelTest {
     }
 
     @Test
+    void aSavedChoiceIsHandedToTheAuditAndARefusedOneIsNot() {
+        java.util.List<DatabaseSetting> audited = new java.util.ArrayList<>();
+        DatabaseInUse inUse = new DatabaseInUse(DatabaseOrigin.DEFAULT, Optional.empty(), false, DataDir.of(temp),
+                new MemoryKeyring());
+        SettingsDatabaseViewModel m = new SettingsDatabaseViewModel(inUse, TaskRunner.direct(), Map.of(),
+                ServerProbe::of, audited::add);
+        m.useServerProperty().set(true);
+        m.urlProperty().set("not an address");
+        m.save();
+        assertThat(m.resultOkProperty().get()).isFalse();
+        assertThat(audited).as("nothing saved, nothing audited").isEmpty();
+
+        m.urlProperty().set("jdbc:postgresql://db.center:5432/switchboard");
+        m.userProperty().set("seat7");
+        m.passwordFromProperty().set(PasswordFrom.PGPASS);
+        m.save();
+        assertThat(m.resultOkProperty().get()).as(m.resultProperty().get()).isTrue();
+        assertThat(audited).singleElement().satisfies(s -> {
+            assertThat(s.isServer()).isTrue();
+            assertThat(s.display()).isEqualTo("postgresql://db.center:5432/switchboard");
+        });
+    }
+
+    @Test
     void withoutAKeyringSettingsSaysSoAndOffersTheOtherSources() {
         SettingsDatabaseViewModel m = model(DatabaseOrigin.DEFAULT,
                 KeyringAccess.unavailable("No OS keyring is available on this machine (no Secret Service)"));

@@ -11,6 +11,8 @@ public enum AuditAction {
     /** Any search, answer or clip opened in surveillance chat, and any clip attached to an incident. */
     SURVEILLANCE_ACCESS,
     DATABASE_BACKUP, DATABASE_RESTORE,
+    /** An instructor saved which database the seat works on (its own file or the training center server). */
+    DATABASE_SETTING,
     /** A decision at a workflow's approval gate, or a refused attempt to decide. */
     WORKFLOW_DECISION,
     /** Pausing, resuming, cancelling, retrying, skipping or rerunning a workflow run. */
