@@ -77,6 +77,12 @@ class SeatRecoveryOnServerTest {
                 assertThat(b.recoveredAtOpen()).isEmpty();
                 assertThat(b.sessions().find(call).orElseThrow().status()).isEqualTo("running");
             }
+            // A second program on seat A (a command run beside the window) shares A's data folder: the call may be
+            // live in the first, so it is not closed either.
+            try (Workstation beside = Workstation.open(seatA, Clock.systemUTC(), server)) {
+                assertThat(beside.recoveredAtOpen()).isEmpty();
+                assertThat(beside.sessions().find(call).orElseThrow().status()).isEqualTo("running");
+            }
         } finally {
             // Seat A is "killed": the call is never ended and its recording never closed.
             a.close(false);
