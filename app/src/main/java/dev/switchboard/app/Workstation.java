@@ -22,6 +22,7 @@ import java.time.Duration;
 import dev.switchboard.core.account.AccountService;
 import dev.switchboard.core.account.PasswordHasher;
 import dev.switchboard.core.event.EventBus;
+import dev.switchboard.core.id.SessionId;
 import dev.switchboard.core.settings.CoreSettings;
 import dev.switchboard.core.settings.Settings;
 import dev.switchboard.core.time.SimClock;
@@ -189,12 +190,8 @@ public final class Workstation implements AutoCloseable {
                 // whether this is the window or a command.
                 ws.sessions.completeInterruptedChange();
                 ws.recovered = ws.recoverInterruptedSessions();
-            } else if (database.isServer() && !ws.eventLog.keptAtStart().isEmpty()
-                    && ws.eventLog.awaitKeptSent(KEPT_SEND_WAIT)) {
-                // Calls an earlier run scored while the server was away: their catalogue updates follow now.
-                ws.recovered = new CallRecovery(ws.eventLog, ws.sessions, ws.recordings, dataDir.recordings(),
-                        wallClock).completeScored(ws.eventLog.keptAtStart()).stream()
-                        .map(r -> "call " + r.session() + " (" + r.title() + "): " + r.detail()).toList();
+            } else if (database.isServer()) {
+                ws.recovered = ws.recoverOnServer();
             }
             // On a server, what other seats start, end and grade reaches this seat's lists through the bus.
             SessionChangeListener.start(database, ws.bus).ifPresent(ws.alsoClose::add);
@@ -529,6 +526,40 @@ public final class Workstation implements AutoCloseable {
         }
         lines.forEach(l -> LOG.warn("Recovered an unfinished session: {}", l));
         return lines;
+    }
+
+    /**
+     * On a server, where other seats' sessions may be live: first finishes the calls an earlier run scored while the
+     * server was away (their entries waited on this seat), then, when no other process has this seat's data folder
+     * open, closes this seat's own calls that a crash or kill left running ({@link CallRecovery#recoverRecordedHere}).
+     * While entries of an earlier run still wait on this seat, nothing is closed: the server does not yet have those
+     * calls' last entries, so the next start does it.
+     */
+    private List<String> recoverOnServer() {
+        CallRecovery recovery = new CallRecovery(eventLog, sessions, recordings, dataDir.recordings(), wallClock);
+        List<String> lines = new ArrayList<>();
+        List<SessionId> kept = eventLog.keptAtStart();
+        boolean sent = kept.isEmpty() || eventLog.awaitKeptSent(KEPT_SEND_WAIT);
+        if (!kept.isEmpty() && sent) {
+            // Calls an earlier run scored while the server was away: their catalogue updates follow now.
+            recovery.completeScored(kept).forEach(r -> lines.add(
+                    "call " + r.session() + " (" + r.title() + "): " + r.detail()));
+        }
+        if (!database.openedAlone()) {
+            // Another process of this seat runs: its calls may be live.
+            return List.copyOf(lines);
+        }
+        if (!sent) {
+            LOG.warn("Did not look for this seat's interrupted calls: entries of an earlier run still wait on this "
+                    + "seat for the server; the next start closes them");
+            return List.copyOf(lines);
+        }
+        List<String> own = new ArrayList<>();
+        recovery.recoverRecordedHere().forEach(r -> own.add(
+                "call " + r.session() + " (" + r.title() + "): " + r.detail()));
+        own.forEach(l -> LOG.warn("Recovered an unfinished session: {}", l));
+        lines.addAll(own);
+        return List.copyOf(lines);
     }
 
     /**

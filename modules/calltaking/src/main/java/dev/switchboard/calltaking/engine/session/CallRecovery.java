@@ -8,11 +8,13 @@ import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.EventLogEntry;
 import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.RecordingChunks;
 import dev.switchboard.store.session.RecordingInfo;
 import dev.switchboard.store.session.RecordingSeals;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.session.SessionSummary;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,6 +79,28 @@ public final class CallRecovery {
     }
 
     /**
+     * On a server, where other seats' calls may be running: recovers only the running calls recorded on this seat,
+     * known by their working recording under this seat's recordings folder (named after the session, so no other
+     * seat's call has one here). The repaired recording is sent to the server whole before it is sealed, so every
+     * seat can play it. The caller must hold this seat's data folder alone, or a call of this seat may still be live.
+     * Other running sessions, and calls of this seat killed before their recording began, are left alone.
+     */
+    public List<Recovered> recoverRecordedHere() {
+        List<Recovered> out = new ArrayList<>();
+        for (SessionSummary s : sessions.running()) {
+            if ("call".equals(s.kind()) && recordedHere(s.id())) {
+                out.add(recover(s));
+            }
+        }
+        return out;
+    }
+
+    private boolean recordedHere(SessionId session) {
+        return recordings.of(session).stream().anyMatch(r -> "recording".equals(r.status())
+                && Files.isRegularFile(recordingsDir.resolve(r.file())));
+    }
+
+    /**
      * On a server, where other seats' calls may be running: finishes those of {@code sessions} (this seat's calls
      * whose last entries waited on the seat until the server came back) that are still marked running but whose log
      * ends with their score. Other running sessions are left alone.
@@ -123,7 +147,8 @@ public final class CallRecovery {
             long durationMs = lastMs;
             try {
                 durationMs = Math.max(WavFiles.repair(file), lastMs);
-                seals.seal(s.id(), r.file(), durationMs, null, "interrupted");
+                String sha = log.database().isServer() ? sendWhole(s.id(), r.file(), file) : null;
+                seals.seal(s.id(), r.file(), durationMs, sha, "interrupted");
                 files.add(r.file());
             } catch (RuntimeException | IOException e) {
                 problems.add(r.file() + ": " + e.getMessage());
@@ -139,6 +164,27 @@ public final class CallRecovery {
         sessions.finish(s.id(), endedAt, "interrupted", null);
         LOG.info("Closed interrupted call {} ({}): {}", s.id(), s.title(), detail);
         return new Recovered(s.id(), s.title(), lastMs, files, detail);
+    }
+
+    /**
+     * Puts the repaired working file into the server's database in one transaction (pieces beyond its end, if any,
+     * removed) and returns its SHA-256, checked against what the database then holds; nothing commits otherwise.
+     */
+    private String sendWhole(SessionId session, String name, Path file) throws IOException {
+        String sha = RecordingSeals.sha256(file);
+        long pieces = (Files.size(file) - RecordingChunks.HEAD_BYTES + RecordingChunks.CHUNK_BYTES - 1)
+                / RecordingChunks.CHUNK_BYTES;
+        log.database().jdbi().inTransaction(h -> {
+            h.createUpdate("DELETE FROM recording_chunk WHERE session_id = :s AND file = :f AND seq > :last")
+                    .bind("s", session.value()).bind("f", name).bind("last", pieces).execute();
+            RecordingChunks.Content stored = RecordingChunks.store(h, session, name, file);
+            if (!stored.sha256().equals(sha)) {
+                throw new IOException("the recording " + name + " of session " + session + " read back from the "
+                        + "database differs from the repaired file " + file);
+            }
+            return stored;
+        });
+        return sha;
     }
 
     /** A scored call whose seal and session row waited for a server that was not back before the seat closed. */
