@@ -52,14 +52,19 @@ public final class ReviewBenchCommand implements Callable<Integer> {
             + "each in a JVM started for it (the first open after start), with its peak resident memory.")
     int freshRuns;
 
-    /** Opens the long call in {@code freshRuns} new JVMs (the launcher's heap and collector) and sums them up. */
+    /**
+     * Opens the long call in {@code freshRuns} new JVMs (the launcher's heap and collector) and sums them up. On a
+     * server each JVM is another seat with an empty data dir of its own, so the recording comes from the server's
+     * database as it does for a supervisor on another seat; on SQLite it opens the seat's own file.
+     */
     private String fresh(Path work, Optional<DatabaseServer> server) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         double[] open = new double[freshRuns];
         double[] rss = new double[freshRuns];
         for (int i = 0; i < freshRuns; i++) {
             List<String> command = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseSerialGC", "-cp",
-                    System.getProperty("java.class.path"), ReviewOpenProbe.class.getName(), work.toString(),
+                    System.getProperty("java.class.path"), ReviewOpenProbe.class.getName(),
+                    (server.isPresent() ? work.resolve("another-seat-" + i) : work).toString(),
                     ReviewBenchmark.LONG_CALL));
             server.ifPresent(s -> command.add(s.url()));
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -79,9 +84,12 @@ public final class ReviewBenchCommand implements Callable<Integer> {
         }
         Arrays.sort(open);
         Arrays.sort(rss);
-        return String.format(Locale.ROOT, "open the %d-minute call in a fresh JVM, %d runs: min %.0f / median %.0f / "
+        String where = server.isPresent()
+                ? "on another seat (a fresh JVM with an empty data dir: the recording comes from the server's database)"
+                : "in a fresh JVM (the seat's own recording file)";
+        return String.format(Locale.ROOT, "open the %d-minute call %s, %d runs: min %.0f / median %.0f / "
                         + "max %.0f ms (target <= 1000 ms); peak RSS min %.0f / median %.0f / max %.0f MB "
-                        + "(load average %.2f)", minutes, freshRuns, open[0], open[open.length / 2],
+                        + "(load average %.2f)", minutes, where, freshRuns, open[0], open[open.length / 2],
                 open[open.length - 1], rss[0], rss[rss.length / 2], rss[rss.length - 1],
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }

@@ -31,7 +31,8 @@ public final class ReviewOpenProbe {
     }
 
     public static void main(String[] args) throws IOException {
-        DataDir dir = DataDir.of(Path.of(args[0]));
+        // On a server the data dir may be another seat's, empty: the recording then comes from the database.
+        DataDir dir = DataDir.of(Path.of(args[0])).ensureCreated();
         SessionId id = new SessionId(args[1]);
         Account supervisor = new Account(new UserId("bench-supervisor"), "bench", "Bench Supervisor",
                 Role.SUPERVISOR, true, Instant.EPOCH, Instant.EPOCH, 0, null, null);

@@ -28,13 +28,16 @@ public record SessionView(RecordedSession session, Waveform waveform, Transcript
 
     /** Opens {@code id} through {@code service} (audited) and computes a waveform of {@code buckets} columns. */
     public static SessionView open(ReviewService service, SessionId id, int buckets) {
-        // The waveform is drawn from the recording while the log is read and verified (two cores, three jobs).
-        Optional<Path> file = service.recordingFile(id);
-        CompletableFuture<Waveform> drawing = file.map(f -> CompletableFuture.supplyAsync(() -> waveform(f, buckets),
-                ReviewService::helperThread)).orElse(null);
+        // The recording is fetched (from the server's database on a server, a copy checked against its seal) and
+        // its waveform drawn on a second thread while this one reads and verifies the log; the open waits for it
+        // only at the end, not before reading the log.
+        CompletableFuture<Optional<Path>> fetching = CompletableFuture.supplyAsync(() -> service.recordingFile(id),
+                ReviewService::helperThread);
+        CompletableFuture<Waveform> drawing = fetching.thenApply(f -> f.map(p -> waveform(p, buckets)).orElse(null));
         RecordedSession s = service.open(id);
+        Optional<Path> file = ReviewService.join(fetching);
         Waveform waveform;
-        if (drawing != null && s.audio().equals(file)) {
+        if (file.isPresent() && s.audio().equals(file)) {
             waveform = ReviewService.join(drawing);
         } else {
             waveform = s.audio().isPresent() ? waveform(s.audio().get(), buckets)

@@ -8,6 +8,7 @@ import dev.switchboard.core.id.UserId;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.session.RecordingCatalog;
+import dev.switchboard.store.session.RecordingChunks;
 import dev.switchboard.store.session.RecordingSeals;
 import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.store.session.SessionSummary;
@@ -23,7 +24,8 @@ import java.util.SplittableRandom;
 /**
  * Writes recorded calls that follow the call console's contract ({@link CallLog}): a catalogue row, the
  * event-log entries, and optionally a stereo 16-bit WAV with a tone per utterance (caller left, call-taker
- * right). For the review's benchmark, demo data and tests; deterministic for a seed.
+ * right); on a server the WAV also goes into the database as a server call's recording does. For the review's
+ * benchmark, demo data and tests; deterministic for a seed.
  */
 public final class SyntheticCalls {
 
@@ -84,6 +86,11 @@ public final class SyntheticCalls {
             Files.createDirectories(wav.getParent());
             writeAudio(wav, spec);
             recordings.started(spec.id(), file, "call-audio", spec.sampleRate(), 2, spec.startedAt());
+            if (log.database().isServer()) {
+                // On a server a call's recording lives in the database (the seat keeps its working file), so
+                // another seat must fetch it from there: the benchmark measures that, not a local file.
+                log.database().jdbi().useTransaction(h -> RecordingChunks.store(h, spec.id(), file, wav));
+            }
         }
         for (int from = 0; from < entries.size(); from += 4000) {
             log.appendAll(entries.subList(from, Math.min(entries.size(), from + 4000)));

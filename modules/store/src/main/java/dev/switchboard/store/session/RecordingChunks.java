@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.PGStatement;
 
 /**
  * Recordings kept in the database ({@code recording_chunk}, V22) rather than as files in one seat's data folder, so
@@ -172,7 +173,10 @@ public final class RecordingChunks {
             q.setString(1, session.value());
             q.setString(2, file);
             if (fetchInParts) {
-                q.setFetchSize(8);
+                // 32 pieces (4 MB) a round trip; and the bytes in binary from the first run, not as hex text
+                // that a fresh process would otherwise decode for its first executions of the query.
+                q.setFetchSize(32);
+                q.unwrap(PGStatement.class).setPrepareThreshold(-1);
             }
             try (ResultSet rs = q.executeQuery(); OutputStream digesting = new DigestOutputStream(
                     OutputStream.nullOutputStream(), sha)) {

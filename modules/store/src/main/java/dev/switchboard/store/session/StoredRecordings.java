@@ -5,7 +5,10 @@ import dev.switchboard.core.io.PrivateFiles;
 import dev.switchboard.store.eventlog.EventLog;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -25,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * ({@link RecordingChunks}). A recording in the database is copied to a private file under the data folder's
  * {@code cache/recordings} for playback, because the media player and the waveform read files; the copy is checked
  * against the recording's seal as it is made and is never handed out when it differs. Opening the same sealed
- * recording again in this process reuses the copy only while the database says none of its pieces changed (their row
- * versions, read without the audio) and the copy is the file this process wrote; otherwise it is copied and checked
- * again. The newest {@value #KEPT_COPIES} sessions' copies are kept. Thread-safe.
+ * recording again, in this process or after a restart, reuses the copy only while the database says none of its
+ * pieces changed (their row versions, read without the audio) and the copy is the file written then (its length and
+ * time, kept in a small sidecar file next to it, {@code call.wav.verified}, written after the check); otherwise it is
+ * copied and checked again. The newest {@value #KEPT_COPIES} sessions' copies are kept. Thread-safe.
  */
 public final class StoredRecordings implements RecordingSource {
 
@@ -98,6 +103,7 @@ public final class StoredRecordings implements RecordingSource {
             throw e;
         }
         checked.remove(key);
+        Files.deleteIfExists(sidecar(target));
         if (seal.isPresent()) {
             String problem = stored.bytes() != seal.get().bytes()
                     ? "it is " + stored.bytes() + " bytes long in the database, " + seal.get().bytes()
@@ -114,7 +120,9 @@ public final class StoredRecordings implements RecordingSource {
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         if (seal.isPresent() && version != null) {
-            checked.put(key, new Checked(version, seal.get().sha256(), stored.bytes(), modified(target)));
+            Checked c = new Checked(version, seal.get().sha256(), stored.bytes(), modified(target));
+            checked.put(key, c);
+            writeSidecar(target, c);
         }
         LOG.info("Copied the recording {} of session {} from the database ({} bytes{})", file, session,
                 stored.bytes(), seal.isPresent() ? ", as sealed" : ", still being recorded");
@@ -127,10 +135,54 @@ public final class StoredRecordings implements RecordingSource {
      * since, and the file as this process wrote it.
      */
     private boolean reusable(Path target, String key, String version, RecordingSeals.Seal seal) throws IOException {
-        Checked c = checked.get(key);
+        Checked c = checked.computeIfAbsent(key, k -> readSidecar(target));
         return c != null && version != null && c.version().equals(version) && c.sha256().equals(seal.sha256())
                 && Files.isRegularFile(target) && Files.size(target) == c.bytes()
                 && modified(target) == c.modifiedMs();
+    }
+
+    /** The file next to a checked copy that says what was checked, so a later process can reuse the copy. */
+    private static Path sidecar(Path target) {
+        return target.resolveSibling(target.getFileName() + ".verified");
+    }
+
+    /** Records {@code c} beside {@code target}; a failure only costs a fresh copy next time. */
+    private static void writeSidecar(Path target, Checked c) {
+        Properties p = new Properties();
+        p.setProperty("version", c.version());
+        p.setProperty("sha256", c.sha256());
+        p.setProperty("bytes", Long.toString(c.bytes()));
+        p.setProperty("modifiedMs", Long.toString(c.modifiedMs()));
+        Path file = sidecar(target);
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            Files.deleteIfExists(partial);
+            PrivateFiles.createFile(partial);
+            try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                p.store(w, "A copy of a recording in the database, checked against its seal; see StoredRecordings");
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.debug("Could not write {}: {}", file, e.getMessage());
+        }
+    }
+
+    /** What the sidecar beside {@code target} says was checked, or null when there is none or it is unreadable. */
+    private static Checked readSidecar(Path target) {
+        Path file = sidecar(target);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+            return new Checked(Objects.requireNonNull(p.getProperty("version")),
+                    Objects.requireNonNull(p.getProperty("sha256")), Long.parseLong(p.getProperty("bytes")),
+                    Long.parseLong(p.getProperty("modifiedMs")));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Not reusing the copy {}: its sidecar {} is unreadable: {}", target, file, e.getMessage());
+            return null;
+        }
     }
 
     /** Deletes the copies of all but the newest {@value #KEPT_COPIES} sessions (never {@code keep}'s). */

@@ -2,6 +2,7 @@ package dev.switchboard.store.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.store.Database;
@@ -11,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -112,6 +115,40 @@ class StoredRecordingsTest {
     }
 
     @Test
+    void aCheckedCopyIsReusedAfterARestartOnlyWhileItsPiecesAndTheFileAreUnchanged() throws IOException {
+        assumeTrue(db.isServer(), "row versions exist on a server; a SQLite seat plays its own files");
+        byte[] audio = noise(2 * RecordingChunks.CHUNK_BYTES + 10);
+        catalog.started(CALL, FILE, "call", 16_000, 2, Instant.now());
+        chunks.write(CALL, FILE, head(audio.length), 0, audio, audio.length);
+        seals.seal(CALL, FILE, 4000, null, "complete");
+        Path copy = new StoredRecordings(log, db.dataDir().recordings()).localFile(CALL, FILE).orElseThrow();
+        Object first = fileKey(copy);
+        assertThat(copy.resolveSibling("call.wav.verified")).exists();
+
+        // A new process on this seat: the same file, not copied again (a copy is a new file).
+        Path again = new StoredRecordings(log, db.dataDir().recordings()).localFile(CALL, FILE).orElseThrow();
+        assertThat(again).isEqualTo(copy);
+        assertThat(fileKey(again)).isEqualTo(first);
+        assertThat(Files.readAllBytes(again)).isEqualTo(concat(head(audio.length), audio));
+
+        // The copy touched since it was checked: copied and checked afresh.
+        Files.setLastModifiedTime(copy, FileTime.fromMillis(Files.getLastModifiedTime(copy).toMillis() - 60_000));
+        Path fresh = new StoredRecordings(log, db.dataDir().recordings()).localFile(CALL, FILE).orElseThrow();
+        assertThat(fileKey(fresh)).isNotEqualTo(first);
+
+        // A piece rewritten in the database (even with the same bytes): the sidecar no longer matches, so the
+        // recording is fetched and checked again; changed bytes are then caught.
+        db.jdbi().useHandle(h -> h.createUpdate(
+                        "UPDATE recording_chunk SET bytes = :b WHERE session_id = 'call-1' AND seq = 2")
+                .bind("b", noise(RecordingChunks.CHUNK_BYTES)).execute());
+        assertThatThrownBy(() -> new StoredRecordings(log, db.dataDir().recordings()).localFile(CALL, FILE))
+                .isInstanceOf(DamagedRecordingException.class)
+                .hasMessageContaining("session call-1");
+        assertThat(copy).doesNotExist();
+        assertThat(copy.resolveSibling("call.wav.verified")).doesNotExist();
+    }
+
+    @Test
     void aRecordingOnlyOnThisSeatIsItsOwnFile() throws IOException {
         Path own = db.dataDir().recordings().resolve(FILE);
         Files.createDirectories(own.getParent());
@@ -132,6 +169,10 @@ class StoredRecordingsTest {
         h[42] = (byte) (dataBytes >> 16);
         h[43] = (byte) (dataBytes >> 24);
         return h;
+    }
+
+    private static Object fileKey(Path p) throws IOException {
+        return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
     }
 
     private static byte[] noise(int n) {
