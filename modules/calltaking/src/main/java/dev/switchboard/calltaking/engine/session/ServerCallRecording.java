@@ -156,7 +156,6 @@ public final class ServerCallRecording implements CallRecording {
         try (FileChannel in = FileChannel.open(recorder.file(), StandardOpenOption.READ)) {
             long dataBytes = Math.max(0, in.size() - WavFiles.HEADER_BYTES);
             dataBytes -= dataBytes % FRAME_BYTES;
-            byte[] head = WavFiles.header(2, recorder.sampleRate(), dataBytes);
             long from = Math.min(changedFrom, sentEnd);
             from -= from % RecordingChunks.CHUNK_BYTES;
             long step = (long) RecordingChunks.CHUNK_BYTES * PIECES_PER_WRITE;
@@ -169,6 +168,11 @@ public final class ServerCallRecording implements CallRecording {
                         break;
                     }
                 }
+                // Each transaction's header claims only the audio the server holds once it commits, so a seat
+                // killed between two transactions of one send leaves a playable recording, not a header that
+                // promises pieces that never came.
+                long heldAfter = Math.max(from + buf.position(), Math.min(sentEnd, dataBytes));
+                byte[] head = WavFiles.header(2, recorder.sampleRate(), heldAfter);
                 chunks.write(session, file, head, from, data, buf.position());
                 from += length;
             } while (from < dataBytes);
