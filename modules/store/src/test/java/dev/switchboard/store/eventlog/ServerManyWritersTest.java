@@ -16,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sound.sampled.AudioInputStream;
@@ -44,7 +47,7 @@ class ServerManyWritersTest {
     private static final int SEATS = 4;
     private static final long ENOUGH = 200;
     /** Seconds a surviving seat records before it closes and seals its call. */
-    private static final int CALL_SECONDS = 20;
+    private static final int CALL_SECONDS = 12;
     /** Flushes the killed seat must have committed before it is killed. */
     private static final int VICTIM_FLUSHES = 4;
 
@@ -91,6 +94,8 @@ class ServerManyWritersTest {
             Reported victim = reported.get(0);
             awaitUntil(() -> victim.ownSeq >= ENOUGH && victim.flushes >= VICTIM_FLUSHES, reported,
                     "seat 0 appended and recorded");
+            // Anywhere in its flush cycle, so over runs the kill also lands while a flush is being written.
+            Thread.sleep(ThreadLocalRandom.current().nextLong(SeatWriter.FLUSH_EVERY_MS + 1));
             seats.get(0).destroyForcibly();
             seats.get(0).waitFor(30, TimeUnit.SECONDS);
             awaitUntil(() -> reported.stream().skip(1).allMatch(r -> r.ownSeq >= ENOUGH && r.sealedSha != null),
@@ -165,8 +170,11 @@ class ServerManyWritersTest {
         chunks.copyTo(call, file, whole);
         byte[] bytes = whole.toByteArray();
         int audio = (int) (stored - RecordingChunks.HEAD_BYTES);
-        assertThat(Arrays.copyOf(bytes, RecordingChunks.HEAD_BYTES)).as("the header says the length stored")
-                .isEqualTo(SeatWriter.header(audio));
+        ByteBuffer head = ByteBuffer.wrap(bytes, 0, RecordingChunks.HEAD_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(head.getInt(40)).as("the header's audio length, against the audio stored (%d bytes)", audio)
+                .isEqualTo(audio);
+        assertThat(head.getInt(4)).as("the header's RIFF length").isEqualTo(stored - 8);
+        assertThat(Arrays.copyOf(bytes, RecordingChunks.HEAD_BYTES)).isEqualTo(SeatWriter.header(audio));
         assertThat(Arrays.copyOfRange(bytes, RecordingChunks.HEAD_BYTES, bytes.length))
                 .as("the audio stored is what the seat recorded").isEqualTo(SeatWriter.audio(0, audio));
         if (stored == r.recBytes) {
