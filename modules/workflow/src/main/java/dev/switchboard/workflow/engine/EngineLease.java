@@ -1,14 +1,12 @@
 package dev.switchboard.workflow.engine;
 
 import dev.switchboard.store.Database;
-import java.sql.SQLException;
-import java.time.Duration;
+import dev.switchboard.store.ServerLock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,80 +28,28 @@ public final class EngineLease implements AutoCloseable {
     private static final String NAME = "engine";
     /** The advisory-lock key of the engine on a server: "SWWF" in ASCII, a number of the program's own. */
     static final long SERVER_LOCK_KEY = 0x5357_5746L;
-    /** The server session holding the lease per database open here, so that it is not reported as another holder. */
-    private static final Map<Database, Integer> OWN_BACKENDS = Collections.synchronizedMap(new WeakHashMap<>());
-
-    /** How often the lock's connection is checked, and the lock taken again on a new one when it was lost. */
-    static final Duration KEEP_EVERY = Duration.ofSeconds(2);
+    /** The lock holding the lease per database open here, so that its session is not reported as another holder. */
+    private static final Map<Database, ServerLock> OWN_LOCKS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Database db;
     private final long pid;
-    /** The connection holding the lock on a server; replaced when lost; swapped under this. */
-    private volatile Handle lockHandle;
-    private final Thread keeper;
-    private volatile boolean closed;
+    /** The lock held on a server for as long as the engine runs; null on SQLite. */
+    private final ServerLock lock;
 
-    private EngineLease(Database db, long pid, Handle lockHandle) {
+    private EngineLease(Database db, long pid, ServerLock lock) {
         this.db = db;
         this.pid = pid;
-        this.lockHandle = lockHandle;
-        this.keeper = lockHandle == null ? null
-                : Thread.ofVirtual().name("workflow-engine-lock").start(this::keepLock);
+        this.lock = lock;
     }
 
     /**
-     * Takes the lock again on a new connection when the server ended the old one (a network cut, a server restart),
-     * so that a seat opening later does not start a second engine. If another seat took the engine in between, two
-     * engines run until this one is closed: said in the log, as that is all this seat can do from here.
+     * Called when the lock, lost with its connection, was taken by another seat meanwhile: two engines run until
+     * this one is closed, said in the log, as that is all this seat can do from here.
      */
-    private void keepLock() {
-        while (!closed) {
-            try {
-                Thread.sleep(KEEP_EVERY);
-            } catch (InterruptedException e) {
-                return;
-            }
-            Handle current = lockHandle;
-            if (current == null) {
-                return;
-            }
-            if (closed || isValid(current)) {
-                continue;
-            }
-            LOG.warn("The workflow engine lost its connection to the database server; taking its lock again");
-            closeQuietly(current);
-            try {
-                Handle fresh = db.jdbi().open();
-                boolean held = fresh.createQuery("SELECT pg_try_advisory_lock(:k)").bind("k", SERVER_LOCK_KEY)
-                        .mapTo(Boolean.class).one();
-                synchronized (this) {
-                    if (held && !closed) {
-                        lockHandle = fresh;
-                        OWN_BACKENDS.put(db, fresh.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class)
-                                .one());
-                        LOG.info("The workflow engine holds its lock again");
-                        continue;
-                    }
-                }
-                if (!held) {
-                    LOG.error("Another seat took over the workflows while this one was cut off from the database "
-                            + "server; close this window's workflows (or the window) so that only one engine runs");
-                    closeQuietly(fresh);
-                    return;
-                }
-                release(db, fresh);
-            } catch (RuntimeException e) {
-                LOG.debug("Could not take the workflow engine's lock again yet", e);
-            }
-        }
-    }
-
-    private static boolean isValid(Handle handle) {
-        try {
-            return handle.getConnection().isValid(2);
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
+    private static boolean takenByAnother() {
+        LOG.error("Another seat took over the workflows while this one was cut off from the database "
+                + "server; close this window's workflows (or the window) so that only one engine runs");
+        return false;
     }
 
     /**
@@ -128,27 +74,16 @@ public final class EngineLease implements AutoCloseable {
     public static Optional<EngineLease> acquire(Database db, Instant now) {
         ProcessHandle self = ProcessHandle.current();
         long started = self.info().startInstant().orElse(now).toEpochMilli();
-        Handle lockHandle = null;
+        ServerLock lock = null;
         if (db.isServer()) {
-            lockHandle = db.jdbi().open();
-            boolean locked;
-            try {
-                locked = lockHandle.createQuery("SELECT pg_try_advisory_lock(:k)").bind("k", SERVER_LOCK_KEY)
-                        .mapTo(Boolean.class).one();
-                if (locked) {
-                    OWN_BACKENDS.put(db, lockHandle.createQuery("SELECT pg_backend_pid()").mapTo(Integer.class)
-                            .one());
-                }
-            } catch (RuntimeException e) {
-                lockHandle.close();
-                throw e;
-            }
-            if (!locked) {
-                lockHandle.close();
+            lock = ServerLock.tryTake(db, SERVER_LOCK_KEY, "workflow engine", EngineLease::takenByAnother)
+                    .orElse(null);
+            if (lock == null) {
                 return Optional.empty();
             }
+            OWN_LOCKS.put(db, lock);
         }
-        boolean server = lockHandle != null;
+        boolean server = lock != null;
         boolean taken;
         try {
             taken = db.jdbi().inTransaction(h -> {
@@ -166,10 +101,10 @@ public final class EngineLease implements AutoCloseable {
                 return true;
             });
         } catch (RuntimeException e) {
-            release(db, lockHandle);
+            release(db, lock);
             throw e;
         }
-        return taken ? Optional.of(new EngineLease(db, self.pid(), lockHandle)) : Optional.empty();
+        return taken ? Optional.of(new EngineLease(db, self.pid(), lock)) : Optional.empty();
     }
 
     /** The live process holding the lease, if any other. */
@@ -188,7 +123,8 @@ public final class EngineLease implements AutoCloseable {
                         WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = :k
                           AND l.objsubid = 1 AND l.pid <> :own
                           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())""")
-                .bind("k", SERVER_LOCK_KEY).bind("own", OWN_BACKENDS.getOrDefault(db, 0))
+                .bind("k", SERVER_LOCK_KEY)
+                .bind("own", Optional.ofNullable(OWN_LOCKS.get(db)).map(ServerLock::backendPid).orElse(0))
                 .mapTo(String.class).findFirst());
         return host.map(where -> row.map(r -> new Holder(r[0], Instant.ofEpochMilli(r[1]), where))
                 .orElse(new Holder(0, Instant.EPOCH, where)));
@@ -209,42 +145,13 @@ public final class EngineLease implements AutoCloseable {
         } catch (RuntimeException e) {
             // The database may be closing; a dead holder is taken over anyway.
         }
-        Handle handle;
-        synchronized (this) {
-            closed = true;
-            handle = lockHandle;
-            lockHandle = null;
-        }
-        if (keeper != null) {
-            keeper.interrupt();
-        }
-        release(db, handle);
+        release(db, lock);
     }
 
-    private static void closeQuietly(Handle handle) {
-        try {
-            handle.close();
-        } catch (RuntimeException e) {
-            LOG.debug("Could not close the workflow engine's lock connection", e);
-        }
-    }
-
-    private static void release(Database db, Handle lockHandle) {
-        if (lockHandle == null) {
-            return;
-        }
-        OWN_BACKENDS.remove(db);
-        try {
-            lockHandle.createQuery("SELECT pg_advisory_unlock(:k)").bind("k", SERVER_LOCK_KEY).mapTo(Boolean.class)
-                    .one();
-        } catch (RuntimeException e) {
-            // The connection is gone, and the server released the lock with it.
-            LOG.debug("Could not release the workflow engine's lock; its connection is gone", e);
-        }
-        try {
-            lockHandle.close();
-        } catch (RuntimeException e) {
-            LOG.debug("Could not close the workflow engine's lock connection", e);
+    private static void release(Database db, ServerLock lock) {
+        if (lock != null) {
+            OWN_LOCKS.remove(db, lock);
+            lock.close();
         }
     }
 }
