@@ -10,18 +10,28 @@ import dev.switchboard.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real workstation window headless over a temporary data dir and drives it like a user. */
 final class WindowHarness {
+
+    /**
+     * Every harness's stage in this JVM. A window an earlier test left showing (one whose close was refused, say)
+     * must not answer this harness's lookups: its sign-in button once stood in for this window's own.
+     */
+    private static final Set<Window> STAGES = ConcurrentHashMap.newKeySet();
 
     final MutableClock clock = new MutableClock(Instant.now());
     final FxRobot robot = new FxRobot();
@@ -42,6 +52,7 @@ final class WindowHarness {
         var opening = GuiLauncher.openInBackground(dataDir, options, clock);
         HeadlessFx.runOnFx(() -> {
             stage = new Stage();
+            STAGES.add(stage);
             window = new WorkstationWindow(stage, options, dataDir, clock);
             window.start(opening);
         });
@@ -72,8 +83,22 @@ final class WindowHarness {
 
     @SuppressWarnings("unchecked")
     <T extends Node> Optional<T> find(String query) {
-        return robot.lookup(query).queryAll().stream().filter(WindowHarness::showing).findFirst()
-                .map(n -> (T) n);
+        return robot.lookup(query).queryAll().stream().filter(WindowHarness::showing).filter(this::inThisWindow)
+                .findFirst().map(n -> (T) n);
+    }
+
+    /** Whether the node is in this harness's window or in a dialog or pop-up of it, not in another test's window. */
+    private boolean inThisWindow(Node node) {
+        Window window = node.getScene().getWindow();
+        while (window != null) {
+            Window owner = window instanceof Stage s ? s.getOwner()
+                    : window instanceof PopupWindow p ? p.getOwnerWindow() : null;
+            if (owner == null) {
+                return window == stage || !STAGES.contains(window);
+            }
+            window = owner;
+        }
+        return false;
     }
 
     /** Whether the node and every parent is visible, i.e. a user could see it. */
