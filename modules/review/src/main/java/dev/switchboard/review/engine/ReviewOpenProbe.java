@@ -17,13 +17,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Opens one session the way the session view does, in a JVM started for it, and prints how long the open took and
  * the process's peak resident memory: what a supervisor waits for and what the machine gives up the first time a
  * session is opened after start. Run by {@code switchboard bench review} on the data it generated:
  * {@code ReviewOpenProbe DATA_DIR SESSION [SERVER_URL]} (the server's log-on from the environment, as for
- * {@code --database}). Prints {@code open_ms=… peak_rss_kb=…}.
+ * {@code --database}). Prints {@code open_ms=… playable_ms=… peak_rss_kb=…}: the session view shown (transcript,
+ * timeline, scores, map replay), and its recording playable, which on another seat of a server is later (fetched
+ * from the database and checked against its seal after the view shows); both from the start of the open.
  */
 public final class ReviewOpenProbe {
 
@@ -43,10 +46,16 @@ public final class ReviewOpenProbe {
             ReviewService service = new ReviewService(log, new AuditLog(log), dir.recordings(), Clock.systemUTC(),
                     supervisor);
             long t0 = System.nanoTime();
-            SessionView view = SessionView.open(service, id, 1600);
+            SessionView view = SessionView.openForViewing(service, id, 1600);
             long t1 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "open_ms=%.1f with_store_ms=%.1f entries=%d peak_rss_kb=%d%n",
-                    (t1 - t0) / 1e6, (t1 - started) / 1e6, view.session().timeline().size(), peakRssKb());
+            SessionView whole = view.arriving().map(CompletableFuture::join).orElse(view);
+            long t2 = System.nanoTime();
+            if (whole.session().audio().isEmpty()) {
+                throw new IllegalStateException("session " + id + " opened without its recording");
+            }
+            System.out.printf(Locale.ROOT, "open_ms=%.1f playable_ms=%.1f with_store_ms=%.1f entries=%d "
+                    + "peak_rss_kb=%d%n", (t1 - t0) / 1e6, (t2 - t0) / 1e6, (t1 - started) / 1e6,
+                    view.session().timeline().size(), peakRssKb());
         }
     }
 

@@ -136,9 +136,34 @@ public final class ReviewService {
 
     /** Reads a session for the session view; audited as an open. */
     public RecordedSession open(SessionId id) {
-        RecordedSession session = read(row(id, "open"));
+        RecordedSession session = read(row(id, "open"), true);
         record(id, Outcome.SUCCESS, "open");
         return session;
+    }
+
+    /**
+     * Like {@link #open}, but a recording that would first have to be fetched from the server's database is left
+     * out (no audio; the length from the log), so the session view can show everything else at once while
+     * {@link #recordingFile} fetches it. Audited as an open.
+     */
+    public RecordedSession openWithoutFetching(SessionId id) {
+        RecordedSession session = read(row(id, "open"), false);
+        record(id, Outcome.SUCCESS, "open");
+        return session;
+    }
+
+    /**
+     * Whether the session's recording has yet to be fetched from the server's database to this seat (no checked copy
+     * here yet); false for a seat's own files and for sessions without a recording. Not audited; cheap.
+     */
+    public boolean recordingAwaitsFetch(SessionId id) {
+        Optional<SessionRow> row = store.find(id);
+        if (row.isEmpty() || !seesEveryone() && !row.get().trainee().equals(viewer.id())) {
+            return false;
+        }
+        return recordings.of(id).stream().map(RecordingInfo::file)
+                .filter(f -> f.toLowerCase(Locale.ROOT).endsWith(".wav"))
+                .anyMatch(f -> source.needsFetch(id, f));
     }
 
     /**
@@ -257,7 +282,7 @@ public final class ReviewService {
     public void exportPdf(SessionId id, Path out, boolean replace) {
         SafeOutput output = log.database().dataDir().safeOutput(replace);
         output.check(out);
-        RecordedSession session = read(row(id, "export pdf"));
+        RecordedSession session = read(row(id, "export pdf"), true);
         RecordingIntegrity recording = recordingIntegrity(id);
         try {
             SessionReport.writePdf(session, store.notes(id), store.assessment(id), recording, output, out);
@@ -326,7 +351,7 @@ public final class ReviewService {
 
     // ---- internals
 
-    private RecordedSession read(SessionRow row) {
+    private RecordedSession read(SessionRow row, boolean fetch) {
         // The chain is verified on a second thread while this one parses it: together they are most of an open.
         CompletableFuture<VerifyReport> verifying = CompletableFuture.supplyAsync(
                 () -> log.verify(Optional.of(row.id())), ReviewService::helperThread);
@@ -338,7 +363,7 @@ public final class ReviewService {
                         // A listed session always has entries: its log was deleted.
                         ? new Integrity(false, 0, 0, "the session's event log is missing")
                         : Integrity.verified(report.entriesChecked()));
-        Optional<Path> audio = audioOf(row.id(), parsed);
+        Optional<Path> audio = audioOf(row.id(), parsed, fetch);
         long duration = parsed.ended().map(e -> e.durationMs()).orElse(0L);
         if (audio.isPresent()) {
             try {
@@ -367,7 +392,7 @@ public final class ReviewService {
             return Optional.empty();
         }
         return existing(id, recordings.of(id).stream().map(RecordingInfo::file)
-                .filter(f -> f.toLowerCase(Locale.ROOT).endsWith(".wav")).toList());
+                .filter(f -> f.toLowerCase(Locale.ROOT).endsWith(".wav")).toList(), true);
     }
 
     /** Runs {@code task} on a daemon platform thread of its own. */
@@ -376,7 +401,7 @@ public final class ReviewService {
     }
 
     /** The result of {@code future}, with its failure rethrown as it was. */
-    static <T> T join(CompletableFuture<T> future) {
+    public static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
@@ -390,7 +415,7 @@ public final class ReviewService {
         }
     }
 
-    private Optional<Path> audioOf(SessionId id, SessionLog parsed) {
+    private Optional<Path> audioOf(SessionId id, SessionLog parsed, boolean fetch) {
         List<String> candidates = new ArrayList<>();
         parsed.started().map(s -> s.audioFile()).filter(f -> f != null && !f.isBlank()).ifPresent(candidates::add);
         for (RecordingInfo r : recordings.of(id)) {
@@ -398,16 +423,19 @@ public final class ReviewService {
                 candidates.add(r.file());
             }
         }
-        return existing(id, candidates);
+        return existing(id, candidates, fetch);
     }
 
     /**
      * The first of {@code candidates} this seat can read, wherever it is kept (a file here or the server's
      * database); a damaged one is skipped, never played: the recording check says what is wrong with it.
      */
-    private Optional<Path> existing(SessionId id, List<String> candidates) {
+    private Optional<Path> existing(SessionId id, List<String> candidates, boolean fetch) {
         for (String c : new LinkedHashSet<>(candidates)) {
             try {
+                if (!fetch && source.needsFetch(id, c)) {
+                    continue;
+                }
                 Optional<Path> p = source.localFile(id, c);
                 if (p.isPresent()) {
                     return p;

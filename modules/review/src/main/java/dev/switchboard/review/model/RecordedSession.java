@@ -38,4 +38,10 @@ public record RecordedSession(SessionRow row, Optional<CallLog.Started> started,
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(integrity, "integrity");
     }
+
+    /** This session with its recording, once fetched: {@code audio}, and the longer of its length and the log's. */
+    public RecordedSession withRecording(Path file, long recordingMs) {
+        return new RecordedSession(row, started, Optional.of(file), utterances, timeline, emotions, unitFixes,
+                incidents, score, metrics, integrity, Math.max(durationMs, recordingMs));
+    }
 }

@@ -219,10 +219,10 @@ public final class ReviewViewModel {
 
     public void open(SessionId id) {
         busy.set(true);
-        BackgroundTask.wrap(() -> SessionView.open(service, id, WAVEFORM_BUCKETS))
+        BackgroundTask.wrap(() -> SessionView.openForViewing(service, id, WAVEFORM_BUCKETS))
                 .onSuccess(data -> {
                     SessionViewModel vm = new SessionViewModel(service, data, tasks, dialogs, System::nanoTime,
-                            SessionViewModel.mediaAudio(data));
+                            SessionViewModel::mediaAudio);
                     vm.setOnChanged(changed);
                     onOpened.accept(vm);
                 })

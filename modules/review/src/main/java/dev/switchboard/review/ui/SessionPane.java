@@ -70,7 +70,8 @@ final class SessionPane extends BorderPane {
         this.model = model;
         RecordedSession s = model.session();
         getStyleClass().add("sb-review-session");
-        waveform = new WaveformCanvas(model.data().waveform(), model::seek);
+        waveform = new WaveformCanvas(model.waveformProperty().get(), model::seek);
+        model.waveformProperty().addListener((obs, was, now) -> waveform.setWaveform(now));
         replay = new ReplayCanvas(model.data().replay());
         setTop(new VBox(6, header(s), controls(s), waveform));
         SplitPane centre = new SplitPane(transcriptPane(s), details(s), reviewPane());

@@ -5,6 +5,7 @@ import dev.switchboard.review.engine.MapReplay;
 import dev.switchboard.review.engine.PlaybackClock;
 import dev.switchboard.review.engine.ReviewService;
 import dev.switchboard.review.engine.SessionView;
+import dev.switchboard.review.engine.Waveform;
 import dev.switchboard.review.model.Assessment;
 import dev.switchboard.review.model.Grade;
 import dev.switchboard.review.model.HistoryEntry;
@@ -18,7 +19,7 @@ import dev.switchboard.uikit.TaskRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -49,12 +50,14 @@ public final class SessionViewModel {
     public static final double MAX_AUDIO_RATE = 2.0;
 
     private final ReviewService service;
-    private final SessionView data;
+    private SessionView data;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final PlaybackClock clock;
-    private final AudioOutput audio;
+    private final BiFunction<SessionView, Runnable, AudioOutput> audioFactory;
+    private AudioOutput audio;
     private boolean playbackAudited;
+    private boolean closed;
 
     // Properties
     private final ReadOnlyLongWrapper position = new ReadOnlyLongWrapper();
@@ -72,26 +75,86 @@ public final class SessionViewModel {
     private final ReadOnlyBooleanWrapper signedOff = new ReadOnlyBooleanWrapper();
     private java.util.function.Consumer<dev.switchboard.core.id.SessionId> changed = id -> { };
     private final ReadOnlyObjectWrapper<RecordingIntegrity> recordingCheck = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Waveform> waveform = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper fetching = new ReadOnlyBooleanWrapper();
 
     /**
-     * @param audioFactory opens the recording; called once, only when the session has one. Receives the
-     *                     callback to run when the output fails later.
+     * @param audioFactory opens the session's recording; called once, when the session has one (when it arrives
+     *                     from the server, then). Receives the callback to run when the output fails later.
      */
     public SessionViewModel(ReviewService service, SessionView data, TaskRunner tasks, DialogService dialogs,
-                            LongSupplier nanos, Function<Runnable, AudioOutput> audioFactory) {
+                            LongSupplier nanos, BiFunction<SessionView, Runnable, AudioOutput> audioFactory) {
         this.service = Objects.requireNonNull(service, "service");
         this.data = Objects.requireNonNull(data, "data");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.audioFactory = Objects.requireNonNull(audioFactory, "audioFactory");
         this.clock = new PlaybackClock(nanos, data.session().durationMs());
-        this.audio = data.session().audio().isPresent() ? audioFactory.apply(this::audioFailed)
-                : AudioOutput.none(Text.get("review.audio.none"));
+        this.audio = data.session().audio().isPresent() ? audioFactory.apply(data, this::audioFailed)
+                : AudioOutput.none(Text.get(data.arriving().isPresent() ? "review.audio.fetching"
+                : "review.audio.none"));
+        waveform.set(data.waveform());
         canAssess.set(service.canAssess());
         assessment.addListener((obs, old, now) -> signedOff.set(now != null && now.signedOff()));
         audioStatus.set(audio.available() ? "" : audio.problem());
         reloadReview();
         checkRecording();
         show(0);
+        data.arriving().ifPresent(this::awaitRecording);
+    }
+
+    /** The recording is on its way from the server: everything else is shown; it joins when it arrives. */
+    private void awaitRecording(java.util.concurrent.CompletableFuture<SessionView> arriving) {
+        fetching.set(true);
+        BackgroundTask.wrap(() -> ReviewService.join(arriving))
+                .onSuccess(this::recordingArrived)
+                .onFailure(e -> {
+                    fetching.set(false);
+                    if (closed) {
+                        return;
+                    }
+                    audio = AudioOutput.none(Text.get("review.audio.fetchFailed"));
+                    updateAudioStatus();
+                    dialogs.showError(Text.get("review.error.fetch"), e);
+                })
+                .executeWith(tasks);
+    }
+
+    private void recordingArrived(SessionView full) {
+        fetching.set(false);
+        if (closed) {
+            return;
+        }
+        long at = currentPosition();
+        data = full;
+        waveform.set(full.waveform());
+        if (full.session().audio().isEmpty()) {
+            audio = AudioOutput.none(Text.get("review.audio.none"));
+            updateAudioStatus();
+            return;
+        }
+        audio = audioFactory.apply(full, this::audioFailed);
+        updateAudioStatus();
+        checkRecording();
+        if (playing.get()) {
+            auditPlayback();
+        }
+        if (playing.get() && audioActive()) {
+            // The replay ran on the clock meanwhile; the sound joins it where it is.
+            audio.seek(at);
+            audio.setRate(rate.get());
+            audio.play();
+        }
+    }
+
+    /** The waveform over the whole session: flat while the recording is still being fetched. */
+    public ReadOnlyObjectProperty<Waveform> waveformProperty() {
+        return waveform.getReadOnlyProperty();
+    }
+
+    /** True while the recording is being fetched from the server's database; the replay runs silently meanwhile. */
+    public ReadOnlyBooleanProperty fetchingProperty() {
+        return fetching.getReadOnlyProperty();
     }
 
     /** The recording checked against its seal: null until the check (in the background) is done. */
@@ -111,8 +174,8 @@ public final class SessionViewModel {
     }
 
     /** Opens the session's recording with JavaFX Media, falling back to the clock when that fails. */
-    static Function<Runnable, AudioOutput> mediaAudio(SessionView data) {
-        return onFailure -> data.session().audio().map(p -> MediaAudio.open(p, onFailure))
+    static AudioOutput mediaAudio(SessionView data, Runnable onFailure) {
+        return data.session().audio().map(p -> MediaAudio.open(p, onFailure))
                 .orElse(AudioOutput.none(Text.get("review.audio.none")));
     }
 
@@ -212,11 +275,8 @@ public final class SessionViewModel {
         if (position.get() >= session().durationMs()) {
             seek(0);
         }
-        if (!playbackAudited) {
-            playbackAudited = true;
-            BackgroundTask.wrap(() -> service.playbackStarted(id()))
-                    .onSuccess(recordingCheck::set)
-                    .onFailure(e -> dialogs.showError(Text.get("review.error.audit"), e)).executeWith(tasks);
+        if (!fetching.get()) {
+            auditPlayback();
         }
         clock.seek(position.get());
         clock.play();
@@ -226,6 +286,17 @@ public final class SessionViewModel {
             audio.play();
         }
         playing.set(true);
+    }
+
+    /** Records the first playback, with the recording's check against its seal; once the recording is here. */
+    private void auditPlayback() {
+        if (playbackAudited) {
+            return;
+        }
+        playbackAudited = true;
+        BackgroundTask.wrap(() -> service.playbackStarted(id()))
+                .onSuccess(recordingCheck::set)
+                .onFailure(e -> dialogs.showError(Text.get("review.error.audit"), e)).executeWith(tasks);
     }
 
     public void pause() {
@@ -328,6 +399,7 @@ public final class SessionViewModel {
 
     /** Stops the audio; the view model is not used afterwards. */
     public void close() {
+        closed = true;
         pause();
         audio.dispose();
     }

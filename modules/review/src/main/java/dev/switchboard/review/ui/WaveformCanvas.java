@@ -16,7 +16,7 @@ import javafx.scene.paint.Color;
 final class WaveformCanvas extends Pane {
 
     private final Canvas canvas = new Canvas();
-    private final Waveform waveform;
+    private Waveform waveform;
     private final LongConsumer seek;
     private long positionMs;
     private List<Note> notes = List.of();
@@ -30,6 +30,12 @@ final class WaveformCanvas extends Pane {
         getStyleClass().add("sb-review-waveform");
         canvas.setOnMousePressed(e -> seek.accept(msAt(e.getX())));
         canvas.setOnMouseDragged(e -> seek.accept(msAt(e.getX())));
+    }
+
+    /** Draws {@code now} instead, e.g. when the recording arrives from the server. */
+    void setWaveform(Waveform now) {
+        this.waveform = now;
+        draw();
     }
 
     void show(long ms, List<Note> pinned) {

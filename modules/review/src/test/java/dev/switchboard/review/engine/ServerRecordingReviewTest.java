@@ -46,15 +46,8 @@ class ServerRecordingReviewTest {
              EventLog traineeLog = new EventLog(traineeSeat, Clock.systemUTC());
              EventLog supervisorLog = new EventLog(supervisorSeat, Clock.systemUTC())) {
             Path traineeRecordings = traineeSeat.dataDir().recordings();
-            Instant start = Instant.now();
-            new SessionCatalog(traineeSeat, traineeLog).insert(new SessionSummary(CALL, Fixture.TRAINEE_A.id(),
-                    Fixture.TRAINEE_A.displayName(), "call", "Kitchen fire", start, null, "running", null));
-            CallRecording recording = CallRecording.opener(traineeSeat, traineeRecordings, RATE).apply(CALL);
+            CallRecording recording = startCall(traineeSeat, traineeLog);
             RecordingCatalog catalog = new RecordingCatalog(traineeSeat);
-            catalog.started(CALL, recording.file(), "call", RATE, 2, start);
-            traineeLog.append(new AppendRequest(CALL, 0, CallLog.STARTED, traineeLog.json(new CallLog.Started("C-1",
-                    "kitchen-fire", "Kitchen fire", 42, Fixture.TRAINEE_A.id().value(),
-                    Fixture.TRAINEE_A.displayName(), recording.file(), RATE, "scripted", null))));
             recording.caller(0, tone(3000));
             recording.flush();
 
@@ -87,6 +80,67 @@ class ServerRecordingReviewTest {
             assertThat(check.detail()).contains("session " + CALL.value());
             assertThat(later.open(CALL).audio()).isEmpty();
             assertThat(later.playbackStarted(CALL).status()).isEqualTo(RecordingIntegrity.Status.MODIFIED);
+        }
+    }
+
+    /** A trainee's call on {@code seat}: catalogued, its start logged, its recording opened. */
+    private static CallRecording startCall(Database seat, EventLog log) {
+        Instant start = Instant.now();
+        new SessionCatalog(seat, log).insert(new SessionSummary(CALL, Fixture.TRAINEE_A.id(),
+                Fixture.TRAINEE_A.displayName(), "call", "Kitchen fire", start, null, "running", null));
+        CallRecording recording = CallRecording.opener(seat, seat.dataDir().recordings(), RATE).apply(CALL);
+        new RecordingCatalog(seat).started(CALL, recording.file(), "call", RATE, 2, start);
+        log.append(new AppendRequest(CALL, 0, CallLog.STARTED, log.json(new CallLog.Started("C-1",
+                "kitchen-fire", "Kitchen fire", 42, Fixture.TRAINEE_A.id().value(),
+                Fixture.TRAINEE_A.displayName(), recording.file(), RATE, "scripted", null))));
+        return recording;
+    }
+
+    @Test
+    void theSessionViewOnAnotherSeatShowsEverythingAtOnceAndTheRecordingWhenItArrives() throws Exception {
+        DatabaseServer server = DatabaseServer.of(TestPostgres.freshDatabase(), null, null);
+        try (Database traineeSeat = Database.openServer(DataDir.of(tmp.resolve("trainee")), server);
+             Database supervisorSeat = Database.openServer(DataDir.of(tmp.resolve("supervisor")), server);
+             EventLog traineeLog = new EventLog(traineeSeat, Clock.systemUTC());
+             EventLog supervisorLog = new EventLog(supervisorSeat, Clock.systemUTC())) {
+            CallRecording recording = startCall(traineeSeat, traineeLog);
+            recording.caller(0, tone(4000));
+            CallRecording.Closed closed = recording.close(4000);
+            new RecordingSeals(traineeLog, new RecordingCatalog(traineeSeat), traineeSeat.dataDir().recordings())
+                    .seal(CALL, recording.file(), closed.durationMs(), closed.sha256(), "complete");
+            ReviewService supervisor = new ReviewService(supervisorLog, new AuditLog(supervisorLog),
+                    supervisorSeat.dataDir().recordings(), Clock.systemUTC(), Fixture.SUPERVISOR);
+
+            assertThat(supervisor.recordingAwaitsFetch(CALL)).isTrue();
+            // The fetch waits until the view is open, as when the server is slower than reading the log.
+            java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Executor afterOpen = task -> ReviewService.helperThread(() -> {
+                try {
+                    opened.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                task.run();
+            });
+            SessionView first = SessionView.openForViewing(supervisor, CALL, 50, afterOpen);
+            opened.countDown();
+            assertThat(first.session().row().id()).isEqualTo(CALL);
+            assertThat(first.session().audio()).as("shown without the recording, which follows").isEmpty();
+            assertThat(first.waveform().durationMs()).isEqualTo(first.session().durationMs());
+            SessionView arrived = first.arriving().orElseThrow().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(arrived.arriving()).isEmpty();
+            Path played = arrived.session().audio().orElseThrow();
+            assertThat(played).startsWith(supervisorSeat.dataDir().cache());
+            assertThat(Files.readAllBytes(played)).isEqualTo(Files.readAllBytes(traineeSeat.dataDir().recordings()
+                    .resolve(recording.file())));
+            assertThat(arrived.waveform().durationMs()).isEqualTo(4000);
+            assertThat(arrived.session().durationMs()).isEqualTo(4000);
+
+            // Opened again, the checked copy is here: nothing to wait for.
+            assertThat(supervisor.recordingAwaitsFetch(CALL)).isFalse();
+            SessionView again = SessionView.openForViewing(supervisor, CALL, 50);
+            assertThat(again.arriving()).isEmpty();
+            assertThat(again.session().audio()).contains(played);
         }
     }
 

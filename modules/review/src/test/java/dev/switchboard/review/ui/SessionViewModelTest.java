@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.switchboard.review.engine.Fixture;
 import dev.switchboard.review.engine.ReviewService;
 import dev.switchboard.review.engine.SessionView;
+import dev.switchboard.review.engine.Waveform;
+import dev.switchboard.review.model.RecordedSession;
+import dev.switchboard.uikit.BackgroundTask;
+import dev.switchboard.uikit.TaskHandle;
 import dev.switchboard.review.model.Grade;
 import dev.switchboard.review.model.Note;
 import dev.switchboard.uikit.TaskRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +45,7 @@ class SessionViewModelTest {
 
     private SessionViewModel model(ReviewService service) {
         SessionView data = SessionView.open(service, Fixture.CALL_A, 100);
-        return new SessionViewModel(service, data, TaskRunner.direct(), dialogs, () -> nanos, onFail -> {
+        return new SessionViewModel(service, data, TaskRunner.direct(), dialogs, () -> nanos, (d, onFail) -> {
             audio.onFailure = onFail;
             return audio;
         });
@@ -59,6 +65,57 @@ class SessionViewModelTest {
         assertThat(m.positionProperty().get()).isEqualTo(3_600);
         assertThat(m.currentUtteranceProperty().get()).isEqualTo(1);
         assertThat(m.audioStatusProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRecordingStillOnItsWayFromTheServerJoinsThePlaybackWhenItArrives() {
+        ReviewService service = f.as(Fixture.SUPERVISOR);
+        SessionView whole = SessionView.open(service, Fixture.CALL_A, 100);
+        RecordedSession s = whole.session();
+        RecordedSession withoutAudio = new RecordedSession(s.row(), s.started(), Optional.empty(), s.utterances(),
+                s.timeline(), s.emotions(), s.unitFixes(), s.incidents(), s.score(), s.metrics(), s.integrity(),
+                s.durationMs());
+        CompletableFuture<SessionView> arriving = new CompletableFuture<>();
+        SessionView shown = new SessionView(withoutAudio, Waveform.silent(100, s.durationMs()), whole.sync(),
+                whole.replay(), whole.timelineStarts(), Optional.of(arriving));
+        // Work waits until the test lets it run, as a background thread would.
+        List<BackgroundTask<?>> waiting = new ArrayList<>();
+        TaskRunner later = new TaskRunner() {
+            @Override
+            public <T> TaskHandle execute(BackgroundTask<T> task) {
+                waiting.add(task);
+                return TaskRunner.direct().execute(BackgroundTask.wrap(() -> null));
+            }
+        };
+        List<SessionView> opened = new ArrayList<>();
+        SessionViewModel m = new SessionViewModel(service, shown, later, dialogs, () -> nanos, (d, onFail) -> {
+            opened.add(d);
+            return audio;
+        });
+
+        assertThat(m.fetchingProperty().get()).isTrue();
+        assertThat(m.audioStatusProperty().get()).startsWith("Fetching the recording from the server");
+        assertThat(opened).as("no audio opened before the recording is here").isEmpty();
+        m.play();
+        elapse(2_000);
+        m.tick();
+        assertThat(m.positionProperty().get()).as("the replay runs on the clock meanwhile").isEqualTo(2_000);
+        assertThat(audio.calls).isEmpty();
+
+        arriving.complete(whole);
+        List<BackgroundTask<?>> now = List.copyOf(waiting);
+        waiting.clear();
+        now.forEach(t -> TaskRunner.direct().execute(t));
+        waiting.forEach(t -> TaskRunner.direct().execute(t));
+
+        assertThat(m.fetchingProperty().get()).isFalse();
+        assertThat(opened).containsExactly(whole);
+        assertThat(m.waveformProperty().get()).isSameAs(whole.waveform());
+        assertThat(m.audioStatusProperty().get()).isEmpty();
+        assertThat(audio.calls).as("the sound joins where the replay is").containsExactly("seek 2000", "rate 1.0",
+                "play");
+        assertThat(m.session().audio()).isEqualTo(s.audio());
+        assertThat(m.recordingCheckProperty().get()).isNotNull();
     }
 
     @Test

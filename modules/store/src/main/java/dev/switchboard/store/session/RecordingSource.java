@@ -20,4 +20,13 @@ public interface RecordingSource {
      * @throws DamagedRecordingException when the stored recording differs from its seal; it is not handed out
      */
     Optional<Path> localFile(SessionId session, String file);
+
+    /**
+     * Whether {@link #localFile} would first have to fetch the recording (from the server's database) rather than
+     * hand out a file already here: lets a view show what it has at once and the recording when it arrives. Cheap: a
+     * few small queries, no audio read.
+     */
+    default boolean needsFetch(SessionId session, String file) {
+        return false;
+    }
 }

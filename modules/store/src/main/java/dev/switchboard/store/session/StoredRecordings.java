@@ -83,6 +83,24 @@ public final class StoredRecordings implements RecordingSource {
         }
     }
 
+    @Override
+    public boolean needsFetch(SessionId session, String file) {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(file, "file");
+        if (inside(recordingsDir, file).isEmpty() || !chunks.contains(session, file)) {
+            return false;
+        }
+        String key = session.value() + "/" + file;
+        try {
+            Optional<Path> target = inside(copies.resolve(session.value()), file.substring(file.indexOf('/') + 1));
+            Optional<RecordingSeals.Seal> seal = seals.sealOf(session, file);
+            return target.isEmpty() || seal.isEmpty()
+                    || !reusable(target.get(), key, chunks.version(session, file), seal.get());
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     private Path copy(SessionId session, String file, String key) throws IOException {
         Path target = inside(copies.resolve(session.value()), file.substring(file.indexOf('/') + 1))
                 .orElseThrow(() -> new IOException("the recording name " + file + " is not a plain file name"));
