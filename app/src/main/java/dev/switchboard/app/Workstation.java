@@ -71,6 +71,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -531,7 +532,8 @@ public final class Workstation implements AutoCloseable {
     /**
      * On a server, where other seats' sessions may be live: first finishes the calls an earlier run scored while the
      * server was away (their entries waited on this seat), then, when no other process has this seat's data folder
-     * open, closes this seat's own calls that a crash or kill left running ({@link CallRecovery#recoverRecordedHere}).
+     * open, closes this seat's own sessions that a crash or kill left running: calls recorded here
+     * ({@link CallRecovery#recoverRecordedHere}) and every session the catalogue says this seat started.
      * While entries of an earlier run still wait on this seat, nothing is closed: the server does not yet have those
      * calls' last entries, so the next start does it.
      */
@@ -555,8 +557,18 @@ public final class Workstation implements AutoCloseable {
             return List.copyOf(lines);
         }
         List<String> own = new ArrayList<>();
-        recovery.recoverRecordedHere().forEach(r -> own.add(
-                "call " + r.session() + " (" + r.title() + "): " + r.detail()));
+        List<SessionSummary> startedHere = sessions.runningStartedHere();
+        recovery.recoverRecordedHere(startedHere.stream().map(SessionSummary::id)
+                        .collect(Collectors.toSet()))
+                .forEach(r -> own.add("call " + r.session() + " (" + r.title() + "): " + r.detail()));
+        for (SessionSummary s : startedHere) {
+            if (!"call".equals(s.kind())) {
+                // A control-room exercise (or any other kind) this seat ran when it was killed.
+                Instant end = eventLog.last(s.id()).map(e -> e.wallTime()).orElse(s.startedAt());
+                sessions.finish(s.id(), end, "interrupted", null);
+                own.add(s.kind() + " " + s.id() + " (" + s.title() + "): interrupted");
+            }
+        }
         own.forEach(l -> LOG.warn("Recovered an unfinished session: {}", l));
         lines.addAll(own);
         return List.copyOf(lines);

@@ -16,11 +16,13 @@ import dev.switchboard.store.DataDir;
 import dev.switchboard.store.DatabaseServer;
 import dev.switchboard.store.session.RecordingInfo;
 import dev.switchboard.store.session.RecordingSeals;
+import dev.switchboard.store.session.SessionSummary;
 import dev.switchboard.store.session.StoredRecordings;
 import dev.switchboard.testkit.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +123,49 @@ class SeatRecoveryOnServerTest {
         try (Workstation a3 = Workstation.open(seatA, Clock.systemUTC(), server)) {
             assertThat(a3.recoveredAtOpen()).isEmpty();
         }
+    }
+
+    @Test
+    void aKilledSeatClosesItsOwnExerciseAndUnrecordedCallWhenItStartsAgainAndLeavesAnotherSeatsAlone() {
+        Optional<DatabaseServer> server = Optional.of(DatabaseServer.of(TestPostgres.freshDatabase(), null, null));
+        DataDir seatA = DataDir.of(temp.resolve("seat-a"));
+        DataDir seatB = DataDir.of(temp.resolve("seat-b"));
+        SessionId exerciseA = new SessionId("control-room-on-a");
+        SessionId ringingA = new SessionId("call-ringing-on-a");
+        SessionId exerciseB = new SessionId("control-room-on-b");
+        Instant start = Instant.now();
+        Workstation a = Workstation.open(seatA, Clock.systemUTC(), server);
+        Workstation b = Workstation.open(seatB, Clock.systemUTC(), server);
+        try {
+            a.sessions().insert(running(exerciseA, "control-room", "Rush hour", start));
+            // A call killed while it rang: no recording was begun, so only the catalogue knows it is A's.
+            a.sessions().insert(running(ringingA, "call", "Kitchen fire", start));
+            b.sessions().insert(running(exerciseB, "control-room", "Earthquake", start));
+        } finally {
+            // Both seats are "killed": nothing is finished.
+            a.close(false);
+            b.close(false);
+        }
+
+        try (Workstation a2 = Workstation.open(seatA, Clock.systemUTC(), server)) {
+            assertThat(a2.recoveredAtOpen()).hasSize(2).anySatisfy(l -> assertThat(l).contains(exerciseA.value()))
+                    .anySatisfy(l -> assertThat(l).contains(ringingA.value()));
+            assertThat(a2.sessions().find(exerciseA).orElseThrow().status()).isEqualTo("interrupted");
+            assertThat(a2.sessions().find(ringingA).orElseThrow().status()).isEqualTo("interrupted");
+            assertThat(a2.eventLog().last(ringingA).orElseThrow().type()).isEqualTo(CallLog.INTERRUPTED);
+            assertThat(a2.sessions().find(exerciseB).orElseThrow().status()).as("B's exercise is B's to close")
+                    .isEqualTo("running");
+        }
+        try (Workstation b2 = Workstation.open(seatB, Clock.systemUTC(), server)) {
+            assertThat(b2.recoveredAtOpen()).singleElement().asString().contains(exerciseB.value());
+            assertThat(b2.sessions().find(exerciseB).orElseThrow().status()).isEqualTo("interrupted");
+        }
+        assertThat(seatA.seat()).isNotEqualTo(seatB.seat()).isEqualTo(seatA.seat());
+    }
+
+    private static SessionSummary running(SessionId id, String kind, String title, Instant start) {
+        return new SessionSummary(id, new UserId("trainee-1"), "Trainee One", kind, title, start, null, "running",
+                null);
     }
 
     private static Pcm tone(int ms, int hz) {

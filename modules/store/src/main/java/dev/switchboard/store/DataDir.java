@@ -105,6 +105,41 @@ public final class DataDir {
     }
 
     /**
+     * This seat's name on a shared database: a random id made the first time it is asked for and kept in the file
+     * {@code seat} here, so it stays the same across restarts and differs between seats (each has its own data folder).
+     * Sessions started here are marked with it, so a seat that was killed closes its own sessions when it starts again
+     * and never another seat's.
+     *
+     * @throws SwitchboardException naming the file when it cannot be read or made
+     */
+    public String seat() {
+        Path file = root.resolve("seat");
+        try {
+            if (!Files.isRegularFile(file)) {
+                String id = java.util.UUID.randomUUID().toString();
+                Path partial = root.resolve("seat." + id + ".partial");
+                PrivateFiles.createFile(partial);
+                Files.writeString(partial, id + "\n");
+                try {
+                    // Never replaces an id another process made first: both then use that one.
+                    Files.move(partial, file);
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    Files.deleteIfExists(partial);
+                }
+            }
+            String id = Files.readString(file).strip();
+            if (id.isEmpty()) {
+                throw new IOException("it is empty");
+            }
+            return id;
+        } catch (IOException e) {
+            throw new SwitchboardException("This seat's id in " + file + " cannot be read or made: " + e.getMessage(),
+                    "Check the data folder's permissions; an empty or damaged file may be deleted, a new id is then "
+                            + "made", e);
+        }
+    }
+
+    /**
      * How exports (reports, CSV, WAV) are written: never into this data dir, through a private temporary file,
      * replacing an existing file only when {@code replace} (the CLI's {@code --force}).
      */

@@ -74,4 +74,23 @@ class DataDirTest {
                 .hasMessageContaining(file.resolve("data").toString())
                 .satisfies(e -> assertThat(((SwitchboardException) e).hint()).contains("--data-dir"));
     }
+
+    @Test
+    void aSeatKeepsOneIdOfItsOwnInAPrivateFileAndAnEmptyOneIsRefusedByName() throws Exception {
+        DataDir one = DataDir.of(tmp.resolve("one")).ensureCreated();
+        DataDir two = DataDir.of(tmp.resolve("two")).ensureCreated();
+        String id = one.seat();
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(DataDir.of(tmp.resolve("one")).seat()).as("the same after a restart").isEqualTo(id);
+        assertThat(two.seat()).isNotEqualTo(id);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(one.root().resolve("seat")))).isEqualTo("rw-------");
+        try (var left = Files.list(one.root())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
+
+        Files.writeString(two.root().resolve("seat"), "\n");
+        assertThatThrownBy(two::seat).isInstanceOf(SwitchboardException.class)
+                .hasMessageContaining(two.root().resolve("seat").toString()).hasMessageContaining("empty");
+    }
 }

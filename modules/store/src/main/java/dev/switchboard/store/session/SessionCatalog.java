@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.core.error.InputException;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.core.id.UserId;
+import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.eventlog.AppendRequest;
 import dev.switchboard.store.eventlog.EventLog;
@@ -46,17 +47,20 @@ public final class SessionCatalog {
     private static final String COLUMNS =
             "id, trainee_id, trainee_name, kind, title, started_at, ended_at, status, score";
 
+    private final Database db;
     private final Jdbi jdbi;
     private final EventLog log;
 
     /** A catalogue whose changes are not chained: for tools and tests; verification reports its rows. */
     public SessionCatalog(Database db) {
+        this.db = db;
         this.jdbi = Objects.requireNonNull(db, "db").jdbi();
         this.log = null;
     }
 
     /** The catalogue of the workstation: each change is first recorded on {@code log}'s {@link #CHAIN}. */
     public SessionCatalog(Database db, EventLog log) {
+        this.db = db;
         this.jdbi = Objects.requireNonNull(db, "db").jdbi();
         this.log = Objects.requireNonNull(log, "log");
     }
@@ -81,23 +85,33 @@ public final class SessionCatalog {
         }
     }
 
-    /** Adds a session, normally when it starts; fails if its id exists. */
+    /**
+     * Adds a session, normally when it starts; fails if its id exists. On a server the row also names this seat
+     * ({@link DataDir#seat}), so that a seat killed mid-session closes it when it starts again.
+     */
     public void insert(SessionSummary s) {
         chain(s);
-        jdbi.useHandle(h -> h.createUpdate("""
+        String seat = db.isServer() ? db.dataDir().seat() : null;
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
                         INSERT INTO training_session (id, trainee_id, trainee_name, kind, title, started_at, ended_at,
                                                       status, score)
                         VALUES (:id, :trainee, :traineeName, :kind, :title, :startedAt, :endedAt, :status, :score)""")
-                .bind("id", s.id().value())
-                .bind("trainee", s.trainee().value())
-                .bind("traineeName", s.traineeName())
-                .bind("kind", s.kind())
-                .bind("title", s.title())
-                .bind("startedAt", s.startedAt().toEpochMilli())
-                .bind("endedAt", s.endedAt() == null ? null : s.endedAt().toEpochMilli())
-                .bind("status", s.status())
-                .bind("score", s.score())
-                .execute());
+                    .bind("id", s.id().value())
+                    .bind("trainee", s.trainee().value())
+                    .bind("traineeName", s.traineeName())
+                    .bind("kind", s.kind())
+                    .bind("title", s.title())
+                    .bind("startedAt", s.startedAt().toEpochMilli())
+                    .bind("endedAt", s.endedAt() == null ? null : s.endedAt().toEpochMilli())
+                    .bind("status", s.status())
+                    .bind("score", s.score())
+                    .execute();
+            if (seat != null) {
+                h.createUpdate("INSERT INTO session_seat (session_id, seat) VALUES (:id, :seat)")
+                        .bind("id", s.id().value()).bind("seat", seat).execute();
+            }
+        });
     }
 
     /**
@@ -154,6 +168,24 @@ public final class SessionCatalog {
     }
 
     /** Sessions still marked {@code running}, oldest first: at start-up these were cut short by a crash. */
+    /**
+     * The running sessions this seat started on a server ({@link DataDir#seat}); the caller must hold the seat's data
+     * folder alone, or one of them may still be live. Empty on a seat's own file, where {@link #running} are all its
+     * own.
+     */
+    public List<SessionSummary> runningStartedHere() {
+        if (!db.isServer()) {
+            return List.of();
+        }
+        String seat = db.dataDir().seat();
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS.replaceAll("(^|, )", "$1t.")
+                        + " FROM training_session t JOIN session_seat s ON s.session_id = t.id"
+                        + " WHERE t.status = 'running' AND s.seat = :seat ORDER BY t.started_at")
+                .bind("seat", seat)
+                .map(SessionCatalog::summary)
+                .list());
+    }
+
     public List<SessionSummary> running() {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
                         + " FROM training_session WHERE status = 'running' ORDER BY started_at")

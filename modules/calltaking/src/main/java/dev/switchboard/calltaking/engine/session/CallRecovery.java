@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,9 +87,18 @@ public final class CallRecovery {
      * Other running sessions, and calls of this seat killed before their recording began, are left alone.
      */
     public List<Recovered> recoverRecordedHere() {
+        return recoverRecordedHere(Set.of());
+    }
+
+    /**
+     * {@link #recoverRecordedHere()}, and also the running calls in {@code startedHere} (those the catalogue says
+     * this seat started, {@link SessionCatalog#runningStartedHere}), such as a call
+     * killed before its recording began.
+     */
+    public List<Recovered> recoverRecordedHere(Set<SessionId> startedHere) {
         List<Recovered> out = new ArrayList<>();
         for (SessionSummary s : sessions.running()) {
-            if ("call".equals(s.kind()) && recordedHere(s.id())) {
+            if ("call".equals(s.kind()) && (startedHere.contains(s.id()) || recordedHere(s.id()))) {
                 out.add(recover(s));
             }
         }
