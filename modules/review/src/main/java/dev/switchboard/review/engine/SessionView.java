@@ -53,15 +53,16 @@ public record SessionView(RecordedSession session, Waveform waveform, Transcript
 
     /** {@link #openForViewing(ReviewService, SessionId, int)}, fetching the recording on {@code fetchOn}. */
     static SessionView openForViewing(ReviewService service, SessionId id, int buckets, Executor fetchOn) {
-        boolean awaits = service.recordingAwaitsFetch(id);
-        CompletableFuture<Optional<Path>> fetching = fetch(service, id, fetchOn);
-        CompletableFuture<Waveform> drawing = draw(fetching, buckets);
-        if (!awaits) {
-            return complete(service.open(id), fetching, drawing, buckets);
+        if (!service.recordingAwaitsFetch(id)) {
+            CompletableFuture<Optional<Path>> fetching = fetch(service, id, fetchOn);
+            return complete(service.open(id), fetching, draw(fetching, buckets), buckets);
         }
         RecordedSession s = service.openWithoutFetching(id);
+        // The fetch starts once the rest is read, so the two do not share the cores while the supervisor waits.
+        CompletableFuture<Optional<Path>> fetching = fetch(service, id, fetchOn);
+        CompletableFuture<Waveform> drawing = draw(fetching, buckets);
         if (s.audio().isPresent()) {
-            // Fetched while the log was read after all.
+            // Another open fetched it meanwhile: it is here.
             return complete(s, fetching, drawing, buckets);
         }
         CompletableFuture<SessionView> arriving = fetching.thenCombine(drawing, (file, waveform) -> {
