@@ -78,6 +78,8 @@ final class HomeView implements WorkspaceView {
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         status.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), grow);
+        // Until the first reading is in (it verifies the audit chain), say so rather than show an empty card.
+        status.add(Ui.muted(Ui.text("app.home.checking")), 0, 0, 3, 1);
         statusError.getStyleClass().add("sb-error");
         statusError.textProperty().bind(model.loadErrorProperty());
         Button recheck = new Button(Ui.text("app.home.recheck"), new FontIcon(Material2OutlinedMZ.REFRESH));
@@ -94,6 +96,7 @@ final class HomeView implements WorkspaceView {
         page = Ui.page(content);
 
         model.recentSessions().addListener((ListChangeListener<SessionSummary>) c -> showSessions());
+        model.sessionsLoadedProperty().addListener((obs, was, now) -> showSessions());
         model.statusProperty().addListener((obs, old, now) -> showStatus(now));
         showSessions();
     }
@@ -178,6 +181,8 @@ final class HomeView implements WorkspaceView {
 
     private void showSessions() {
         boolean empty = model.recentSessions().isEmpty();
+        emptySessions.setText(Ui.text(!model.sessionsLoadedProperty().get() ? "app.home.loadingSessions"
+                : model.showsAllTrainees() ? "app.home.noSessionsAll" : "app.home.noSessions"));
         sessions.setVisible(!empty);
         sessions.setManaged(!empty);
         emptySessions.setVisible(empty);
@@ -265,7 +270,7 @@ final class HomeView implements WorkspaceView {
         String key = switch (model.user().role()) {
             case TRAINEE -> "app.home.tips.trainee";
             case SUPERVISOR -> "app.home.tips.supervisor";
-            case INSTRUCTOR -> "app.home.tips.instructor";
+            case INSTRUCTOR -> model.onServer() ? "app.home.tips.instructorServer" : "app.home.tips.instructor";
         };
         VBox tips = new VBox(6);
         for (String line : Ui.text(key).split("\\|")) {

@@ -12,7 +12,6 @@ import dev.switchboard.uikit.WorkspaceContext;
 import dev.switchboard.core.event.EventBus;
 import dev.switchboard.core.event.Subscription;
 import dev.switchboard.core.session.TrainingSessionChanged;
-import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -43,6 +42,8 @@ public final class HomeViewModel {
     private final ObservableList<SessionSummary> recentView = FXCollections.unmodifiableObservableList(recent);
     private final ReadOnlyObjectWrapper<SystemStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<String> loadError = new ReadOnlyObjectWrapper<>("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper sessionsLoaded =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     public HomeViewModel(WorkspaceContext ctx) {
         this.workstation = ctx.service(Workstation.class);
@@ -59,12 +60,22 @@ public final class HomeViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /** False until the session list has been read once: until then an empty list means "not read yet". */
+    public javafx.beans.property.ReadOnlyBooleanProperty sessionsLoadedProperty() {
+        return sessionsLoaded.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<String> loadErrorProperty() {
         return loadError.getReadOnlyProperty();
     }
 
     public Account user() {
         return user;
+    }
+
+    /** Whether the data is on a training center's server (whose administrator backs it up) rather than this seat. */
+    public boolean onServer() {
+        return workstation.database().isServer();
     }
 
     /** Whether the list holds everyone's sessions rather than only the user's own. */
@@ -95,27 +106,28 @@ public final class HomeViewModel {
     public void refreshSessions() {
         BackgroundTask.wrap(() -> showsAllTrainees() ? workstation.sessions().recent(RECENT)
                         : workstation.sessions().recentFor(user.id(), RECENT))
-                .onSuccess(recent::setAll)
-                .onFailure(error -> loadError.set(error.getMessage()))
-                .executeWith(tasks);
-    }
-
-    /** Reloads sessions and status; the audit chain is verified as part of the status. */
-    public void refresh() {
-        BackgroundTask.wrap(() -> new Loaded(
-                        showsAllTrainees() ? workstation.sessions().recent(RECENT)
-                                : workstation.sessions().recentFor(user.id(), RECENT),
-                        SystemStatus.read(workstation, true)))
-                .onSuccess(loaded -> {
-                    recent.setAll(loaded.sessions());
-                    status.set(loaded.status());
-                    statusBar.refresh(loaded.status());
-                    loadError.set("");
+                .onSuccess(list -> {
+                    recent.setAll(list);
+                    sessionsLoaded.set(true);
                 })
                 .onFailure(error -> loadError.set(error.getMessage()))
                 .executeWith(tasks);
     }
 
-    private record Loaded(List<SessionSummary> sessions, SystemStatus status) {
+    /**
+     * Reloads sessions and status, each on its own: the sessions are one quick query, while the status verifies the
+     * audit chain and asks every service, which on a busy seat of a server took over ten seconds once; the list does
+     * not wait for it.
+     */
+    public void refresh() {
+        refreshSessions();
+        BackgroundTask.wrap(() -> SystemStatus.read(workstation, true))
+                .onSuccess(read -> {
+                    status.set(read);
+                    statusBar.refresh(read);
+                    loadError.set("");
+                })
+                .onFailure(error -> loadError.set(error.getMessage()))
+                .executeWith(tasks);
     }
 }
