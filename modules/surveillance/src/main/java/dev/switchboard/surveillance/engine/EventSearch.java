@@ -32,6 +32,14 @@ public final class EventSearch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventSearch.class);
     private static final int EMBED_BATCH = 64;
     private static final int QUERY_CACHE = 256;
+    /** How often a search on a server first picks up the events other seats stored. */
+    private static final long OTHER_SEATS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long an id missing below the newest indexed one is looked for again before it is taken as never used. */
+    private static final long HOLE_LIFETIME_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** The widest run of missing ids remembered as holes. */
+    private static final int MAX_GAP = 5_000;
+    /** At most this many missing ids are remembered; the oldest are let go first. */
+    private static final int MAX_HOLES = 20_000;
 
     private final EventStore store;
     private final Path indexDir;
@@ -52,6 +60,13 @@ public final class EventSearch implements AutoCloseable {
     private volatile CompletableFuture<Void> embedding = CompletableFuture.completedFuture(null);
     private EventIndex index;
     private volatile boolean closed;
+    /**
+     * Ids below the newest indexed one that the store did not have when it was read, with when they were first
+     * missed: on a server, ids come from one sequence for every seat, and a seat's events may commit after a higher
+     * id of another seat's has been read. They are looked for again on each catch-up ({@link #holes()}).
+     */
+    private final LinkedHashMap<Long, Long> holes = new LinkedHashMap<>();
+    private long otherSeatsCheckedNanos;
 
     /**
      * @param embedder sentence embeddings, or null to search by keyword only
@@ -76,6 +91,7 @@ public final class EventSearch implements AutoCloseable {
      * descriptions in the background.
      */
     public synchronized void open() {
+        holes.clear();
         try {
             index = EventIndex.open(indexDir);
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
@@ -111,6 +127,7 @@ public final class EventSearch implements AutoCloseable {
         if (index != null) {
             index.close();
         }
+        holes.clear();
         try {
             EventIndex.delete(indexDir);
             index = EventIndex.open(indexDir);
@@ -124,18 +141,82 @@ public final class EventSearch implements AutoCloseable {
     }
 
     private void catchUp() {
-        long from = index.lastEventId();
+        EventIndex i = index;
+        int late = addNew(i, store.storedByIds(holes()));
+        long from = i.lastEventId();
         long total = store.maxId() - from;
         if (total <= 0) {
+            if (late > 0) {
+                i.commit();
+                LOG.info("Indexed {} stored events that were not yet committed at the last catch-up", late);
+            }
             return;
         }
         AtomicLong done = new AtomicLong();
         store.forEach(from, 20_000, page -> {
-            index.add(page);
+            addNew(i, page);
             progress.update("rebuilding the search index", done.addAndGet(page.size()), total);
         });
-        index.commit();
-        LOG.info("Indexed {} stored events that the search index lacked", done.get());
+        i.commit();
+        LOG.info("Indexed {} stored events that the search index lacked", done.get() + late);
+    }
+
+    /**
+     * Adds the events of {@code events} the index does not have yet: above its newest id, or one of the
+     * {@link #holes} (removed then); ids skipped between the newest and these become holes. Returns how many were
+     * added. Holding this object's lock.
+     */
+    private int addNew(EventIndex i, List<StoredEvent> events) {
+        List<StoredEvent> fresh = new ArrayList<>(events.size());
+        long newest = i.lastEventId();
+        long now = System.nanoTime();
+        for (StoredEvent e : events) {
+            long id = e.event().id();
+            if (id > newest) {
+                // A gap above an empty index is where the ids begin, and one wider than a batch of another seat's
+                // is a jump of the sequence, not events still to commit.
+                if (newest > 0 && id - newest - 1 <= MAX_GAP) {
+                    for (long gap = newest + 1; gap < id; gap++) {
+                        holes.putIfAbsent(gap, now);
+                    }
+                }
+                newest = id;
+                fresh.add(e);
+            } else if (holes.remove(id) != null) {
+                fresh.add(e);
+            }
+        }
+        while (holes.size() > MAX_HOLES) {
+            holes.remove(holes.keySet().iterator().next());
+        }
+        if (!fresh.isEmpty()) {
+            i.add(fresh);
+        }
+        return fresh.size();
+    }
+
+    /** The missing ids still worth looking for; those missed for longer than a minute are let go (never used). */
+    private List<Long> holes() {
+        long now = System.nanoTime();
+        holes.values().removeIf(first -> now - first > HOLE_LIFETIME_NANOS);
+        return List.copyOf(holes.keySet());
+    }
+
+    /**
+     * On a training center's server, where every seat stores camera events: adds what other seats stored since the
+     * last look (at most once a second), before a search reads the index. Does nothing on a seat's own file.
+     */
+    private synchronized void catchUpWithOtherSeats() {
+        if (index == null || !store.database().isServer()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (otherSeatsCheckedNanos != 0 && now - otherSeatsCheckedNanos < OTHER_SEATS_EVERY_NANOS) {
+            return;
+        }
+        otherSeatsCheckedNanos = now;
+        catchUp();
+        index.refresh();
     }
 
     /** Indexes events just stored: searchable by keyword at once, semantically when their vectors arrive. */
@@ -144,7 +225,9 @@ public final class EventSearch implements AutoCloseable {
             return;
         }
         EventIndex i = index();
-        i.add(events);
+        synchronized (this) {
+            addNew(i, events);
+        }
         i.refresh();
         boolean newPhrase = false;
         for (StoredEvent e : events) {
@@ -160,7 +243,10 @@ public final class EventSearch implements AutoCloseable {
 
     /** Indexes events without refreshing: for bulk loads, which call {@link #refreshNow()} now and then. */
     public void ingestQuietly(List<StoredEvent> events) {
-        index().add(events);
+        EventIndex i = index();
+        synchronized (this) {
+            addNew(i, events);
+        }
     }
 
     /** Makes everything added so far searchable. */
@@ -240,6 +326,12 @@ public final class EventSearch implements AutoCloseable {
         return pendingPhrases.get();
     }
 
+    /** The index for a search: on a server, first brought up to date with the events other seats stored. */
+    private EventIndex searchIndex() {
+        catchUpWithOtherSeats();
+        return index();
+    }
+
     private synchronized EventIndex index() {
         if (index == null) {
             throw new IllegalStateException("The search index is not open");
@@ -264,7 +356,7 @@ public final class EventSearch implements AutoCloseable {
         } else if (!q.text().isEmpty() && q.mode() != EventQuery.Mode.KEYWORD) {
             vector = queryVector(q.text());
         }
-        EventIndex.Ranked ranked = index().search(q, vector);
+        EventIndex.Ranked ranked = searchIndex().search(q, vector);
         List<Long> ids = new ArrayList<>(ranked.ids().length);
         for (long id : ranked.ids()) {
             ids.add(id);
@@ -281,7 +373,7 @@ public final class EventSearch implements AutoCloseable {
     /** The ids alone, for the benchmark and the evaluation. */
     public long[] rank(EventQuery q) {
         float[] vector = q.text().isEmpty() || q.mode() == EventQuery.Mode.KEYWORD ? null : queryVector(q.text());
-        return index().search(q, vector).ids();
+        return searchIndex().search(q, vector).ids();
     }
 
     private float[] queryVector(String text) {
@@ -308,25 +400,25 @@ public final class EventSearch implements AutoCloseable {
     }
 
     public Aggregates aggregate(EventQuery q) {
-        return index().aggregate(q);
+        return searchIndex().aggregate(q);
     }
 
     public Map<String, List<EventIndex.Sighting>> plates(EventQuery q) {
-        return index().plates(q);
+        return searchIndex().plates(q);
     }
 
     public Map<Integer, int[]> hourly(EventQuery q, long fromMillis, int hours) {
-        return index().hourly(q, fromMillis, hours);
+        return searchIndex().hourly(q, fromMillis, hours);
     }
 
     /** The newest event's time, or null when there are none. */
     public java.time.Instant latest() {
-        long t = index().latestMillis();
+        long t = searchIndex().latestMillis();
         return t < 0 ? null : java.time.Instant.ofEpochMilli(t);
     }
 
     public long count(EventQuery q) {
-        return index().count(q);
+        return searchIndex().count(q);
     }
 
     /** Events in the index. */

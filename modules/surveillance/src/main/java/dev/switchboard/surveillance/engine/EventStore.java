@@ -242,6 +242,16 @@ public final class EventStore {
     }
 
     /** Every event with an id above {@code afterId}, in id order, {@code chunk} at a time. */
+    /** The stored events with these ids, by id; ids not stored (yet) are left out. */
+    public List<StoredEvent> storedByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + EVENT_COLUMNS + " FROM surv_event e JOIN "
+                        + "surv_phrase p ON p.id = e.phrase_id WHERE e.id IN (<ids>) ORDER BY e.id")
+                .bindList("ids", List.copyOf(ids)).map((rs, ctx) -> read(rs)).list());
+    }
+
     public void forEach(long afterId, int chunk, Consumer<List<StoredEvent>> sink) {
         long last = afterId;
         while (true) {

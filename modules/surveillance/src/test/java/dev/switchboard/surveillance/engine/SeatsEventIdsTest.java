@@ -7,6 +7,7 @@ import dev.switchboard.store.DataDir;
 import dev.switchboard.store.Database;
 import dev.switchboard.store.DatabaseServer;
 import dev.switchboard.surveillance.TestDatabases;
+import dev.switchboard.surveillance.model.EventQuery;
 import dev.switchboard.testkit.TestDatabase;
 import dev.switchboard.testkit.TestPostgres;
 import java.nio.file.Path;
@@ -83,6 +84,55 @@ class SeatsEventIdsTest {
         StoredEvent last = a.join().getLast();
         assertThat(second.byId(last.event().id()).orElseThrow().description())
                 .isEqualTo(last.event().description());
+    }
+
+    @Test
+    void aSeatsSearchFindsWhatAnotherSeatStoredAlsoWhenItCommittedAfterAHigherId() throws Exception {
+        EventStore first = new EventStore(firstDb);
+        EventStore second = new EventStore(secondDb);
+        long firstBatch = first.newBatch("live", null, Harness.NOW, Harness.NOW, Harness.NOW);
+        long secondBatch = second.newBatch("live", null, Harness.NOW, Harness.NOW, Harness.NOW);
+        try (EventSearch search = new EventSearch(first, temp.resolve("first-index"), null)) {
+            search.open();
+            search.ingest(first.insert(firstBatch, hours.get(0)));
+            long own = hours.get(0).size();
+            assertThat(search.count(EventQuery.all())).isEqualTo(own);
+
+            // The other seat stores while this one runs: a search a second later has its events (a search looks at
+            // most once a second).
+            long theirs = second.insert(secondBatch, hours.get(1)).size();
+            Thread.sleep(1_100);
+            assertThat(search.count(EventQuery.all())).isEqualTo(own + theirs);
+
+            // The other seat has drawn three ids but not committed its events yet, while this seat stores higher
+            // ids and a search reads them.
+            List<Long> drawn = secondDb.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT nextval(pg_get_serial_sequence('surv_event', 'id')) FROM generate_series(1, 3)")
+                    .mapTo(Long.class).list());
+            List<StoredEvent> later = first.insert(firstBatch, hours.get(2));
+            search.ingest(later);
+            assertThat(later.getFirst().event().id()).isGreaterThan(drawn.getLast());
+            Thread.sleep(1_100);
+            long before = own + theirs + later.size();
+            assertThat(search.count(EventQuery.all())).isEqualTo(before);
+
+            // Now they commit, below the newest id the index has.
+            long copyOf = later.getFirst().event().id();
+            secondDb.jdbi().useHandle(h -> {
+                for (long id : drawn) {
+                    h.createUpdate("""
+                            INSERT INTO surv_event (id, batch_id, at_ms, camera, camera_name, ward, lat, lon,
+                                object_type, behaviour, colour, clothing, direction, item_count, speed_kmh, plate,
+                                confidence, phrase_id)
+                            SELECT :id, batch_id, at_ms, camera, camera_name, ward, lat, lon, object_type, behaviour,
+                                colour, clothing, direction, item_count, speed_kmh, plate, confidence, phrase_id
+                            FROM surv_event WHERE id = :from""").bind("id", id).bind("from", copyOf).execute();
+                }
+            });
+            Thread.sleep(1_100);
+            assertThat(search.count(EventQuery.all())).isEqualTo(before + drawn.size());
+            assertThat(search.count(EventQuery.all())).as("each once").isEqualTo(first.count());
+        }
     }
 
     @Test
