@@ -154,7 +154,9 @@ final class Clues {
                 "dead ahead", "dead silent", "dead quiet", "dead stop", "killed it", "its dead", "it is dead",
                 "burned toast", "burnt toast", "burned the", "burned dinner", "burned food", "burnt food",
                 "burned popcorn", "burned some", "cut the", "cut through", "cut in", "cut out",
-                "cut it", "cut off the", "cut him off", "cut me off", "cut her off", "cut us off")) {
+                "cut it", "cut off the", "cut him off", "cut me off", "cut her off", "cut us off", "dead drunk",
+                "dying to", "smells burnt", "smells burned", "smell burnt", "smelled burnt", "smells like burnt",
+                "burnt smell", "burned smell", "neck injury is", "sparks shooting", "spark shooting")) {
             ignore(s);
         }
 

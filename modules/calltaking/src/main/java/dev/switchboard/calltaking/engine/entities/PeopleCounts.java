@@ -151,7 +151,8 @@ final class PeopleCounts {
                 || w.equals("bunch") && aBefore(t, i) || w.equals("ton") && aBefore(t, i) || w.equals("tons")
                 || w.equals("lot") && aBefore(t, i) || w.equals("crowd") && aBefore(t, i))
                 && (t.isAny(skipAdj(t, i + 1), PLURAL) || t.is(i + 1, "of") && (t.isAny(skipAdj(t, i + 2), PLURAL)
-                || t.isAny(i + 2, OF_WHOM)))) {
+                || t.isAny(i + 2, OF_WHOM) || t.isAny(skipAdj(t, i + 2), SINGULAR)
+                && !t.isAny(skipAdj(t, i + 2), OCCUPATIONS) && !t.is(skipAdj(t, i + 2) + 1, "of")))) {
             String v = w.equals("several") || w.equals("few") ? "several" : "many";
             if (t.is(i + 1, "of") && t.isAny(i + 2, OF_WHOM)) {
                 span[1] = i + 3;
@@ -179,7 +180,7 @@ final class PeopleCounts {
         }
         int homophone = homophone(t, i);
         if (homophone > 0) {
-            span[1] = skipAdj(t, i + 1) + 1;
+            span[1] = t.is(i + 1, "of") ? i + 3 : skipAdj(t, i + 1) + 1;
             return String.valueOf(homophone);
         }
         if ((n = SpokenNumbers.at(t, i)) == null || n.value() < 1 || n.value() > 200
@@ -202,6 +203,13 @@ final class PeopleCounts {
         if (t.isAny(next, Set.of("them", "em", "us")) && t.clause[next] == t.clause[i] && n.value() <= 20) {
             // "one them" with the "of" dropped
             span[1] = next + 1;
+            return String.valueOf(n.value());
+        }
+        if (n.value() >= 2 && n.value() <= 20 && t.isAny(k, SINGULAR) && !t.isAny(k, OCCUPATIONS)
+                && t.clause[k] == t.clause[i] && (i == 0 || SpokenNumbers.at(t, i - 1) == null)
+                && !t.is(k + 1, "of") && !t.isAny(k + 1, VEHICLE_AFTER) && !t.is(k + 1, "s")) {
+            // "twelve kid" with a recogniser's dropped plural; "six two big dude" is a height
+            span[1] = k + 1;
             return String.valueOf(n.value());
         }
         if (t.isAny(k, PLURAL) && n.value() >= 2 || n.value() == 1 && t.isAny(k, SINGULAR) && !t.is(k + 1, "of")) {
@@ -233,11 +241,15 @@ final class PeopleCounts {
         return null;
     }
 
-    /** "for people" (4), "to kids" (2), "won guy" (1): a recogniser's spelling of a count before people. */
+    /**
+     * "for people" (4), "to kids" (2), "too of them" (2): a recogniser's spelling of a count before people; the
+     * caller uses the whole span of "of them".
+     */
     private static int homophone(Tokens t, int i) {
         String w = t.word[i];
         int k = skipAdj(t, i + 1);
-        if ((w.equals("for") || w.equals("to") || w.equals("too")) && t.isAny(k, PLURAL) && k <= i + 2
+        boolean ofWhom = t.is(i + 1, "of") && t.isAny(i + 2, OF_WHOM);
+        if ((w.equals("for") || w.equals("to") || w.equals("too")) && (t.isAny(k, PLURAL) && k <= i + 2 || ofWhom)
                 && (i == 0 || t.clause[i - 1] != t.clause[i] || t.isAny(i - 1, BEFORE_HOMOPHONE))) {
             return w.equals("for") ? 4 : 2;
         }
