@@ -156,7 +156,7 @@ final class Clues {
                 "burned popcorn", "burned some", "cut the", "cut through", "cut in", "cut out",
                 "cut it", "cut off the", "cut him off", "cut me off", "cut her off", "cut us off", "dead drunk",
                 "dying to", "smells burnt", "smells burned", "smell burnt", "smelled burnt", "smells like burnt",
-                "burnt smell", "burned smell", "neck injury is", "sparks shooting", "spark shooting")) {
+                "burnt smell", "burned smell", "neck injury is")) {
             ignore(s);
         }
 
@@ -203,7 +203,8 @@ final class Clues {
             for (String pre : List.of("", "real ", "really ", "so ", "very ", "kinda ", "kind of ", "pretty ",
                     "like ", "all ", "too ")) {
                 for (String lead : List.of("breathing ", "breathing is ", "breathing sounds ", "breath is ",
-                        "breath sounds ", "breaths are ", "breathing seems ", "breathing looks ")) {
+                        "breath sounds ", "breaths are ", "breathing seems ", "breathing looks ", "breathing but its ",
+                    "breathing but it is ", "breathing but hes ", "breathing but shes ")) {
                     put(lead + pre + adj, EntityType.BREATHING, "abnormal", 0.8);
                 }
             }
@@ -329,7 +330,7 @@ final class Clues {
                 "downed wire", "downed power line", "downed power lines", "wire down", "wire is down",
                 "wires are down", "line is down", "lines are down", "wires are laying", "wire is laying",
                 "wires laying", "power pole", "utility pole", "electric line", "power line snapped", "line snapped",
-                "lines snapped", "wire snapped",
+                "lines snapped", "wire snapped", "line down", "lines down", "sparks shooting", "spark shooting",
                 "wires snapped")) {
             put(s, EntityType.HAZARD, "power lines", 0.8);
         }
