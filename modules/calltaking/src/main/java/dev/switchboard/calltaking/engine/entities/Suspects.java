@@ -48,7 +48,7 @@ final class Suspects {
             Map.entry("trench coat", "coat"), Map.entry("sweat shirt", "sweatshirt"), Map.entry("top", "top"),
             Map.entry("jackets", "jacket"), Map.entry("hats", "hat"), Map.entry("caps", "cap"),
             Map.entry("button down", "shirt"), Map.entry("tights", "tights"), Map.entry("purse", "purse"),
-            Map.entry("bag", "bag"), Map.entry("jacket's", "jacket"));
+            Map.entry("bag", "bag"), Map.entry("jacket's", "jacket"), Map.entry("bathrobe", "bathrobe"));
     /** Words between a colour and a garment that the value leaves out ("green army jacket" is a green jacket). */
     private static final Set<String> GARMENT_STYLE = Set.of("army", "leather", "denim", "jean", "puffer", "rain",
             "hooded", "baseball", "winter", "work", "zip", "zipup", "button", "long", "short", "sleeve", "sleeved",
@@ -56,7 +56,7 @@ final class Suspects {
             "neon", "graphic", "tight", "baggy", "ripped", "torn", "dirty", "big", "little", "puffy", "windbreaker",
             "colored", "coloured", "football", "sports", "running", "tennis", "skinny", "high", "top", "low",
             "zippered", "hoody", "motorcycle", "trucker", "snapback", "flat", "brimmed", "cowboy", "biker", "up",
-            "down");
+            "down", "surgical", "medical", "ski", "face", "hospital", "fuzzy", "fluffy", "plastic", "paper");
     private static final Set<String> NOT_WORN = Set.of("gas", "oxygen", "life", "safety", "car", "sleeping",
             "garbage", "trash", "plastic", "body", "shopping", "grocery", "air", "tea", "bean", "punching");
     private static final Map<String, String> FEATURES = Map.ofEntries(
