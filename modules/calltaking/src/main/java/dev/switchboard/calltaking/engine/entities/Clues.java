@@ -156,7 +156,9 @@ final class Clues {
                 "burned popcorn", "burned some", "cut the", "cut through", "cut in", "cut out",
                 "cut it", "cut off the", "cut him off", "cut me off", "cut her off", "cut us off", "dead drunk",
                 "dying to", "smells burnt", "smells burned", "smell burnt", "smelled burnt", "smells like burnt",
-                "burnt smell", "burned smell", "neck injury is")) {
+                "burnt smell", "burned smell", "neck injury is", "phones dead", "phone dead", "phones dying",
+                "phone is dying", "batterys dead", "battery is dead", "burns to breathe", "burns to", "it burns when",
+                "shooting scene")) {
             ignore(s);
         }
 
@@ -264,7 +266,7 @@ final class Clues {
             put(s, EntityType.WEAPON, "gun", 0.9);
         }
         for (String s : List.of("shots fired", "gunshots", "gunshot", "gun shots", "gunfire", "shooting", "shots",
-                "shooter", "active shooter", "gunpoint", "opened fire", "open fire", "shot at", "a shot",
+                "shooter", "active shooter", "gunman", "gunmen", "gunmans", "gunpoint", "opened fire", "open fire", "shot at", "a shot",
                 "one shot", "heard a shot", "another shot", "gun shot", "shootings")) {
             put(s, EntityType.WEAPON, "gun", s.contains("shooter") || s.equals("gunpoint") ? 0.85 : 0.7);
         }

@@ -7,7 +7,7 @@ import java.util.Set;
  * What a line says of another occasion than the emergency being reported, which gives no entity (LABELLING.md):
  * another time ("my uncle died here two years ago", "there was a fire last month"), a threat ("she threatened to
  * stab me", "he says he's going to shoot somebody"), or a hypothetical ("what if he comes back with a gun", "if
- * there's a fire I don't know how we'd get out"). Only conditions, weapons and hazards are dropped; places,
+ * there's a fire I don't know how we'd get out"), or a story ("a shooting on the news", "a movie"). Only conditions, weapons and hazards are dropped; places,
  * vehicles, people and descriptions still say something true. Linear in the number of tokens.
  */
 final class OtherOccasions {
@@ -52,11 +52,13 @@ final class OtherOccasions {
             boolean past = w.equals("ago") && t.isAny(i - 1, LONG_AGO)
                     || w.equals("last") && t.isAny(i + 1, LAST_PERIOD)
                     || w.equals("used") && t.is(i + 1, "to") && t.clause[i + 1] == c;
+            boolean story = w.equals("news") || w.equals("movie") || w.equals("movies") || w.equals("tv")
+                    && t.isAny(i - 1, Set.of("on", "the"));
             boolean hypothetical = w.equals("what") && t.is(i + 1, "if")
                     || w.equals("if") && opensClause(t, clauseFirst, i);
             boolean threat = THREATENS.contains(w) && (t.is(i + 1, "to") || t.is(i + 2, "to"))
                     || SAYS.contains(w) && (t.isAny(i + 1, WILL) || t.isAny(i + 2, WILL) && t.clause[i + 2] == c);
-            if (past || hypothetical || threat) {
+            if (past || story || hypothetical || threat) {
                 other[c] = true;
             }
             if (threat) {

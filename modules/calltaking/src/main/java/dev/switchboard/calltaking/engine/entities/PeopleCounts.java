@@ -60,7 +60,7 @@ final class PeopleCounts {
     /** Words after which "for", "to", "too" before people are a count ("there's for people", "shot to guys"). */
     private static final Set<String> BEFORE_HOMOPHONE = Set.of("theres", "there", "are", "got", "have", "see",
             "saw", "were", "about", "like", "maybe", "and", "with", "its", "only", "shot", "hit", "stabbed",
-            "killed", "found", "has", "had", "hurt", "injured", "dead");
+            "killed", "found", "has", "had", "hurt", "injured", "dead", "uh", "um");
     private static final Set<String> OCCUPATIONS = Set.of("firefighter", "nurse", "doctor", "cop", "officer",
             "deputy", "trooper", "security", "cashier", "clerk", "employee", "student", "teacher", "worker", "driver",
             "guard", "lifeguard", "paramedic", "volunteer", "resident", "tenant", "homeowner", "customer");
@@ -84,6 +84,9 @@ final class PeopleCounts {
             }
             int[] span = new int[2];
             String value = at(t, i, span);
+            if (value == null) {
+                value = partOf(t, i, largest(out, before), span);
+            }
             if (value == null) {
                 continue;
             }
@@ -135,6 +138,10 @@ final class PeopleCounts {
                 && t.isAny(i + 3, DETERMINERS) && t.isAny(skipAdj(t, i + 4), PLURAL)) {
             span[1] = skipAdj(t, i + 4) + 1;
             return "2";
+        }
+        if ((w.equals("a") || w.equals("about")) && t.is(i + 1, "dozen") && t.isAny(skipAdj(t, i + 2), PLURAL)) {
+            span[1] = skipAdj(t, i + 2) + 1;
+            return "12";
         }
         if (w.equals("all") && (n = SpokenNumbers.at(t, i + 1)) != null && n.value() >= 2 && n.value() <= 200) {
             int k = i + 1 + n.tokens();
@@ -306,5 +313,60 @@ final class PeopleCounts {
             k++;
         }
         return k;
+    }
+
+    /** Units after which a number is not a count of people ("one in ten minutes", "two floors"). */
+    private static final Set<String> NOT_PEOPLE_AFTER = Set.of("minute", "minutes", "hour", "hours", "year", "years",
+            "month", "months", "day", "days", "week", "weeks", "foot", "feet", "mile", "miles", "dollars", "am", "pm",
+            "oclock", "percent", "times", "inches", "floor", "floors", "story", "stories", "degrees", "block",
+            "blocks", "hundred", "thousand", "or", "and", "to", "more", "of", "time", "second", "seconds", "shot",
+            "shots", "car", "cars", "way", "thing", "things", "ft", "cm", "inch");
+    private static final Set<String> PART_VERBS = Set.of("had", "has", "got", "pulled", "grabbed", "took", "ran",
+            "was", "is", "in", "on", "with", "hes", "shes", "ones", "s", "went", "jumped", "kept", "stayed",
+            "stabbed", "shot", "hit", "held", "pointed");
+
+    /** The largest count found from {@code from} on in {@code out}, or 0. */
+    private static int largest(List<ExtractedEntity> out, int from) {
+        int max = 0;
+        for (int k = from; k < out.size(); k++) {
+            ExtractedEntity e = out.get(k);
+            if (e.type() == EntityType.PEOPLE_COUNT && !e.value().isEmpty() && Character.isDigit(e.value().charAt(0))) {
+                max = Math.max(max, Integer.parseInt(e.value()));
+            }
+        }
+        return max;
+    }
+
+    /**
+     * A bare number that picks some of a group already counted: "three guys, two in the front seat, one in the
+     * back", "two of them ran in and one had a knife" ("one's a kid" counts on "a kid"). Only a number smaller than
+     * the group, followed by what the part did or where it is.
+     */
+    private static String partOf(Tokens t, int i, int group, int[] span) {
+        if (group < 2) {
+            return null;
+        }
+        int value;
+        int next;
+        if (t.is(i, "ones") || t.is(i, "won") && t.isAny(i + 1, PART_VERBS)) {
+            value = 1;
+            next = i + 1;
+        } else {
+            SpokenNumbers.Read n = SpokenNumbers.at(t, i);
+            if (n == null || t.isNumber(i)) {
+                return null;
+            }
+            value = n.value();
+            next = i + n.tokens();
+        }
+        if (value < 1 || value >= group || t.isAny(next, NOT_PEOPLE_AFTER) || !t.isAny(next, PART_VERBS)
+                && !t.is(i, "ones") || t.isAny(i - 1, NOT_A_COUNT_BEFORE_ONE) || t.is(i - 1, "of")
+                || t.is(next, "a") || t.is(next + 1, "a") && t.isAny(next, Set.of("is", "s", "was"))) {
+            // "one is a child" counts on "a child"
+            return null;
+        }
+        span[0] = i;
+        span[1] = next;
+        return String.valueOf(value);
     }
 }
