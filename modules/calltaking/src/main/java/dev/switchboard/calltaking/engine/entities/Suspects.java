@@ -451,7 +451,20 @@ final class Suspects {
     /** True when token {@code i} stands in a comma-separated description list after a person word. */
     private static boolean listed(Tokens t, int i, Found f) {
         return t.gapBefore(i).strip().equals(",") && (f.first >= 0 || nearDescribed(t, i, 8))
-                || f.inAnswerList(t, i);
+                || f.inAnswerList(t, i) || unpunctuatedList(t, i, f);
+    }
+
+    /**
+     * A recogniser writes no commas: "hispanic male short stocky" lists as "Hispanic male, short, stocky" does
+     * when the word follows the description so far, or the person noun right after it.
+     */
+    private static boolean unpunctuatedList(Tokens t, int i, Found f) {
+        if (f.first < 0 || i == 0 || !t.gapBefore(i).isBlank()) {
+            return false;
+        }
+        String before = t.word[i - 1];
+        return f.last == i || f.last == i - 1 && (PERSON_NOUNS.contains(before) || GENDER.containsKey(before)
+                && !before.equals("his") && !before.equals("her"));
     }
 
     private static boolean nearDescribed(Tokens t, int i, int back) {
