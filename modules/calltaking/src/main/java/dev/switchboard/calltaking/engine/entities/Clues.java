@@ -158,14 +158,16 @@ final class Clues {
                 "dying to", "smells burnt", "smells burned", "smell burnt", "smelled burnt", "smells like burnt",
                 "burnt smell", "burned smell", "neck injury is", "phones dead", "phone dead", "phones dying",
                 "phone is dying", "batterys dead", "battery is dead", "burns to breathe", "burns to", "it burns when",
-                "shooting scene")) {
+                "shooting scene", "shot a video", "shot video", "shot some video", "shot a picture",
+                "shot the video")) {
             ignore(s);
         }
 
         // breathing
         for (String s : List.of("breathing", "still breathing", "breathing normally", "breathing fine",
                 "breathing okay", "breathing ok", "breathes",
-                "breathing now", "breathing again", "started breathing")) {
+                "breathing now", "breathing again", "started breathing", "chest is going up and down",
+                "chest going up and down", "chest is moving", "chest is rising", "chest is going up")) {
             put(s, EntityType.BREATHING, "yes", 0.85);
         }
         for (String s : List.of("stopped breathing", "quit breathing", "no longer breathing", "not breathing",

@@ -17,7 +17,8 @@ final class OtherOccasions {
             "fall", "autumn", "christmas", "time", "years", "months");
     private static final Set<String> THREATENS = Set.of("threatened", "threatening", "threatens", "threaten",
             "threatenin");
-    private static final Set<String> SAYS = Set.of("said", "says", "saying", "keeps", "always");
+    private static final Set<String> SAYS = Set.of("said", "says", "saying", "keeps", "always", "swore", "swears",
+            "promised", "promises", "yelled", "yelling", "texted", "wrote");
     private static final Set<String> WILL = Set.of("hed", "shed", "theyd", "hell", "shell", "theyll", "gonna",
             "going", "would", "will", "wants", "wanted");
     private static final Set<String> OPENERS = Set.of("and", "but", "so", "um", "uh", "oh", "well", "okay");
