@@ -185,6 +185,15 @@ final class PeopleCounts {
                 return "1";
             }
         }
+        if (t.isAny(i, DESCRIBING_ADJECTIVES) && t.isAny(i - 1, ARTICLE_DROPPED)) {
+            // "theres thin latino woman", "it was big hispanic guy": a recogniser dropped the "a"
+            int k = skipAdj(t, i);
+            if (k > i && t.isAny(k, SINGULAR) && !t.isAny(k, OCCUPATIONS) && !t.is(k + 1, "of")
+                    && !t.isAny(k + 1, VEHICLE_AFTER) && t.clause[k] == t.clause[i]) {
+                span[1] = k + 1;
+                return "1";
+            }
+        }
         int homophone = homophone(t, i);
         if (homophone > 0) {
             span[1] = t.is(i + 1, "of") ? i + 3 : skipAdj(t, i + 1) + 1;
@@ -314,6 +323,13 @@ final class PeopleCounts {
         }
         return k;
     }
+
+    /** Words of a description before a person noun ("thin latino woman"). */
+    private static final Set<String> DESCRIBING_ADJECTIVES = Set.of("white", "black", "asian", "hispanic", "latino",
+            "latina", "caucasian", "african", "big", "skinny", "thin", "heavy", "tall", "short", "heavyset", "stocky",
+            "slim", "chubby", "muscular", "older", "elderly", "young", "old", "little");
+    /** Words after which a recogniser may have dropped the "a" of "a man" ("it was big guy", "theres thin woman"). */
+    private static final Set<String> ARTICLE_DROPPED = Set.of("theres", "was", "saw", "see", "its", "hit", "seen");
 
     /** Units after which a number is not a count of people ("one in ten minutes", "two floors"). */
     private static final Set<String> NOT_PEOPLE_AFTER = Set.of("minute", "minutes", "hour", "hours", "year", "years",
