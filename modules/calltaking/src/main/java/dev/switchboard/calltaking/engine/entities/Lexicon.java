@@ -13,16 +13,7 @@ import java.util.Set;
 final class Lexicon {
 
     private static final Map<String, String> COLOUR_HOMOPHONES = Map.of("read", "red", "blew", "blue",
-            "grey's", "grey", "back", "black", "why", "white", "great", "grey");
-    private static final Set<String> RACES = Set.of("white", "black", "hispanic", "asian", "latino", "caucasian",
-            "american", "why", "back");
-    /** Words after which a recogniser's "heard" is "hurt" ("four people are heard", "nobody got heard"). */
-    private static final Set<String> BEFORE_HURT = Set.of("is", "are", "was", "were", "got", "get", "been", "not",
-            "nobody", "nobodys", "anyone", "anybody", "hes", "shes", "theyre", "badly", "seriously", "people",
-            "isnt", "wasnt", "arent", "everybody", "someone", "somebody", "guys", "kids");
-    private static final Set<String> BEFORE_DEAD = Set.of("is", "are", "was", "were", "hes", "shes", "theyre");
-    private static final Set<String> NOT_FIRE_AFTER_FAR = Set.of("side", "end", "away", "left", "right", "corner",
-            "from", "too", "as", "back", "more", "off", "enough", "out");
+            "grey's", "grey");
     private static final Set<String> KEEP = Set.of("is", "was", "has", "this", "us", "yes", "his", "hers", "its",
             "lots", "pants", "jeans", "shorts", "glasses", "sunglasses", "sweats", "boots", "gloves", "slippers",
             "sneakers", "leggings", "tights", "overalls", "scrubs", "pajamas", "sandals", "heels", "khakis",
@@ -104,9 +95,6 @@ final class Lexicon {
             }
             String alike = Clues.soundsLike(s);
             String next = i + 1 < t.size ? t.word[i + 1] : "";
-            if (alike == null) {
-                alike = misheard(t, i);
-            }
             if (alike == null && COLOUR_HOMOPHONES.containsKey(s) && (Suspects.garment(next)
                     || Vehicles.knows(next) || next.equals("hair"))) {
                 alike = COLOUR_HOMOPHONES.get(s);
@@ -127,28 +115,6 @@ final class Lexicon {
             return t.joined(w, join);
         }
         return changed ? t.withWords(w) : t;
-    }
-
-    /**
-     * A word a recogniser wrote for another that sounds alike, read from its neighbours: "heard" after "are" or
-     * "got" is "hurt", "dad" or "bed" after "is" is "dead", "got shut" is "got shot", "on far" is "on fire",
-     * "elapsed" is "collapsed", "mail" after a race is "male", "full of smoked" is smoke. Null when none applies.
-     */
-    private static String misheard(Tokens t, int i) {
-        String s = t.word[i];
-        return switch (s) {
-            case "heard" -> t.isAny(i - 1, BEFORE_HURT) && !t.is(i + 1, "that") && !t.is(i + 1, "a")
-                    && !t.is(i + 1, "the") && !t.is(i + 1, "something") ? "hurt" : null;
-            case "dad", "bed" -> t.isAny(i - 1, BEFORE_DEAD) && !t.isAny(i + 1, Set.of("is", "was", "and", "s"))
-                    && !t.isAny(i - 2, Set.of("this", "that", "it", "thats", "its", "who", "whos")) ? "dead" : null;
-            case "shut" -> t.isAny(i - 1, Set.of("got", "get", "been", "gets")) && !t.isAny(i + 1, Set.of("down",
-                    "off", "up", "out", "in")) || t.is(i - 1, "got") ? "shot" : null;
-            case "far" -> t.is(i - 1, "on") && !t.isAny(i + 1, NOT_FIRE_AFTER_FAR) ? "fire" : null;
-            case "elapsed" -> "collapsed";
-            case "mail", "mails" -> t.isAny(i - 1, RACES) ? "male" : null;
-            case "smoked" -> t.is(i - 1, "of") ? "smoke" : null;
-            default -> null;
-        };
     }
 
     /**
