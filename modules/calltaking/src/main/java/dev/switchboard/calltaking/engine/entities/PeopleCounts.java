@@ -78,14 +78,17 @@ final class PeopleCounts {
     /** Counts of people; {@code asked} is true when the other speaker just asked "how many". */
     static void find(Tokens t, boolean[] blocked, Context ctx, boolean asked, List<ExtractedEntity> out) {
         int before = out.size();
+        // the last group counted and where it ended, for a number that picks part of it a few words on
+        int group = 0;
+        int groupEnd = -1;
         for (int i = 0; i < t.size; i++) {
             if (blocked[i]) {
                 continue;
             }
             int[] span = new int[2];
             String value = at(t, i, span);
-            if (value == null) {
-                value = partOf(t, i, largest(out, before), span);
+            if (value == null && groupEnd >= 0 && i - groupEnd <= PART_WITHIN) {
+                value = partOf(t, i, group, span);
             }
             if (value == null) {
                 continue;
@@ -102,6 +105,10 @@ final class PeopleCounts {
             double conf = ctx.hedged(from) ? 0.5 : 0.85;
             out.add(new ExtractedEntity(EntityType.PEOPLE_COUNT, value, t.span(from, j), t.start[from],
                     t.end[j - 1], conf));
+            if (Character.isDigit(value.charAt(0)) && Integer.parseInt(value) >= 2) {
+                group = Integer.parseInt(value);
+                groupEnd = j;
+            }
             i = j - 1;
         }
         if (asked) {
@@ -331,6 +338,9 @@ final class PeopleCounts {
     /** Words after which a recogniser may have dropped the "a" of "a man" ("it was big guy", "theres thin woman"). */
     private static final Set<String> ARTICLE_DROPPED = Set.of("theres", "was", "saw", "see", "its", "hit", "seen");
 
+    /** How many words after a group's count a number may pick part of it ("three guys, two in the front ..."). */
+    private static final int PART_WITHIN = 12;
+
     /** Units after which a number is not a count of people ("one in ten minutes", "two floors"). */
     private static final Set<String> NOT_PEOPLE_AFTER = Set.of("minute", "minutes", "hour", "hours", "year", "years",
             "month", "months", "day", "days", "week", "weeks", "foot", "feet", "mile", "miles", "dollars", "am", "pm",
@@ -340,18 +350,6 @@ final class PeopleCounts {
     private static final Set<String> PART_VERBS = Set.of("had", "has", "got", "pulled", "grabbed", "took", "ran",
             "was", "is", "in", "on", "with", "hes", "shes", "ones", "s", "went", "jumped", "kept", "stayed",
             "stabbed", "shot", "hit", "held", "pointed");
-
-    /** The largest count found from {@code from} on in {@code out}, or 0. */
-    private static int largest(List<ExtractedEntity> out, int from) {
-        int max = 0;
-        for (int k = from; k < out.size(); k++) {
-            ExtractedEntity e = out.get(k);
-            if (e.type() == EntityType.PEOPLE_COUNT && !e.value().isEmpty() && Character.isDigit(e.value().charAt(0))) {
-                max = Math.max(max, Integer.parseInt(e.value()));
-            }
-        }
-        return max;
-    }
 
     /**
      * A bare number that picks some of a group already counted: "three guys, two in the front seat, one in the
