@@ -71,7 +71,7 @@ class HeldOutProxyTest {
         List<LabelledUtterance> a = all.stream().filter(u -> !u.source().startsWith("b-")).toList();
         check("held-out A+B", all, 0.92, 0.93, 0.9, 0.82);
         check("held-out part A (frozen before tuning)", a, 0.94, 0.96, 0.91, 0.83);
-        check("held-out part B (written after the rules)", b, 0.85, 0.84, 0.87, 0.77);
+        check("held-out part B (written after the rules)", b, 0.85, 0.84, 0.85, 0.77);
     }
 
     private void check(String name, List<LabelledUtterance> clean, double cleanP, double cleanR, double noisyP,
