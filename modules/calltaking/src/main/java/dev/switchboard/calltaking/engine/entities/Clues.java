@@ -268,8 +268,8 @@ final class Clues {
             put(s, EntityType.WEAPON, "gun", 0.9);
         }
         for (String s : List.of("shots fired", "gunshots", "gunshot", "gun shots", "gunfire", "shooting", "shots",
-                "shooter", "active shooter", "gunman", "gunmen", "gunmans", "gunpoint", "opened fire", "open fire", "shot at", "a shot",
-                "one shot", "heard a shot", "another shot", "gun shot", "shootings")) {
+                "shooter", "active shooter", "gunman", "gunmen", "gunmans", "gunpoint", "opened fire", "open fire",
+                "shot at", "a shot", "one shot", "heard a shot", "another shot", "gun shot", "shootings")) {
             put(s, EntityType.WEAPON, "gun", s.contains("shooter") || s.equals("gunpoint") ? 0.85 : 0.7);
         }
         for (String s : List.of("bat", "baseball bat", "metal bat", "golf club", "wooden bat")) {

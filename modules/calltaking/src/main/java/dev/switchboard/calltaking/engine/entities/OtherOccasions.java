@@ -6,9 +6,10 @@ import java.util.Set;
 /**
  * What a line says of another occasion than the emergency being reported, which gives no entity (LABELLING.md):
  * another time ("my uncle died here two years ago", "there was a fire last month"), a threat ("she threatened to
- * stab me", "he says he's going to shoot somebody"), or a hypothetical ("what if he comes back with a gun", "if
- * there's a fire I don't know how we'd get out"), or a story ("a shooting on the news", "a movie"). Only conditions, weapons and hazards are dropped; places,
- * vehicles, people and descriptions still say something true. Linear in the number of tokens.
+ * stab me", "he says he's going to shoot somebody"), a hypothetical ("what if he comes back with a gun", "if
+ * there's a fire I don't know how we'd get out"), or a story ("a shooting on the news", "a movie"). Only
+ * conditions, weapons and hazards are dropped; places, vehicles, people and descriptions still say something true.
+ * Linear in the number of tokens.
  */
 final class OtherOccasions {
 
