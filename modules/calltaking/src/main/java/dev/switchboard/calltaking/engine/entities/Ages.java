@@ -54,7 +54,8 @@ final class Ages {
             f.at(i, i + 1, false);
             return i + 1;
         }
-        if ((w.equals("young") || w.equals("old") || w.equals("elderly")) && Suspects.personNear(t, i + 1)
+        if ((w.equals("young") || w.equals("old") || w.equals("elderly") || w.equals("older"))
+                && Suspects.personNear(t, i + 1)
                 && !t.is(i + 1, "enough") && !t.is(i - 1, "years")) {
             f.age = w.equals("young") ? "young" : "elderly";
             f.at(i, i + 1, false);

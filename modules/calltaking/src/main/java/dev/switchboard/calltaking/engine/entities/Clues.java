@@ -154,14 +154,20 @@ final class Clues {
                 "dead ahead", "dead silent", "dead quiet", "dead stop", "killed it", "its dead", "it is dead",
                 "burned toast", "burnt toast", "burned the", "burned dinner", "burned food", "burnt food",
                 "burned popcorn", "burned some", "cut the", "cut through", "cut in", "cut out",
-                "cut it", "cut off the", "cut him off", "cut me off", "cut her off", "cut us off")) {
+                "cut it", "cut off the", "cut him off", "cut me off", "cut her off", "cut us off", "dead drunk",
+                "dying to", "smells burnt", "smells burned", "smell burnt", "smelled burnt", "smells like burnt",
+                "burnt smell", "burned smell", "neck injury is", "phones dead", "phone dead", "phones dying",
+                "phone is dying", "batterys dead", "battery is dead", "burns to breathe", "burns to", "it burns when",
+                "shooting scene", "shot a video", "shot video", "shot some video", "shot a picture",
+                "shot the video")) {
             ignore(s);
         }
 
         // breathing
         for (String s : List.of("breathing", "still breathing", "breathing normally", "breathing fine",
                 "breathing okay", "breathing ok", "breathes",
-                "breathing now", "breathing again", "started breathing")) {
+                "breathing now", "breathing again", "started breathing", "chest is going up and down",
+                "chest going up and down", "chest is moving", "chest is rising", "chest is going up")) {
             put(s, EntityType.BREATHING, "yes", 0.85);
         }
         for (String s : List.of("stopped breathing", "quit breathing", "no longer breathing", "not breathing",
@@ -201,7 +207,8 @@ final class Clues {
             for (String pre : List.of("", "real ", "really ", "so ", "very ", "kinda ", "kind of ", "pretty ",
                     "like ", "all ", "too ")) {
                 for (String lead : List.of("breathing ", "breathing is ", "breathing sounds ", "breath is ",
-                        "breath sounds ", "breaths are ", "breathing seems ", "breathing looks ")) {
+                        "breath sounds ", "breaths are ", "breathing seems ", "breathing looks ", "breathing but its ",
+                    "breathing but it is ", "breathing but hes ", "breathing but shes ")) {
                     put(lead + pre + adj, EntityType.BREATHING, "abnormal", 0.8);
                 }
             }
@@ -261,8 +268,8 @@ final class Clues {
             put(s, EntityType.WEAPON, "gun", 0.9);
         }
         for (String s : List.of("shots fired", "gunshots", "gunshot", "gun shots", "gunfire", "shooting", "shots",
-                "shooter", "active shooter", "gunpoint", "opened fire", "open fire", "shot at", "a shot",
-                "one shot", "heard a shot", "another shot", "gun shot", "shootings")) {
+                "shooter", "active shooter", "gunman", "gunmen", "gunmans", "gunpoint", "opened fire", "open fire",
+                "shot at", "a shot", "one shot", "heard a shot", "another shot", "gun shot", "shootings")) {
             put(s, EntityType.WEAPON, "gun", s.contains("shooter") || s.equals("gunpoint") ? 0.85 : 0.7);
         }
         for (String s : List.of("bat", "baseball bat", "metal bat", "golf club", "wooden bat")) {
@@ -327,7 +334,7 @@ final class Clues {
                 "downed wire", "downed power line", "downed power lines", "wire down", "wire is down",
                 "wires are down", "line is down", "lines are down", "wires are laying", "wire is laying",
                 "wires laying", "power pole", "utility pole", "electric line", "power line snapped", "line snapped",
-                "lines snapped", "wire snapped",
+                "lines snapped", "wire snapped", "line down", "lines down", "sparks shooting", "spark shooting",
                 "wires snapped")) {
             put(s, EntityType.HAZARD, "power lines", 0.8);
         }

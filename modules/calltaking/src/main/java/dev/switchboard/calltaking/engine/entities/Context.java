@@ -94,7 +94,12 @@ final class Context {
                 || first.startsWith("wh") || first.startsWith("how")) {
             return true;
         }
-        return SUBJECTS.contains(t.at(s + 1)) || endsWithQuestionMark(s);
+        int next = s + 1;
+        while (next <= clauseLast[s] && next < s + 3 && (t.is(next, "uh") || t.is(next, "um"))) {
+            // a recogniser's filler after the verb: "was um the man armed"
+            next++;
+        }
+        return SUBJECTS.contains(t.at(next)) || endsWithQuestionMark(s);
     }
 
     private boolean endsWithQuestionMark(int i) {

@@ -65,8 +65,8 @@ public final class EntitiesBenchmark {
 
     /**
      * Precision and recall per type: the held-out proxy's parts A and B together, A (frozen before tuning), B
-     * (written after the rules), C (written before the second round of rules), and the development set the rules
-     * were tuned on.
+     * (written after the rules), C (written before the second round of rules), D (written before the third round),
+     * and the development set the rules were tuned on.
      */
     public static List<Accuracy> accuracy() {
         EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
@@ -79,6 +79,8 @@ public final class EntitiesBenchmark {
         out.add(accuracy(extractor, "held-out part B (written after the rules)", b));
         out.add(accuracy(extractor, "held-out part C (written before the second round of rules)",
                 LabelledUtterance.heldOutPartC()));
+        out.add(accuracy(extractor, "held-out part D (written before the third round of rules)",
+                LabelledUtterance.heldOutPartD()));
         out.add(accuracy(extractor, "development set (tuned on)", LabelledUtterance.bundled()));
         return out;
     }

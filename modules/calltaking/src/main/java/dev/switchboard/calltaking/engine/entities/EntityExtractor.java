@@ -131,6 +131,7 @@ public final class EntityExtractor {
         PeopleCounts.find(t, blocked, ctx, asked.count(), out);
         Suspects.find(t, forDescriptions(t, asks, blocked, out), asked, out);
         Answers.find(t, ctx, asked, out);
+        OtherOccasions.drop(t, out);
         out.sort(Comparator.comparingInt(ExtractedEntity::start).thenComparing(e -> e.type().ordinal()));
         return List.copyOf(out);
     }

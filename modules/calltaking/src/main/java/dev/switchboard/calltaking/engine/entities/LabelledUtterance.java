@@ -32,6 +32,8 @@ public record LabelledUtterance(int id, String source, String speaker, String co
     public static final String HELD_OUT = "heldout-real-call-proxy.jsonl";
     /** Part C of the held-out proxy: written and frozen before the second round of rule changes. */
     public static final String HELD_OUT_C = "heldout-part-c.jsonl";
+    /** Part D of the held-out proxy: written and frozen before the third round of rule changes. */
+    public static final String HELD_OUT_D = "heldout-part-d.jsonl";
 
     public LabelledUtterance {
         source = source == null ? "" : source;
@@ -71,6 +73,11 @@ public record LabelledUtterance(int id, String source, String speaker, String co
     /** Part C of the held-out proxy (never tuned on; see LABELLING.md). */
     public static List<LabelledUtterance> heldOutPartC() {
         return bundled(HELD_OUT_C);
+    }
+
+    /** Part D of the held-out proxy (never tuned on; see LABELLING.md). */
+    public static List<LabelledUtterance> heldOutPartD() {
+        return bundled(HELD_OUT_D);
     }
 
     private static List<LabelledUtterance> bundled(String resource) {

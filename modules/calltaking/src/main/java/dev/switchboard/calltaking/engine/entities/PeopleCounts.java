@@ -60,7 +60,7 @@ final class PeopleCounts {
     /** Words after which "for", "to", "too" before people are a count ("there's for people", "shot to guys"). */
     private static final Set<String> BEFORE_HOMOPHONE = Set.of("theres", "there", "are", "got", "have", "see",
             "saw", "were", "about", "like", "maybe", "and", "with", "its", "only", "shot", "hit", "stabbed",
-            "killed", "found", "has", "had", "hurt", "injured", "dead");
+            "killed", "found", "has", "had", "hurt", "injured", "dead", "uh", "um");
     private static final Set<String> OCCUPATIONS = Set.of("firefighter", "nurse", "doctor", "cop", "officer",
             "deputy", "trooper", "security", "cashier", "clerk", "employee", "student", "teacher", "worker", "driver",
             "guard", "lifeguard", "paramedic", "volunteer", "resident", "tenant", "homeowner", "customer");
@@ -78,12 +78,18 @@ final class PeopleCounts {
     /** Counts of people; {@code asked} is true when the other speaker just asked "how many". */
     static void find(Tokens t, boolean[] blocked, Context ctx, boolean asked, List<ExtractedEntity> out) {
         int before = out.size();
+        // the last group counted and where it ended, for a number that picks part of it a few words on
+        int group = 0;
+        int groupEnd = -1;
         for (int i = 0; i < t.size; i++) {
             if (blocked[i]) {
                 continue;
             }
             int[] span = new int[2];
             String value = at(t, i, span);
+            if (value == null && groupEnd >= 0 && i - groupEnd <= PART_WITHIN) {
+                value = partOf(t, i, group, span);
+            }
             if (value == null) {
                 continue;
             }
@@ -99,6 +105,10 @@ final class PeopleCounts {
             double conf = ctx.hedged(from) ? 0.5 : 0.85;
             out.add(new ExtractedEntity(EntityType.PEOPLE_COUNT, value, t.span(from, j), t.start[from],
                     t.end[j - 1], conf));
+            if (Character.isDigit(value.charAt(0)) && Integer.parseInt(value) >= 2) {
+                group = Integer.parseInt(value);
+                groupEnd = j;
+            }
             i = j - 1;
         }
         if (asked) {
@@ -136,6 +146,10 @@ final class PeopleCounts {
             span[1] = skipAdj(t, i + 4) + 1;
             return "2";
         }
+        if ((w.equals("a") || w.equals("about")) && t.is(i + 1, "dozen") && t.isAny(skipAdj(t, i + 2), PLURAL)) {
+            span[1] = skipAdj(t, i + 2) + 1;
+            return "12";
+        }
         if (w.equals("all") && (n = SpokenNumbers.at(t, i + 1)) != null && n.value() >= 2 && n.value() <= 200) {
             int k = i + 1 + n.tokens();
             if (t.is(k, "of") && t.isAny(k + 1, OF_WHOM)) {
@@ -151,7 +165,8 @@ final class PeopleCounts {
                 || w.equals("bunch") && aBefore(t, i) || w.equals("ton") && aBefore(t, i) || w.equals("tons")
                 || w.equals("lot") && aBefore(t, i) || w.equals("crowd") && aBefore(t, i))
                 && (t.isAny(skipAdj(t, i + 1), PLURAL) || t.is(i + 1, "of") && (t.isAny(skipAdj(t, i + 2), PLURAL)
-                || t.isAny(i + 2, OF_WHOM)))) {
+                || t.isAny(i + 2, OF_WHOM) || t.isAny(skipAdj(t, i + 2), SINGULAR)
+                && !t.isAny(skipAdj(t, i + 2), OCCUPATIONS) && !t.is(skipAdj(t, i + 2) + 1, "of")))) {
             String v = w.equals("several") || w.equals("few") ? "several" : "many";
             if (t.is(i + 1, "of") && t.isAny(i + 2, OF_WHOM)) {
                 span[1] = i + 3;
@@ -177,9 +192,18 @@ final class PeopleCounts {
                 return "1";
             }
         }
+        if (t.isAny(i, DESCRIBING_ADJECTIVES) && t.isAny(i - 1, ARTICLE_DROPPED)) {
+            // "theres thin latino woman", "it was big hispanic guy": a recogniser dropped the "a"
+            int k = skipAdj(t, i);
+            if (k > i && t.isAny(k, SINGULAR) && !t.isAny(k, OCCUPATIONS) && !t.is(k + 1, "of")
+                    && !t.isAny(k + 1, VEHICLE_AFTER) && t.clause[k] == t.clause[i]) {
+                span[1] = k + 1;
+                return "1";
+            }
+        }
         int homophone = homophone(t, i);
         if (homophone > 0) {
-            span[1] = skipAdj(t, i + 1) + 1;
+            span[1] = t.is(i + 1, "of") ? i + 3 : skipAdj(t, i + 1) + 1;
             return String.valueOf(homophone);
         }
         if ((n = SpokenNumbers.at(t, i)) == null || n.value() < 1 || n.value() > 200
@@ -202,6 +226,13 @@ final class PeopleCounts {
         if (t.isAny(next, Set.of("them", "em", "us")) && t.clause[next] == t.clause[i] && n.value() <= 20) {
             // "one them" with the "of" dropped
             span[1] = next + 1;
+            return String.valueOf(n.value());
+        }
+        if (n.value() >= 2 && n.value() <= 20 && t.isAny(k, SINGULAR) && !t.isAny(k, OCCUPATIONS)
+                && t.clause[k] == t.clause[i] && (i == 0 || SpokenNumbers.at(t, i - 1) == null)
+                && !t.is(k + 1, "of") && !t.isAny(k + 1, VEHICLE_AFTER) && !t.is(k + 1, "s")) {
+            // "twelve kid" with a recogniser's dropped plural; "six two big dude" is a height
+            span[1] = k + 1;
             return String.valueOf(n.value());
         }
         if (t.isAny(k, PLURAL) && n.value() >= 2 || n.value() == 1 && t.isAny(k, SINGULAR) && !t.is(k + 1, "of")) {
@@ -233,11 +264,15 @@ final class PeopleCounts {
         return null;
     }
 
-    /** "for people" (4), "to kids" (2), "won guy" (1): a recogniser's spelling of a count before people. */
+    /**
+     * "for people" (4), "to kids" (2), "too of them" (2): a recogniser's spelling of a count before people; the
+     * caller uses the whole span of "of them".
+     */
     private static int homophone(Tokens t, int i) {
         String w = t.word[i];
         int k = skipAdj(t, i + 1);
-        if ((w.equals("for") || w.equals("to") || w.equals("too")) && t.isAny(k, PLURAL) && k <= i + 2
+        boolean ofWhom = t.is(i + 1, "of") && t.isAny(i + 2, OF_WHOM);
+        if ((w.equals("for") || w.equals("to") || w.equals("too")) && (t.isAny(k, PLURAL) && k <= i + 2 || ofWhom)
                 && (i == 0 || t.clause[i - 1] != t.clause[i] || t.isAny(i - 1, BEFORE_HOMOPHONE))) {
             return w.equals("for") ? 4 : 2;
         }
@@ -294,5 +329,58 @@ final class PeopleCounts {
             k++;
         }
         return k;
+    }
+
+    /** Words of a description before a person noun ("thin latino woman"). */
+    private static final Set<String> DESCRIBING_ADJECTIVES = Set.of("white", "black", "asian", "hispanic", "latino",
+            "latina", "caucasian", "african", "big", "skinny", "thin", "heavy", "tall", "short", "heavyset", "stocky",
+            "slim", "chubby", "muscular", "older", "elderly", "young", "old", "little");
+    /** Words after which a recogniser may have dropped the "a" of "a man" ("it was big guy", "theres thin woman"). */
+    private static final Set<String> ARTICLE_DROPPED = Set.of("theres", "was", "saw", "see", "its", "hit", "seen");
+
+    /** How many words after a group's count a number may pick part of it ("three guys, two in the front ..."). */
+    private static final int PART_WITHIN = 12;
+
+    /** Units after which a number is not a count of people ("one in ten minutes", "two floors"). */
+    private static final Set<String> NOT_PEOPLE_AFTER = Set.of("minute", "minutes", "hour", "hours", "year", "years",
+            "month", "months", "day", "days", "week", "weeks", "foot", "feet", "mile", "miles", "dollars", "am", "pm",
+            "oclock", "percent", "times", "inches", "floor", "floors", "story", "stories", "degrees", "block",
+            "blocks", "hundred", "thousand", "or", "and", "to", "more", "of", "time", "second", "seconds", "shot",
+            "shots", "car", "cars", "way", "thing", "things", "ft", "cm", "inch");
+    private static final Set<String> PART_VERBS = Set.of("had", "has", "got", "pulled", "grabbed", "took", "ran",
+            "was", "is", "in", "on", "with", "hes", "shes", "ones", "s", "went", "jumped", "kept", "stayed",
+            "stabbed", "shot", "hit", "held", "pointed");
+
+    /**
+     * A bare number that picks some of a group already counted: "three guys, two in the front seat, one in the
+     * back", "two of them ran in and one had a knife" ("one's a kid" counts on "a kid"). Only a number smaller than
+     * the group, followed by what the part did or where it is.
+     */
+    private static String partOf(Tokens t, int i, int group, int[] span) {
+        if (group < 2) {
+            return null;
+        }
+        int value;
+        int next;
+        if (t.is(i, "ones") || t.is(i, "won") && t.isAny(i + 1, PART_VERBS)) {
+            value = 1;
+            next = i + 1;
+        } else {
+            SpokenNumbers.Read n = SpokenNumbers.at(t, i);
+            if (n == null || t.isNumber(i)) {
+                return null;
+            }
+            value = n.value();
+            next = i + n.tokens();
+        }
+        if (value < 1 || value >= group || t.isAny(next, NOT_PEOPLE_AFTER) || !t.isAny(next, PART_VERBS)
+                && !t.is(i, "ones") || t.isAny(i - 1, NOT_A_COUNT_BEFORE_ONE) || t.is(i - 1, "of")
+                || t.is(next, "a") || t.is(next + 1, "a") && t.isAny(next, Set.of("is", "s", "was"))) {
+            // "one is a child" counts on "a child"
+            return null;
+        }
+        span[0] = i;
+        span[1] = next;
+        return String.valueOf(value);
     }
 }

@@ -32,12 +32,27 @@ final class SpokenNumbers {
     record Read(int value, int tokens) {
     }
 
+    /**
+     * A number word as written, or as a recogniser writes it with a stray plural ("sevens", "twelves", "twentys"
+     * for "seven", "twelve", "twenty"); other words unchanged. Only words of four letters or more: "ones" and
+     * "tens" say something else.
+     */
+    static String unplural(String w) {
+        if (w.length() >= 5 && w.charAt(w.length() - 1) == 's') {
+            String base = w.substring(0, w.length() - 1);
+            if (UNITS.containsKey(base) || TENS.containsKey(base)) {
+                return base;
+            }
+        }
+        return w;
+    }
+
     /** The number starting at token {@code i}, or null. Digits ("21") or English words up to the hundreds. */
     static Read at(Tokens t, int i) {
         if (i >= t.size) {
             return null;
         }
-        String w = t.word[i];
+        String w = unplural(t.word[i]);
         if (t.isNumber(i)) {
             if (w.length() > 6) {
                 return null;
@@ -62,12 +77,12 @@ final class SpokenNumbers {
                 j++;
             }
         }
-        String x = t.at(j);
+        String x = unplural(t.at(j));
         if (TENS.containsKey(x) && (j == i || joined(t, j))) {
             total += TENS.get(x);
             j++;
             any = true;
-            String y = t.at(j);
+            String y = unplural(t.at(j));
             Integer u = UNITS.get(y);
             if (u != null && u > 0 && u < 10 && joined(t, j)) {
                 total += u;
@@ -92,7 +107,7 @@ final class SpokenNumbers {
 
     /** The single digit a word stands for ("oh" is 0), or -1. */
     static int digit(String w) {
-        Integer d = DIGITS.get(w);
+        Integer d = DIGITS.get(unplural(w));
         return d == null ? -1 : d;
     }
 
@@ -116,11 +131,11 @@ final class SpokenNumbers {
 
     /** A number word as a plain number ("one" 1, "twenty" 20) or -1, without looking at the next token. */
     static int word(String w) {
-        Integer u = UNITS.get(w);
+        Integer u = UNITS.get(unplural(w));
         if (u != null) {
             return u;
         }
-        Integer t = TENS.get(w);
+        Integer t = TENS.get(unplural(w));
         return t == null ? -1 : t;
     }
 

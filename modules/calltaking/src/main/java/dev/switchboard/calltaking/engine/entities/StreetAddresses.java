@@ -60,6 +60,11 @@ final class StreetAddresses {
             "gate", "platform", "level", "ward", "bed", "the", "about", "like", "maybe", "around", "over", "under",
             "than", "of", "only", "just", "every", "at", "is", "plate", "tag", "license", "hwy", "us", "sr",
             "county", "state");
+    /** Words that are not streets beside an ordinal ("at home and third floor", "at work and fourth period"). */
+    private static final Set<String> NOT_A_STREET = Set.of("home", "work", "school", "church", "here", "there",
+            "inside", "outside", "upstairs", "downstairs", "house", "bed", "lunch", "dinner", "least", "once",
+            "night", "first", "last", "floor", "grade", "time", "place", "row", "period", "shift", "story",
+            "person", "one", "degree", "base", "gear", "try", "round");
     private static final Set<String> INTERSECTION_LEAD = Set.of("at", "on", "of", "near", "by", "corner",
             "intersection", "between", "to", "off");
 
@@ -209,6 +214,15 @@ final class StreetAddresses {
         return null;
     }
 
+    /** A lower-case word that may name a street beside an ordinal one: letters only, not a common word. */
+    private static boolean plainName(Tokens t, boolean[] blocked, int k) {
+        if (k >= t.size || blocked[k] || t.isNumber(k) || NOT_A_NAME.contains(t.word[k]) || t.word[k].length() < 3
+                || t.isAny(k, ORDINAL_WORDS) || t.isAny(k, NOT_A_STREET)) {
+            return false;
+        }
+        return t.word[k].chars().allMatch(Character::isLetter);
+    }
+
     /** "3rd", "42nd", "fifth": the end of an ordinal at {@code k}, or {@code k}. */
     private static int ordinalAt(Tokens t, int k) {
         if (t.isNumber(k) && t.word[k].length() <= 3 && t.isAny(k + 1, ORDINAL_SUFFIX)
@@ -223,6 +237,13 @@ final class StreetAddresses {
     private static int intersection(Tokens t, boolean[] blocked, int i, List<ExtractedEntity> out) {
         int[] aEnd = new int[1];
         String a = streetName(t, blocked, i, aEnd, false);
+        boolean led = t.isAny(i - 1, INTERSECTION_LEAD);
+        if (a == null && led && plainName(t, blocked, i) && t.is(i + 1, "and") && ordinalAt(t, i + 2) > i + 2
+                && !t.isAny(i + 2, Set.of("first", "second")) && !t.isAny(i + 3, NOT_A_STREET)) {
+            // "at maple and fourth" as a recogniser writes it, without capitals
+            a = title(t, i, i + 1);
+            aEnd[0] = i + 1;
+        }
         if (a == null || aEnd[0] >= t.size || !t.isAny(aEnd[0], Set.of("and", "at")) && !t.gap(aEnd[0] - 1,
                 aEnd[0]).contains("&") || t.gap(aEnd[0] - 1, aEnd[0]).contains(".")) {
             return -1;
@@ -230,6 +251,12 @@ final class StreetAddresses {
         int b0 = t.isAny(aEnd[0], Set.of("and", "at")) ? aEnd[0] + 1 : aEnd[0];
         int[] bEnd = new int[1];
         String b = streetName(t, blocked, b0, bEnd, false);
+        if (b == null && led && ordinalAt(t, i) > i && !t.isAny(i, Set.of("first", "second"))
+                && plainName(t, blocked, b0)) {
+            // "at third and market"
+            b = title(t, b0, b0 + 1);
+            bEnd[0] = b0 + 1;
+        }
         if (b == null) {
             return -1;
         }
@@ -237,7 +264,6 @@ final class StreetAddresses {
                 || ordinalAt(t, i) > i;
         boolean bStrong = b.contains(" ") && SUFFIX.containsValue(b.substring(b.lastIndexOf(' ') + 1))
                 || ordinalAt(t, b0) > b0;
-        boolean led = t.isAny(i - 1, INTERSECTION_LEAD);
         if (!(aStrong && bStrong || (aStrong || bStrong) && led)) {
             return -1;
         }

@@ -48,7 +48,8 @@ final class Suspects {
             Map.entry("trench coat", "coat"), Map.entry("sweat shirt", "sweatshirt"), Map.entry("top", "top"),
             Map.entry("jackets", "jacket"), Map.entry("hats", "hat"), Map.entry("caps", "cap"),
             Map.entry("button down", "shirt"), Map.entry("tights", "tights"), Map.entry("purse", "purse"),
-            Map.entry("bag", "bag"), Map.entry("jacket's", "jacket"));
+            Map.entry("bag", "bag"), Map.entry("jacket's", "jacket"), Map.entry("bathrobe", "bathrobe"),
+            Map.entry("sweatpant", "sweatpants"), Map.entry("sneaker", "sneakers"), Map.entry("pant", "pants"));
     /** Words between a colour and a garment that the value leaves out ("green army jacket" is a green jacket). */
     private static final Set<String> GARMENT_STYLE = Set.of("army", "leather", "denim", "jean", "puffer", "rain",
             "hooded", "baseball", "winter", "work", "zip", "zipup", "button", "long", "short", "sleeve", "sleeved",
@@ -56,7 +57,7 @@ final class Suspects {
             "neon", "graphic", "tight", "baggy", "ripped", "torn", "dirty", "big", "little", "puffy", "windbreaker",
             "colored", "coloured", "football", "sports", "running", "tennis", "skinny", "high", "top", "low",
             "zippered", "hoody", "motorcycle", "trucker", "snapback", "flat", "brimmed", "cowboy", "biker", "up",
-            "down");
+            "down", "surgical", "medical", "ski", "face", "hospital", "fuzzy", "fluffy", "plastic", "paper");
     private static final Set<String> NOT_WORN = Set.of("gas", "oxygen", "life", "safety", "car", "sleeping",
             "garbage", "trash", "plastic", "body", "shopping", "grocery", "air", "tea", "bean", "punching");
     private static final Map<String, String> FEATURES = Map.ofEntries(
@@ -451,7 +452,20 @@ final class Suspects {
     /** True when token {@code i} stands in a comma-separated description list after a person word. */
     private static boolean listed(Tokens t, int i, Found f) {
         return t.gapBefore(i).strip().equals(",") && (f.first >= 0 || nearDescribed(t, i, 8))
-                || f.inAnswerList(t, i);
+                || f.inAnswerList(t, i) || unpunctuatedList(t, i, f);
+    }
+
+    /**
+     * A recogniser writes no commas: "hispanic male short stocky" lists as "Hispanic male, short, stocky" does
+     * when the word follows the description so far, or the person noun right after it.
+     */
+    private static boolean unpunctuatedList(Tokens t, int i, Found f) {
+        if (f.first < 0 || i == 0 || !t.gapBefore(i).isBlank()) {
+            return false;
+        }
+        String before = t.word[i - 1];
+        return f.last == i || f.last == i - 1 && (PERSON_NOUNS.contains(before) || GENDER.containsKey(before)
+                && !before.equals("his") && !before.equals("her"));
     }
 
     private static boolean nearDescribed(Tokens t, int i, int back) {
@@ -518,12 +532,19 @@ final class Suspects {
             f.at(i, end, true);
             return end;
         }
-        // "about five ten", "he's six two": feet and inches without the units
+        // "about five ten", "he's six two": feet and inches without the units; "six too" as a recogniser writes it
         SpokenNumbers.Read m = SpokenNumbers.at(t, u);
+        if (m == null && t.isAny(u, Set.of("too", "ate"))) {
+            m = new SpokenNumbers.Read(t.is(u, "too") ? 2 : 8, 1);
+        }
+        String before = i > 0 ? t.word[i - 1] : "";
+        boolean afterPerson = t.gapBefore(i).isBlank() && (PERSON_NOUNS.contains(before)
+                || GENDER.containsKey(before) && !before.equals("his") && !before.equals("her") || f.last == i);
         if (n.value() >= 4 && n.value() <= 6 && n.tokens() == 1 && m != null && m.tokens() == 1 && m.value() < 12
                 && !t.isNumber(i) && !t.isAny(u + 1, UNITS) && !t.isAny(u + 1, PeopleCounts.PLURAL)
                 && (t.isAny(i - 1, Set.of("about", "like", "maybe", "around", "hes", "shes", "is", "was",
-                "roughly", "approximately")) || (describing || listed(t, i, f)) && !t.gapBefore(i).isBlank())) {
+                "roughly", "approximately")) || (describing || listed(t, i, f)) && !t.gapBefore(i).isBlank()
+                || afterPerson)) {
             f.height = n.value() + " ft " + m.value();
             f.at(i, u + 1, true);
             return u + 1;
