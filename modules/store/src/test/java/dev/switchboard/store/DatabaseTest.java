@@ -20,7 +20,7 @@ class DatabaseTest {
      * The newest of store's own migrations (V1 init, V5 recordings, V22 recordings in the database); other modules'
      * are not on this classpath.
      */
-    private static final int STORE_SCHEMA = 23;
+    private static final int STORE_SCHEMA = 25;
 
     @TempDir
     Path tmp;
