@@ -12,18 +12,21 @@ import java.util.Locale;
  * @param boostBeta    scale of the log ratio of domain to general word probability; 0 for no first-pass boost
  * @param maxBoost     largest first-pass cost reduction of a word, in nats
  * @param latticeBeam  the decoder's lattice beam; the model's own is 2.0
+ * @param beam         the decoder's search beam; 0 keeps the model's own (10.0)
+ * @param maxActive    most states the decoder keeps per frame; 0 keeps the model's own (3000)
  * @param alternatives n-best list length; 0 for no second pass (the recogniser's own best with its confidences)
  * @param lmWeight     weight of the dispatch model in the second pass
  * @param wordBonus    per-word bonus in the second pass
  */
-public record Adaptation(String name, double boostBeta, double maxBoost, double latticeBeam, int alternatives,
+public record Adaptation(String name, double boostBeta, double maxBoost, double latticeBeam, double beam,
+                         int maxActive, int alternatives,
                          double lmWeight, double wordBonus) {
 
     /** The model as Vosk ships it: the baseline the adaptation is measured against. */
-    public static final Adaptation NONE = new Adaptation("plain", 0, 0, 2.0, 0, 0, 0);
+    public static final Adaptation NONE = new Adaptation("plain", 0, 0, 2.0, 0, 0, 0, 0, 0);
 
     /** What the call console, {@code speech transcribe} and the bench use. */
-    public static final Adaptation DISPATCH = new Adaptation("dispatch", 2.0, 5.0, 6.0, 30, 0.3, 0.0);
+    public static final Adaptation DISPATCH = new Adaptation("dispatch", 2.0, 5.0, 6.0, 0, 0, 30, 0.3, 0.0);
 
     /** Whether the second pass runs. */
     public boolean rescores() {
@@ -37,7 +40,8 @@ public record Adaptation(String name, double boostBeta, double maxBoost, double 
 
     /** Everything that changes the extracted model, for its completion marker. */
     String modelSignature() {
-        return String.format(Locale.ROOT, "lattice-beam=%.2f boost=%.3f/%.3f", latticeBeam, boostBeta, maxBoost);
+        return String.format(Locale.ROOT, "lattice-beam=%.2f beam=%.2f max-active=%d boost=%.3f/%.3f", latticeBeam,
+                beam, maxActive, boostBeta, maxBoost);
     }
 
     /** Short description for figures. */
