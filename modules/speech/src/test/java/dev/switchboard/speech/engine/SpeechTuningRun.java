@@ -35,7 +35,8 @@ import org.vosk.Recognizer;
  *
  * <p>Runs only when asked, a minute or two a setting:
  * {@code mvn -B -q -o -pl modules/speech -am test -Dcheckstyle.skip -Dtest=SpeechTuningRun
- * -Dsurefire.failIfNoSpecifiedTests=false -Dspeech.tune=true}; optional {@code -Dspeech.tune.decoders=6/0/0/30;4/0/0/15}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dspeech.tune=true}; optional
+ * {@code -Dspeech.tune.decoders=6/0/0/30;4/0/0/15}
  * (lattice beam / beam / max-active / n-best length, 0 for the model's own), {@code -Dspeech.tune.weights=0.2,0.3},
  * {@code -Dspeech.tune.bonuses=0,0.5}, {@code -Dspeech.tune.voices=espeak}, {@code -Dspeech.tune.plain=false} (no
  * plain decode, so no timing ratio), {@code -Dspeech.tune.errors=0.3,0} (the misheard sentences at that pair).
