@@ -103,11 +103,11 @@ public final class SpeechBenchmark {
             return String.format(Locale.ROOT, "Held-out sentences (%d words, frozen, never tuned on), %s: WER %.1f %% "
                     + "(target <= 10 %%) %s, safety keywords %.1f %% (%d of %d; target >= 95 %%) %s; plain model: WER "
                     + "%.1f %%, keywords %.1f %%%n  RTF over %.1f s, %d runs: min %.3f, median %.3f, max %.3f "
-                    + "(target <= 0.25) %s", adapted.score().referenceWords(), voice, adapted.werPercent(),
-                    verdict(adapted.werPercent() <= 10), adapted.keywordRecallPercent(), adapted.keywordsHeard(),
-                    adapted.keywords(), verdict(adapted.keywordRecallPercent() >= 95), plain.werPercent(),
-                    plain.keywordRecallPercent(), adapted.audioSeconds(), r.length, r[0], r[r.length / 2],
-                    r[r.length - 1], verdict(r[r.length / 2] <= 0.25));
+                    + "(target <= 0.25) %s; plain model %.3f in the same run", adapted.score().referenceWords(), voice,
+                    adapted.werPercent(), verdict(adapted.werPercent() <= 10), adapted.keywordRecallPercent(),
+                    adapted.keywordsHeard(), adapted.keywords(), verdict(adapted.keywordRecallPercent() >= 95),
+                    plain.werPercent(), plain.keywordRecallPercent(), adapted.audioSeconds(), r.length, r[0],
+                    r[r.length / 2], r[r.length - 1], verdict(r[r.length / 2] <= 0.25), plain.realTimeFactor());
         }
     }
 

@@ -116,6 +116,12 @@ public final class VoskModelCache {
         if (adaptation.latticeBeam() != Adaptation.NONE.latticeBeam()) {
             options += String.format(Locale.ROOT, "--lattice-beam=%.1f%n", adaptation.latticeBeam());
         }
+        if (adaptation.beam() > 0) {
+            options += String.format(Locale.ROOT, "--beam=%.1f%n", adaptation.beam());
+        }
+        if (adaptation.maxActive() > 0) {
+            options += String.format(Locale.ROOT, "--max-active=%d%n", adaptation.maxActive());
+        }
         return options;
     }
 
