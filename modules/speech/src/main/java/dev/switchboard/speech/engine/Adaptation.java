@@ -26,11 +26,12 @@ public record Adaptation(String name, double boostBeta, double maxBoost, double 
     public static final Adaptation NONE = new Adaptation("plain", 0, 0, 2.0, 0, 0, 0, 0, 0);
 
     /**
-     * What the call console, {@code speech transcribe} and the bench use. Lattice beam 5 with at most 1,500 active
-     * states and 20 alternatives cost the same CPU as the plain model on the tuning sentences, where lattice beam 6,
-     * 3,000 states and 30 alternatives cost 1.2 times as much for 0.5 points less espeak-ng WER (14.4 against 14.9 %).
+     * What the call console, {@code speech transcribe} and the bench use: lattice beam 6 and 30 alternatives with the
+     * model's own search beam and active states. A cheaper setting (lattice beam 5, at most 1,500 active states, 20
+     * alternatives) was tried: on the quiet machine it took no less CPU on the tuning sentences (MaryTTS CPU
+     * real-time factor 0.315 against 0.293) and cost espeak-ng 0.5 points of WER, so it was not kept.
      */
-    public static final Adaptation DISPATCH = new Adaptation("dispatch", 2.0, 5.0, 5.0, 0, 1500, 20, 0.3, 0.0);
+    public static final Adaptation DISPATCH = new Adaptation("dispatch", 2.0, 5.0, 6.0, 0, 0, 30, 0.3, 0.0);
 
     /** Whether the second pass runs. */
     public boolean rescores() {

@@ -55,15 +55,14 @@ class VoskModelCacheTest {
         assertThat(dispatch.getFileName().toString()).isEqualTo("model-en-us-0.3.45-dispatch");
         // The model's own options come first; Kaldi takes the last value of an option, so the additions win.
         assertThat(dispatch.resolve("conf/model.conf")).content().contains("--frames-per-chunk=9")
-                .endsWith("--lattice-beam=5.0\n--max-active=1500\n");
-        assertThat(plain.resolve("conf/model.conf")).content().doesNotContain("lattice-beam=5")
-                .doesNotContain("max-active=1500");
+                .endsWith("--lattice-beam=6.0\n").doesNotContain("--max-active=0").doesNotContain("--beam=0");
+        assertThat(plain.resolve("conf/model.conf")).content().doesNotContain("lattice-beam=6");
         // Same layout and size, other arc costs.
         byte[] before = Files.readAllBytes(plain.resolve("graph/Gr.fst"));
         byte[] after = Files.readAllBytes(dispatch.resolve("graph/Gr.fst"));
         assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);
         assertThat(dispatch.resolve(VoskModelCache.MARKER)).content().contains(
-                "lattice-beam=5.00 beam=0.00 max-active=1500 boost=2.000/5.000 corpus=");
+                "lattice-beam=6.00 beam=0.00 max-active=0 boost=2.000/5.000 corpus=");
         // Dispatch words cost less in the first pass, by at most 5 nats; a word dispatchers never say is untouched.
         List<String> probe = List.of("breathing", "knife", "unconscious", "baby", "saxophone", "giraffe");
         Map<String, Float> plainCost = UnigramBoost.unigramCosts(plain.resolve("graph/Gr.fst"), probe);
