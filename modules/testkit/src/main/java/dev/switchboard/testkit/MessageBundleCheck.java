@@ -19,13 +19,18 @@ import java.util.stream.Stream;
 
 /**
  * Keeps a module's {@code messages.properties} and its code in step: every key the code names exists,
- * and every key in the file is used.
+ * every key in the file is used, and no text with arguments has a lone apostrophe (a {@link java.text.MessageFormat}
+ * pattern drops it and shows everything up to the next one as written, placeholders included: "scenario's time
+ * targets ... {0}" showed as "scenarios time targets ... {0}").
  *
  * <p>A key counts as used when it appears as a whole Java string literal ({@code "shell.login.title"})
  * or as a {@code %shell.login.title} resource reference in FXML. Keys built at run time by
  * concatenation are not seen; name each key in full so that tools and readers can find it.
  */
 public final class MessageBundleCheck {
+
+    /** A placeholder of a {@link java.text.MessageFormat} pattern: {@code {0}}, {@code {1,number}}. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d");
 
     /** What a message key looks like: lower-case start, at least one dot. */
     public static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+");
@@ -44,8 +49,16 @@ public final class MessageBundleCheck {
      * @throws AssertionError listing missing keys with the files that name them and unused keys
      */
     public static void assertKeysMatch(Path sourceRoot, Path propertiesFile, String keyPrefix) {
-        Set<String> defined = readKeys(propertiesFile);
+        Properties texts = read(propertiesFile);
+        Set<String> defined = new TreeSet<>(texts.stringPropertyNames());
         Map<String, Set<String>> referenced = referencedKeys(sourceRoot);
+        Set<String> loneQuotes = new TreeSet<>();
+        for (String key : defined) {
+            String text = texts.getProperty(key);
+            if (PLACEHOLDER.matcher(text).find() && text.replace("''", "").indexOf('\'') >= 0) {
+                loneQuotes.add(key);
+            }
+        }
 
         Map<String, Set<String>> missing = new TreeMap<>();
         String prefix = keyPrefix + ".";
@@ -57,7 +70,7 @@ public final class MessageBundleCheck {
         Set<String> unused = new TreeSet<>(defined);
         unused.removeAll(referenced.keySet());
 
-        if (missing.isEmpty() && unused.isEmpty()) {
+        if (missing.isEmpty() && unused.isEmpty() && loneQuotes.isEmpty()) {
             return;
         }
         StringBuilder report = new StringBuilder("Message keys of " + propertiesFile + " and the code under "
@@ -71,17 +84,22 @@ public final class MessageBundleCheck {
             report.append("\nUnused in ").append(propertiesFile.getFileName()).append(':');
             unused.forEach(key -> report.append("\n  ").append(key));
         }
+        if (!loneQuotes.isEmpty()) {
+            report.append("\nTexts with arguments whose apostrophe would vanish (write it twice: '') in ")
+                    .append(propertiesFile.getFileName()).append(':');
+            loneQuotes.forEach(key -> report.append("\n  ").append(key));
+        }
         throw new AssertionError(report.toString());
     }
 
-    private static Set<String> readKeys(Path propertiesFile) {
+    private static Properties read(Path propertiesFile) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + propertiesFile, e);
         }
-        return new TreeSet<>(properties.stringPropertyNames());
+        return properties;
     }
 
     /** Every key-shaped literal or reference under {@code sourceRoot}, with the files (relative) naming it. */

@@ -26,6 +26,8 @@ class MessageBundleCheckTest {
                 .hasMessageContaining("demo.greeting.helo  (used in Broken.java)")
                 .hasMessageContaining("demo.form.title  (used in " + Path.of("forms", "Form.fxml") + ")")
                 .hasMessageContaining("Unused in messages.properties:\n  demo.greeting.unused")
+                .hasMessageContaining("apostrophe would vanish (write it twice: '') in messages.properties:\n"
+                        + "  demo.greeting.named")
                 .hasMessageNotContaining("demo.greeting.hello");
     }
 

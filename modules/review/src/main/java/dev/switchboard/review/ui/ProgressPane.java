@@ -38,6 +38,7 @@ final class ProgressPane extends BorderPane {
         scroll.setFitToWidth(true);
         setCenter(scroll);
         model.pointsProperty().addListener((obs, old, now) -> draw());
+        draw();
     }
 
     private void draw() {

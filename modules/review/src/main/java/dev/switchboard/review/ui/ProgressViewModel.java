@@ -84,14 +84,15 @@ public final class ProgressViewModel {
         return targets;
     }
 
-    /** Fills the trainee choice (just the viewer for a trainee) and loads the first. */
+    /** Fills the trainee choice (everyone with a recorded call; just the viewer for a trainee) and loads the first. */
     public void refresh() {
         BackgroundTask.wrap(() -> {
             if (!service.seesEveryone()) {
                 return List.of(new Trainee(service.viewer().id(), service.viewer().displayName()));
             }
             Set<Trainee> seen = new LinkedHashSet<>();
-            for (SessionRow r : service.list(SessionQuery.all(SessionQuery.MAX_LIMIT)
+            // Progress is drawn from calls: someone who only ran control-room exercises has nothing to show.
+            for (SessionRow r : service.list(SessionQuery.all(SessionQuery.MAX_LIMIT).withKind("call")
                     .sortedBy(SortColumn.TRAINEE, false))) {
                 seen.add(new Trainee(r.trainee(), r.traineeName()));
             }

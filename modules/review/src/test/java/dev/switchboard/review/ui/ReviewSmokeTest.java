@@ -3,14 +3,18 @@ package dev.switchboard.review.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.core.account.Account;
+import dev.switchboard.core.id.SessionId;
+import dev.switchboard.core.id.UserId;
 import dev.switchboard.review.engine.Fixture;
 import dev.switchboard.review.engine.ReviewService;
 import dev.switchboard.review.model.Note;
 import dev.switchboard.review.model.SessionRow;
 import dev.switchboard.review.model.Targets;
+import dev.switchboard.store.session.SessionSummary;
 import dev.switchboard.testkit.HeadlessFx;
 import dev.switchboard.uikit.TaskRunner;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -18,9 +22,11 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -149,6 +155,26 @@ class ReviewSmokeTest {
         waitUntil(() -> robot.lookup("#review-note-add").tryQuery().isPresent());
         assertThat(((Button) find("#review-note-add")).isDisabled()).isTrue();
         assertThat(((Button) find("#review-play")).isDisabled()).isFalse();
+    }
+
+    @Test
+    void progressOffersTheTraineesWithCallsAndStatesItsTargetsInFull() {
+        // Someone whose name sorts first but who only ran a control-room exercise: no calls, so no progress to draw.
+        f.sessions.insert(new SessionSummary(new SessionId("city-abe-1"), new UserId("u-abe"), "Abe Jiro",
+                "control-room", "Control room, free run", Instant.parse("2025-02-21T09:00:00Z"), null, "running",
+                null));
+        show(Fixture.SUPERVISOR);
+        TabPane tabs = find(".sb-review");
+        HeadlessFx.runOnFx(() -> tabs.getSelectionModel().select(1));
+        HeadlessFx.waitForFx();
+        ComboBox<ProgressViewModel.Trainee> trainee = find("#review-progress-trainee");
+        waitUntil(() -> !trainee.getItems().isEmpty());
+        assertThat(trainee.getItems()).extracting(ProgressViewModel.Trainee::name)
+                .containsExactly("Aiko Tanaka", "Ben Okada");
+        assertThat(trainee.getValue().name()).isEqualTo("Aiko Tanaka");
+        assertThat(robot.lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .anyMatch(t -> t.contains("its own scenario's time targets")
+                        && t.matches("(?s).*Score target ≥ \\d+\\.$"));
     }
 
     private static void waitUntil(BooleanSupplier condition) {
