@@ -18,7 +18,6 @@ import dev.switchboard.store.session.RecordingSeals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,11 +116,11 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                     // The recording's fingerprint: shown by the recording check, not as a moment of the call.
                     return;
                 } else {
-                    add(lastMs, TimelineKind.OTHER, e, type + " " + e.payload());
+                    add(lastMs, TimelineKind.OTHER, e, Words.sentence(type));
                 }
             } catch (JsonProcessingException | RuntimeException ex) {
                 LOG.warn("Session {} entry {} ({}) does not parse: {}", e.session(), e.seq(), type, ex.getMessage());
-                add(lastMs, TimelineKind.OTHER, e, type + " " + e.payload());
+                add(lastMs, TimelineKind.OTHER, e, Words.sentence(type) + " (this entry could not be read)");
             }
         }
 
@@ -211,7 +210,7 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                     CallLog.Interrupted i = JSON.readValue(json, CallLog.Interrupted.class);
                     add(i.lastMs(), TimelineKind.CALL, e, "The call was interrupted: " + i.detail());
                 }
-                default -> add(lastMs, TimelineKind.OTHER, e, type + " " + json);
+                default -> add(lastMs, TimelineKind.OTHER, e, Words.sentence(type));
             }
         }
 
@@ -252,8 +251,23 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                      "city.recommendation.rejected", "city.recommendation.edited", "city.autopilot.changed",
                      "city.evacuation.ordered", "city.unit.stood_down" ->
                         add(at, TimelineKind.COMMAND, e, Words.command(type, n));
-                default -> add(at, TimelineKind.OTHER, e, Words.sentence(type.substring("city.".length())) + ": "
-                        + compact(n));
+                case "city.simulation.started" -> add(at, TimelineKind.OTHER, e, Words.controlRoomStarted(n));
+                case "city.simulation.ended" -> add(at, TimelineKind.OTHER, e, "Control room stopped");
+                case "city.scenario.started" -> add(at, TimelineKind.INCIDENT, e, "Crisis started: "
+                        + n.path("title").asText());
+                case "city.scenario.event" -> {
+                    String note = n.path("note").asText("");
+                    add(at, TimelineKind.INCIDENT, e, "Crisis event: "
+                            + (note.isBlank() ? Words.state(n.path("type").asText()) : note));
+                }
+                case "city.recommendation.made" -> add(at, TimelineKind.COMMAND, e, Words.recommended(n));
+                case "city.patient.transported" -> add(at, TimelineKind.UNIT, e, Words.unit(n.path("unit").asText())
+                        + " is taking a patient from " + n.path("incident").asText() + " to hospital");
+                case "city.patient.delivered" -> add(at, TimelineKind.UNIT, e, Words.unit(n.path("unit").asText())
+                        + " brought a patient from " + n.path("incident").asText() + " to hospital");
+                case "city.call.units_awaited" -> add(at, TimelineKind.DISPATCH, e, n.path("incident").asText()
+                        + " waits for a free " + Words.units(strings(n.path("types"))));
+                default -> add(at, TimelineKind.OTHER, e, Words.sentence(type.substring("city.".length())));
             }
         }
 
@@ -296,19 +310,9 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
         return s == null || s.isBlank();
     }
 
-    private static String compact(JsonNode n) {
-        StringBuilder b = new StringBuilder();
-        Iterator<Map.Entry<String, JsonNode>> fields = n.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            if (f.getValue().isNull()) {
-                continue;
-            }
-            if (!b.isEmpty()) {
-                b.append(", ");
-            }
-            b.append(f.getKey()).append('=').append(f.getValue().isTextual() ? f.getValue().asText() : f.getValue());
-        }
-        return b.toString();
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
     }
 }

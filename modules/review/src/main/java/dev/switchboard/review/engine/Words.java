@@ -159,6 +159,30 @@ final class Words {
         };
     }
 
+    /** "Control room started on Tokyo: 20,000 sensor events a tick, seed 42, AI coordinator, autopilot off". */
+    static String controlRoomStarted(JsonNode n) {
+        String pack = n.path("pack").asText("");
+        String city = pack.isEmpty() ? "" : " on " + Character.toUpperCase(pack.charAt(0)) + pack.substring(1);
+        String coordinator = switch (n.path("coordinator").asText("")) {
+            case "llm" -> "AI coordinator (rules when offline)";
+            case "rules" -> "rules coordinator";
+            default -> "coordinator " + n.path("coordinator").asText("");
+        };
+        return String.format(Locale.ROOT, "Control room started%s: %,d sensor events a tick, seed %d, %s, autopilot %s",
+                city, n.path("eventsPerTick").asLong(), n.path("seed").asLong(), coordinator,
+                n.path("autopilot").asBoolean() ? "on" : "off");
+    }
+
+    /** A recommendation as it was offered: "Recommended: send Fire 01 to INC-0001, about 20 min away". */
+    static String recommended(JsonNode n) {
+        String unit = n.path("unit").asText("");
+        if (unit.isEmpty() || n.path("unit").isNull()) {
+            return "Recommended: " + n.path("command").asText("");
+        }
+        return "Recommended: send " + unit(unit) + " to " + n.path("incident").asText() + ", about "
+                + minutes(n.path("etaSeconds").asLong()) + " away";
+    }
+
     /** A code such as "unit.stood_down" as words: "Unit stood down". */
     static String sentence(String code) {
         String words = code.replace('.', ' ').replace('_', ' ').toLowerCase(Locale.ROOT).strip();

@@ -182,7 +182,7 @@ final class ReviewView implements WorkspaceView {
         TextField minMinutes = field(model.minMinutesProperty(), "review.filter.minMinutes", null);
         TextField maxMinutes = field(model.maxMinutesProperty(), "review.filter.maxMinutes", null);
         for (TextField f : new TextField[] {minScore, maxScore, minMinutes, maxMinutes}) {
-            f.setPrefColumnCount(5);
+            f.setPrefColumnCount(8);
         }
         TextField search = field(model.transcriptProperty(), "review.filter.transcript", "review-search");
         search.setPrefColumnCount(18);
@@ -206,12 +206,13 @@ final class ReviewView implements WorkspaceView {
         filters.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("review-list");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setItems(model.rows());
         table.setPlaceholder(new Label(Text.get("review.list.empty")));
         TableColumn<SessionRow, String> traineeCol = Tables.column(Text.get("review.col.trainee"),
                 SessionRow::traineeName, 160);
         TableColumn<SessionRow, String> kindCol = Tables.column(Text.get("review.col.kind"), r -> kindText(r.kind()),
-                90);
+                170);
         TableColumn<SessionRow, String> titleCol = Tables.column(Text.get("review.col.title"), SessionRow::title, 240);
         TableColumn<SessionRow, String> dateCol = Tables.column(Text.get("review.col.date"),
                 r -> WHEN.format(r.startedAt().atZone(ZoneId.systemDefault())), 140);
