@@ -295,13 +295,14 @@ public final class WorkstationWindow {
                 .onFailure(error -> LOG.warn("Background services did not start", error))
                 .executeWith(tasks);
         Workstation opened = workstation;
-        // The status bar says "speech warming up" until the voice and the recogniser are loaded; then it says so.
-        BackgroundTask.wrap(() -> opened.speech().awaitWarmUp(3, java.util.concurrent.TimeUnit.MINUTES)
-                ? SystemStatus.read(opened, false) : null).onSuccess(status -> {
-            if (status != null && statusBar != null && workstation == opened) {
-                statusBar.update(status);
-            }
-        }).onFailure(error -> LOG.debug("Speech status not refreshed", error)).executeWith(tasks);
+        // The status bar says "speech warming up" until the voice and the recogniser are loaded, then says so, however
+        // long the loading took (a fixed wait of 3 minutes left it saying "warming up" on a busy machine).
+        opened.speech().warmUpEnded().thenRun(() -> Platform.runLater(() -> BackgroundTask.wrap(
+                () -> SystemStatus.read(opened, false)).onSuccess(status -> {
+                    if (statusBar != null && workstation == opened) {
+                        statusBar.update(status);
+                    }
+                }).onFailure(error -> LOG.debug("Speech status not refreshed", error)).executeWith(tasks)));
         SystemStatus initial = SystemStatus.forStatusBar(workstation);
         statusBar = new StatusBar(account, workstation.simClock(), initial, databaseInUse());
         Map<Class<?>, Object> services = new java.util.HashMap<>(Map.ofEntries(

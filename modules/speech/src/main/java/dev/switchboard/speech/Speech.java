@@ -7,8 +7,11 @@ import dev.switchboard.speech.engine.MaryTextToSpeech;
 import dev.switchboard.speech.engine.Readiness;
 import dev.switchboard.speech.engine.VoskSpeechToText;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +28,7 @@ public final class Speech implements AutoCloseable {
 
     private final MaryTextToSpeech tts;
     private final VoskSpeechToText stt;
-    private final CountDownLatch warm = new CountDownLatch(1);
+    private final CompletableFuture<Void> warm = new CompletableFuture<>();
     private volatile boolean warming;
     private volatile AudioOutput output;
 
@@ -101,22 +104,17 @@ public final class Speech implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Speech recognition did not warm up: {}", e.getMessage());
             } finally {
-                warm.countDown();
+                warm.complete(null);
             }
         });
     }
 
     /**
-     * Waits for the background warm-up; true when it ended (ready or failed) within the time, false at once when
-     * none was started.
+     * Completes when the background warm-up has ended, ready or failed, however long it took (minutes on a busy
+     * machine); never completes when none was started. The status bar reads {@link #status()} again then.
      */
-    public boolean awaitWarmUp(long timeout, TimeUnit unit) throws InterruptedException {
-        synchronized (this) {
-            if (!warming) {
-                return false;
-            }
-        }
-        return warm.await(timeout, unit);
+    public CompletionStage<Void> warmUpEnded() {
+        return warm.minimalCompletionStage();
     }
 
     /**
@@ -157,9 +155,11 @@ public final class Speech implements AutoCloseable {
         }
         if (started) {
             try {
-                if (!warm.await(30, TimeUnit.SECONDS)) {
-                    LOG.warn("Speech warm-up still running after 30 s; closing anyway");
-                }
+                warm.get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                LOG.warn("Speech warm-up still running after 30 s; closing anyway");
+            } catch (ExecutionException e) {
+                LOG.debug("Speech warm-up ended badly", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

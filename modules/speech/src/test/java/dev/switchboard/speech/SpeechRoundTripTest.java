@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,17 @@ class SpeechRoundTripTest {
         assertThat(DispatchPhrases.LINES).hasSizeGreaterThanOrEqualTo(20);
         assertThat(total.rate()).isLessThanOrEqualTo(0.15);
         assertThat(speech.status()).isEqualTo("speech: ready");
+    }
+
+    @Test
+    void aBackgroundWarmUpSaysWhenItHasEndedAndSpeechIsThenReady() throws Exception {
+        try (Speech warming = Speech.offline(cache)) {
+            CompletableFuture<Void> ended = warming.warmUpEnded().toCompletableFuture();
+            assertThat(ended).isNotDone();
+            warming.warmUpInBackground();
+            ended.get(5, TimeUnit.MINUTES);
+            assertThat(warming.status()).isEqualTo("speech: ready");
+        }
     }
 
     @Test
