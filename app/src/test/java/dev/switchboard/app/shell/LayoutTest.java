@@ -118,6 +118,11 @@ class LayoutTest {
         TableView<SessionRow> list = ui.await("#review-list");
         WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> list.getItems().size()) >= 1);
         fits("Review, list");
+        javafx.scene.control.TabPane reviewTabs = ui.await(".sb-review");
+        HeadlessFx.runOnFx(() -> reviewTabs.getSelectionModel().select(1));
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> !reviewTabs.lookupAll(".chart").isEmpty()));
+        fits("Review, progress");
+        HeadlessFx.runOnFx(() -> reviewTabs.getSelectionModel().select(0));
         HeadlessFx.runOnFx(() -> list.getItems().stream().filter(r -> r.id().equals(call)).findFirst()
                 .ifPresent(r -> list.getSelectionModel().select(r)));
         ui.click("#review-open");

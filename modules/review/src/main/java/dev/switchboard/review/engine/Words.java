@@ -164,7 +164,7 @@ final class Words {
         String pack = n.path("pack").asText("");
         String city = pack.isEmpty() ? "" : " on " + Character.toUpperCase(pack.charAt(0)) + pack.substring(1);
         String coordinator = switch (n.path("coordinator").asText("")) {
-            case "llm" -> "AI coordinator (rules when offline)";
+            case "llm" -> "AI coordinator";
             case "rules" -> "rules coordinator";
             default -> "coordinator " + n.path("coordinator").asText("");
         };

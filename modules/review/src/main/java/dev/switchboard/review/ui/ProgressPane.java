@@ -2,6 +2,7 @@ package dev.switchboard.review.ui;
 
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -10,6 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 
 /**
@@ -29,7 +32,14 @@ final class ProgressPane extends BorderPane {
         Label hint = new Label(Text.get("review.progress.hint", model.targets().score()));
         hint.setWrapText(true);
         hint.getStyleClass().add("sb-muted");
-        HBox top = new HBox(10, new Label(Text.get("review.progress.trainee")), trainee, hint);
+        Label label = new Label(Text.get("review.progress.trainee"));
+        // The hint wraps onto more lines; the label and the choice keep their width (at 1280x800 they were "...").
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        trainee.setMinWidth(220);
+        hint.setMinWidth(0);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox top = new HBox(10, label, trainee, hint);
+        top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(12));
         setTop(top);
         charts.setPrefColumns(3);
@@ -57,7 +67,8 @@ final class ProgressPane extends BorderPane {
             chart.setAnimated(false);
             chart.setPrefSize(360, 220);
             XYChart.Series<Number, Number> values = new XYChart.Series<>();
-            values.setName(s.label());
+            // The title names the measure; the legend only tells the trainee's line from the target's.
+            values.setName(Text.get("review.progress.value"));
             List<Double> v = s.values();
             for (int i = 0; i < v.size(); i++) {
                 if (v.get(i) != null) {
@@ -75,6 +86,8 @@ final class ProgressPane extends BorderPane {
                     }
                 }
                 chart.getData().add(target);
+            } else {
+                chart.setLegendVisible(false);
             }
             charts.getChildren().add(chart);
         }
