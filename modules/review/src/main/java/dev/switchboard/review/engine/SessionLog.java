@@ -112,6 +112,8 @@ public record SessionLog(Optional<CallLog.Started> started, List<CallLog.Utteran
                     add(lastMs, TimelineKind.INCIDENT, e, "Camera clip " + n.path("event").asText() + " attached to "
                             + n.path("incident").asText() + " by " + n.path("by").asText() + ": "
                             + n.path("cameraName").asText() + ", " + n.path("description").asText());
+                } else if (type.startsWith("exercise.")) {
+                    add(lastMs, TimelineKind.OTHER, e, Words.exercise(type, JSON.readTree(e.payload())));
                 } else if (type.equals(RecordingSeals.SEALED)) {
                     // The recording's fingerprint: shown by the recording check, not as a moment of the call.
                     return;

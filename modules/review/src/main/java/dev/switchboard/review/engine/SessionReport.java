@@ -8,6 +8,7 @@ import dev.switchboard.core.io.SafeOutput;
 import dev.switchboard.review.model.RecordedSession;
 import dev.switchboard.review.model.RecordingIntegrity;
 import dev.switchboard.review.model.SessionRow;
+import dev.switchboard.review.model.TimelineItem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -60,7 +61,8 @@ public final class SessionReport {
                                 RecordingIntegrity recording, SafeOutput output, Path out) throws IOException {
         output.write(out, stream -> {
             try (PDDocument doc = new PDDocument()) {
-                Writer w = new Writer(doc);
+                String title = title(s.row().kind());
+                Writer w = new Writer(doc, Character.toLowerCase(title.charAt(0)) + title.substring(1));
                 content(w, s, notes, assessment, recording);
                 w.close();
                 PDDocumentInformation info = doc.getDocumentInformation();
@@ -89,7 +91,7 @@ public final class SessionReport {
                                 RecordingIntegrity recording) throws IOException {
         SessionRow r = s.row();
         String date = WHEN.format(r.startedAt().atZone(ZoneId.systemDefault()));
-        w.heading("Call-taking session report", 18);
+        w.heading(title(r.kind()), 18);
         w.text(r.title());
         w.gap(4);
         w.facts(List.of(
@@ -121,7 +123,12 @@ public final class SessionReport {
         }
 
         w.heading("Scores", 13);
-        if (s.score().isEmpty()) {
+        if (s.score().isEmpty() && r.score() != null) {
+            w.text("exercise".equals(r.kind())
+                    ? String.format(Locale.ROOT, "%.0f / 100: the mean score of the exercise's calls; each call's "
+                            + "marks are in its own report.", r.score())
+                    : String.format(Locale.ROOT, "%.0f / 100; no marks per item were recorded.", r.score()));
+        } else if (s.score().isEmpty()) {
             w.text("This session was not scored.");
         } else {
             List<String[]> rows = new ArrayList<>();
@@ -137,12 +144,23 @@ public final class SessionReport {
                     s.score().get().total()));
         }
 
-        w.heading("Transcript", 13);
-        if (s.utterances().isEmpty()) {
-            w.text("No transcript.");
-        }
-        for (CallLog.Utterance u : s.utterances()) {
-            w.line("[" + clock(u.startMs()) + "]", speaker(u.speaker()) + ": " + u.text());
+        if (r.isCall() || !s.utterances().isEmpty()) {
+            w.heading("Transcript", 13);
+            if (s.utterances().isEmpty()) {
+                w.text("No transcript.");
+            }
+            for (CallLog.Utterance u : s.utterances()) {
+                w.line("[" + clock(u.startMs()) + "]", speaker(u.speaker()) + ": " + u.text());
+            }
+        } else {
+            // A control-room or scripted exercise has no conversation: what happened is its timeline.
+            w.heading("What happened", 13);
+            if (s.timeline().isEmpty()) {
+                w.text("Nothing was logged.");
+            }
+            for (TimelineItem t : s.timeline()) {
+                w.line("[" + clock(t.atMs()) + "]", t.label());
+            }
         }
 
         w.heading("Supervisor's notes", 13);
@@ -161,6 +179,15 @@ public final class SessionReport {
                         + WHEN.format(a.signedOffAt().atZone(ZoneId.systemDefault())) : "not yet"}));
         w.gap(26);
         w.signatureLines("Supervisor", "Date");
+    }
+
+    /** The report's title for a session of this kind. */
+    static String title(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "control-room" -> "Control-room exercise report";
+            case "exercise" -> "Scripted exercise report";
+            default -> "Call-taking session report";
+        };
     }
 
     private static String grade(Assessment a) {
@@ -201,9 +228,11 @@ public final class SessionReport {
         private float y;
         private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         private int pages;
+        private final String footer;
 
-        Writer(PDDocument doc) {
+        Writer(PDDocument doc, String footer) {
             this.doc = doc;
+            this.footer = footer;
         }
 
         void heading(String text, float size) throws IOException {
@@ -412,7 +441,7 @@ public final class SessionReport {
             out.beginText();
             out.setFont(regular, 8);
             out.newLineAtOffset(MARGIN, MARGIN / 2);
-            out.showText("Switchboard call-taking session report, page " + pages);
+            out.showText("Switchboard " + footer + ", page " + pages);
             out.endText();
         }
 

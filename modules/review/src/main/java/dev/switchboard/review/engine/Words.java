@@ -183,6 +183,26 @@ final class Words {
                 + minutes(n.path("etaSeconds").asLong()) + " away";
     }
 
+    /** A scripted exercise's entry (written by the workflow that ran it) as a sentence. */
+    static String exercise(String type, JsonNode n) {
+        return switch (type) {
+            case "exercise.started" -> "Exercise started: " + n.path("workflow").asText() + ", version "
+                    + n.path("version").asText() + ", by " + n.path("startedBy").asText();
+            case "exercise.session.linked" -> "A call of the exercise was recorded (it has its own report)";
+            case "exercise.linked" -> "Part of the scripted exercise " + n.path("workflow").asText();
+            case "exercise.ended" -> "Exercise ended: " + switch (n.path("state").asText()) {
+                case "Succeeded" -> "completed";
+                case "Cancelled" -> "cancelled";
+                case "Failed" -> "stopped by a failure";
+                case "TimedOut" -> "timed out";
+                case "RolledBack" -> "rolled back";
+                default -> n.path("state").asText().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+            } + (n.path("meanScore").isNumber() ? String.format(Locale.ROOT, "; its calls scored %.0f on average",
+                    n.path("meanScore").asDouble()) : "; no call of it was scored");
+            default -> sentence(type);
+        };
+    }
+
     /** A code such as "unit.stood_down" as words: "Unit stood down". */
     static String sentence(String code) {
         String words = code.replace('.', ' ').replace('_', ' ').toLowerCase(Locale.ROOT).strip();

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.core.id.SessionId;
 import dev.switchboard.review.model.Grade;
 import dev.switchboard.review.model.SessionQuery;
+import dev.switchboard.store.eventlog.AppendRequest;
+import dev.switchboard.store.session.SessionSummary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -48,6 +52,42 @@ class ReportsTest {
             // No internal ids, seeds, enum names or log codes.
             assertThat(text).doesNotContain(Fixture.CALL_A.value()).doesNotContain("seed").doesNotContain("INC-7")
                     .doesNotContain("NEEDS_PRACTICE").doesNotContain("call.").doesNotContain("EN_ROUTE");
+        }
+    }
+
+    @Test
+    void aScriptedExercisesReportSaysWhatKindItIsWhatHappenedAndWhereItsScoreComesFrom() throws Exception {
+        try (Fixture f = new Fixture(temp)) {
+            SessionId exercise = new SessionId("wf-01M98ZB5316DHRK2WYSP0QVDQX");
+            Instant start = Instant.parse("2025-02-21T09:00:00Z");
+            f.sessions.insert(new SessionSummary(exercise, Fixture.TRAINEE_A.id(), "Aiko Tanaka", "exercise",
+                    "Multi-call surge", start, null, "in-progress", null));
+            f.log.append(new AppendRequest(exercise, 0, "exercise.started", f.log.json(Map.of("run",
+                    "01M98ZB5316DHRK2WYSP0QVDQX", "workflow", "Multi-call surge", "version", 2, "startedBy", "ito"))));
+            f.log.append(new AppendRequest(exercise, 0, "exercise.session.linked", f.log.json(Map.of("session",
+                    Fixture.CALL_A.value()))));
+            Map<String, Object> ended = new LinkedHashMap<>();
+            ended.put("run", "01M98ZB5316DHRK2WYSP0QVDQX");
+            ended.put("state", "Succeeded");
+            ended.put("meanScore", 70.0);
+            f.log.append(new AppendRequest(exercise, 0, "exercise.ended", f.log.json(ended)));
+            f.sessions.finish(exercise, start.plusSeconds(300), "complete", 70.0);
+
+            Path pdf = temp.resolve("exercise.pdf");
+            f.as(Fixture.SUPERVISOR).exportPdf(exercise, pdf);
+            String text;
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            }
+            assertThat(text).contains("Scripted exercise report").contains("What happened")
+                    .contains("Exercise started: Multi-call surge, version 2, by ito")
+                    .contains("A call of the exercise was recorded")
+                    .contains("Exercise ended: completed; its calls scored 70 on average")
+                    .contains("70 / 100: the mean score of the exercise's calls")
+                    .contains("scripted exercise report, page 1")
+                    .doesNotContain("not scored").doesNotContain("Call-taking").doesNotContain("exercise.")
+                    .doesNotContain("01M98ZB5316DHRK2WYSP0QVDQX").doesNotContain(Fixture.CALL_A.value())
+                    .doesNotContain("{");
         }
     }
 
