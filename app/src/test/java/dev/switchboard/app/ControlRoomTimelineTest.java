@@ -67,8 +67,8 @@ class ControlRoomTimelineTest {
         }
 
         List<String> labels = timeline.stream().map(TimelineItem::label).toList();
-        assertThat(labels).anyMatch(l -> l.startsWith("Control room started on Tokyo: 500 sensor events a tick, "
-                + "seed 7, rules coordinator, autopilot on"));
+        assertThat(labels).contains("Control room started on Tokyo: 500 sensor events a tick, rules coordinator, "
+                + "autopilot on");
         assertThat(labels).anyMatch(l -> l.startsWith("Crisis started: "));
         assertThat(labels).anyMatch(l -> l.startsWith("Crisis event: "));
         assertThat(labels).anyMatch(l -> l.matches("Recommended: send [A-Z][a-z]+ \\d+ to INC-\\d+, about .+ away"));
@@ -77,7 +77,7 @@ class ControlRoomTimelineTest {
         assertThat(labels).contains("Control room stopped");
         assertThat(labels).allSatisfy(l -> assertThat(l)
                 .doesNotContainPattern("[a-zA-Z]+=")
-                .doesNotContain("{", "city.", "_")
+                .doesNotContain("{", "city.", "_", "seed")
                 .isNotBlank());
     }
 }

@@ -159,7 +159,7 @@ final class Words {
         };
     }
 
-    /** "Control room started on Tokyo: 20,000 sensor events a tick, seed 42, AI coordinator, autopilot off". */
+    /** "Control room started on Tokyo: 20,000 sensor events a tick, AI coordinator, autopilot off". */
     static String controlRoomStarted(JsonNode n) {
         String pack = n.path("pack").asText("");
         String city = pack.isEmpty() ? "" : " on " + Character.toUpperCase(pack.charAt(0)) + pack.substring(1);
@@ -168,9 +168,9 @@ final class Words {
             case "rules" -> "rules coordinator";
             default -> "coordinator " + n.path("coordinator").asText("");
         };
-        return String.format(Locale.ROOT, "Control room started%s: %,d sensor events a tick, seed %d, %s, autopilot %s",
-                city, n.path("eventsPerTick").asLong(), n.path("seed").asLong(), coordinator,
-                n.path("autopilot").asBoolean() ? "on" : "off");
+        // No seed: a report a supervisor signs carries no internals (the control room's own toolbar shows it).
+        return String.format(Locale.ROOT, "Control room started%s: %,d sensor events a tick, %s, autopilot %s", city,
+                n.path("eventsPerTick").asLong(), coordinator, n.path("autopilot").asBoolean() ? "on" : "off");
     }
 
     /** A recommendation as it was offered: "Recommended: send Fire 01 to INC-0001, about 20 min away". */
