@@ -79,7 +79,7 @@ final class AuditView implements WorkspaceView {
         table.getColumns().add(Tables.column(Ui.text("app.audit.col.time"), r -> Ui.WHEN_SECONDS.format(r.at()), 150));
         table.getColumns().add(Tables.column(Ui.text("app.audit.col.user"), AuditRecord::actor, 120));
         table.getColumns().add(Tables.column(Ui.text("app.audit.col.action"), r -> label(r.action().name()), 150));
-        table.getColumns().add(Tables.column(Ui.text("app.audit.col.target"), AuditRecord::target, 160));
+        table.getColumns().add(Tables.column(Ui.text("app.audit.col.target"), model::target, 220));
         table.getColumns().add(Tables.column(Ui.text("app.audit.col.outcome"), r -> label(r.outcome().name()), 90));
         table.getColumns().add(Tables.column(Ui.text("app.audit.col.detail"), AuditRecord::detail, 280));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

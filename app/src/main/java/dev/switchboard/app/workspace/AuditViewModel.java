@@ -9,14 +9,18 @@ import dev.switchboard.store.audit.AuditLog;
 import dev.switchboard.store.audit.AuditQuery;
 import dev.switchboard.store.eventlog.EventLog;
 import dev.switchboard.store.eventlog.VerifyReport;
+import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.uikit.BackgroundTask;
 import dev.switchboard.uikit.TaskRunner;
 import dev.switchboard.uikit.WorkspaceContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -35,9 +39,15 @@ public final class AuditViewModel {
     /** The most rows one query shows; narrow the filter to see older ones. */
     public static final int LIMIT = 1000;
 
+    /** How a record that acted on a session names it. */
+    private static final String SESSION_TARGET = "session ";
+
     private final AuditLog audit;
     private final EventLog eventLog;
+    private final SessionCatalog sessions;
     private final TaskRunner tasks;
+    /** "session 01M9…" as the session it names ("Kitchen fire · Aiko Tanaka · 2026-12-07 19:22"), once read. */
+    private final Map<String, String> targetNames = new ConcurrentHashMap<>();
 
     // Properties
     private final StringProperty actor = new SimpleStringProperty("");
@@ -56,6 +66,7 @@ public final class AuditViewModel {
         }
         this.audit = ctx.service(AuditLog.class);
         this.eventLog = ctx.service(EventLog.class);
+        this.sessions = ctx.service(SessionCatalog.class);
         this.tasks = ctx.tasks();
     }
 
@@ -111,7 +122,11 @@ public final class AuditViewModel {
     /** Runs the query off the FX thread and shows the rows. */
     public void search() {
         AuditQuery q = query();
-        BackgroundTask.wrap(() -> audit.query(q))
+        BackgroundTask.wrap(() -> {
+            List<AuditRecord> rows = audit.query(q);
+            nameSessions(rows);
+            return rows;
+        })
                 .onSuccess(rows -> {
                     records.setAll(rows);
                     summary.set(Ui.text(rows.size() >= LIMIT ? "app.audit.summaryCapped" : "app.audit.summary",
@@ -145,6 +160,30 @@ public final class AuditViewModel {
         chain.set(report.firstBreak()
                 .map(b -> Ui.text("app.audit.chainBroken", b.seq(), b.reason()))
                 .orElse(Ui.text("app.audit.chainOk", report.entriesChecked())));
+    }
+
+    /**
+     * What a record acted on, for people: a session by its scenario, trainee and start rather than its id (the
+     * id is still what the text filter matches, and what the audit chain keeps).
+     */
+    public String target(AuditRecord record) {
+        return targetNames.getOrDefault(record.target(), record.target());
+    }
+
+    private void nameSessions(List<AuditRecord> rows) {
+        for (AuditRecord r : rows) {
+            String target = r.target();
+            if (target == null || !target.startsWith(SESSION_TARGET) || targetNames.containsKey(target)) {
+                continue;
+            }
+            try {
+                sessions.find(new SessionId(target.substring(SESSION_TARGET.length()))).ifPresent(s ->
+                        targetNames.put(target, Ui.text("app.audit.session", s.title(), s.traineeName(),
+                                Ui.WHEN.format(s.startedAt()))));
+            } catch (IllegalArgumentException e) {
+                // Not a session id after all: shown as recorded.
+            }
+        }
     }
 
     private static String blankToNull(String value) {

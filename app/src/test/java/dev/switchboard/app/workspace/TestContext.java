@@ -92,6 +92,15 @@ final class TestContext implements WorkspaceContext {
         if (type == Workstation.class) {
             return type.cast(ws);
         }
+        if (type == dev.switchboard.store.audit.AuditLog.class) {
+            return type.cast(ws.auditLog());
+        }
+        if (type == dev.switchboard.store.eventlog.EventLog.class) {
+            return type.cast(ws.eventLog());
+        }
+        if (type == dev.switchboard.store.session.SessionCatalog.class) {
+            return type.cast(ws.sessions());
+        }
         throw new SwitchboardException("No " + type.getSimpleName() + " in this test", "");
     }
 }
