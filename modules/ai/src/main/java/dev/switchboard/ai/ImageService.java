@@ -67,12 +67,18 @@ public interface ImageService {
      * @param healthy those of them whose last health check passed
      * @param imageToImage whether any enabled worker can do image-to-image
      * @param video whether any enabled worker can make clips
+     * @param unchecked those of them not checked yet since start-up (neither healthy nor known to be down)
      */
-    record Availability(int workers, int healthy, boolean imageToImage, boolean video) {
+    record Availability(int workers, int healthy, boolean imageToImage, boolean video, int unchecked) {
 
         /** Without the video flag, as before clips. */
         public Availability(int workers, int healthy, boolean imageToImage) {
-            this(workers, healthy, imageToImage, false);
+            this(workers, healthy, imageToImage, false, 0);
+        }
+
+        /** Every worker checked. */
+        public Availability(int workers, int healthy, boolean imageToImage, boolean video) {
+            this(workers, healthy, imageToImage, video, 0);
         }
 
         /** "no image workers configured" or "N of M workers healthy". */

@@ -105,7 +105,7 @@ public final class QueueClient implements ImageService, GpuFleet {
         int healthy = (int) workers.stream().filter(w -> WorkerPool.isHealthy(w, health)).count();
         return new Availability(workers.size(), healthy, workers.stream().anyMatch(w -> w.capabilities()
                 .contains(WorkerCapability.IMAGE_TO_IMAGE)), workers.stream().anyMatch(w -> w.capabilities()
-                .contains(WorkerCapability.VIDEO)));
+                .contains(WorkerCapability.VIDEO)), WorkerPool.unchecked(workers, health));
     }
 
     /** Places in the line (the queue's own order); no estimates, since nothing here knows the workers' pace. */

@@ -288,7 +288,7 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
         boolean imageToImage = workers.stream().anyMatch(w -> w.capabilities()
                 .contains(WorkerCapability.IMAGE_TO_IMAGE));
         boolean video = workers.stream().anyMatch(w -> w.capabilities().contains(WorkerCapability.VIDEO));
-        return new Availability(workers.size(), healthy, imageToImage, video);
+        return new Availability(workers.size(), healthy, imageToImage, video, unchecked(workers, health));
     }
 
     @Override
@@ -829,6 +829,12 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
             case "image/jpeg" -> ".jpg";
             default -> ".png";
         };
+    }
+
+    /** How many of {@code workers} have not been checked since start-up. */
+    static int unchecked(List<Worker> workers, Map<String, WorkerHealth> health) {
+        return (int) workers.stream().filter(w -> health.get(w.name()) == null
+                || health.get(w.name()).status() == WorkerHealth.Status.UNKNOWN).count();
     }
 
     static boolean isHealthy(Worker w, Map<String, WorkerHealth> health) {

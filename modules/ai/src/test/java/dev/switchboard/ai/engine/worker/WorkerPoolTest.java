@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,6 +161,12 @@ class WorkerPoolTest {
         Eventually.until("the message says the worker is down", () -> h.pool.job(job.id()).orElseThrow().message()
                 .equals("waiting for a healthy image worker (0 of 1 healthy)"));
         assertThat(h.pool.availability().summary()).isEqualTo("0 of 1 workers healthy");
+        // Checked and down is not "not checked yet": the Studio says "checking" only before the first check.
+        Eventually.until("the worker is checked", () -> h.registry.health().get("gpu-a").status()
+                == WorkerHealth.Status.UNHEALTHY);
+        assertThat(h.pool.availability().unchecked()).isZero();
+        assertThat(WorkerPool.unchecked(List.of(Worker.image("gpu-b", url, ApiFlavour.A1111_TXT2IMG)), Map.of()))
+                .isEqualTo(1);
 
         gpu.start();
         ImageJob done = h.awaitState(job.id(), JobState.SUCCEEDED);

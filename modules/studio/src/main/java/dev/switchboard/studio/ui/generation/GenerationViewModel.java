@@ -291,8 +291,11 @@ public final class GenerationViewModel {
         ImageService.Availability a = s.availability();
         noWorkers.set(a.workers() == 0);
         canGenerate.set(a.canGenerate());
+        // Right after start-up the workers are not checked yet: "0 of 2 healthy" would say they are down.
         availability.set(a.workers() == 0 ? Text.get("studio.gen.noWorkers")
+                : (a.unchecked() == a.workers() ? Text.get("studio.gen.checking", a.workers())
                 : Text.get("studio.gen.workers", a.healthy(), a.workers())
+                + (a.unchecked() == 0 ? "" : " " + Text.get("studio.gen.unchecked", a.unchecked())))
                 + (a.video() ? "" : " " + Text.get("studio.gen.noVideo")));
         demoNote.set(s.demo().isEmpty() ? "" : Text.get("studio.gen.demo", s.demo()));
         loadPreview();
