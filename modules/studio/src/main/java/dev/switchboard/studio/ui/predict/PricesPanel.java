@@ -83,6 +83,18 @@ public final class PricesPanel implements StudioPanel {
         models.setId("studio-predict-model");
         models.getItems().setAll(PricesViewModel.MODELS);
         models.valueProperty().bindBidirectional(model.modelProperty());
+        models.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : modelName(code);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return PricesViewModel.MODELS.stream().filter(m -> modelName(m).equals(text)).findFirst()
+                        .orElse(text);
+            }
+        });
         Spinner<Integer> horizon = new Spinner<>(1, 200, model.horizonProperty().get());
         horizon.setPrefWidth(80);
         horizon.valueProperty().addListener((obs, old, now) -> model.horizonProperty().set(now));
@@ -114,7 +126,7 @@ public final class PricesPanel implements StudioPanel {
 
         scores.setId("studio-predict-scores");
         scores.setPrefHeight(130);
-        scores.getColumns().add(column("studio.predict.col.model", ModelScore::model, 112));
+        scores.getColumns().add(column("studio.predict.col.model", sc -> modelName(sc.model()), 150));
         scores.getColumns().add(column("studio.predict.col.mae", s -> fmt("%.3f", s.maeRatio()), 86));
         scores.getColumns().add(column("studio.predict.col.direction", s -> Double.isNaN(s.directionAccuracy())
                 ? "—" : fmt("%.1f %%", s.directionAccuracy() * 100), 82));
@@ -177,14 +189,14 @@ public final class PricesPanel implements StudioPanel {
                 case DOES_NOT_BEAT -> "studio.predict.verdict.doesNotBeat";
             };
             if (key != null) {
-                v.append(PanelText.get(key, s.model(), fmt("%.3f", s.maeRatio()))).append('\n');
+                v.append(PanelText.get(key, modelName(s.model()), fmt("%.3f", s.maeRatio()))).append('\n');
             }
         }
         v.append(PanelText.get("studio.predict.verdict.how", r.report().horizon(), r.report().warmUp(),
                 r.report().retrainEvery(), r.series().source()));
         verdict.setText(v.toString());
         var last = r.forecast().steps().get(r.forecast().steps().size() - 1);
-        forecastLine.setText(PanelText.get("studio.predict.forecastLine", r.forecast().model(),
+        forecastLine.setText(PanelText.get("studio.predict.forecastLine", modelName(r.forecast().model()),
                 r.forecast().steps().size(), fmt("%.2f", last.central()), fmt("%.2f", last.lo80()),
                 fmt("%.2f", last.hi80()), fmt("%.2f", last.lo95()), fmt("%.2f", last.hi95())));
         StrategyResult s = r.strategy();
@@ -214,6 +226,19 @@ public final class PricesPanel implements StudioPanel {
                     ? fmt("%+.2f", (with.mae() / without.mae() - 1) * 100) : "—";
             sentiment.setText(PanelText.get("studio.predict.sentiment.effect", r.headlines(), effect));
         }
+    }
+
+    /**
+     * A model as people call it: the stored code ("gbm", "naive", "gbm+sentiment") stays in the study store and the
+     * CSV, the window names it.
+     */
+    static String modelName(String code) {
+        return switch (code) {
+            case "gbm" -> PanelText.get("studio.predict.modelName.gbm");
+            case "gbm+sentiment" -> PanelText.get("studio.predict.modelName.gbmSentiment");
+            case "naive" -> PanelText.get("studio.predict.modelName.naive");
+            default -> code;
+        };
     }
 
     private void importCsv() {

@@ -77,7 +77,12 @@ class PricesPanelSmokeTest {
         Label banner = robot.lookup("#studio-predict-banner").query();
         assertThat(banner.getText()).contains("not financial advice");
         Label verdict = robot.lookup("#studio-predict-verdict").query();
-        assertThat(verdict.getText()).contains("random walk");
+        assertThat(verdict.getText()).contains("random walk").contains("“Boosted trees”").doesNotContain("gbm");
+        assertThat(scores.getItems()).extracting(sc -> PricesPanel.modelName(sc.model()))
+                .containsExactly("Random walk", "Boosted trees");
+        javafx.scene.control.ComboBox<String> models = robot.lookup("#studio-predict-model").query();
+        assertThat(HeadlessFx.callOnFx(() -> models.getConverter().toString(models.getValue())))
+                .isEqualTo("Boosted trees");
         Path png = temp.resolve("charts.png");
         HeadlessFx.runOnFx(() -> panel.writePng(png));
         assertThat(Files.size(png)).isGreaterThan(5_000);
