@@ -87,8 +87,8 @@ final class HomeView implements WorkspaceView {
         recheck.getStyleClass().add("flat");
         VBox statusCard = Ui.card(Ui.text("app.home.status"), Material2OutlinedMZ.VERIFIED_USER, status, statusError,
                 recheck);
-        statusCard.setPrefWidth(460);
-        statusCard.setMinWidth(380);
+        statusCard.setPrefWidth(400);
+        statusCard.setMinWidth(340);
 
         HBox row = new HBox(18, recentCard, statusCard);
         VBox content = new VBox(18, new VBox(4, greeting, role), row,
@@ -141,6 +141,10 @@ final class HomeView implements WorkspaceView {
                 s -> statusText(s.status()));
         TableColumn<SessionSummary, String> score = Tables.column(Ui.text("app.home.col.score"),
                 s -> s.score() == null ? "—" : String.format(Locale.ROOT, "%.0f", s.score()));
+        Tables.fitWords(kind, kindText("control-room"), kindText("exercise"), kindText("call"));
+        Tables.fitWords(started, Ui.when(java.time.Instant.parse("2026-12-28T23:59:00Z")));
+        Tables.fitWords(state, statusText("running"), statusText("complete"), statusText("signed-off"),
+                statusText("interrupted"), statusText("abandoned"));
         sessions.getColumns().add(title);
         sessions.getColumns().add(kind);
         if (model.showsAllTrainees()) {

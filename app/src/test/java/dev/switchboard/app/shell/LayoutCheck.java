@@ -51,6 +51,9 @@ final class LayoutCheck {
         if (node instanceof Labeled labeled) {
             elided(labeled).ifPresent(out::add);
         }
+        if (inWindow && node instanceof Text cell && cell.getStyleClass().contains("sb-cell-text")) {
+            brokenWord(cell).ifPresent(out::add);
+        }
         if (node instanceof javafx.scene.control.TabPane tabs) {
             // Tab headers that do not fit slide under an overflow menu: a tab the user cannot see is cut off.
             Bounds pane = tabs.localToScene(tabs.getLayoutBounds());
@@ -69,6 +72,23 @@ final class LayoutCheck {
                 walk(child, width, height, inWindow && !clipsChildren, out);
             }
         }
+    }
+
+    /** A table cell's word wider than the cell: it wraps inside the word ("Control-ro / om"). */
+    private static java.util.Optional<String> brokenWord(Text cell) {
+        double room = cell.getWrappingWidth();
+        if (room <= 0 || cell.getText() == null) {
+            return java.util.Optional.empty();
+        }
+        for (String word : cell.getText().split("\\s+")) {
+            Text probe = new Text(word);
+            probe.setFont(cell.getFont());
+            if (probe.getLayoutBounds().getWidth() > room + 0.5) {
+                return java.util.Optional.of("word broken inside a table cell: \"" + word + "\" of \""
+                        + cell.getText() + "\" in " + describe(cell));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static java.util.Optional<String> elided(Labeled labeled) {

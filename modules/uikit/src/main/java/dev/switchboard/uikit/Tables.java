@@ -15,6 +15,8 @@ public final class Tables {
 
     /** Room a column heading needs beside its text: padding and the sort arrow. */
     private static final double HEADING_PADDING = 30;
+    /** Room a cell needs beside its text: its padding and the wrapping margin of {@link WrappingCell}. */
+    private static final double CELL_PADDING = 20;
 
     private Tables() {
     }
@@ -33,6 +35,24 @@ public final class Tables {
         if (width > 0) {
             column.setPrefWidth(Math.max(width, column.getMinWidth()));
         }
+        return column;
+    }
+
+    /**
+     * Keeps {@code column} wide enough for the longest single word of {@code values}, so that a cell wraps between
+     * words and never inside one ("Control-ro / om", "Interrupt / ed" in a narrow window).
+     */
+    public static <S, T> TableColumn<S, T> fitWords(TableColumn<S, T> column, String... values) {
+        double widest = 0;
+        for (String value : values) {
+            for (String word : value.split("\\s+")) {
+                Text probe = new Text(word);
+                probe.setStyle("-fx-font-size: 14px;");
+                widest = Math.max(widest, Math.ceil(probe.getLayoutBounds().getWidth()));
+            }
+        }
+        column.setMinWidth(Math.max(column.getMinWidth(), widest + CELL_PADDING));
+        column.setPrefWidth(Math.max(column.getPrefWidth(), column.getMinWidth()));
         return column;
     }
 
