@@ -162,6 +162,17 @@ final class Clues {
                 "shot the video")) {
             ignore(s);
         }
+        for (String s : List.of("shooting range", "shooting ranges", "gun range", "flu shot", "flu shots",
+                "booster shot", "a shot of", "shot of", "shots of", "knife drawer", "knife block", "knife set",
+                "nerf gun", "nerf guns", "water gun", "water guns", "glue gun", "heat gun", "gas fitter",
+                "holding him down", "holding her down", "holding the guy down", "holding them down", "hold him down",
+                "hold her down", "held him down", "held her down", "pinning him down", "pinned him down",
+                "awake all night", "up all night", "stay awake", "heavy sleeper", "knocked out the wall",
+                "knocked out a wall", "knock out the wall", "knocked out the power", "knocked out the lights",
+                "knocked out the window", "knocked out a window", "knocked out power", "knocked the power out")) {
+            // look-alikes in real calls: a shot of tequila, the knife drawer, a neighbour holding the man down
+            ignore(s);
+        }
 
         // breathing
         for (String s : List.of("breathing", "still breathing", "breathing normally", "breathing fine",

@@ -132,8 +132,23 @@ public final class EntityExtractor {
         Suspects.find(t, forDescriptions(t, asks, blocked, out), asked, out);
         Answers.find(t, ctx, asked, out);
         OtherOccasions.drop(t, out);
+        noWeaponButOne(out);
         out.sort(Comparator.comparingInt(ExtractedEntity::start).thenComparing(e -> e.type().ordinal()));
         return List.copyOf(out);
+    }
+
+    /**
+     * "Not a gun, no, but he's got a hammer": a no to weapons is dropped when the same line then names one
+     * (LABELLING.md).
+     */
+    private static void noWeaponButOne(List<ExtractedEntity> out) {
+        boolean named = false;
+        for (ExtractedEntity e : out) {
+            named |= e.type() == EntityType.WEAPON && !e.value().equals("none") && !e.value().equals("unknown");
+        }
+        if (named) {
+            out.removeIf(e -> e.type() == EntityType.WEAPON && e.value().equals("none"));
+        }
     }
 
     /**
