@@ -178,7 +178,9 @@ final class Clues {
         for (String s : List.of("breathing", "still breathing", "breathing normally", "breathing fine",
                 "breathing okay", "breathing ok", "breathes",
                 "breathing now", "breathing again", "started breathing", "chest is going up and down",
-                "chest going up and down", "chest is moving", "chest is rising", "chest is going up")) {
+                "chest going up and down", "chest is moving", "chest is rising", "chest is going up",
+                "stomach moving", "stomach is moving", "belly moving", "belly is moving", "stomach going up and down",
+                "chest moving")) {
             put(s, EntityType.BREATHING, "yes", 0.85);
         }
         for (String s : List.of("stopped breathing", "quit breathing", "no longer breathing", "not breathing",
@@ -255,7 +257,8 @@ final class Clues {
         for (String s : List.of("conscious", "awake", "responsive", "responding", "alert", "came to", "came round",
                 "woke up", "is talking", "hes talking", "shes talking", "talking to me", "eyes are open",
                 "eyes open", "coming around", "coming round", "crying", "screaming", "moaning", "groaning",
-                "he talks", "she talks", "talking", "a wake", "walking around", "sitting up")) {
+                "he talks", "she talks", "talking", "a wake", "walking around", "sitting up", "opens his eyes",
+                "opens her eyes", "opened his eyes", "opened her eyes", "opening his eyes", "opening her eyes")) {
             put(s, EntityType.CONSCIOUS, "yes", s.equals("crying") || s.equals("screaming") || s.equals("moaning")
                     || s.equals("groaning") || s.equals("talking") || s.startsWith("walking")
                     || s.startsWith("sitting") ? 0.6 : 0.8);
@@ -531,6 +534,13 @@ final class Clues {
             for (int k = i; k < f.to(); k++) {
                 free &= !blocked[k];
             }
+            if (free && f.clue().type() != null && namesSomethingElse(t, i, f.to())) {
+                for (int k = i; k < f.to(); k++) {
+                    taken[k] = true;
+                }
+                i = f.to();
+                continue;
+            }
             if (free && (f.clue().type() == null || Situations.meant(t, w, f))) {
                 ExtractedEntity e = f.clue().type() == null ? null : judge(t, ctx, f.clue(), i, f.to());
                 if (e != null) {
@@ -546,6 +556,36 @@ final class Clues {
         Situations.find(t, w, blocked, taken, ctx, out);
         mergeBreathing(t, out);
     }
+
+    /**
+     * True when a one-word clue is the first part of a compound or a name: "the fire hall", "the gas gauge", "a
+     * shooting guard", "the Gun Barrel restaurant", "Shooters sports bar". A capitalised clue word inside a sentence
+     * followed by another capitalised word or a venue noun is a name, not a fact.
+     */
+    private static boolean namesSomethingElse(Tokens t, int from, int to) {
+        if (to != from + 1 || to > t.size) {
+            return false;
+        }
+        if (t.isAny(to, COMPOUND_HEADS)) {
+            return true;
+        }
+        boolean capital = Character.isUpperCase(t.text.charAt(t.start[from]));
+        boolean opening = from == 0 || Clues.sentenceBetween(t.text, t.end[from - 1], t.start[from])
+                || t.text.substring(t.end[from - 1], t.start[from]).contains("\"");
+        if (!capital || opening) {
+            return false;
+        }
+        return to < t.size && Character.isUpperCase(t.text.charAt(t.start[to]))
+                || t.isAny(to, VENUES) || t.isAny(to + 1, VENUES);
+    }
+
+    /** Nouns that make a clue word before them part of a compound that is no clue ("the fire hall"). */
+    private static final java.util.Set<String> COMPOUND_HEADS = java.util.Set.of("hall", "gauge", "guard", "guards",
+            "permit", "permits", "license", "show", "shows", "club", "safety", "lobby", "rights", "dealer", "shop",
+            "store", "counter", "cabinet", "safe", "locker");
+    /** Places whose name a clue word may start ("Shooters sports bar", "the Gun Barrel restaurant"). */
+    private static final java.util.Set<String> VENUES = java.util.Set.of("bar", "restaurant", "cafe", "grill", "pub",
+            "tavern", "saloon", "diner", "lounge", "club", "inn", "hotel", "motel", "store", "shop", "market");
 
     /**
      * "He's breathing but it sounds really wet", "she's breathing, but her breathing sounds weird": a plain

@@ -28,6 +28,9 @@ final class OtherOccasions {
             "promised", "promises", "yelled", "yelling", "texted", "wrote");
     private static final Set<String> WILL = Set.of("hed", "shed", "theyd", "hell", "shell", "theyll", "gonna",
             "going", "would", "will", "wants", "wanted");
+    /** Where a caller hears of events elsewhere: "they said on the scanner there was a shooting". */
+    private static final Set<String> STORIES = Set.of("scanner", "facebook", "instagram", "tiktok", "twitter",
+            "internet", "nextdoor");
     private static final Set<String> WERE = Set.of("were", "was");
     private static final Set<String> YOUNG = Set.of("kids", "kid", "little", "young", "younger", "teenagers",
             "teenager", "in");
@@ -79,7 +82,9 @@ final class OtherOccasions {
                     || t.isAny(i + 1, MONTHS))
                     || w.equals("when") && (t.is(i + 1, "we") || t.is(i + 1, "i")) && t.isAny(i + 2, WERE)
                     && t.isAny(i + 3, YOUNG);
-            boolean story = w.equals("news") || w.equals("movie") || w.equals("movies") || w.equals("tv")
+            boolean story = w.equals("news") || w.equals("movie") || w.equals("movies") || STORIES.contains(w)
+                    || w.equals("media") && t.is(i - 1, "social") || w.equals("radio") && t.is(i - 1, "the")
+                    || w.equals("tv")
                     && t.isAny(i - 1, Set.of("on", "the"));
             boolean hypothetical = w.equals("what") && t.is(i + 1, "if")
                     || (w.equals("if") || w.equals("unless")) && opensClause(t, clauseFirst, i)
