@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * What a line says of another occasion than the emergency being reported, which gives no entity (LABELLING.md):
  * another time ("my uncle died here two years ago", "there was a fire last month", "stabbed in 1998", "back in
- * March", "when we were kids"), a threat ("she threatened to stab me", "he says he's going to shoot somebody"), a
+ * March", "when we were kids"; not "last night", which is often the emergency itself), a threat ("she threatened
+ * to stab me", "he says he's going to shoot somebody"), a
  * hypothetical ("what if he comes back with a gun", "if there's a fire I don't know how we'd get out", "in case he
  * comes back with the bat"), or a story ("a shooting on the news", "a movie"). Conditions, weapons, hazards and
  * counts of people are dropped ("five guys jumped a kid here last month" counts no one now); places, vehicles and
@@ -21,7 +22,7 @@ final class OtherOccasions {
     /** Spoken years: "in nineteen ninety eight", "back in two thousand", "in twenty fifteen". */
     private static final Set<String> YEAR_WORDS = Set.of("nineteen", "two");
     private static final Set<String> LAST_PERIOD = Set.of("year", "month", "week", "winter", "summer", "spring",
-            "fall", "autumn", "christmas", "time", "years", "months", "night");
+            "fall", "autumn", "christmas", "time", "years", "months");
     private static final Set<String> THREATENS = Set.of("threatened", "threatening", "threatens", "threaten",
             "threatenin");
     private static final Set<String> SAYS = Set.of("said", "says", "saying", "keeps", "always", "swore", "swears",
