@@ -126,6 +126,10 @@ final class Context {
         int s = Math.max(clauseStart[i], i - LOOKBACK);
         for (int k = i - 1; k >= s; k--) {
             String w = t.word[k];
+            if (w.equals("just") || w.equals("only")) {
+                // "no fire, just smoke": the negation is of what comes before
+                return false;
+            }
             if (STOPPING.contains(w)) {
                 // "it won't stop bleeding": the negation is of the stopping
                 return false;

@@ -189,7 +189,10 @@ public final class EntityExtractor {
             while (first < e - 1 && first < s + 3 && QUESTION_FILLERS.contains(t.word[first])) {
                 first++;
             }
-            boolean wh = t.word[first].startsWith("wh") || t.word[first].startsWith("how");
+            // "can you describe the car": a request for a description is a question even as a recogniser writes it
+            boolean wh = t.word[first].startsWith("wh") || t.word[first].startsWith("how")
+                    || (t.is(first, "can") || t.is(first, "could")) && t.is(first + 1, "you")
+                    && t.isAny(first + 2, Set.of("describe", "tell", "see", "remember"));
             boolean marked = t.text.substring(t.start[s], e < t.size ? t.start[e] : t.text.length()).indexOf('?') >= 0;
             if (ctx.question(first) && QUESTION_OPENERS.contains(t.word[first]) && (wh || marked)) {
                 java.util.Arrays.fill(b, s, e, true);

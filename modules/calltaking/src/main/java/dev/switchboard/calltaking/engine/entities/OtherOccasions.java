@@ -52,6 +52,13 @@ final class OtherOccasions {
             return;
         }
         int[] from = otherClauses(t);
+        boolean[] earlier = new boolean[t.clause[t.size - 1] + 2];
+        for (int i = 0; i < t.size; i++) {
+            earlier[t.clause[i]] |= t.word[i].equals("earlier");
+        }
+        // "he wasn't breathing earlier but he's okay now": a state said of earlier is not the state now
+        out.removeIf(e -> (e.type() == EntityType.BREATHING || e.type() == EntityType.CONSCIOUS)
+                && earlier[t.clause[t.firstEndingAfter(e.start())]]);
         out.removeIf(e -> {
             int k = t.firstEndingAfter(e.start());
             int f = from[t.clause[k]];
@@ -81,10 +88,10 @@ final class OtherOccasions {
                     || w.equals("in") && year(t, i + 1)
                     || w.equals("back") && (t.is(i + 1, "in") && (year(t, i + 2) || t.is(i + 2, "the"))
                     || t.isAny(i + 1, MONTHS))
-                    || w.equals("when") && (t.is(i + 1, "we") || t.is(i + 1, "i")) && t.isAny(i + 2, WERE)
-                    && t.isAny(i + 3, YOUNG);
+                    || w.equals("when") && t.isAny(i + 1, Set.of("we", "i", "he", "she", "they"))
+                    && t.isAny(i + 2, WERE) && t.isAny(i + 3, YOUNG);
             boolean story = w.equals("news") || w.equals("movie") || w.equals("movies") || STORIES.contains(w)
-                    || w.equals("media") && t.is(i - 1, "social") || w.equals("radio") && t.is(i - 1, "the")
+                    || w.equals("media") && t.is(i - 1, "social") || w.equals("games") && t.is(i - 1, "video") || w.equals("radio") && t.is(i - 1, "the")
                     || w.equals("tv")
                     && t.isAny(i - 1, Set.of("on", "the"));
             boolean hypothetical = w.equals("what") && t.is(i + 1, "if")
