@@ -84,7 +84,7 @@ public final class EntityExtractor {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        Tokens t = Lexicon.normalise(Tokens.of(text));
+        Tokens t = Lexicon.normalise(Tokens.of(text).withoutFillers());
         boolean[] blocked = new boolean[t.size];
         Context ctx = new Context(t);
         List<ExtractedEntity> out = new ArrayList<>();

@@ -22,7 +22,7 @@ final class OtherOccasions {
     /** Spoken years: "in nineteen ninety eight", "back in two thousand", "in twenty fifteen". */
     private static final Set<String> YEAR_WORDS = Set.of("nineteen", "two");
     private static final Set<String> LAST_PERIOD = Set.of("year", "month", "week", "winter", "summer", "spring",
-            "fall", "autumn", "christmas", "time", "years", "months");
+            "fall", "autumn", "christmas", "time", "years", "months", "weeks");
     private static final Set<String> THREATENS = Set.of("threatened", "threatening", "threatens", "threaten",
             "threatenin");
     private static final Set<String> SAYS = Set.of("said", "says", "saying", "keeps", "always", "swore", "swears",
