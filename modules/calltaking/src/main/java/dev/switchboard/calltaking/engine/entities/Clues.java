@@ -167,7 +167,11 @@ final class Clues {
                 "nerf gun", "nerf guns", "water gun", "water guns", "glue gun", "heat gun", "gas fitter",
                 "holding him down", "holding her down", "holding the guy down", "holding them down", "hold him down",
                 "hold her down", "held him down", "held her down", "pinning him down", "pinned him down",
-                "awake all night", "up all night", "stay awake", "heavy sleeper", "knocked out the wall",
+                "awake all night", "up all night", "stay awake", "heavy sleeper", "like burnt", "burnt plastic",
+                "burnt rubber", "wont answer his phone", "wont answer her phone", "not answering his phone",
+                "not answering her phone", "isnt answering his phone", "isnt answering her phone",
+                "not answering the phone", "wont answer the phone", "not answering the door", "wont answer the door",
+                "isnt answering the door", "knocked out the wall",
                 "knocked out a wall", "knock out the wall", "knocked out the power", "knocked out the lights",
                 "knocked out the window", "knocked out a window", "knocked out power", "knocked the power out")) {
             // look-alikes in real calls: a shot of tequila, the knife drawer, a neighbour holding the man down
@@ -254,6 +258,9 @@ final class Clues {
             fixed(s, EntityType.CONSCIOUS, "no", s.contains("moving") || s.contains("getting up")
                     || s.contains("answer") || s.contains("talking") ? 0.6 : 0.9);
         }
+        for (String s : List.of("not unconscious", "isnt unconscious", "no longer unconscious")) {
+            fixed(s, EntityType.CONSCIOUS, "yes", 0.8);
+        }
         for (String s : List.of("conscious", "awake", "responsive", "responding", "alert", "came to", "came round",
                 "woke up", "is talking", "hes talking", "shes talking", "talking to me", "eyes are open",
                 "eyes open", "coming around", "coming round", "crying", "screaming", "moaning", "groaning",
@@ -283,7 +290,8 @@ final class Clues {
         }
         for (String s : List.of("shots fired", "gunshots", "gunshot", "gun shots", "gunfire", "shooting", "shots",
                 "shooter", "active shooter", "gunman", "gunmen", "gunmans", "gunpoint", "opened fire", "open fire",
-                "shot at", "a shot", "one shot", "heard a shot", "another shot", "gun shot", "shootings")) {
+                "shot at", "a shot", "one shot", "heard a shot", "another shot", "gun shot", "shootings",
+                "shot through", "shots through", "shot out")) {
             put(s, EntityType.WEAPON, "gun", s.contains("shooter") || s.equals("gunpoint") ? 0.85 : 0.7);
         }
         for (String s : List.of("bat", "baseball bat", "metal bat", "golf club", "wooden bat")) {
@@ -563,15 +571,20 @@ final class Clues {
      * followed by another capitalised word or a venue noun is a name, not a fact.
      */
     private static boolean namesSomethingElse(Tokens t, int from, int to) {
-        if (to != from + 1 || to > t.size) {
+        if (to > t.size) {
             return false;
         }
-        if (t.isAny(to, COMPOUND_HEADS)) {
+        if (t.isAny(to + 1, STREET_WORDS) && !t.isAny(to, NOT_A_NAME_WORD)) {
+            // "on Fire Lake Road", "the smoke hill road"
             return true;
         }
-        boolean capital = Character.isUpperCase(t.text.charAt(t.start[from]));
-        boolean opening = from == 0 || Clues.sentenceBetween(t.text, t.end[from - 1], t.start[from])
-                || t.text.substring(t.end[from - 1], t.start[from]).contains("\"");
+        if (to == from + 1 && t.isAny(to, COMPOUND_HEADS)) {
+            return true;
+        }
+        int last = to - 1;
+        boolean capital = Character.isUpperCase(t.text.charAt(t.start[last]));
+        boolean opening = last == 0 || Clues.sentenceBetween(t.text, t.end[last - 1], t.start[last])
+                || t.text.substring(t.end[last - 1], t.start[last]).contains("\"");
         if (!capital || opening) {
             return false;
         }
@@ -579,6 +592,11 @@ final class Clues {
                 || t.isAny(to, VENUES) || t.isAny(to + 1, VENUES);
     }
 
+    private static final Set<String> NOT_A_NAME_WORD = Set.of("on", "in", "at", "near", "by", "and", "the", "a",
+            "down", "across", "up", "into", "onto", "over", "through", "of", "from", "to", "whole", "entire", "all",
+            "our", "my", "this", "that", "his", "her", "their", "your", "main", "side", "back", "front");
+    private static final Set<String> STREET_WORDS = Set.of("road", "street", "avenue", "lane", "drive",
+            "boulevard", "parkway", "rd", "st", "ave");
     /** Nouns that make a clue word before them part of a compound that is no clue ("the fire hall"). */
     private static final java.util.Set<String> COMPOUND_HEADS = java.util.Set.of("hall", "gauge", "guard", "guards",
             "permit", "permits", "license", "show", "shows", "club", "safety", "lobby", "rights", "dealer", "shop",
@@ -648,7 +666,7 @@ final class Clues {
     }
 
     static ExtractedEntity judge(Tokens t, Context ctx, Clue clue, int from, int to) {
-        if (ctx.question(from)) {
+        if (ctx.question(from) || nearMiss(t, from)) {
             return null;
         }
         String value = clue.value();
@@ -671,6 +689,16 @@ final class Clues {
         }
         return new ExtractedEntity(clue.type(), value, t.span(from, to), t.start[from], t.end[to - 1],
                 Math.round(conf * 100) / 100.0);
+    }
+
+    /** "It nearly caught fire", "he almost got shot": what did not happen. */
+    private static boolean nearMiss(Tokens t, int from) {
+        for (int k = from - 1; k >= 0 && k >= from - 3 && t.clause[k] == t.clause[from]; k--) {
+            if (t.is(k, "nearly") || t.is(k, "almost")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String negate(EntityType type, String value) {

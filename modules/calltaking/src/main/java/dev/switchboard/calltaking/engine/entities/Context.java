@@ -12,7 +12,8 @@ final class Context {
 
     private static final Set<String> NEGATORS = Set.of("no", "not", "never", "nobody", "nobodys", "none", "without",
             "isnt", "arent", "wasnt", "werent", "doesnt", "dont", "didnt", "cant", "cannot", "couldnt", "hasnt",
-            "havent", "hadnt", "wont", "wouldnt", "neither", "nor", "nothing", "nope", "aint", "nowhere");
+            "havent", "hadnt", "wont", "wouldnt", "neither", "nor", "nothing", "nope", "aint", "nowhere", "nothings",
+            "noones", "noone");
     private static final Set<String> HEDGES = Set.of("maybe", "think", "probably", "possibly", "might", "guess",
             "perhaps", "seems", "seem", "looked", "thought", "suppose", "unsure", "sure", "could");
     private static final Set<String> AUX = Set.of("is", "are", "was", "were", "does", "do", "did", "can", "could",

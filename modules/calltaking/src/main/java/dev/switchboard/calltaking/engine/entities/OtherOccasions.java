@@ -26,12 +26,12 @@ final class OtherOccasions {
     private static final Set<String> THREATENS = Set.of("threatened", "threatening", "threatens", "threaten",
             "threatenin");
     private static final Set<String> SAYS = Set.of("said", "says", "saying", "keeps", "always", "swore", "swears",
-            "promised", "promises", "yelled", "yelling", "texted", "wrote");
+            "promised", "promises", "yelled", "yelling", "texted", "wrote", "told", "tells");
     private static final Set<String> WILL = Set.of("hed", "shed", "theyd", "hell", "shell", "theyll", "gonna",
             "going", "would", "will", "wants", "wanted");
     /** Where a caller hears of events elsewhere: "they said on the scanner there was a shooting". */
     private static final Set<String> STORIES = Set.of("scanner", "facebook", "instagram", "tiktok", "twitter",
-            "internet", "nextdoor");
+            "internet", "nextdoor", "online", "dreamed", "dreamt", "dream", "nightmare");
     private static final Set<String> WERE = Set.of("were", "was");
     private static final Set<String> YOUNG = Set.of("kids", "kid", "little", "young", "younger", "teenagers",
             "teenager", "in");
