@@ -171,7 +171,9 @@ final class Clues {
                 "burnt rubber", "wont answer his phone", "wont answer her phone", "not answering his phone",
                 "not answering her phone", "isnt answering his phone", "isnt answering her phone",
                 "not answering the phone", "wont answer the phone", "not answering the door", "wont answer the door",
-                "isnt answering the door", "knocked out the wall",
+                "isnt answering the door", "feelings are hurt", "feelings hurt", "pride is hurt", "prides hurt",
+                "killed the engine", "killed the lights", "wide awake", "shooting fireworks", "shooting off fireworks",
+                "shooting off", "shoot fireworks", "knocked out the wall",
                 "knocked out a wall", "knock out the wall", "knocked out the power", "knocked out the lights",
                 "knocked out the window", "knocked out a window", "knocked out power", "knocked the power out")) {
             // look-alikes in real calls: a shot of tequila, the knife drawer, a neighbour holding the man down
@@ -666,7 +668,7 @@ final class Clues {
     }
 
     static ExtractedEntity judge(Tokens t, Context ctx, Clue clue, int from, int to) {
-        if (ctx.question(from) || nearMiss(t, from)) {
+        if (ctx.question(from) || nearMiss(t, from) || animal(t, clue.type(), from)) {
             return null;
         }
         String value = clue.value();
@@ -690,6 +692,23 @@ final class Clues {
         return new ExtractedEntity(clue.type(), value, t.span(from, to), t.start[from], t.end[to - 1],
                 Math.round(conf * 100) / 100.0);
     }
+
+    /** "The dog's bleeding, not the kid": a condition of an animal is not a patient's; a bite is. */
+    private static boolean animal(Tokens t, EntityType type, int from) {
+        if (type != EntityType.INJURY && type != EntityType.BREATHING && type != EntityType.CONSCIOUS
+                || t.word[from].startsWith("bit")) {
+            // "the dog bit him" is the person's injury
+            return false;
+        }
+        int k = from - 1;
+        if (t.isAny(k, Set.of("is", "was", "s", "got", "been", "has"))) {
+            k--;
+        }
+        return t.isAny(k, ANIMALS);
+    }
+
+    private static final Set<String> ANIMALS = Set.of("dog", "dogs", "cat", "cats", "deer", "horse", "horses",
+            "puppy", "kitten", "cow", "cows", "bird", "raccoon", "squirrel");
 
     /** "It nearly caught fire", "he almost got shot": what did not happen. */
     private static boolean nearMiss(Tokens t, int from) {

@@ -84,6 +84,16 @@ class FourthRoundRulesTest {
     }
 
     @Test
+    void animalsAndIdiomsAreNoPatients() {
+        assertThat(values("The dog's bleeding, not the kid, the kid's fine.", null, EntityType.INJURY)).isEmpty();
+        assertThat(values("The dog bit him on the hand.", null, EntityType.INJURY)).containsExactly("injured");
+        assertThat(all("I killed the engine and I'm standing by the road.")).isEmpty();
+        assertThat(values("His pride's hurt, he's okay, but the other guy's out cold.", null, EntityType.INJURY))
+                .isEmpty();
+        assertThat(values("They were shooting fireworks off the roof.", null, EntityType.WEAPON)).isEmpty();
+    }
+
+    @Test
     void negationsReachNoFurtherThanTheyShould() {
         assertThat(values("no no fire just smoke", "Is there any fire?", EntityType.HAZARD))
                 .containsExactlyInAnyOrder("none", "smoke");
