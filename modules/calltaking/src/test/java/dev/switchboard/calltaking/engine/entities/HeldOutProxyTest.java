@@ -43,7 +43,7 @@ class HeldOutProxyTest {
     @Test
     void partCFiguresPerType() {
         check("held-out part C (written before the second round of rules)", LabelledUtterance.heldOutPartC(),
-                0.92, 0.88, 0.87, 0.75);
+                0.93, 0.9, 0.89, 0.78);
     }
 
     @Test
@@ -62,7 +62,7 @@ class HeldOutProxyTest {
     @Test
     void partDFiguresPerType() {
         check("held-out part D (written before the third round of rules)", LabelledUtterance.heldOutPartD(),
-                0.83, 0.83, 0.8, 0.71);
+                0.85, 0.84, 0.82, 0.74);
     }
 
     @Test
@@ -81,7 +81,7 @@ class HeldOutProxyTest {
     @Test
     void partEFiguresPerType() {
         check("held-out part E (written before the fourth round of rules)", LabelledUtterance.heldOutPartE(),
-                0.82, 0.89, 0.82, 0.81);
+                0.86, 0.9, 0.85, 0.82);
     }
 
     @Test
@@ -91,9 +91,9 @@ class HeldOutProxyTest {
         assertThat(all).extracting(LabelledUtterance::source).doesNotContain("");
         List<LabelledUtterance> b = all.stream().filter(u -> u.source().startsWith("b-")).toList();
         List<LabelledUtterance> a = all.stream().filter(u -> !u.source().startsWith("b-")).toList();
-        check("held-out A+B", all, 0.92, 0.93, 0.9, 0.82);
-        check("held-out part A (frozen before tuning)", a, 0.94, 0.96, 0.91, 0.83);
-        check("held-out part B (written after the rules)", b, 0.85, 0.84, 0.85, 0.77);
+        check("held-out A+B", all, 0.92, 0.93, 0.9, 0.83);
+        check("held-out part A (frozen before tuning)", a, 0.94, 0.96, 0.91, 0.84);
+        check("held-out part B (written after the rules)", b, 0.85, 0.84, 0.85, 0.78);
     }
 
     private void check(String name, List<LabelledUtterance> clean, double cleanP, double cleanR, double noisyP,
