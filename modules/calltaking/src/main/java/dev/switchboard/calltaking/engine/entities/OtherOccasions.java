@@ -91,9 +91,9 @@ final class OtherOccasions {
                     || w.equals("when") && t.isAny(i + 1, Set.of("we", "i", "he", "she", "they"))
                     && t.isAny(i + 2, WERE) && t.isAny(i + 3, YOUNG);
             boolean story = w.equals("news") || w.equals("movie") || w.equals("movies") || STORIES.contains(w)
-                    || w.equals("media") && t.is(i - 1, "social") || w.equals("games") && t.is(i - 1, "video") || w.equals("radio") && t.is(i - 1, "the")
-                    || w.equals("tv")
-                    && t.isAny(i - 1, Set.of("on", "the"));
+                    || w.equals("media") && t.is(i - 1, "social") || w.equals("games") && t.is(i - 1, "video")
+                    || w.equals("radio") && t.is(i - 1, "the")
+                    || w.equals("tv") && t.isAny(i - 1, Set.of("on", "the"));
             boolean hypothetical = w.equals("what") && t.is(i + 1, "if")
                     || (w.equals("if") || w.equals("unless")) && opensClause(t, clauseFirst, i)
                     || w.equals("case") && t.is(i - 1, "in") && !t.is(i - 2, "this")
