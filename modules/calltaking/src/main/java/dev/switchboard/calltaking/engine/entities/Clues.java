@@ -162,12 +162,31 @@ final class Clues {
                 "shot the video")) {
             ignore(s);
         }
+        for (String s : List.of("shooting range", "shooting ranges", "gun range", "flu shot", "flu shots",
+                "booster shot", "a shot of", "shot of", "shots of", "knife drawer", "knife block", "knife set",
+                "nerf gun", "nerf guns", "water gun", "water guns", "glue gun", "heat gun", "gas fitter",
+                "holding him down", "holding her down", "holding the guy down", "holding them down", "hold him down",
+                "hold her down", "held him down", "held her down", "pinning him down", "pinned him down",
+                "awake all night", "up all night", "stay awake", "heavy sleeper", "like burnt", "burnt plastic",
+                "burnt rubber", "wont answer his phone", "wont answer her phone", "not answering his phone",
+                "not answering her phone", "isnt answering his phone", "isnt answering her phone",
+                "not answering the phone", "wont answer the phone", "not answering the door", "wont answer the door",
+                "isnt answering the door", "feelings are hurt", "feelings hurt", "pride is hurt", "prides hurt",
+                "killed the engine", "killed the lights", "wide awake", "shooting fireworks", "shooting off fireworks",
+                "shooting off", "shoot fireworks", "knocked out the wall",
+                "knocked out a wall", "knock out the wall", "knocked out the power", "knocked out the lights",
+                "knocked out the window", "knocked out a window", "knocked out power", "knocked the power out")) {
+            // look-alikes in real calls: a shot of tequila, the knife drawer, a neighbour holding the man down
+            ignore(s);
+        }
 
         // breathing
         for (String s : List.of("breathing", "still breathing", "breathing normally", "breathing fine",
                 "breathing okay", "breathing ok", "breathes",
                 "breathing now", "breathing again", "started breathing", "chest is going up and down",
-                "chest going up and down", "chest is moving", "chest is rising", "chest is going up")) {
+                "chest going up and down", "chest is moving", "chest is rising", "chest is going up",
+                "stomach moving", "stomach is moving", "belly moving", "belly is moving", "stomach going up and down",
+                "chest moving")) {
             put(s, EntityType.BREATHING, "yes", 0.85);
         }
         for (String s : List.of("stopped breathing", "quit breathing", "no longer breathing", "not breathing",
@@ -241,10 +260,14 @@ final class Clues {
             fixed(s, EntityType.CONSCIOUS, "no", s.contains("moving") || s.contains("getting up")
                     || s.contains("answer") || s.contains("talking") ? 0.6 : 0.9);
         }
+        for (String s : List.of("not unconscious", "isnt unconscious", "no longer unconscious")) {
+            fixed(s, EntityType.CONSCIOUS, "yes", 0.8);
+        }
         for (String s : List.of("conscious", "awake", "responsive", "responding", "alert", "came to", "came round",
                 "woke up", "is talking", "hes talking", "shes talking", "talking to me", "eyes are open",
                 "eyes open", "coming around", "coming round", "crying", "screaming", "moaning", "groaning",
-                "he talks", "she talks", "talking", "a wake", "walking around", "sitting up")) {
+                "he talks", "she talks", "talking", "a wake", "walking around", "sitting up", "opens his eyes",
+                "opens her eyes", "opened his eyes", "opened her eyes", "opening his eyes", "opening her eyes")) {
             put(s, EntityType.CONSCIOUS, "yes", s.equals("crying") || s.equals("screaming") || s.equals("moaning")
                     || s.equals("groaning") || s.equals("talking") || s.startsWith("walking")
                     || s.startsWith("sitting") ? 0.6 : 0.8);
@@ -269,7 +292,8 @@ final class Clues {
         }
         for (String s : List.of("shots fired", "gunshots", "gunshot", "gun shots", "gunfire", "shooting", "shots",
                 "shooter", "active shooter", "gunman", "gunmen", "gunmans", "gunpoint", "opened fire", "open fire",
-                "shot at", "a shot", "one shot", "heard a shot", "another shot", "gun shot", "shootings")) {
+                "shot at", "a shot", "one shot", "heard a shot", "another shot", "gun shot", "shootings",
+                "shot through", "shots through", "shot out")) {
             put(s, EntityType.WEAPON, "gun", s.contains("shooter") || s.equals("gunpoint") ? 0.85 : 0.7);
         }
         for (String s : List.of("bat", "baseball bat", "metal bat", "golf club", "wooden bat")) {
@@ -520,6 +544,13 @@ final class Clues {
             for (int k = i; k < f.to(); k++) {
                 free &= !blocked[k];
             }
+            if (free && f.clue().type() != null && namesSomethingElse(t, i, f.to())) {
+                for (int k = i; k < f.to(); k++) {
+                    taken[k] = true;
+                }
+                i = f.to();
+                continue;
+            }
             if (free && (f.clue().type() == null || Situations.meant(t, w, f))) {
                 ExtractedEntity e = f.clue().type() == null ? null : judge(t, ctx, f.clue(), i, f.to());
                 if (e != null) {
@@ -535,6 +566,46 @@ final class Clues {
         Situations.find(t, w, blocked, taken, ctx, out);
         mergeBreathing(t, out);
     }
+
+    /**
+     * True when a one-word clue is the first part of a compound or a name: "the fire hall", "the gas gauge", "a
+     * shooting guard", "the Gun Barrel restaurant", "Shooters sports bar". A capitalised clue word inside a sentence
+     * followed by another capitalised word or a venue noun is a name, not a fact.
+     */
+    private static boolean namesSomethingElse(Tokens t, int from, int to) {
+        if (to > t.size) {
+            return false;
+        }
+        if (t.isAny(to + 1, STREET_WORDS) && !t.isAny(to, NOT_A_NAME_WORD)) {
+            // "on Fire Lake Road", "the smoke hill road"
+            return true;
+        }
+        if (to == from + 1 && t.isAny(to, COMPOUND_HEADS)) {
+            return true;
+        }
+        int last = to - 1;
+        boolean capital = Character.isUpperCase(t.text.charAt(t.start[last]));
+        boolean opening = last == 0 || Clues.sentenceBetween(t.text, t.end[last - 1], t.start[last])
+                || t.text.substring(t.end[last - 1], t.start[last]).contains("\"");
+        if (!capital || opening) {
+            return false;
+        }
+        return to < t.size && Character.isUpperCase(t.text.charAt(t.start[to]))
+                || t.isAny(to, VENUES) || t.isAny(to + 1, VENUES);
+    }
+
+    private static final Set<String> NOT_A_NAME_WORD = Set.of("on", "in", "at", "near", "by", "and", "the", "a",
+            "down", "across", "up", "into", "onto", "over", "through", "of", "from", "to", "whole", "entire", "all",
+            "our", "my", "this", "that", "his", "her", "their", "your", "main", "side", "back", "front");
+    private static final Set<String> STREET_WORDS = Set.of("road", "street", "avenue", "lane", "drive",
+            "boulevard", "parkway", "rd", "st", "ave");
+    /** Nouns that make a clue word before them part of a compound that is no clue ("the fire hall"). */
+    private static final java.util.Set<String> COMPOUND_HEADS = java.util.Set.of("hall", "gauge", "guard", "guards",
+            "permit", "permits", "license", "show", "shows", "club", "safety", "lobby", "rights", "dealer", "shop",
+            "store", "counter", "cabinet", "safe", "locker");
+    /** Places whose name a clue word may start ("Shooters sports bar", "the Gun Barrel restaurant"). */
+    private static final java.util.Set<String> VENUES = java.util.Set.of("bar", "restaurant", "cafe", "grill", "pub",
+            "tavern", "saloon", "diner", "lounge", "club", "inn", "hotel", "motel", "store", "shop", "market");
 
     /**
      * "He's breathing but it sounds really wet", "she's breathing, but her breathing sounds weird": a plain
@@ -597,7 +668,7 @@ final class Clues {
     }
 
     static ExtractedEntity judge(Tokens t, Context ctx, Clue clue, int from, int to) {
-        if (ctx.question(from)) {
+        if (ctx.question(from) || nearMiss(t, from) || animal(t, clue.type(), from)) {
             return null;
         }
         String value = clue.value();
@@ -620,6 +691,33 @@ final class Clues {
         }
         return new ExtractedEntity(clue.type(), value, t.span(from, to), t.start[from], t.end[to - 1],
                 Math.round(conf * 100) / 100.0);
+    }
+
+    /** "The dog's bleeding, not the kid": a condition of an animal is not a patient's; a bite is. */
+    private static boolean animal(Tokens t, EntityType type, int from) {
+        if (type != EntityType.INJURY && type != EntityType.BREATHING && type != EntityType.CONSCIOUS
+                || t.word[from].startsWith("bit")) {
+            // "the dog bit him" is the person's injury
+            return false;
+        }
+        int k = from - 1;
+        if (t.isAny(k, Set.of("is", "was", "s", "got", "been", "has"))) {
+            k--;
+        }
+        return t.isAny(k, ANIMALS);
+    }
+
+    private static final Set<String> ANIMALS = Set.of("dog", "dogs", "cat", "cats", "deer", "horse", "horses",
+            "puppy", "kitten", "cow", "cows", "bird", "raccoon", "squirrel");
+
+    /** "It nearly caught fire", "he almost got shot": what did not happen. */
+    private static boolean nearMiss(Tokens t, int from) {
+        for (int k = from - 1; k >= 0 && k >= from - 3 && t.clause[k] == t.clause[from]; k--) {
+            if (t.is(k, "nearly") || t.is(k, "almost")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String negate(EntityType type, String value) {

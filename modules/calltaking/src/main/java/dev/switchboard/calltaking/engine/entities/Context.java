@@ -12,7 +12,8 @@ final class Context {
 
     private static final Set<String> NEGATORS = Set.of("no", "not", "never", "nobody", "nobodys", "none", "without",
             "isnt", "arent", "wasnt", "werent", "doesnt", "dont", "didnt", "cant", "cannot", "couldnt", "hasnt",
-            "havent", "hadnt", "wont", "wouldnt", "neither", "nor", "nothing", "nope", "aint", "nowhere");
+            "havent", "hadnt", "wont", "wouldnt", "neither", "nor", "nothing", "nope", "aint", "nowhere", "nothings",
+            "noones", "noone");
     private static final Set<String> HEDGES = Set.of("maybe", "think", "probably", "possibly", "might", "guess",
             "perhaps", "seems", "seem", "looked", "thought", "suppose", "unsure", "sure", "could");
     private static final Set<String> AUX = Set.of("is", "are", "was", "were", "does", "do", "did", "can", "could",
@@ -126,6 +127,10 @@ final class Context {
         int s = Math.max(clauseStart[i], i - LOOKBACK);
         for (int k = i - 1; k >= s; k--) {
             String w = t.word[k];
+            if (w.equals("just") || w.equals("only")) {
+                // "no fire, just smoke": the negation is of what comes before
+                return false;
+            }
             if (STOPPING.contains(w)) {
                 // "it won't stop bleeding": the negation is of the stopping
                 return false;

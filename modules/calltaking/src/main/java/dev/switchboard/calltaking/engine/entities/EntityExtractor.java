@@ -84,7 +84,7 @@ public final class EntityExtractor {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        Tokens t = Lexicon.normalise(Tokens.of(text));
+        Tokens t = Lexicon.normalise(Tokens.of(text).withoutFillers());
         boolean[] blocked = new boolean[t.size];
         Context ctx = new Context(t);
         List<ExtractedEntity> out = new ArrayList<>();
@@ -132,8 +132,23 @@ public final class EntityExtractor {
         Suspects.find(t, forDescriptions(t, asks, blocked, out), asked, out);
         Answers.find(t, ctx, asked, out);
         OtherOccasions.drop(t, out);
+        noWeaponButOne(out);
         out.sort(Comparator.comparingInt(ExtractedEntity::start).thenComparing(e -> e.type().ordinal()));
         return List.copyOf(out);
+    }
+
+    /**
+     * "Not a gun, no, but he's got a hammer": a no to weapons is dropped when the same line then names one
+     * (LABELLING.md).
+     */
+    private static void noWeaponButOne(List<ExtractedEntity> out) {
+        boolean named = false;
+        for (ExtractedEntity e : out) {
+            named |= e.type() == EntityType.WEAPON && !e.value().equals("none") && !e.value().equals("unknown");
+        }
+        if (named) {
+            out.removeIf(e -> e.type() == EntityType.WEAPON && e.value().equals("none"));
+        }
     }
 
     /**
@@ -174,7 +189,10 @@ public final class EntityExtractor {
             while (first < e - 1 && first < s + 3 && QUESTION_FILLERS.contains(t.word[first])) {
                 first++;
             }
-            boolean wh = t.word[first].startsWith("wh") || t.word[first].startsWith("how");
+            // "can you describe the car": a request for a description is a question even as a recogniser writes it
+            boolean wh = t.word[first].startsWith("wh") || t.word[first].startsWith("how")
+                    || (t.is(first, "can") || t.is(first, "could")) && t.is(first + 1, "you")
+                    && t.isAny(first + 2, Set.of("describe", "tell", "see", "remember"));
             boolean marked = t.text.substring(t.start[s], e < t.size ? t.start[e] : t.text.length()).indexOf('?') >= 0;
             if (ctx.question(first) && QUESTION_OPENERS.contains(t.word[first]) && (wh || marked)) {
                 java.util.Arrays.fill(b, s, e, true);

@@ -34,6 +34,8 @@ public record LabelledUtterance(int id, String source, String speaker, String co
     public static final String HELD_OUT_C = "heldout-part-c.jsonl";
     /** Part D of the held-out proxy: written and frozen before the third round of rule changes. */
     public static final String HELD_OUT_D = "heldout-part-d.jsonl";
+    /** Part E of the held-out proxy: written and frozen before the fourth round of rule changes. */
+    public static final String HELD_OUT_E = "heldout-part-e.jsonl";
 
     public LabelledUtterance {
         source = source == null ? "" : source;
@@ -78,6 +80,11 @@ public record LabelledUtterance(int id, String source, String speaker, String co
     /** Part D of the held-out proxy (never tuned on; see LABELLING.md). */
     public static List<LabelledUtterance> heldOutPartD() {
         return bundled(HELD_OUT_D);
+    }
+
+    /** Part E of the held-out proxy (never tuned on; see LABELLING.md). */
+    public static List<LabelledUtterance> heldOutPartE() {
+        return bundled(HELD_OUT_E);
     }
 
     private static List<LabelledUtterance> bundled(String resource) {

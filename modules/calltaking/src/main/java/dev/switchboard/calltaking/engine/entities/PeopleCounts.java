@@ -179,6 +179,10 @@ final class PeopleCounts {
             }
             return v;
         }
+        if ((w.equals("one") || w.equals("won")) && t.isAny(i - 1, Set.of("hes", "shes", "im", "its", "thats"))) {
+            // "he's one big guy", "I'm one of the teachers": says what someone is, not how many
+            return null;
+        }
         if ((w.equals("a") || w.equals("an") || w.equals("one") || w.equals("some") || w.equals("won"))
                 && !t.is(i - 1, "of") && !t.is(i - 1, "like") && !t.is(i - 1, "than")) {
             int k = skipAdj(t, i + 1);

@@ -73,6 +73,9 @@ final class Suspects {
                     "curly hair"), Map.entry("facial hair", "facial hair"), Map.entry("beard's", "beard"),
             Map.entry("mohawk", "mohawk"), Map.entry("ponytails", "ponytail"), Map.entry("pigtails", "pigtails"));
     private static final Set<String> HAIR_LENGTH = Set.of("long", "short", "curly", "straight", "shoulder");
+    /** Nouns that make a build word say something else: "a heavy sleeper", "a big drinker". */
+    private static final Set<String> NOT_A_BUILD = Set.of("sleeper", "smoker", "drinker", "breather", "eater",
+            "breathing", "bleeding", "traffic", "rain", "fan", "deal", "mess", "trouble");
     private static final Map<String, String> BUILDS = Map.ofEntries(
             Map.entry("thin", "thin"), Map.entry("skinny", "thin"), Map.entry("slim", "thin"),
             Map.entry("heavy", "heavy"), Map.entry("heavyset", "heavy"), Map.entry("fat", "heavy"),
@@ -568,7 +571,8 @@ final class Suspects {
         boolean predicate = t.isAny(i - 1, Set.of("hes", "shes", "theyre")) || listed(t, i, f)
                 || t.isAny(i - 1, Set.of("is", "was")) && t.isAny(i - 2, Set.of("he", "she", "suspect", "guy", "man"))
                 || t.is(i - 1, "and") && f.first >= 0;
-        if (BUILDS.containsKey(w) && (personNear(t, k + 1) && !t.is(i - 2, "it") || predicate)
+        if (BUILDS.containsKey(w) && !t.isAny(k + 1, NOT_A_BUILD)
+                && (personNear(t, k + 1) && !t.is(i - 2, "it") || predicate)
                 && !((w.equals("big") || w.equals("large")) && !nounAfter(t, k + 1) && !predicate)
                 && !(w.equals("built") && !t.is(k - 1, "well"))) {
             f.build.add(BUILDS.get(w));

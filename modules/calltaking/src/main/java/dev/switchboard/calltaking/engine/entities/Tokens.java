@@ -126,6 +126,43 @@ final class Tokens {
         return new Tokens(text, lower, w, s, e, n, c);
     }
 
+    /**
+     * The same tokens without a speaker's fillers ("um", "uh", "erm") that stand inside a phrase, as recognisers
+     * write them: "a um black male", "five or six um guys", "a gas uh fitter". "Uh huh" is an answer and stays.
+     * Linear in the number of tokens.
+     */
+    Tokens withoutFillers() {
+        int drop = 0;
+        for (int i = 0; i < size; i++) {
+            drop += filler(i) ? 1 : 0;
+        }
+        if (drop == 0) {
+            return this;
+        }
+        int n = size - drop;
+        String[] w = new String[n];
+        int[] s = new int[n];
+        int[] e = new int[n];
+        int[] c = new int[n];
+        int k = 0;
+        for (int i = 0; i < size; i++) {
+            if (!filler(i)) {
+                w[k] = word[i];
+                s[k] = start[i];
+                e[k] = end[i];
+                c[k] = clause[i];
+                k++;
+            }
+        }
+        return new Tokens(text, lower, w, s, e, n, c);
+    }
+
+    private boolean filler(int i) {
+        String w = word[i];
+        return (w.equals("um") || w.equals("uh") || w.equals("erm") || w.equals("uhm"))
+                && !is(i + 1, "huh") && !is(i + 1, "uh") && !is(i - 1, "uh") && size > 1;
+    }
+
     /** 1 letter, 2 digit, 3 Japanese, 0 anything else (space, punctuation). */
     private static int charClass(char c) {
         if (c >= 'a' && c <= 'z') {

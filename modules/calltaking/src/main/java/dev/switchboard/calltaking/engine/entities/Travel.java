@@ -102,7 +102,8 @@ final class Travel {
             }
             if (e > p && !t.isAny(p, Set.of("me", "him", "her", "them", "us", "my", "his", "their", "car", "truck",
                     "door", "hospital", "ground", "floor", "back", "side", "rear", "front", "wall", "pole", "tree",
-                    "ditch", "water", "traffic", "oncoming", "it"))) {
+                    "ditch", "water", "traffic", "oncoming", "it", "face", "head", "chest", "stomach", "gut", "nose",
+                    "mouth", "eye", "eyes", "neck", "leg", "arm", "knee", "jaw", "ribs"))) {
                 f.directions.add("heading toward " + t.join(p, e, " "));
                 return e;
             }

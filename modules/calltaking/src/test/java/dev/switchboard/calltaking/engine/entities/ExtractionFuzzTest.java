@@ -17,7 +17,10 @@ class ExtractionFuzzTest {
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789        .,;:?!'’`-–—/()+#@\"\n\t"
             + "丁目番地号区渋谷新宿あいう品川ー、。é\u0000\u00a0\u200b\ud83d\ude00\ud800";
-    private static final String[] WORDS = {"he", "she", "is", "not", "no", "breathing", "bleeding", "knife", "gun",
+    private static final String[] WORDS = {"um", "uh", "huh", "erm", "nearly", "almost", "Fire", "Lake", "Road",
+        "hall", "case", "1998", "back", "march", "when", "little", "last", "earlier", "scanner", "video", "games",
+        "sleeper", "heavy", "just", "only", "one's", "hes", "Shooters", "bar", "unconscious", "nothing's", "told",
+        "he", "she", "is", "not", "no", "breathing", "bleeding", "knife", "gun",
         "shot", "dead", "four", "are", "one", "down", "fire", "smoke", "smoking", "water", "rising", "gas", "mask",
         "black", "white", "male", "about", "like", "fifty", "six", "foot", "two", "inches", "tall", "wearing",
         "hoodie", "jeans", "heading", "north", "toward", "the", "red", "honda", "civic", "plate", "abc", "1234",
