@@ -39,11 +39,13 @@ import org.vosk.Recognizer;
  * -Dsurefire.failIfNoSpecifiedTests=false -Dspeech.tune=true}; optional
  * {@code -Dspeech.tune.decoders=6/0/0/30;4/0/0/15}
  * (lattice beam / beam / max-active / n-best length, 0 for the model's own; optionally / first-pass boost beta /
- * largest boost in nats, else the shipped ones; optionally / the decoder's acoustic scale, else the model's 1.0), {@code -Dspeech.tune.weights=0.2,0.3},
- * {@code -Dspeech.tune.bonuses=0,0.5}, {@code -Dspeech.tune.voices=espeak}, {@code -Dspeech.tune.plain=false} (no
- * plain decode, so no timing ratio), {@code -Dspeech.tune.errors=0.3,0} (the misheard sentences at that pair),
- * {@code -Dspeech.tune.dump=FILE} (writes every clip's n-best lists with their scores and timings as JSON, one file
- * per voice and decoder, FILE-voice-decoder.json) so {@code NBestSelectionRun} can try selection rules in seconds.
+ * largest boost in nats, else the shipped ones; optionally / the decoder's acoustic scale, else the model's 1.0),
+ * {@code -Dspeech.tune.weights=0.2,0.3}, {@code -Dspeech.tune.bonuses=0,0.5}, {@code -Dspeech.tune.voices=espeak},
+ * {@code -Dspeech.tune.plain=false} (no plain decode, so no timing ratio), {@code -Dspeech.tune.errors=0.3,0} (the
+ * misheard sentences at that pair), {@code -Dspeech.tune.dump=FILE} (every clip's n-best lists with their scores and
+ * timings as JSON, one file per voice and decoder, FILE-voice-decoder.json, so selection rules can be tried on them
+ * in seconds without decoding); {@code -Dspeech.tune.corpus=FILE} alone writes the domain model's sentences, one a
+ * line, and decodes nothing.
  */
 @EnabledIfSystemProperty(named = "speech.tune", matches = "true")
 class SpeechTuningRun {
