@@ -49,6 +49,41 @@ class HeldOutSetTest {
     }
 
     @Test
+    void noCorpusSentenceIsCloseToAHeldOutOrTuningSentence() {
+        List<List<String>> measured = new ArrayList<>();
+        HELD_OUT.forEach(s -> measured.add(DomainLanguageModel.tokens(s)));
+        DispatchCorpus.lines(DispatchCorpus.TUNING).forEach(s -> measured.add(DomainLanguageModel.tokens(s)));
+        // The phrase file itself is clean; the scenario library is not this module's, so what it holds is filtered.
+        List<String> written = DispatchCorpus.lines(DispatchCorpus.PHRASES);
+        for (String line : written) {
+            // Only the corpus line is named, so a failure does not show anyone the held-out sentence.
+            assertThat(measured.stream().anyMatch(m -> DispatchCorpus.close(DomainLanguageModel.tokens(line), m)))
+                    .as("the phrase corpus line '%s' is equal or close to a held-out or tuning sentence", line)
+                    .isFalse();
+        }
+        for (String line : CORPUS) {
+            assertThat(measured.stream().anyMatch(m -> DispatchCorpus.close(DomainLanguageModel.tokens(line), m)))
+                    .as("the corpus keeps '%s', close to a held-out or tuning sentence", line).isFalse();
+        }
+        assertThat(CORPUS).containsAll(written);
+    }
+
+    @Test
+    void closeMeansAFewWordEditsNotASharedPhrase() {
+        List<String> measured = DomainLanguageModel.tokens("Is there smoke coming out of the car now?");
+        assertThat(DispatchCorpus.close(DomainLanguageModel.tokens("is there smoke coming out of the car now"),
+                measured)).isTrue();
+        assertThat(DispatchCorpus.close(DomainLanguageModel.tokens("Is there smoke coming out of the van now?"),
+                measured)).isTrue();
+        assertThat(DispatchCorpus.close(DomainLanguageModel.tokens("Is there smoke coming from the van?"),
+                measured)).as("three edits in nine words").isFalse();
+        assertThat(DispatchCorpus.close(DomainLanguageModel.tokens("Is there smoke?"), measured)).isFalse();
+        assertThat(DispatchCorpus.close(List.of(), List.of("yes"))).isTrue();
+        assertThat(DispatchCorpus.close(List.of("no"), List.of("yes"))).isTrue();
+        assertThat(DispatchCorpus.close(List.of("no", "way", "out"), List.of("yes"))).isFalse();
+    }
+
+    @Test
     void heldOutWordSequencesAreMostlyNewToTheModel() {
         int trigrams = 0;
         int unseen = 0;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.vosk.LibVosk;
@@ -37,9 +38,14 @@ import org.vosk.Recognizer;
  * {@code mvn -B -q -o -pl modules/speech -am test -Dcheckstyle.skip -Dtest=SpeechTuningRun
  * -Dsurefire.failIfNoSpecifiedTests=false -Dspeech.tune=true}; optional
  * {@code -Dspeech.tune.decoders=6/0/0/30;4/0/0/15}
- * (lattice beam / beam / max-active / n-best length, 0 for the model's own), {@code -Dspeech.tune.weights=0.2,0.3},
- * {@code -Dspeech.tune.bonuses=0,0.5}, {@code -Dspeech.tune.voices=espeak}, {@code -Dspeech.tune.plain=false} (no
- * plain decode, so no timing ratio), {@code -Dspeech.tune.errors=0.3,0} (the misheard sentences at that pair).
+ * (lattice beam / beam / max-active / n-best length, 0 for the model's own; optionally / first-pass boost beta /
+ * largest boost in nats, else the shipped ones; optionally / the decoder's acoustic scale, else the model's 1.0),
+ * {@code -Dspeech.tune.weights=0.2,0.3}, {@code -Dspeech.tune.bonuses=0,0.5}, {@code -Dspeech.tune.voices=espeak},
+ * {@code -Dspeech.tune.plain=false} (no plain decode, so no timing ratio), {@code -Dspeech.tune.errors=0.3,0} (the
+ * misheard sentences at that pair), {@code -Dspeech.tune.dump=FILE} (every clip's n-best lists with their scores and
+ * timings as JSON, one file per voice and decoder, FILE-voice-decoder.json, so selection rules can be tried on them
+ * in seconds without decoding); {@code -Dspeech.tune.corpus=FILE} alone writes the domain model's sentences, one a
+ * line, and decodes nothing.
  */
 @EnabledIfSystemProperty(named = "speech.tune", matches = "true")
 class SpeechTuningRun {
@@ -57,6 +63,7 @@ class SpeechTuningRun {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "speech.tune.corpus", matches = ".+")
     void sweep() throws IOException {
         LibVosk.setLogLevel(LogLevel.WARNINGS);
         List<String> sentences = DispatchCorpus.lines(DispatchCorpus.TUNING);
@@ -66,11 +73,18 @@ class SpeechTuningRun {
         DomainLanguageModel lm = DomainLanguageModel.train(DispatchCorpus.bundled(),
                 VoskSpeechToText.MODEL_VOCABULARY);
         List<Adaptation> decoders = new ArrayList<>();
+        Map<String, String> acousticScales = new java.util.HashMap<>();
         for (String d : System.getProperty("speech.tune.decoders", "6/0/0/30").split(";")) {
             double[] p = numbers(d.replace('/', ','));
             Adaptation a = Adaptation.DISPATCH;
-            decoders.add(new Adaptation("tune-" + d.replace('/', '-').replace('.', '_'), a.boostBeta(), a.maxBoost(),
-                    p[0], p[1], (int) p[2], (int) p[3], a.lmWeight(), a.wordBonus()));
+            double beta = p.length > 4 ? p[4] : a.boostBeta();
+            double maxBoost = p.length > 5 ? p[5] : a.maxBoost();
+            String name = "tune-" + d.replace('/', '-').replace('.', '_');
+            decoders.add(new Adaptation(name, beta, maxBoost, p[0], p[1], (int) p[2], (int) p[3], a.lmWeight(),
+                    a.wordBonus()));
+            if (p.length > 6) {
+                acousticScales.put(name, String.valueOf(p[6]));
+            }
         }
         System.out.printf(Locale.ROOT, "corpus: %d sentences, %d words known; tuning: %d sentences%n",
                 DispatchCorpus.bundled().size(), lm.corpusVocabulary(), sentences.size());
@@ -83,15 +97,30 @@ class SpeechTuningRun {
             }
         }
         for (Adaptation decoder : decoders) {
-            try (Model model = new Model(VoskModelCache.ensureExtracted(cache, decoder).toString())) {
+            Path folder = VoskModelCache.ensureExtracted(cache, decoder);
+            String scale = acousticScales.get(decoder.name());
+            if (scale != null) {
+                Path conf = folder.resolve("conf/model.conf");
+                java.nio.file.Files.writeString(conf, java.nio.file.Files.readString(conf).stripTrailing()
+                        + "\n--acoustic-scale=" + scale + "\n");
+            }
+            try (Model model = new Model(folder.toString())) {
                 for (Map.Entry<String, List<Pcm>> voice : voices.entrySet()) {
                     List<Decoded> adapted = decode(model, voice.getValue(), decoder.alternatives());
+                    dump(voice.getKey(), decoder, sentences, adapted);
                     report(voice.getKey(), decoder, sentences, voice.getValue(), plain.get(voice.getKey()), adapted,
                             lm, weights, bonuses);
                     errors(sentences, adapted, lm);
                 }
             }
         }
+    }
+
+    /** With {@code -Dspeech.tune.corpus=FILE} only: writes the domain model's sentences, one a line, and stops. */
+    @Test
+    @EnabledIfSystemProperty(named = "speech.tune.corpus", matches = ".+")
+    void writeCorpus() throws IOException {
+        java.nio.file.Files.write(Path.of(System.getProperty("speech.tune.corpus")), DispatchCorpus.bundled());
     }
 
     private static void report(String voice, Adaptation decoder, List<String> sentences, List<Pcm> clips,
@@ -120,6 +149,34 @@ class SpeechTuningRun {
             }
             System.out.println(row);
         }
+    }
+
+    /** With {@code -Dspeech.tune.dump=FILE}: the n-best lists of each clip, for {@code NBestSelectionRun}. */
+    private static void dump(String voice, Adaptation decoder, List<String> sentences, List<Decoded> adapted)
+            throws IOException {
+        String file = System.getProperty("speech.tune.dump", "");
+        if (file.isBlank()) {
+            return;
+        }
+        List<Map<String, Object>> clips = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            List<List<Map<String, Object>>> segments = new ArrayList<>();
+            for (List<NBestRescorer.Alternative> segment : adapted.get(i).segments()) {
+                List<Map<String, Object>> alts = new ArrayList<>();
+                for (NBestRescorer.Alternative a : segment) {
+                    List<List<Object>> words = new ArrayList<>();
+                    for (WordTiming w : a.words()) {
+                        words.add(List.of(w.word(), w.startMs(), w.endMs()));
+                    }
+                    alts.add(Map.of("score", a.score(), "words", words));
+                }
+                segments.add(alts);
+            }
+            clips.add(Map.of("sentence", sentences.get(i), "nanos", adapted.get(i).nanos(), "segments", segments));
+        }
+        Path out = Path.of(file + "-" + voice + "-" + decoder.name() + ".json");
+        JSON.writeValue(out.toFile(), clips);
+        System.out.println("n-best lists written to " + out);
     }
 
     /** With {@code -Dspeech.tune.errors=W,B}: each tuning sentence misheard at weight W and bonus B. */
