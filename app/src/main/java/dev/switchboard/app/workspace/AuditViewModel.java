@@ -13,6 +13,8 @@ import dev.switchboard.store.session.SessionCatalog;
 import dev.switchboard.uikit.BackgroundTask;
 import dev.switchboard.uikit.TaskRunner;
 import dev.switchboard.uikit.WorkspaceContext;
+import dev.switchboard.workflow.engine.RunStore;
+import dev.switchboard.workflow.engine.Workflows;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -41,10 +43,13 @@ public final class AuditViewModel {
 
     /** How a record that acted on a session names it. */
     private static final String SESSION_TARGET = "session ";
+    /** How a record that acted on a workflow run names it (and the task, for a decision). */
+    private static final String RUN_TARGET = "run ";
 
     private final AuditLog audit;
     private final EventLog eventLog;
     private final SessionCatalog sessions;
+    private final Optional<RunStore> runs;
     private final TaskRunner tasks;
     /** "session 01M9…" as the session it names ("Kitchen fire · Aiko Tanaka · 2026-12-07 19:22"), once read. */
     private final Map<String, String> targetNames = new ConcurrentHashMap<>();
@@ -67,6 +72,13 @@ public final class AuditViewModel {
         this.audit = ctx.service(AuditLog.class);
         this.eventLog = ctx.service(EventLog.class);
         this.sessions = ctx.service(SessionCatalog.class);
+        Optional<RunStore> store;
+        try {
+            store = Optional.of(ctx.service(Workflows.class).store());
+        } catch (RuntimeException e) {
+            store = Optional.empty(); // workflows unavailable in this session: runs are shown by id
+        }
+        this.runs = store;
         this.tasks = ctx.tasks();
     }
 
@@ -173,6 +185,10 @@ public final class AuditViewModel {
     private void nameSessions(List<AuditRecord> rows) {
         for (AuditRecord r : rows) {
             String target = r.target();
+            if (target != null && target.startsWith(RUN_TARGET) && !targetNames.containsKey(target)) {
+                nameRun(target);
+                continue;
+            }
             if (target == null || !target.startsWith(SESSION_TARGET) || targetNames.containsKey(target)) {
                 continue;
             }
@@ -184,6 +200,17 @@ public final class AuditViewModel {
                 // Not a session id after all: shown as recorded.
             }
         }
+    }
+
+    /** "run 01M9… task surgeOver" as "Run: Multi-call surge · 2026-12-07 19:22 · task surgeOver". */
+    private void nameRun(String target) {
+        String rest = target.substring(RUN_TARGET.length());
+        int space = rest.indexOf(' ');
+        String id = space < 0 ? rest : rest.substring(0, space);
+        String task = space < 0 ? "" : rest.substring(space + 1);
+        runs.flatMap(store -> store.find(id)).ifPresent(run -> targetNames.put(target,
+                Ui.text("app.audit.run", run.name(), Ui.WHEN.format(run.createdAt()))
+                        + (task.isEmpty() ? "" : " \u00b7 " + task)));
     }
 
     private static String blankToNull(String value) {

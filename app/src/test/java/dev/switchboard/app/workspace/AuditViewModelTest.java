@@ -65,4 +65,29 @@ class AuditViewModelTest {
         assertThat(model.records()).singleElement().extracting(model::target).asString()
                 .startsWith("Session: Kitchen fire");
     }
+
+    @Test
+    void aWorkflowDecisionShowsTheRunsNameAndStartAndItsTask() throws Exception {
+        var read = ws.workflows().read("audit-demo.yaml", """
+                id: audit-demo
+                name: Audit demo
+                tasks:
+                  - id: hello
+                    type: log
+                    with: {message: "hello"}
+                """);
+        String run = ws.workflows().start(read.definition().orElseThrow(), java.util.Map.of(), "sato", null);
+        ws.workflows().ended(run).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        Instant created = ws.workflows().store().find(run).orElseThrow().createdAt();
+        ws.auditLog().record(new AuditRecord(Instant.now(), "sato", AuditAction.WORKFLOW_CONTROL,
+                "run " + run + " task hello", AuditRecord.Outcome.SUCCESS, "approve"));
+
+        AuditViewModel model = new AuditViewModel(new TestContext(ws, instructor));
+        model.search();
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault())
+                .format(created);
+        assertThat(model.records()).extracting(model::target)
+                .contains("Workflow run: Audit demo \u00b7 " + when + " \u00b7 task hello")
+                .noneMatch(t -> t.contains(run));
+    }
 }

@@ -101,6 +101,9 @@ final class TestContext implements WorkspaceContext {
         if (type == dev.switchboard.store.session.SessionCatalog.class) {
             return type.cast(ws.sessions());
         }
+        if (type == dev.switchboard.workflow.engine.Workflows.class) {
+            return type.cast(ws.workflows());
+        }
         throw new SwitchboardException("No " + type.getSimpleName() + " in this test", "");
     }
 }
