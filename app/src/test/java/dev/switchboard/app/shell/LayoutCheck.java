@@ -51,7 +51,7 @@ final class LayoutCheck {
         if (node instanceof Labeled labeled) {
             elided(labeled).ifPresent(out::add);
         }
-        if (inWindow && node instanceof Text cell && cell.getStyleClass().contains("sb-cell-text")) {
+        if (node instanceof Text cell && cell.getStyleClass().contains("sb-cell-text")) {
             brokenWord(cell).ifPresent(out::add);
         }
         if (node instanceof javafx.scene.control.TabPane tabs) {

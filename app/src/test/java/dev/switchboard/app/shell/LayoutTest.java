@@ -134,6 +134,13 @@ class LayoutTest {
         assertThat(HeadlessFx.callOnFx(() -> reviewSide.getContent().getBoundsInLocal().getHeight()
                 <= reviewSide.getViewportBounds().getHeight() + 1 || reviewSide.getVbarPolicy()
                 != ScrollPane.ScrollBarPolicy.NEVER)).as("the history can be scrolled to").isTrue();
+
+        // Home again, now listing the control-room exercise: "Control-room exercise" must wrap between words.
+        ui.click("#nav-home");
+        TableView<dev.switchboard.store.session.SessionSummary> recent = ui.await("#home-sessions");
+        WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> recent.getItems().stream()
+                .anyMatch(r -> r.kind().equals("control-room"))));
+        fits("Home, with a control-room exercise");
     }
 
     private void fits(String where) {
