@@ -51,7 +51,7 @@ public final class AuditViewModel {
     private final SessionCatalog sessions;
     private final Optional<RunStore> runs;
     private final TaskRunner tasks;
-    /** "session 01M9…" as the session it names ("Kitchen fire · Aiko Tanaka · 2026-12-07 19:22"), once read. */
+    /** Each target as people read it ("Session: Kitchen fire · Aiko Tanaka · 2026-12-07 19:22"), read once. */
     private final Map<String, String> targetNames = new ConcurrentHashMap<>();
 
     // Properties
@@ -136,7 +136,7 @@ public final class AuditViewModel {
         AuditQuery q = query();
         BackgroundTask.wrap(() -> {
             List<AuditRecord> rows = audit.query(q);
-            nameSessions(rows);
+            nameTargets(rows);
             return rows;
         })
                 .onSuccess(rows -> {
@@ -182,35 +182,36 @@ public final class AuditViewModel {
         return targetNames.getOrDefault(record.target(), record.target());
     }
 
-    private void nameSessions(List<AuditRecord> rows) {
+    /** Reads each target not named yet once; one that names nothing known is kept as recorded, not read again. */
+    private void nameTargets(List<AuditRecord> rows) {
         for (AuditRecord r : rows) {
             String target = r.target();
-            if (target != null && target.startsWith(RUN_TARGET) && !targetNames.containsKey(target)) {
-                nameRun(target);
+            if (target == null || targetNames.containsKey(target)) {
                 continue;
             }
-            if (target == null || !target.startsWith(SESSION_TARGET) || targetNames.containsKey(target)) {
-                continue;
-            }
-            try {
-                sessions.find(new SessionId(target.substring(SESSION_TARGET.length()))).ifPresent(s ->
-                        targetNames.put(target, Ui.text("app.audit.session", s.title(), s.traineeName(),
-                                Ui.WHEN.format(s.startedAt()))));
-            } catch (IllegalArgumentException e) {
-                // Not a session id after all: shown as recorded.
-            }
+            Optional<String> name = target.startsWith(RUN_TARGET) ? runName(target)
+                    : target.startsWith(SESSION_TARGET) ? sessionName(target) : Optional.empty();
+            targetNames.put(target, name.orElse(target));
         }
     }
 
-    /** "run 01M9… task surgeOver" as "Run: Multi-call surge · 2026-12-07 19:22 · task surgeOver". */
-    private void nameRun(String target) {
+    private Optional<String> sessionName(String target) {
+        try {
+            return sessions.find(new SessionId(target.substring(SESSION_TARGET.length()))).map(s ->
+                    Ui.text("app.audit.session", s.title(), s.traineeName(), Ui.WHEN.format(s.startedAt())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // not a session id after all: shown as recorded
+        }
+    }
+
+    /** "run 01M9… task surgeOver" as "Workflow run: Multi-call surge · 2026-12-07 19:22 · task surgeOver". */
+    private Optional<String> runName(String target) {
         String rest = target.substring(RUN_TARGET.length());
         int space = rest.indexOf(' ');
         String id = space < 0 ? rest : rest.substring(0, space);
         String task = space < 0 ? "" : rest.substring(space + 1);
-        runs.flatMap(store -> store.find(id)).ifPresent(run -> targetNames.put(target,
-                Ui.text("app.audit.run", run.name(), Ui.WHEN.format(run.createdAt()))
-                        + (task.isEmpty() ? "" : " \u00b7 " + task)));
+        return runs.flatMap(store -> store.find(id)).map(run -> Ui.text("app.audit.run", run.name(),
+                Ui.WHEN.format(run.createdAt())) + (task.isEmpty() ? "" : " \u00b7 " + task));
     }
 
     private static String blankToNull(String value) {

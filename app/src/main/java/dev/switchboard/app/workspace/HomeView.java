@@ -142,7 +142,7 @@ final class HomeView implements WorkspaceView {
         TableColumn<SessionSummary, String> score = Tables.column(Ui.text("app.home.col.score"),
                 s -> s.score() == null ? "—" : String.format(Locale.ROOT, "%.0f", s.score()));
         Tables.fitWords(kind, kindText("control-room"), kindText("exercise"), kindText("call"));
-        Tables.fitWords(started, Ui.when(java.time.Instant.parse("2026-12-28T23:59:00Z")));
+        Tables.fitWords(started, Ui.WIDEST_WHEN);
         Tables.fitWords(state, statusText("running"), statusText("complete"), statusText("signed-off"),
                 statusText("interrupted"), statusText("abandoned"));
         sessions.getColumns().add(title);

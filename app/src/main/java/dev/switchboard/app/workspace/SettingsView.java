@@ -293,7 +293,7 @@ final class SettingsView implements WorkspaceView {
                 b -> b.file().getFileName().toString());
         // A backup's file name is one long word: the column keeps room for it rather than break it mid-name.
         Tables.fitWords(file, "switchboard-20261231-235959-2-before-restore.db");
-        Tables.fitWords(when, Ui.when(java.time.Instant.parse("2026-12-28T23:59:00Z")));
+        Tables.fitWords(when, Ui.WIDEST_WHEN);
         backups.getColumns().add(when);
         backups.getColumns().add(reason);
         backups.getColumns().add(size);

@@ -23,6 +23,8 @@ final class Ui {
             .withZone(ZoneId.systemDefault());
     static final DateTimeFormatter WHEN_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+    /** A start time as wide as any {@link #WHEN} text gets ("2026-12-28 23:59"), for sizing columns. */
+    static final String WIDEST_WHEN = WHEN.format(java.time.Instant.parse("2026-12-28T23:59:00Z"));
 
     private Ui() {
     }

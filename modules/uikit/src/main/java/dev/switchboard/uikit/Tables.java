@@ -46,9 +46,7 @@ public final class Tables {
         double widest = 0;
         for (String value : values) {
             for (String word : value.split("\\s+")) {
-                Text probe = new Text(word);
-                probe.setStyle("-fx-font-size: 14px;");
-                widest = Math.max(widest, Math.ceil(probe.getLayoutBounds().getWidth()));
+                widest = Math.max(widest, width(word, "-fx-font-size: 14px;"));
             }
         }
         column.setMinWidth(Math.max(column.getMinWidth(), widest + CELL_PADDING));
@@ -58,9 +56,14 @@ public final class Tables {
 
     /** The width a heading needs to show {@code name} in full. */
     public static double headingWidth(String name) {
-        Text probe = new Text(name);
-        probe.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
-        return Math.ceil(probe.getLayoutBounds().getWidth()) + HEADING_PADDING;
+        return width(name, "-fx-font-weight: bold; -fx-font-size: 14px;") + HEADING_PADDING;
+    }
+
+    /** The whole pixels {@code text} takes in the given font style. */
+    private static double width(String text, String style) {
+        Text probe = new Text(text);
+        probe.setStyle(style);
+        return Math.ceil(probe.getLayoutBounds().getWidth());
     }
 
     /** A cell whose text wraps to the column's width; the row grows to hold it. */

@@ -30,10 +30,7 @@ class HeldOutProxyTest {
 
     @Test
     void partCIsTheFileThatWasFrozen() throws Exception {
-        try (InputStream in = LabelledUtterance.class.getResourceAsStream(LabelledUtterance.HELD_OUT_C)) {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
-            assertThat(HexFormat.of().formatHex(sha)).isEqualTo(PART_C_FROZEN);
-        }
+        assertThat(sha256(LabelledUtterance.HELD_OUT_C)).isEqualTo(PART_C_FROZEN);
         List<LabelledUtterance> c = LabelledUtterance.heldOutPartC();
         assertThat(c).hasSizeGreaterThanOrEqualTo(150);
         assertThat(c).extracting(LabelledUtterance::source).allMatch(s -> s.startsWith("c-"));
@@ -48,10 +45,7 @@ class HeldOutProxyTest {
 
     @Test
     void partDIsTheFileThatWasFrozen() throws Exception {
-        try (InputStream in = LabelledUtterance.class.getResourceAsStream(LabelledUtterance.HELD_OUT_D)) {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
-            assertThat(HexFormat.of().formatHex(sha)).isEqualTo(PART_D_FROZEN);
-        }
+        assertThat(sha256(LabelledUtterance.HELD_OUT_D)).isEqualTo(PART_D_FROZEN);
         List<LabelledUtterance> d = LabelledUtterance.heldOutPartD();
         assertThat(d).hasSizeGreaterThanOrEqualTo(150);
         assertThat(d).extracting(LabelledUtterance::source).allMatch(s -> s.startsWith("d-"));
@@ -67,10 +61,7 @@ class HeldOutProxyTest {
 
     @Test
     void partEIsTheFileThatWasFrozen() throws Exception {
-        try (InputStream in = LabelledUtterance.class.getResourceAsStream(LabelledUtterance.HELD_OUT_E)) {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
-            assertThat(HexFormat.of().formatHex(sha)).isEqualTo(PART_E_FROZEN);
-        }
+        assertThat(sha256(LabelledUtterance.HELD_OUT_E)).isEqualTo(PART_E_FROZEN);
         List<LabelledUtterance> e = LabelledUtterance.heldOutPartE();
         assertThat(e).hasSizeGreaterThanOrEqualTo(150);
         assertThat(e).extracting(LabelledUtterance::source).allMatch(s -> s.startsWith("e-"));
@@ -94,6 +85,13 @@ class HeldOutProxyTest {
         check("held-out A+B", all, 0.92, 0.93, 0.9, 0.83);
         check("held-out part A (frozen before tuning)", a, 0.94, 0.96, 0.91, 0.84);
         check("held-out part B (written after the rules)", b, 0.85, 0.84, 0.85, 0.78);
+    }
+
+    /** The SHA-256 of a labelled file on the class path, in hex. */
+    private static String sha256(String resource) throws Exception {
+        try (InputStream in = LabelledUtterance.class.getResourceAsStream(resource)) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        }
     }
 
     private void check(String name, List<LabelledUtterance> clean, double cleanP, double cleanR, double noisyP,

@@ -1,5 +1,6 @@
 package dev.switchboard.calltaking.engine.entities;
 
+import static dev.switchboard.calltaking.engine.entities.Extracts.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -12,13 +13,6 @@ import org.junit.jupiter.api.Test;
  * still give nothing.
  */
 class RecogniserAndCallerWordsTest {
-
-    private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
-
-    private List<String> values(String text, String previous, EntityType type) {
-        return extractor.extract(text, previous).stream().filter(e -> e.type() == type)
-                .map(ExtractedEntity::value).toList();
-    }
 
     @Test
     void aRecognisersKnowIsNoButTheVerbStays() {
@@ -46,7 +40,7 @@ class RecogniserAndCallerWordsTest {
 
     @Test
     void breathingThatIsThereButWrongIsOneAbnormal() {
-        List<ExtractedEntity> es = extractor.extract("She's breathing but her breathing sounds weird, like wet.");
+        List<ExtractedEntity> es = Extracts.entities("She's breathing but her breathing sounds weird, like wet.");
         assertThat(es).extracting(ExtractedEntity::type, ExtractedEntity::value)
                 .containsExactly(tuple(EntityType.BREATHING, "abnormal"));
         assertThat(values("she's not breathing right", null, EntityType.BREATHING)).containsExactly("abnormal");

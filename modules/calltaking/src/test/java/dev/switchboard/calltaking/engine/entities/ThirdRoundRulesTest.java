@@ -1,8 +1,9 @@
 package dev.switchboard.calltaking.engine.entities;
 
+import static dev.switchboard.calltaking.engine.entities.Extracts.all;
+import static dev.switchboard.calltaking.engine.entities.Extracts.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,17 +12,6 @@ import org.junit.jupiter.api.Test;
  * line that failed before and a look-alike that must still give what it gave.
  */
 class ThirdRoundRulesTest {
-
-    private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
-
-    private List<String> values(String text, String previous, EntityType type) {
-        return extractor.extract(text, previous).stream().filter(e -> e.type() == type)
-                .map(ExtractedEntity::value).toList();
-    }
-
-    private List<String> all(String text) {
-        return extractor.extract(text).stream().map(e -> e.type() + "=" + e.value()).toList();
-    }
 
     @Test
     void whatHappenedAnotherTimeOrIsOnlyThreatenedGivesNothing() {

@@ -291,14 +291,21 @@ public final class GenerationViewModel {
         ImageService.Availability a = s.availability();
         noWorkers.set(a.workers() == 0);
         canGenerate.set(a.canGenerate());
-        // Right after start-up the workers are not checked yet: "0 of 2 healthy" would say they are down.
-        availability.set(a.workers() == 0 ? Text.get("studio.gen.noWorkers")
-                : (a.unchecked() == a.workers() ? Text.get("studio.gen.checking", a.workers())
-                : Text.get("studio.gen.workers", a.healthy(), a.workers())
-                + (a.unchecked() == 0 ? "" : " " + Text.get("studio.gen.unchecked", a.unchecked())))
-                + (a.video() ? "" : " " + Text.get("studio.gen.noVideo")));
+        availability.set(availabilityText(a));
         demoNote.set(s.demo().isEmpty() ? "" : Text.get("studio.gen.demo", s.demo()));
         loadPreview();
+    }
+
+    /** "2 of 3 GPU workers healthy. (1 not checked yet)", or "Checking the 2 GPU workers…" before any check. */
+    private static String availabilityText(ImageService.Availability a) {
+        if (a.workers() == 0) {
+            return Text.get("studio.gen.noWorkers");
+        }
+        // Right after start-up the workers are not checked yet: "0 of 2 healthy" would say they are down.
+        String workers = a.unchecked() == a.workers() ? Text.get("studio.gen.checking", a.workers())
+                : Text.get("studio.gen.workers", a.healthy(), a.workers())
+                        + (a.unchecked() == 0 ? "" : " " + Text.get("studio.gen.unchecked", a.unchecked()));
+        return workers + (a.video() ? "" : " " + Text.get("studio.gen.noVideo"));
     }
 
     private void loadPreview() {
