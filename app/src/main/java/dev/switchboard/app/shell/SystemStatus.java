@@ -32,6 +32,12 @@ public record SystemStatus(Path databaseFile, String location, boolean server, S
         return speech.endsWith(": ready");
     }
 
+    /** The same status with the speech engine's state read again (it changes when the background warm-up ends). */
+    public SystemStatus withSpeech(String now) {
+        return new SystemStatus(databaseFile, location, server, serverVersion, databaseHealthy, sizeBytes, schemaVersion,
+                eventLogEntries, accounts, newestBackup, backupCount, auditChain, aiOnline, aiUsesOnline, now);
+    }
+
     /** The speech state without its "speech: " prefix, for a label that already says speech. */
     public String speechState() {
         return speech.startsWith("speech: ") ? speech.substring("speech: ".length()) : speech;

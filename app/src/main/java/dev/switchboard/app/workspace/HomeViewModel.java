@@ -50,6 +50,14 @@ public final class HomeViewModel {
         this.user = ctx.user();
         this.tasks = ctx.tasks();
         this.statusBar = ctx.service(WorkstationWindow.StatusRefresher.class);
+        // The status card read "Speech: warming up" until "Check again" while the status bar already said ready: when
+        // the background warm-up ends, the card's speech line is read again (the rest of the reading stands).
+        workstation.speech().warmUpEnded().thenRun(() -> Platform.runLater(() -> {
+            SystemStatus shown = status.get();
+            if (shown != null) {
+                status.set(shown.withSpeech(workstation.speech().status()));
+            }
+        }));
     }
 
     public ObservableList<SessionSummary> recentSessions() {
@@ -123,7 +131,8 @@ public final class HomeViewModel {
         refreshSessions();
         BackgroundTask.wrap(() -> SystemStatus.read(workstation, true))
                 .onSuccess(read -> {
-                    status.set(read);
+                    // Speech is read again here: the warm-up may have ended while the audit chain was being verified.
+                    status.set(read.withSpeech(workstation.speech().status()));
                     statusBar.refresh(read);
                     loadError.set("");
                 })

@@ -104,6 +104,9 @@ final class TestContext implements WorkspaceContext {
         if (type == dev.switchboard.workflow.engine.Workflows.class) {
             return type.cast(ws.workflows());
         }
+        if (type == dev.switchboard.app.shell.WorkstationWindow.StatusRefresher.class) {
+            return type.cast((dev.switchboard.app.shell.WorkstationWindow.StatusRefresher) status -> { });
+        }
         throw new SwitchboardException("No " + type.getSimpleName() + " in this test", "");
     }
 }
