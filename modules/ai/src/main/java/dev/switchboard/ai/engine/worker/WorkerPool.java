@@ -600,7 +600,9 @@ public final class WorkerPool implements ImageService, GpuFleet, AutoCloseable {
         JobStore.StoredImage file = files.writeFile(id + extension(result.mediaType()), result.media());
         JobStore.StoredImage poster = result.poster() == null ? null
                 : files.writeFile(id + ".poster.png", result.poster());
-        String message = "done on " + attempt.worker().name() + " in " + latency.toMillis() + " ms";
+        // Shown under the job in Studio's queue: seconds, as a person says it ("in 16.1 s", not "in 16135 ms").
+        String message = "done on " + attempt.worker().name() + " in "
+                + String.format(java.util.Locale.ROOT, "%.1f s", latency.toMillis() / 1000.0);
         if (jobs.succeed(id, file, result.mediaType(), poster == null ? null : poster.file(), result.seed(),
                 result.model(), latency, message, clock.instant())) {
             LOG.info("Job {} {} ({} bytes, {})", id, message, result.media().length, result.mediaType());

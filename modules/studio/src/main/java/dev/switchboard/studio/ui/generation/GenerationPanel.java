@@ -251,37 +251,28 @@ public final class GenerationPanel implements StudioPanel {
         TableView<JobRow> table = new TableView<>(model.jobs());
         table.setId("gen-queue");
         table.setPlaceholder(new Label(Text.get("studio.gen.emptyQueue")));
-        TableColumn<JobRow, Number> progress = new TableColumn<>(Text.get("studio.gen.col.progress"));
-        progress.setCellValueFactory(c -> new javafx.beans.property.SimpleDoubleProperty(c.getValue().progress()));
-        progress.setCellFactory(c -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-
-            @Override
-            protected void updateItem(Number value, boolean empty) {
-                super.updateItem(value, empty);
-                if (empty || value == null) {
-                    setGraphic(null);
-                } else {
-                    JobRow row = getTableRow() == null ? null : getTableRow().getItem();
-                    bar.setProgress(row != null && row.running() && value.doubleValue() == 0
-                            ? ProgressBar.INDETERMINATE_PROGRESS : value.doubleValue());
-                    bar.setPrefWidth(90);
-                    setGraphic(bar);
-                }
-            }
-        });
-        progress.setPrefWidth(100);
-        table.getColumns().addAll(List.of(
-                Tables.column(Text.get("studio.gen.col.state"), JobRow::state, 80),
-                progress,
-                Tables.column(Text.get("studio.gen.col.place"), JobRow::place, 70),
-                Tables.column(Text.get("studio.gen.col.eta"), JobRow::eta, 230),
-                Tables.column(Text.get("studio.gen.col.kind"), JobRow::kind, 70),
-                Tables.column(Text.get("studio.gen.col.prompt"), JobRow::prompt, 220),
-                Tables.column(Text.get("studio.gen.col.user"), JobRow::user, 80),
-                Tables.column(Text.get("studio.gen.col.priority"), r -> Integer.toString(r.priority()), 60),
-                Tables.column(Text.get("studio.gen.col.worker"), JobRow::worker, 100),
-                Tables.column(Text.get("studio.gen.col.message"), JobRow::message, 260)));
+        // Five columns rather than ten, so the queue fits beside the request form at 1280x800 without scrolling
+        // sideways: the state cell carries the place in the queue and the progress bar, the job cell the prompt
+        // with the kind and the estimate or the worker's message under it.
+        TableColumn<JobRow, JobRow> state = new TableColumn<>(Text.get("studio.gen.col.state"));
+        state.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        state.setCellFactory(c -> new StateCell());
+        state.setPrefWidth(130);
+        state.setMinWidth(120);
+        TableColumn<JobRow, JobRow> job = new TableColumn<>(Text.get("studio.gen.col.prompt"));
+        job.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        job.setCellFactory(c -> new JobCell());
+        job.setMinWidth(160);
+        List<TableColumn<JobRow, ?>> fixed = List.of(state,
+                Tables.column(Text.get("studio.gen.col.user"), JobRow::user, 90),
+                Tables.column(Text.get("studio.gen.col.priority"), r -> Integer.toString(r.priority()), 70),
+                Tables.column(Text.get("studio.gen.col.worker"), JobRow::worker, 110));
+        table.getColumns().add(state);
+        table.getColumns().add(job);
+        table.getColumns().addAll(fixed.subList(1, fixed.size()));
+        double others = fixed.stream().mapToDouble(TableColumn::getPrefWidth).sum();
+        // The job column takes what the others leave (less room for the vertical scroll bar).
+        job.prefWidthProperty().bind(Bindings.max(160, table.widthProperty().subtract(others + 22)));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);
@@ -294,8 +285,8 @@ public final class GenerationPanel implements StudioPanel {
         cancel.setOnAction(e -> model.cancelSelected());
         ImageView preview = new ImageView();
         preview.setId("gen-preview");
-        preview.setFitWidth(240);
-        preview.setFitHeight(240);
+        preview.setFitWidth(200);
+        preview.setFitHeight(200);
         preview.setPreserveRatio(true);
         model.previewProperty().addListener((obs, old, bytes) -> preview.setImage(bytes == null ? null
                 : new Image(new ByteArrayInputStream(bytes))));
@@ -324,6 +315,74 @@ public final class GenerationPanel implements StudioPanel {
         VBox box = new VBox(8, new HBox(8, new Label(Text.get("studio.gen.queueTitle")), cancel), table, bottom);
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;
+    }
+
+    /**
+     * The job's state, its place while queued, and its progress while it runs or when it is done. Texts in cells are
+     * {@link javafx.scene.text.Text} wrapped to the cell's width, as in {@link Tables}: a wrapping Label there made
+     * the row taller than the table, with the other cells' texts out of sight.
+     */
+    private static final class StateCell extends TableCell<JobRow, JobRow> {
+        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+        private final ProgressBar bar = new ProgressBar();
+        private final VBox box = new VBox(4, text, bar);
+
+        StateCell() {
+            bar.setPrefWidth(100);
+            text.getStyleClass().add("sb-cell-text");
+            text.wrappingWidthProperty().bind(widthProperty().subtract(12));
+        }
+
+        @Override
+        protected void updateItem(JobRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            text.setText(row.place().isEmpty() ? row.state()
+                    : Text.get("studio.gen.stateAt", row.state(), row.place()));
+            boolean shows = row.running() || row.progress() > 0;
+            bar.setVisible(shows);
+            bar.setManaged(shows);
+            bar.setProgress(row.running() && row.progress() == 0 ? ProgressBar.INDETERMINATE_PROGRESS : row.progress());
+            setGraphic(box);
+        }
+    }
+
+    /** The prompt, and under it the kind of job and the estimate while queued or what the worker said. */
+    private static final class JobCell extends TableCell<JobRow, JobRow> {
+        private final javafx.scene.text.Text prompt = new javafx.scene.text.Text();
+        private final javafx.scene.text.Text detail = new javafx.scene.text.Text();
+        private final VBox box = new VBox(2, prompt, detail);
+
+        JobCell() {
+            prompt.getStyleClass().add("sb-cell-text");
+            detail.getStyleClass().addAll("sb-cell-text", "sb-cell-detail");
+            prompt.wrappingWidthProperty().bind(widthProperty().subtract(12));
+            detail.wrappingWidthProperty().bind(widthProperty().subtract(12));
+        }
+
+        @Override
+        protected void updateItem(JobRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(null);
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            prompt.setText(row.prompt());
+            // The worker's message is left out when it only repeats the state ("queued").
+            String message = row.message() == null || row.message().equalsIgnoreCase(row.state()) ? "" : row.message();
+            String said = java.util.stream.Stream.of(row.kind(), row.eta(), message)
+                    .filter(t -> t != null && !t.isBlank())
+                    .collect(java.util.stream.Collectors.joining(" \u00b7 "));
+            detail.setText(said);
+            detail.setVisible(!said.isEmpty());
+            detail.setManaged(!said.isEmpty());
+            setGraphic(box);
+        }
     }
 
     private void chooseFile() {

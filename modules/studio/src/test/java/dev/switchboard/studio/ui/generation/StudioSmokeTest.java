@@ -110,7 +110,8 @@ class StudioSmokeTest {
         HeadlessFx.runOnFx(() -> {
             view = new StudioWorkspace().create(ctx);
             stage = new Stage();
-            stage.setScene(new Scene((Parent) view.node(), 1280, 800));
+            // The room a workspace has in a 1280x800 window, less the navigation rail, the header and the status bar.
+            stage.setScene(new Scene((Parent) view.node(), 1204, 714));
             stage.show();
             view.activate();
         });
@@ -155,6 +156,18 @@ class StudioSmokeTest {
         ImageView preview = find("#gen-preview");
         waitUntil("a preview picture", () -> preview.getImage() != null);
         waitUntil("the job is done", () -> queue.getItems().stream().anyMatch(r -> r.progress() == 1));
+        // What a user reads in the queue: the row's cells show the kind, the prompt, the user and the worker, and
+        // the columns fit the table without scrolling sideways.
+        waitUntil("the row shows its kind, prompt, user and worker", () -> {
+            StringBuilder shown = new StringBuilder();
+            javafx.geometry.Bounds inSight = queue.localToScene(queue.getLayoutBounds());
+            queue.lookupAll(".table-row-cell").forEach(r -> texts(r, inSight, shown));
+            String all = shown.toString();
+            return all.contains("Picture") && all.contains("a stalled bus in a flooded underpass")
+                    && all.contains("aiko") && all.contains("demo-images");
+        });
+        assertThat(HeadlessFx.callOnFx(() -> queue.getColumns().stream().mapToDouble(c -> c.getWidth()).sum()
+                <= queue.getWidth())).as("the queue's columns fit its width").isTrue();
 
         TabPane tabs = find("#studio-tabs");
         HeadlessFx.runOnFx(() -> tabs.getSelectionModel().select(1));
@@ -168,6 +181,19 @@ class StudioSmokeTest {
         assertThat(robot.lookup(".label").queryAll()).anyMatch(n -> n instanceof Label l
                 && item.sha256().equals(l.getText()));
         assertThat(errors).isEmpty();
+    }
+
+    /** Every text drawn under {@code node} that is visible and lies in {@code inSight}, joined by "|". */
+    private static void texts(javafx.scene.Node node, javafx.geometry.Bounds inSight, StringBuilder into) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof javafx.scene.text.Text t && inSight.contains(t.localToScene(t.getLayoutBounds()))) {
+            into.append(t.getText()).append('|');
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> texts(c, inSight, into));
+        }
     }
 
     private <T extends javafx.scene.Node> T find(String query) {
