@@ -32,10 +32,16 @@ public record SystemStatus(Path databaseFile, String location, boolean server, S
         return speech.endsWith(": ready");
     }
 
+    /** True when the voice or the recogniser failed to load (the state then says why). */
+    public boolean speechUnavailable() {
+        return speech.startsWith("speech: unavailable");
+    }
+
     /** The same status with the speech engine's state read again (it changes when the background warm-up ends). */
     public SystemStatus withSpeech(String now) {
-        return new SystemStatus(databaseFile, location, server, serverVersion, databaseHealthy, sizeBytes, schemaVersion,
-                eventLogEntries, accounts, newestBackup, backupCount, auditChain, aiOnline, aiUsesOnline, now);
+        return new SystemStatus(databaseFile, location, server, serverVersion, databaseHealthy, sizeBytes,
+                schemaVersion, eventLogEntries, accounts, newestBackup, backupCount, auditChain, aiOnline, aiUsesOnline,
+                now);
     }
 
     /** The speech state without its "speech: " prefix, for a label that already says speech. */

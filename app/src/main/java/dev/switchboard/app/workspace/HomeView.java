@@ -155,6 +155,8 @@ final class HomeView implements WorkspaceView {
         sessions.getColumns().add(score);
         sessions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         sessions.setPrefHeight(260);
+        // The status card beside it is taller when its lines wrap: the table takes the room rather than leave a gap.
+        VBox.setVgrow(sessions, Priority.ALWAYS);
         sessions.setId("home-sessions");
         sessions.setItems(model.recentSessions());
     }
@@ -223,7 +225,8 @@ final class HomeView implements WorkspaceView {
                 s.aiOnline()
                         ? Ui.text("app.home.st.aiOnline", s.aiUsesOnline(), dev.switchboard.ai.AiUse.values().length)
                         : Ui.text("app.home.st.aiOffline"), null);
-        addStatus(row, Material2OutlinedMZ.RECORD_VOICE_OVER, Ui.text("app.home.st.speech"), Level.INFO,
+        addStatus(row, Material2OutlinedMZ.RECORD_VOICE_OVER, Ui.text("app.home.st.speech"),
+                s.speechReady() ? Level.OK : s.speechUnavailable() ? Level.WARN : Level.INFO,
                 s.speechReady() ? Ui.text("app.home.st.speechReady") : s.speechState(), null);
     }
 

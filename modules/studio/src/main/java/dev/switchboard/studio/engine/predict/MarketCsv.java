@@ -83,7 +83,8 @@ public final class MarketCsv {
                 bars.add(layout, CsvLines.split(line, ','), lines.lineNumber());
             }
             if (bars.size < 2) {
-                throw new CsvProblem(file, 0, null, "has " + bars.size + " bar(s); a series needs at least 2");
+                throw new CsvProblem(file, 0, null, "has " + (bars.size == 1 ? "one bar" : bars.size + " bars")
+                        + "; a series needs at least 2");
             }
             String source = layout.name + " CSV " + file.getFileName();
             return new PriceSeries(symbol, bars.barSeconds, source, Arrays.copyOf(bars.t, bars.size),
@@ -216,7 +217,8 @@ public final class MarketCsv {
                     }
                     long missing = step / barSeconds - 1;
                     if (gaps == Gaps.REFUSE) {
-                        throw new CsvProblem(file, line, column, "gap: " + missing + " bar(s) missing before "
+                        String lost = missing == 1 ? "one bar" : missing + " bars";
+                        throw new CsvProblem(file, line, column, "gap: " + lost + " missing before "
                                 + Instant.ofEpochSecond(time) + " (import with --fill-gaps to repeat the last close)");
                     }
                     double last = c[size - 1];

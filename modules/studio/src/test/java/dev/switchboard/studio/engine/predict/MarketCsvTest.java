@@ -62,7 +62,7 @@ class MarketCsvTest {
         assertProblem(write("order.csv", head + "1700000060,1,2,0.5,1.5,3\n1700000000,1,2,0.5,1.5,3\n"),
                 "order.csv:3: time: time 2023-11-14T22:13:20Z is before");
         assertProblem(write("gap.csv", head + "1700000000,1,2,0.5,1.5,3\n1700000060,1,2,0.5,1.5,3\n"
-                + "1700000240,1,2,0.5,1.5,3\n"), "gap.csv:4: time: gap: 2 bar(s) missing");
+                + "1700000240,1,2,0.5,1.5,3\n"), "gap.csv:4: time: gap: 2 bars missing");
         assertProblem(write("hl.csv", head + "1700000000,1,2,0.5,1.5,3\n1700000060,1,1.2,0.5,1.5,3\n"),
                 "hl.csv:3: high: high 1.2 and low 0.5 do not enclose");
         Path filled = temp.resolve("gap.csv");
