@@ -29,11 +29,24 @@ public final class GraphLayout {
     private GraphLayout() {
     }
 
-    /** Positions for {@code tasks} (boxes of {@code width} × {@code height}), by task id. */
+    /** Which way the layers follow each other. */
+    public enum Flow {
+        /** Left to right: for a wide, low view (a run's graph above its task list). */
+        ACROSS,
+        /** Top to bottom: for a view taller than wide (the designer's canvas beside the YAML). */
+        DOWN
+    }
+
+    /** Positions for {@code tasks} (boxes of {@code width} × {@code height}), by task id, left to right. */
     public static Map<String, Point> layout(List<TaskSpec> tasks, double width, double height) {
+        return layout(tasks, width, height, Flow.ACROSS);
+    }
+
+    /** Positions for {@code tasks} (boxes of {@code width} × {@code height}), by task id, layered as {@code flow}. */
+    public static Map<String, Point> layout(List<TaskSpec> tasks, double width, double height, Flow flow) {
         register();
         ElkNode root = ElkGraphUtil.createGraph();
-        root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+        root.setProperty(CoreOptions.DIRECTION, flow == Flow.DOWN ? Direction.DOWN : Direction.RIGHT);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 30.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 60.0);
         Map<String, ElkNode> nodes = new LinkedHashMap<>();

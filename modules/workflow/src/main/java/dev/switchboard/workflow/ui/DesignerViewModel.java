@@ -204,7 +204,8 @@ public final class DesignerViewModel {
     /** Places the tasks again with the layered layout. */
     public void relayout() {
         WorkflowDefinition d = definition.get();
-        layout.set(d == null ? Map.of() : GraphLayout.layout(d.tasks(), NODE_WIDTH, NODE_HEIGHT));
+        layout.set(d == null ? Map.of() : GraphLayout.layout(d.tasks(), NODE_WIDTH, NODE_HEIGHT,
+                GraphLayout.Flow.DOWN));
     }
 
     public void undo() {

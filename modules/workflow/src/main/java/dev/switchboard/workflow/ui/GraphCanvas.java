@@ -27,6 +27,11 @@ final class GraphCanvas extends Pane {
     private final Map<String, Label> boxes = new HashMap<>();
     private Consumer<String> onSelect = id -> { };
     private BiConsumer<String, String> onConnect = (a, b) -> { };
+    private java.util.function.UnaryOperator<String> typeName = type -> type;
+    /** Keeps the graph fitted as the canvas changes size, until the user zooms or pans. */
+    private boolean autoFit;
+    private double fittedWidth;
+    private double fittedHeight;
     private Point2D panFrom;
     private String dragFrom;
     private String pressedOn;
@@ -44,6 +49,7 @@ final class GraphCanvas extends Pane {
         content.setTranslateX(20);
         content.setTranslateY(20);
         setOnScroll(e -> {
+            autoFit = false;
             double factor = e.getDeltaY() > 0 ? 1.1 : 1 / 1.1;
             double scale = Math.max(0.3, Math.min(3, content.getScaleX() * factor));
             content.setScaleX(scale);
@@ -57,6 +63,7 @@ final class GraphCanvas extends Pane {
         });
         setOnMouseDragged(e -> {
             if (panFrom != null) {
+                autoFit = false;
                 content.setTranslateX(e.getX() - panFrom.getX());
                 content.setTranslateY(e.getY() - panFrom.getY());
             }
@@ -77,12 +84,61 @@ final class GraphCanvas extends Pane {
         this.onConnect = action;
     }
 
+    /** How a task type is named on its box ("Ring a call", not call.ring). */
+    void typeNames(java.util.function.UnaryOperator<String> names) {
+        this.typeName = names;
+    }
+
+    /**
+     * Zooms so that the whole graph shows, never larger than its natural size nor smaller than the zoom's floor, with
+     * its top-left corner at the margin. A workflow opened at 1280x800 showed two of its tasks, the rest off the side.
+     */
+    void fit() {
+        javafx.geometry.Bounds b = content.getLayoutBounds();
+        double margin = 20;
+        if (b.isEmpty() || getWidth() <= 2 * margin || getHeight() <= 2 * margin) {
+            return;
+        }
+        double scale = Math.max(0.3, Math.min(1, Math.min((getWidth() - 2 * margin) / b.getWidth(),
+                (getHeight() - 2 * margin) / b.getHeight())));
+        content.setScaleX(scale);
+        content.setScaleY(scale);
+        // A Group scales about its centre: place the scaled top-left corner at the margin.
+        double cx = b.getMinX() + b.getWidth() / 2;
+        double cy = b.getMinY() + b.getHeight() / 2;
+        content.setTranslateX(margin - cx - scale * (b.getMinX() - cx));
+        content.setTranslateY(margin - cy - scale * (b.getMinY() - cy));
+    }
+
+    /**
+     * Fits the graph once the boxes just drawn have their size (at the next layout pass), and again whenever the
+     * canvas changes size (the window, the split beside it), until the user zooms or pans.
+     */
+    void fitWhenLaidOut() {
+        autoFit = true;
+        fittedWidth = -1;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (autoFit && getWidth() > 0 && getHeight() > 0
+                && (getWidth() != fittedWidth || getHeight() != fittedHeight)) {
+            fittedWidth = getWidth();
+            fittedHeight = getHeight();
+            content.layout();
+            fit();
+        }
+    }
+
     /** The zoom factor, 1 for none. */
     double zoom() {
         return content.getScaleX();
     }
 
     void zoomBy(double factor) {
+        autoFit = false;
         content.setScaleX(Math.max(0.3, Math.min(3, content.getScaleX() * factor)));
         content.setScaleY(content.getScaleX());
     }
@@ -101,8 +157,13 @@ final class GraphCanvas extends Pane {
                 if (from == null || to == null) {
                     continue;
                 }
-                CubicCurve edge = new CubicCurve(from.x() + w, from.y() + h / 2, from.x() + w + 30, from.y() + h / 2,
-                        to.x() - 30, to.y() + h / 2, to.x(), to.y() + h / 2);
+                // Layers left to right join a box's right side to the next one's left; layers top to bottom (the
+                // designer) join a box's foot to the next one's head.
+                CubicCurve edge = to.x() >= from.x() + w
+                        ? new CubicCurve(from.x() + w, from.y() + h / 2, from.x() + w + 30, from.y() + h / 2,
+                                to.x() - 30, to.y() + h / 2, to.x(), to.y() + h / 2)
+                        : new CubicCurve(from.x() + w / 2, from.y() + h, from.x() + w / 2, from.y() + h + 30,
+                                to.x() + w / 2, to.y() - 30, to.x() + w / 2, to.y());
                 edge.getStyleClass().add("workflow-edge");
                 content.getChildren().add(edge);
             }
@@ -113,7 +174,8 @@ final class GraphCanvas extends Pane {
                 continue;
             }
             String caption = captions.getOrDefault(t.id(), "");
-            Label box = new Label(t.label() + "\n" + t.type() + (caption.isEmpty() ? "" : " · " + caption));
+            Label box = new Label(t.label() + "\n" + typeName.apply(t.type())
+                    + (caption.isEmpty() ? "" : " · " + caption));
             box.setId("task-" + t.id());
             box.getStyleClass().add("workflow-task");
             TaskState state = states.get(t.id());

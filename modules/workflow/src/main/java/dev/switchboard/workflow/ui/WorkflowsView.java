@@ -64,6 +64,9 @@ public final class WorkflowsView implements WorkspaceView {
     private final TabPane tabs = new TabPane();
     private final GraphCanvas canvas = new GraphCanvas();
     private final GraphCanvas runCanvas = new GraphCanvas();
+    private String drawnWorkflow;
+    private boolean showingOpened;
+    private String drawnRun;
     private final TextArea yaml = new TextArea();
     private final VBox properties = new VBox(6);
     private final ListView<RunSummary> runList = new ListView<>();
@@ -126,16 +129,33 @@ public final class WorkflowsView implements WorkspaceView {
             }
         });
         library.setOnAction(e -> {
-            if (library.getValue() != null) {
+            if (!showingOpened && library.getValue() != null) {
                 designer.open(library.getValue().source());
             }
         });
+        // The choice names the workflow on the canvas (it said "Open a workflow…" over the one opened at start).
+        Runnable showOpened = () -> {
+            WorkflowDefinition now = designer.definitionProperty().get();
+            WorkflowDefinition match = now == null ? null : library.getItems().stream()
+                    .filter(w -> w.id().equals(now.id())).findFirst().orElse(null);
+            if (match != library.getValue()) {
+                showingOpened = true;
+                library.setValue(match);
+                showingOpened = false;
+            }
+        };
+        designer.definitionProperty().addListener((obs, old, now) -> showOpened.run());
+        showOpened.run();
         Button newButton = button(Text.get("workflow.designer.new"), "designer-new", designer::newWorkflow);
         Button undo = button(Text.get("workflow.designer.undo"), "designer-undo", designer::undo);
         undo.disableProperty().bind(designer.canUndoProperty().not());
         Button redo = button(Text.get("workflow.designer.redo"), "designer-redo", designer::redo);
         redo.disableProperty().bind(designer.canRedoProperty().not());
-        Button layout = button(Text.get("workflow.designer.layout"), "designer-layout", designer::relayout);
+        Button layout = button(Text.get("workflow.designer.layout"), "designer-layout", () -> {
+            designer.relayout();
+            canvas.fitWhenLaidOut();
+        });
+        Button fit = button(Text.get("workflow.designer.fit"), "designer-fit", canvas::fitWhenLaidOut);
         Button zoomIn = button("+", "designer-zoom-in", () -> canvas.zoomBy(1.2));
         Button zoomOut = button("−", "designer-zoom-out", () -> canvas.zoomBy(1 / 1.2));
         Button save = button(Text.get("workflow.designer.save"), "designer-save", this::save);
@@ -157,7 +177,7 @@ public final class WorkflowsView implements WorkspaceView {
             }
         });
         run.getStyleClass().add("accent");
-        ToolBar bar = new ToolBar(library, newButton, undo, redo, layout, zoomOut, zoomIn, save, run);
+        ToolBar bar = new ToolBar(library, newButton, undo, redo, layout, zoomOut, zoomIn, fit, save, run);
 
         ListView<String> palette = new ListView<>();
         palette.setId("designer-palette");
@@ -221,6 +241,10 @@ public final class WorkflowsView implements WorkspaceView {
         SplitPane center = new SplitPane(canvas, yamlPane);
         center.setDividerPositions(0.62);
         canvas.setMinWidth(200);
+        java.util.function.UnaryOperator<String> typeName = type -> designer.workflows().types().find(type)
+                .map(t -> t.info().label()).orElse(type);
+        canvas.typeNames(typeName);
+        runCanvas.typeNames(typeName);
         yamlPane.setMinWidth(200);
         properties.setPadding(new Insets(8));
         properties.setPrefWidth(240);
@@ -237,6 +261,11 @@ public final class WorkflowsView implements WorkspaceView {
             return;
         }
         canvas.show(d.tasks(), designer.layoutProperty().get(), Map.of(), Map.of(), designer.selectedProperty().get());
+        if (!d.id().equals(drawnWorkflow)) {
+            // A workflow just opened shows whole, however wide it is; edits keep the user's zoom.
+            drawnWorkflow = d.id();
+            canvas.fitWhenLaidOut();
+        }
     }
 
     private void showProperties() {
@@ -301,8 +330,9 @@ public final class WorkflowsView implements WorkspaceView {
             protected void updateItem(RunSummary r, boolean empty) {
                 super.updateItem(r, empty);
                 setText(empty || r == null ? null : r.name() + " · " + r.state().label() + "\n"
-                        + TIME.format(r.createdAt()) + " · " + r.startedBy() + " · "
-                        + WorkflowsViewModel.shortId(r.id()));
+                        + TIME.format(r.createdAt()) + " · " + r.startedBy()
+                        + (r.trainee() == null || r.trainee().isBlank() ? "" : " · " + Text.get("workflow.runs.for",
+                        r.trainee())));
             }
         });
         runList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -316,7 +346,11 @@ public final class WorkflowsView implements WorkspaceView {
         runCanvas.setId("run-canvas");
         taskList.setId("run-tasks");
         history.setId("run-history");
+        taskList.setPlaceholder(new Label(Text.get("workflow.runs.noTasks")));
+        history.setPlaceholder(new Label(Text.get("workflow.runs.noHistory")));
+        runList.setPlaceholder(new Label(Text.get("workflow.runs.none")));
         ListView<String> live = new ListView<>(model.log());
+        live.setPlaceholder(new Label(Text.get("workflow.runs.noLive")));
         live.setId("run-live");
         Button pause = runButton(Text.get("workflow.run.pause"), "run-pause", (id, task) -> model.pause(id));
         Button resume = runButton(Text.get("workflow.run.resume"), "run-resume", (id, task) -> model.resume(id));
@@ -389,6 +423,10 @@ public final class WorkflowsView implements WorkspaceView {
             Map<String, GraphLayout.Point> at = GraphLayout.layout(d.definition().tasks(), DesignerViewModel.NODE_WIDTH,
                     DesignerViewModel.NODE_HEIGHT);
             runCanvas.show(d.definition().tasks(), at, states, captions, null);
+            if (!d.run().id().equals(drawnRun)) {
+                drawnRun = d.run().id();
+                runCanvas.fitWhenLaidOut();
+            }
         }
     }
 

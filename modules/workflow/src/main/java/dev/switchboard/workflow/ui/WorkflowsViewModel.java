@@ -36,6 +36,8 @@ import javafx.collections.ObservableList;
  */
 public final class WorkflowsViewModel implements AutoCloseable {
 
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT)
+            .withZone(java.time.ZoneId.systemDefault());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
     private static final int LOG_LINES = 400;
@@ -158,7 +160,7 @@ public final class WorkflowsViewModel implements AutoCloseable {
             if (p.kind() == Progress.Kind.PROGRESS) {
                 continue;
             }
-            log.add(TIME.format(p.at()) + "  " + shortId(p.runId()) + "  " + (p.taskKey().isEmpty() ? ""
+            log.add(TIME.format(p.at()) + "  " + runName(p.runId()) + "  " + (p.taskKey().isEmpty() ? ""
                     : p.taskKey() + ": ") + describe(p));
         }
         if (log.size() > LOG_LINES) {
@@ -205,7 +207,7 @@ public final class WorkflowsViewModel implements AutoCloseable {
         String trainee = inputs.get("trainee");
         operate(engine -> {
             String id = workflows.start(def, inputs, user.username(), trainee);
-            message.set(Text.get("workflow.msg.started", def.name(), shortId(id)));
+            message.set(Text.get("workflow.msg.started", def.name()));
             return id;
         });
     }
@@ -284,8 +286,10 @@ public final class WorkflowsViewModel implements AutoCloseable {
         return new WorkflowEngine.Actor(user.username(), user.role().name());
     }
 
-    static String shortId(String runId) {
-        return runId.length() > 8 ? runId.substring(runId.length() - 8) : runId;
+    /** A run as the live log names it: its workflow and start time ("Multi-call surge 19:22"), never its id. */
+    private String runName(String runId) {
+        return runs.stream().filter(r -> r.id().equals(runId)).findFirst()
+                .map(r -> r.name() + " " + SHORT_TIME.format(r.createdAt())).orElse(Text.get("workflow.log.aRun"));
     }
 
     private static String describe(Progress p) {

@@ -172,6 +172,31 @@ class DesignerSmokeTest {
                 .contains("shinjuku tom true 120000");
     }
 
+    @Test
+    void aWideWorkflowOpensWholeInTheWorkspacesRoomAtTheDefaultWindowAndNamesItsTaskTypes() throws Exception {
+        // The workspace's room in a 1280x800 window (less the navigation rail, the header and the status bar).
+        HeadlessFx.runOnFx(() -> {
+            stage.setWidth(1204);
+            stage.setHeight(714);
+        });
+        String shift = java.nio.file.Files.readString(java.nio.file.Path.of("../../resources/workflows/"
+                + "earthquake-shift.yaml"));
+        HeadlessFx.runOnFx(() -> designer.open(shift));
+        HeadlessFx.waitForFx();
+        HeadlessFx.waitForFx();
+
+        javafx.scene.Node canvas = robot.lookup("#designer-canvas").query();
+        javafx.geometry.Bounds room = HeadlessFx.callOnFx(() -> canvas.localToScene(canvas.getLayoutBounds()));
+        List<Label> boxes = HeadlessFx.callOnFx(() -> robot.lookup(".workflow-task").queryAllAs(Label.class)
+                .stream().toList());
+        assertThat(boxes).hasSizeGreaterThan(5);
+        for (Label b : boxes) {
+            javafx.geometry.Bounds at = HeadlessFx.callOnFx(() -> b.localToScene(b.getLayoutBounds()));
+            assertThat(room.contains(at)).as(b.getId() + " at " + at + " lies in the canvas " + room).isTrue();
+        }
+        assertThat(box("collapseCall").getText()).contains("Ring a call").doesNotContain("call.ring");
+    }
+
     private Label box(String id) {
         return robot.lookup("#task-" + id).tryQueryAs(Label.class).orElse(null);
     }
