@@ -403,6 +403,19 @@ final class Clues {
                 "fire crews", "fire crew", "fire chief", "fire marshal", "fire code", "fire drill", "fire drills")) {
             ignore(s);
         }
+        for (String s : List.of("shot at the clinic", "shot at the doctor", "shot at the doctors",
+                "shot at the pharmacy", "tetanus shot", "allergy shot", "insulin shot", "covid shot", "vaccine shot",
+                "knifes edge", "knife edge", "bat flew", "bat got in", "bat is flying", "a bat in the",
+                "bats in the", "traffics flooding", "traffic is flooding", "traffic flooding", "people flooding",
+                "people are flooding", "flooded with calls", "face is on fire", "faces on fire", "skin is on fire",
+                "skins on fire", "throat is on fire", "throats on fire", "mouth is on fire", "mouths on fire",
+                "out of it", "totally out of it", "completely out of it", "really out of it", "kinda out of it",
+                "pretty out of it", "a shot at the clinic", "a shot at the doctor", "a shot at the doctors",
+                "a shot at the pharmacy", "im awake", "i am awake", "im wide awake", "i was awake")) {
+            // fifth round: a vaccination, idioms, an animal bat, a crowd flooding in, a face that burns, the caller
+            // awake (LABELLING.md)
+            ignore(s);
+        }
         for (Map.Entry<String, Clue> e : List.copyOf(PHRASES.entrySet())) {
             if (e.getValue().type() == null && !PHRASES.containsKey(e.getKey() + "s")) {
                 // "fire departments", "gas masks": the plural means no more than the singular

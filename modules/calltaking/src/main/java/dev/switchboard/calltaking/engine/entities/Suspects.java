@@ -139,6 +139,9 @@ final class Suspects {
     /** Nouns after a feature word that make it a place: "a tattoo shop". */
     private static final Set<String> FEATURE_PLACES = Set.of("shop", "parlor", "parlour", "place", "studio",
             "artist", "gun", "salon");
+    /** Verbs of taking before a belonging: "took her purse". */
+    private static final Set<String> TAKEN = Set.of("took", "grabbed", "stole", "snatched", "take", "grab",
+            "steal", "snatch", "taking", "grabbing", "stealing");
     /** Words that tell of a patient rather than of someone to be found. */
     private static final Set<String> PATIENT_WORDS = Set.of("patient", "collapsed", "fainted", "passed",
             "unconscious", "unresponsive", "seizure", "seizing", "overdosed", "choking");
@@ -419,6 +422,10 @@ final class Suspects {
             return -1;
         }
         boolean bare = cs.isEmpty() && g == c;
+        if (bare && t.isAny(i - 1, POSSESSIVES) && t.isAny(i - 2, TAKEN)) {
+            // "the man who took her purse": the victim's belonging, not what the man wears
+            return -1;
+        }
         if (bare && Set.of("hood", "cap", "suit", "top", "bag", "tie", "helmet", "purse", "shoes").contains(garment)
                 && !t.isAny(i - 1, Set.of("a", "his", "her", "the", "black", "white"))
                 || garment.equals("helmet") && cs.isEmpty() || garment.equals("top") && cs.isEmpty()
