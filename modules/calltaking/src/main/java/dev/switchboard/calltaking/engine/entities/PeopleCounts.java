@@ -47,7 +47,8 @@ final class PeopleCounts {
     /** "no one", "the other one", "which one": not a count. */
     private static final Set<String> NOT_A_COUNT_BEFORE_ONE = Set.of("no", "other", "the", "that", "this", "any",
             "each", "every", "which", "another", "some", "last", "first", "next", "only", "little", "big", "young",
-            "old", "loved", "nobody", "someone");
+            "old", "loved", "nobody", "someone", "second", "third", "fourth", "fifth", "middle", "oldest",
+            "youngest");
     /** "a cop car", "the driver's side": the person word names a thing here. */
     private static final Set<String> VEHICLE_AFTER = Set.of("car", "cars", "truck", "van", "side", "seat", "door",
             "license", "suv", "bike", "motorcycle", "room", "uniform");
