@@ -133,6 +133,11 @@ final class Answers {
             // "is the fire out?": a yes says there is none now, a no that it still burns
             topics.replaceAll(p -> p.type() == EntityType.HAZARD ? new Topic(p.type(), p.value(), true) : p);
         }
+        if (joined.contains(" turned off ") || joined.contains(" shut off ") || joined.contains(" turn off ")
+                || joined.contains(" shut it off ") || joined.contains(" turn it off ")) {
+            // "is the gas turned off?": a yes says nothing of a hazard now
+            topics.removeIf(p -> p.type() == EntityType.HAZARD);
+        }
         boolean age = joined.contains(" how old ") || joined.contains(" what age ") || joined.contains(" his age ")
                 || joined.contains(" her age ");
         boolean direction = joined.contains(" which way ") || joined.contains(" what direction ")

@@ -344,7 +344,8 @@ final class Clues {
         for (String s : List.of("flood", "flooding", "flooded", "water rising", "water is rising", "feet of water",
                 "foot of water", "inches of water", "inch of water", "knee deep", "waist deep", "chest deep",
                 "water everywhere", "water coming in", "floodwater", "flood water", "flash flood",
-                "overflowing", "overflowed", "under water", "underwater", "swept away")) {
+                "overflowing", "overflowed", "under water", "underwater", "swept away", "jumped its banks",
+                "over its banks", "burst its banks", "out of its banks", "over the banks")) {
             put(s, EntityType.HAZARD, "flood", 0.8);
         }
         for (String s : List.of("chemical", "chemicals", "toxic", "fumes", "acid", "ammonia", "bleach", "hazmat",
@@ -409,6 +410,9 @@ final class Clues {
                 "bats in the", "traffics flooding", "traffic is flooding", "traffic flooding", "people flooding",
                 "people are flooding", "flooded with calls", "face is on fire", "faces on fire", "skin is on fire",
                 "skins on fire", "throat is on fire", "throats on fire", "mouth is on fire", "mouths on fire",
+                "armed robbery", "armed robberies", "gun safe", "gun belt", "guns in the safe", "gas fireplace",
+                "gas fire place", "gas logs", "sparks from the grinder", "sparks from a grinder", "welding sparks",
+                "sparks from the welder", "shooting out", "shooting up", "shooting out of",
                 "out of it", "totally out of it", "completely out of it", "really out of it", "kinda out of it",
                 "pretty out of it", "a shot at the clinic", "a shot at the doctor", "a shot at the doctors",
                 "a shot at the pharmacy", "im awake", "i am awake", "im wide awake", "i was awake")) {
