@@ -197,6 +197,8 @@ final class Clues {
         for (String s : List.of("gasping", "gasping for air", "gasping for breath", "struggling to breathe",
                 "struggling to breath", "trouble breathing", "difficulty breathing", "hard time breathing",
                 "hard to breathe", "cant breathe", "cannot breathe", "can not breathe", "cant breath",
+                "throats closing", "throat is closing", "throats closing up", "throat is closing up",
+                "throat closing up", "throat swelling shut", "throats swelling", "throat is swelling",
                 "short of breath", "shortness of breath", "wheezing", "breathing funny", "breathing weird",
                 "breathing strangely", "breathing strange", "breathing heavily", "breathing fast",
                 "breathing very fast", "breathing shallow", "barely breathing", "choking", "turning blue",
@@ -301,6 +303,9 @@ final class Clues {
         }
         for (String s : List.of("machete", "sword", "katana", "hammer", "crowbar", "axe", "hatchet", "scissors")) {
             put(s, EntityType.WEAPON, s.equals("katana") ? "sword" : s, 0.85);
+        }
+        for (String s : List.of("bottled him", "bottled her", "bottled me")) {
+            put(s, EntityType.WEAPON, "bottle", 0.75);
         }
         for (String s : List.of("broken bottle", "metal pipe", "iron pipe", "steel pipe", "lead pipe", "bottle",
                 "beer bottle", "glass bottle")) {
@@ -413,6 +418,7 @@ final class Clues {
                 "armed robbery", "armed robberies", "gun safe", "gun belt", "guns in the safe", "gas fireplace",
                 "gas fire place", "gas logs", "sparks from the grinder", "sparks from a grinder", "welding sparks",
                 "sparks from the welder", "shooting out", "shooting up", "shooting out of",
+                "talking about", "talks about", "talked about",
                 "out of it", "totally out of it", "completely out of it", "really out of it", "kinda out of it",
                 "pretty out of it", "a shot at the clinic", "a shot at the doctor", "a shot at the doctors",
                 "a shot at the pharmacy", "im awake", "i am awake", "im wide awake", "i was awake")) {

@@ -122,6 +122,15 @@ final class PeopleCounts {
         String w = t.word[i];
         span[0] = i;
         SpokenNumbers.Read n;
+        if ((w.equals("us") || w.equals("them")) && !t.isAny(i - 1, Set.of("of", "to", "for", "with", "at"))) {
+            // "it's just us two", "them three": the number after the pronoun
+            SpokenNumbers.Read m = SpokenNumbers.at(t, i + 1);
+            if (m != null && m.tokens() == 1 && m.value() >= 2 && m.value() <= 12 && !t.isNumber(i + 1)
+                    && (i + 2 >= t.size || t.clause[i + 2] != t.clause[i + 1])) {
+                span[1] = i + 2;
+                return Integer.toString(m.value());
+            }
+        }
         if (w.equals("both") && (t.isAny(i + 1, PLURAL) || t.is(i + 1, "of") && t.isAny(i + 2, OF_WHOM))) {
             span[1] = t.isAny(i + 1, PLURAL) ? i + 2 : i + 3;
             return "2";
