@@ -215,6 +215,12 @@ final class PeopleCounts {
                 return "1";
             }
         }
+        if (BARE_PERSON.contains(w) && t.isAny(i - 1, ARTICLE_DROPPED) && !t.is(i + 1, "of")
+                && !t.isAny(i + 1, VEHICLE_AFTER) && !(t.is(i - 1, "its") || t.is(i - 1, "was"))) {
+            // "theres man laying in the street", "just hit pedestrian": a recogniser dropped the "a"
+            span[1] = i + 1;
+            return "1";
+        }
         int homophone = homophone(t, i);
         if (homophone > 0) {
             span[1] = t.is(i + 1, "of") ? i + 3 : skipAdj(t, i + 1) + 1;
@@ -350,6 +356,9 @@ final class PeopleCounts {
             "latina", "caucasian", "african", "big", "skinny", "thin", "heavy", "tall", "short", "heavyset", "stocky",
             "slim", "chubby", "muscular", "older", "elderly", "young", "old", "little");
     /** Words after which a recogniser may have dropped the "a" of "a man" ("it was big guy", "theres thin woman"). */
+    /** Person nouns read as one person when a recogniser drops their "a" after "there's", "saw" or "hit". */
+    private static final Set<String> BARE_PERSON = Set.of("man", "woman", "guy", "lady", "boy", "girl", "kid",
+            "pedestrian", "person", "child", "teenager", "jogger", "swimmer");
     private static final Set<String> ARTICLE_DROPPED = Set.of("theres", "was", "saw", "see", "its", "hit", "seen");
 
     /** How many words after a group's count a number may pick part of it ("three guys, two in the front ..."). */
