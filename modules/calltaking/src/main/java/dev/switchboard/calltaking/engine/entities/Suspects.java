@@ -49,7 +49,8 @@ final class Suspects {
             Map.entry("jackets", "jacket"), Map.entry("hats", "hat"), Map.entry("caps", "cap"),
             Map.entry("button down", "shirt"), Map.entry("tights", "tights"), Map.entry("purse", "purse"),
             Map.entry("bag", "bag"), Map.entry("jacket's", "jacket"), Map.entry("bathrobe", "bathrobe"),
-            Map.entry("sweatpant", "sweatpants"), Map.entry("sneaker", "sneakers"), Map.entry("pant", "pants"));
+            Map.entry("sweatpant", "sweatpants"), Map.entry("sneaker", "sneakers"), Map.entry("pant", "pants"),
+            Map.entry("gown", "gown"), Map.entry("flannel shirt", "flannel shirt"));
     /** Words between a colour and a garment that the value leaves out ("green army jacket" is a green jacket). */
     private static final Set<String> GARMENT_STYLE = Set.of("army", "leather", "denim", "jean", "puffer", "rain",
             "hooded", "baseball", "winter", "work", "zip", "zipup", "button", "long", "short", "sleeve", "sleeved",
@@ -142,6 +143,10 @@ final class Suspects {
     /** Verbs of taking before a belonging: "took her purse". */
     private static final Set<String> TAKEN = Set.of("took", "grabbed", "stole", "snatched", "take", "grab",
             "steal", "snatch", "taking", "grabbing", "stealing");
+    /** People who help at the scene: their looks identify no one to be found. */
+    private static final Set<String> HELPERS = Set.of("paramedic", "paramedics", "medic", "medics", "nurse",
+            "nurses", "officer", "officers", "cop", "cops", "firefighter", "firefighters", "doctor", "friend",
+            "friends", "teacher", "manager", "guard", "lifeguard", "bouncer", "deputy", "trooper");
     /** Words that tell of a patient rather than of someone to be found. */
     private static final Set<String> PATIENT_WORDS = Set.of("patient", "collapsed", "fainted", "passed",
             "unconscious", "unresponsive", "seizure", "seizing", "overdosed", "choking");
@@ -279,7 +284,8 @@ final class Suspects {
             return;
         }
         if (!describing && f.directions.isEmpty() && (aboutPatient(t, out) || passing(t, f, q)
-                || ofRelation(t, f.first) && attributes(f) < 2)) {
+                || ofRelation(t, f.first) && attributes(f) < 2 || helper(t, f.first))
+                || ownClothes(t, f.first) && f.directions.isEmpty()) {
             return;
         }
         f.gender = gender(t, genders, f.first);
@@ -323,6 +329,26 @@ final class Suspects {
     private static int attributes(Found f) {
         return (f.race == null ? 0 : 1) + (f.age == null ? 0 : 1) + (f.height == null ? 0 : 1) + f.build.size()
                 + f.features.size() + f.clothing.size();
+    }
+
+    /** "The paramedic in the white shirt", "my friend's the one in the red dress": someone helping, not sought. */
+    private static boolean helper(Tokens t, int first) {
+        for (int k = first - 1; k >= 0 && k >= first - 5; k--) {
+            if (HELPERS.contains(t.word[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "I'm wearing a green jacket so the ambulance can find me": the caller's own clothes. */
+    private static boolean ownClothes(Tokens t, int first) {
+        for (int k = first - 1; k >= 1 && k >= first - 3; k--) {
+            if (t.is(k, "wearing") || t.is(k, "in") && t.is(k + 1, "a")) {
+                return t.isAny(k - 1, Set.of("im", "i")) || t.is(k - 1, "am") && t.is(k - 2, "i");
+            }
+        }
+        return false;
     }
 
     /** "My wife's Filipino", "my grandpa's bald": a relation the caller names is not someone to be found. */
@@ -522,7 +548,7 @@ final class Suspects {
         }
         boolean nounAfter = t.isAny(n, PERSON_NOUNS);
         boolean predicate = t.isAny(i - 1, Set.of("hes", "shes", "theyre", "both", "them", "guy", "male", "female",
-                "man", "woman", "lady", "dude")) || t.isAny(i - 1, Set.of("is", "was", "were", "are"))
+                "man", "woman", "lady", "dude", "guys", "dudes")) || t.isAny(i - 1, Set.of("is", "was", "were", "are"))
                 && (t.isAny(i - 2, Set.of("he", "she", "they", "suspect", "guy", "man", "woman", "shooter"))
                 || nearPersonNoun(t, i, 7));
         boolean listed = !t.gapBefore(i).isBlank() && i > 0 && nearPersonNoun(t, i, 3) || f.inAnswerList(t, i);
@@ -585,7 +611,7 @@ final class Suspects {
         }
         if (HEIGHTS.containsKey(w) && (personNear(t, i + 1) || listed(t, i, f) && (f.first >= 0
                 || f.inAnswerList(t, i)))
-                && !t.isAny(i + 1, Set.of("of", "hair", "sleeve", "sleeved", "sleeves", "while", "time"))) {
+                && !t.isAny(i + 1, Set.of("of", "hair", "sleeve", "sleeved", "sleeves", "while", "time", "for"))) {
             f.height = HEIGHTS.get(w);
             f.at(i, i + 1, true);
             return i + 1;
