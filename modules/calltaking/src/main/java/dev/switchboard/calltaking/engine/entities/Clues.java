@@ -304,6 +304,9 @@ final class Clues {
         for (String s : List.of("machete", "sword", "katana", "hammer", "crowbar", "axe", "hatchet", "scissors")) {
             put(s, EntityType.WEAPON, s.equals("katana") ? "sword" : s, 0.85);
         }
+        for (String s : List.of("bruises", "bruised", "bruising", "bruise")) {
+            put(s, EntityType.INJURY, "injured", 0.7);
+        }
         for (String s : List.of("bottled him", "bottled her", "bottled me")) {
             put(s, EntityType.WEAPON, "bottle", 0.75);
         }
@@ -418,7 +421,8 @@ final class Clues {
                 "armed robbery", "armed robberies", "gun safe", "gun belt", "guns in the safe", "gas fireplace",
                 "gas fire place", "gas logs", "sparks from the grinder", "sparks from a grinder", "welding sparks",
                 "sparks from the welder", "shooting out", "shooting up", "shooting out of",
-                "talking about", "talks about", "talked about",
+                "talking about", "talks about", "talked about", "awake for", "knife tattoo",
+                "gun tattoo", "gas is off", "gas is turned off", "gas is shut off", "gas off",
                 "out of it", "totally out of it", "completely out of it", "really out of it", "kinda out of it",
                 "pretty out of it", "a shot at the clinic", "a shot at the doctor", "a shot at the doctors",
                 "a shot at the pharmacy", "im awake", "i am awake", "im wide awake", "i was awake")) {

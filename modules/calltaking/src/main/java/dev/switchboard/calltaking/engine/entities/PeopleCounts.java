@@ -172,6 +172,7 @@ final class PeopleCounts {
             return String.valueOf(n.value());
         }
         if ((w.equals("several") || w.equals("few") || w.equals("many") || w.equals("lots") || w.equals("dozens")
+                || w.equals("hundreds")
                 || w.equals("bunch") && aBefore(t, i) || w.equals("ton") && aBefore(t, i) || w.equals("tons")
                 || w.equals("lot") && aBefore(t, i) || w.equals("crowd") && aBefore(t, i))
                 && (t.isAny(skipAdj(t, i + 1), PLURAL) || t.is(i + 1, "of") && (t.isAny(skipAdj(t, i + 2), PLURAL)

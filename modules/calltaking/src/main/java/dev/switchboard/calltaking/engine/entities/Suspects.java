@@ -420,7 +420,8 @@ final class Suspects {
             cs.add(colour(t.word[c]));
             c++;
         }
-        if (t.is(i, "all") || t.is(i, "in") && t.is(i + 1, "all") || t.is(i, "dressed") && t.is(i + 1, "in")) {
+        if ((t.is(i, "all") && !t.is(i - 1, "its") || t.is(i, "in") && t.is(i + 1, "all")
+                || t.is(i, "dressed") && t.is(i + 1, "in"))) {
             int k = t.is(i, "all") ? i + 1 : i + 2;
             if (t.isAny(k, COLOURS) && !t.isAny(k + 1, Set.of("hair", "car", "truck", "van"))
                     && !GARMENTS.containsKey(t.at(k + 1))) {
