@@ -123,7 +123,8 @@ final class Suspects {
             "pm", "oclock", "people", "kids", "guys", "of", "cars", "shots", "years", "year");
     private static final Set<String> DESCRIBING = Set.of("suspect", "attacker", "robber", "thief", "wearing",
             "dressed", "missing", "lost", "kidnapped", "grabbed", "abducted", "described", "description", "wanted",
-            "shooter", "gunman", "burglar", "intruder", "find", "wandered", "ran", "fled", "seen", "looks");
+            "shooter", "gunman", "burglar", "intruder", "find", "wandered", "ran", "fled", "seen", "looks",
+            "suspects", "shooters", "robbers", "attackers", "gunmen", "burglars", "intruders");
     private static final Set<String> DESCRIPTION_LINKS = Set.of("in", "a", "an", "with", "wearing", "and", "is",
             "was", "hes", "shes", "he", "she", "about", "kind", "of", "very", "really", "quite", "pretty", "young",
             "old", "real");

@@ -43,7 +43,7 @@ class HeldOutProxyTest {
     @Test
     void partCFiguresPerType() {
         check("held-out part C (written before the second round of rules)", LabelledUtterance.heldOutPartC(),
-                0.93, 0.9, 0.89, 0.78);
+                0.935, 0.9, 0.89, 0.79);
     }
 
     @Test
@@ -59,7 +59,7 @@ class HeldOutProxyTest {
     @Test
     void partDFiguresPerType() {
         check("held-out part D (written before the third round of rules)", LabelledUtterance.heldOutPartD(),
-                0.85, 0.84, 0.82, 0.74);
+                0.86, 0.845, 0.84, 0.75);
     }
 
     @Test
@@ -75,7 +75,7 @@ class HeldOutProxyTest {
     @Test
     void partEFiguresPerType() {
         check("held-out part E (written before the fourth round of rules)", LabelledUtterance.heldOutPartE(),
-                0.86, 0.9, 0.85, 0.82);
+                0.865, 0.9, 0.855, 0.82);
     }
 
     @Test
@@ -89,15 +89,21 @@ class HeldOutProxyTest {
     }
 
     @Test
+    void partFFiguresPerType() {
+        check("held-out part F (written before the fifth round of rules)", LabelledUtterance.heldOutPartF(),
+                0.81, 0.835, 0.77, 0.73);
+    }
+
+    @Test
     void heldOutFiguresPerType() {
         List<LabelledUtterance> all = LabelledUtterance.heldOut();
         assertThat(all).hasSizeGreaterThanOrEqualTo(390);
         assertThat(all).extracting(LabelledUtterance::source).doesNotContain("");
         List<LabelledUtterance> b = all.stream().filter(u -> u.source().startsWith("b-")).toList();
         List<LabelledUtterance> a = all.stream().filter(u -> !u.source().startsWith("b-")).toList();
-        check("held-out A+B", all, 0.92, 0.93, 0.9, 0.83);
-        check("held-out part A (frozen before tuning)", a, 0.94, 0.96, 0.91, 0.84);
-        check("held-out part B (written after the rules)", b, 0.85, 0.84, 0.85, 0.78);
+        check("held-out A+B", all, 0.925, 0.93, 0.905, 0.84);
+        check("held-out part A (frozen before tuning)", a, 0.945, 0.96, 0.915, 0.85);
+        check("held-out part B (written after the rules)", b, 0.86, 0.845, 0.86, 0.8);
     }
 
     /** The SHA-256 of a labelled file on the class path, in hex. */
