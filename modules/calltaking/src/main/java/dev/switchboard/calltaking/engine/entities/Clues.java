@@ -422,8 +422,8 @@ final class Clues {
                 "gas fire place", "gas logs", "sparks from the grinder", "sparks from a grinder", "welding sparks",
                 "sparks from the welder", "shooting out", "shooting up", "shooting out of",
                 "talking about", "talks about", "talked about", "hes talking about", "shes talking about",
-                "theyre talking about", "is talking about", "was talking about", "keeps talking about", "awake for", "knife tattoo",
-                "gun tattoo", "gas is off", "gas is turned off", "gas is shut off", "gas off",
+                "theyre talking about", "is talking about", "was talking about", "keeps talking about", "awake for",
+                "knife tattoo", "gun tattoo", "gas is off", "gas is turned off", "gas is shut off", "gas off",
                 "out of it", "totally out of it", "completely out of it", "really out of it", "kinda out of it",
                 "pretty out of it", "a shot at the clinic", "a shot at the doctor", "a shot at the doctors",
                 "a shot at the pharmacy", "im awake", "i am awake", "im wide awake", "i was awake")) {

@@ -122,8 +122,9 @@ final class Travel {
                     && (e == p || t.gap(e - 1, e).isBlank() || t.gap(e - 1, e).equals("-"))) {
                 e++;
             }
-            if (e > p && !t.isAny(p, HOUSEHOLD) && !t.isAny(p, Set.of("me", "him", "her", "them", "us", "my", "his", "their", "car", "truck",
-                    "door", "hospital", "ground", "floor", "back", "side", "rear", "front", "wall", "pole", "tree",
+            if (e > p && !t.isAny(p, HOUSEHOLD) && !t.isAny(p, Set.of("me", "him", "her", "them", "us", "my", "his",
+                    "their", "car", "truck", "door", "hospital", "ground", "floor", "back", "side", "rear", "front",
+                    "wall", "pole", "tree",
                     "ditch", "water", "traffic", "oncoming", "it", "face", "head", "chest", "stomach", "gut", "nose",
                     "mouth", "eye", "eyes", "neck", "leg", "arm", "knee", "jaw", "ribs"))) {
                 f.directions.add("heading toward " + t.join(p, e, " "));
