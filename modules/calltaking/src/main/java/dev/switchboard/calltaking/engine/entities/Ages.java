@@ -55,7 +55,8 @@ final class Ages {
             return i + 1;
         }
         if ((w.equals("young") || w.equals("old") || w.equals("elderly") || w.equals("older"))
-                && Suspects.personNear(t, i + 1)
+                && Suspects.personNear(t, i + 1) && !(t.isAny(i - 1, Set.of("an", "a", "the", "that", "this"))
+                && !Suspects.personAfter(t, i + 1))
                 && !t.is(i + 1, "enough") && !t.is(i - 1, "years")) {
             f.age = w.equals("young") ? "young" : "elderly";
             f.at(i, i + 1, false);

@@ -24,9 +24,14 @@ final class Answers {
 
     /** The question's topics and the other things it asks for (age, direction, plate, count). */
     record Question(List<Topic> topics, boolean age, boolean direction, boolean plate, boolean count,
-                    boolean description) {
+                    boolean description, boolean normally) {
 
-        static final Question NONE = new Question(List.of(), false, false, false, false, false);
+        static final Question NONE = new Question(List.of(), false, false, false, false, false, false);
+
+        Question(List<Topic> topics, boolean age, boolean direction, boolean plate, boolean count,
+                 boolean description) {
+            this(topics, age, direction, plate, count, description, false);
+        }
 
         boolean any() {
             return !topics.isEmpty() || age || direction || plate || count || description;
@@ -133,6 +138,11 @@ final class Answers {
             // "is the fire out?": a yes says there is none now, a no that it still burns
             topics.replaceAll(p -> p.type() == EntityType.HAZARD ? new Topic(p.type(), p.value(), true) : p);
         }
+        if (joined.contains(" turned off ") || joined.contains(" shut off ") || joined.contains(" turn off ")
+                || joined.contains(" shut it off ") || joined.contains(" turn it off ")) {
+            // "is the gas turned off?": a yes says nothing of a hazard now
+            topics.removeIf(p -> p.type() == EntityType.HAZARD);
+        }
         boolean age = joined.contains(" how old ") || joined.contains(" what age ") || joined.contains(" his age ")
                 || joined.contains(" her age ");
         boolean direction = joined.contains(" which way ") || joined.contains(" what direction ")
@@ -145,7 +155,12 @@ final class Answers {
         boolean count = joined.contains(" how many ");
         boolean description = joined.contains(" look like ") || joined.contains(" describe ")
                 || joined.contains(" wearing ") || joined.contains(" description ");
-        return new Question(List.copyOf(topics), age, direction, plate, count, description);
+        // "is she breathing normally?" "no": she breathes, but not normally
+        boolean normally = joined.contains(" normally ") || joined.contains(" normal ")
+                || joined.contains(" breathing okay ") || joined.contains(" breathing ok ")
+                || joined.contains(" breathing alright ") || joined.contains(" breathing right ")
+                && !joined.contains(" breathing right now ");
+        return new Question(List.copyOf(topics), age, direction, plate, count, description, normally);
     }
 
     /**
@@ -223,7 +238,8 @@ final class Answers {
         for (Topic topic : q.topics()) {
             String value = switch (kind) {
                 case YES -> topic.gone() ? "none" : topic.value();
-                case NO -> topic.gone() ? topic.value() : Clues.negate(topic.type(), topic.value());
+                case NO -> topic.gone() ? topic.value() : topic.type() == EntityType.BREATHING && q.normally()
+                        ? "abnormal" : Clues.negate(topic.type(), topic.value());
                 case UNKNOWN -> topic.type() == EntityType.HAZARD ? null : "unknown";
                 case BARELY -> topic.type() == EntityType.BREATHING ? "abnormal"
                         : topic.type() == EntityType.CONSCIOUS ? "yes"

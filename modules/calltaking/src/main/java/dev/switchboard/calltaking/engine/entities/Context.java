@@ -30,6 +30,8 @@ final class Context {
     private static final Set<String> FILLERS = Set.of("okay", "ok", "so", "uh", "um", "and", "well", "oh", "alright",
             "right", "now", "maam", "sir", "listen", "then");
     private static final int LOOKBACK = 4;
+    private static final Set<String> APPROACH = Set.of("near", "touch", "touches", "touching", "goes", "let",
+            "leave", "toward", "towards");
     private static final Set<String> STOPPING = Set.of("stop", "stops", "stopping", "quit", "quitting",
             "stopped");
 
@@ -129,6 +131,10 @@ final class Context {
             String w = t.word[k];
             if (w.equals("just") || w.equals("only")) {
                 // "no fire, just smoke": the negation is of what comes before
+                return false;
+            }
+            if (APPROACH.contains(w)) {
+                // "make sure nobody goes near the gun": the negation is of going near it
                 return false;
             }
             if (STOPPING.contains(w)) {

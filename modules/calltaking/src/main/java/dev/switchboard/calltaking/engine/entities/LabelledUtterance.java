@@ -36,6 +36,8 @@ public record LabelledUtterance(int id, String source, String speaker, String co
     public static final String HELD_OUT_D = "heldout-part-d.jsonl";
     /** Part E of the held-out proxy: written and frozen before the fourth round of rule changes. */
     public static final String HELD_OUT_E = "heldout-part-e.jsonl";
+    /** Part F of the held-out proxy: written and frozen before the fifth round of rule changes. */
+    public static final String HELD_OUT_F = "heldout-part-f.jsonl";
 
     public LabelledUtterance {
         source = source == null ? "" : source;
@@ -85,6 +87,11 @@ public record LabelledUtterance(int id, String source, String speaker, String co
     /** Part E of the held-out proxy (never tuned on; see LABELLING.md). */
     public static List<LabelledUtterance> heldOutPartE() {
         return bundled(HELD_OUT_E);
+    }
+
+    /** Part F of the held-out proxy (never tuned on; see LABELLING.md). */
+    public static List<LabelledUtterance> heldOutPartF() {
+        return bundled(HELD_OUT_F);
     }
 
     private static List<LabelledUtterance> bundled(String resource) {

@@ -89,7 +89,10 @@ final class OtherOccasions {
                     || w.equals("back") && (t.is(i + 1, "in") && (year(t, i + 2) || t.is(i + 2, "the"))
                     || t.isAny(i + 1, MONTHS))
                     || w.equals("when") && t.isAny(i + 1, Set.of("we", "i", "he", "she", "they"))
-                    && t.isAny(i + 2, WERE) && t.isAny(i + 3, YOUNG);
+                    && t.isAny(i + 2, WERE) && t.isAny(i + 3, YOUNG)
+                    // "he's been shot before", "she's had seizures before": before, and nothing after it
+                    || w.equals("before") && (i + 1 >= t.size || t.clause[i + 1] != c)
+                    && !t.isAny(i - 1, Set.of("right", "just", "never", "like"));
             boolean story = w.equals("news") || w.equals("movie") || w.equals("movies") || STORIES.contains(w)
                     || w.equals("media") && t.is(i - 1, "social") || w.equals("games") && t.is(i - 1, "video")
                     || w.equals("radio") && t.is(i - 1, "the")

@@ -47,7 +47,8 @@ final class PeopleCounts {
     /** "no one", "the other one", "which one": not a count. */
     private static final Set<String> NOT_A_COUNT_BEFORE_ONE = Set.of("no", "other", "the", "that", "this", "any",
             "each", "every", "which", "another", "some", "last", "first", "next", "only", "little", "big", "young",
-            "old", "loved", "nobody", "someone");
+            "old", "loved", "nobody", "someone", "second", "third", "fourth", "fifth", "middle", "oldest",
+            "youngest");
     /** "a cop car", "the driver's side": the person word names a thing here. */
     private static final Set<String> VEHICLE_AFTER = Set.of("car", "cars", "truck", "van", "side", "seat", "door",
             "license", "suv", "bike", "motorcycle", "room", "uniform");
@@ -121,6 +122,15 @@ final class PeopleCounts {
         String w = t.word[i];
         span[0] = i;
         SpokenNumbers.Read n;
+        if ((w.equals("us") || w.equals("them")) && !t.isAny(i - 1, Set.of("of", "to", "for", "with", "at"))) {
+            // "it's just us two", "them three": the number after the pronoun
+            SpokenNumbers.Read m = SpokenNumbers.at(t, i + 1);
+            if (m != null && m.tokens() == 1 && m.value() >= 2 && m.value() <= 12 && !t.isNumber(i + 1)
+                    && (i + 2 >= t.size || t.clause[i + 2] != t.clause[i + 1])) {
+                span[1] = i + 2;
+                return Integer.toString(m.value());
+            }
+        }
         if (w.equals("both") && (t.isAny(i + 1, PLURAL) || t.is(i + 1, "of") && t.isAny(i + 2, OF_WHOM))) {
             span[1] = t.isAny(i + 1, PLURAL) ? i + 2 : i + 3;
             return "2";
@@ -162,6 +172,7 @@ final class PeopleCounts {
             return String.valueOf(n.value());
         }
         if ((w.equals("several") || w.equals("few") || w.equals("many") || w.equals("lots") || w.equals("dozens")
+                || w.equals("hundreds")
                 || w.equals("bunch") && aBefore(t, i) || w.equals("ton") && aBefore(t, i) || w.equals("tons")
                 || w.equals("lot") && aBefore(t, i) || w.equals("crowd") && aBefore(t, i))
                 && (t.isAny(skipAdj(t, i + 1), PLURAL) || t.is(i + 1, "of") && (t.isAny(skipAdj(t, i + 2), PLURAL)
@@ -204,6 +215,12 @@ final class PeopleCounts {
                 span[1] = k + 1;
                 return "1";
             }
+        }
+        if (BARE_PERSON.contains(w) && t.isAny(i - 1, ARTICLE_DROPPED) && !t.is(i + 1, "of")
+                && !t.isAny(i + 1, VEHICLE_AFTER) && !(t.is(i - 1, "its") || t.is(i - 1, "was"))) {
+            // "theres man laying in the street", "just hit pedestrian": a recogniser dropped the "a"
+            span[1] = i + 1;
+            return "1";
         }
         int homophone = homophone(t, i);
         if (homophone > 0) {
@@ -340,6 +357,9 @@ final class PeopleCounts {
             "latina", "caucasian", "african", "big", "skinny", "thin", "heavy", "tall", "short", "heavyset", "stocky",
             "slim", "chubby", "muscular", "older", "elderly", "young", "old", "little");
     /** Words after which a recogniser may have dropped the "a" of "a man" ("it was big guy", "theres thin woman"). */
+    /** Person nouns read as one person when a recogniser drops their "a" after "there's", "saw" or "hit". */
+    private static final Set<String> BARE_PERSON = Set.of("man", "woman", "guy", "lady", "boy", "girl", "kid",
+            "pedestrian", "person", "child", "teenager", "jogger", "swimmer");
     private static final Set<String> ARTICLE_DROPPED = Set.of("theres", "was", "saw", "see", "its", "hit", "seen");
 
     /** How many words after a group's count a number may pick part of it ("three guys, two in the front ..."). */

@@ -281,7 +281,8 @@ final class Situations {
             if (FLOOD_AFTER.contains(x)) {
                 return k + 1;
             }
-            if ((x.equals("coming") || x.equals("came") || x.equals("comes") || x.equals("getting"))
+            if ((x.equals("coming") || x.equals("came") || x.equals("comes") || x.equals("getting")
+                    || x.equals("going") && t.isAny(k + 1, Set.of("into", "inside")))
                     && t.isAny(k + 1, Set.of("in", "up", "into", "through", "over", "under", "inside", "higher"))) {
                 return k + 2;
             }

@@ -118,6 +118,10 @@ final class StreetAddresses {
         int nameStart = k;
         int[] streetEnd = new int[1];
         String street = streetName(t, blocked, k, streetEnd, true);
+        if (street == null && number.length() == 2 && !t.isNumber(i)) {
+            // a spoken two-digit number needs its street word
+            return -1;
+        }
         if (street == null) {
             // "1837 North Halsted": a typed name without a street word, after a number said as an address
             if (!(t.isAny(i - 1, Set.of("at", "is", "its", "address")) || i == 0)) {
@@ -167,7 +171,9 @@ final class StreetAddresses {
             k += n.tokens();
             chunks++;
         }
-        if (chunks < 2 && !(chunks == 1 && digits.length() >= 3)) {
+        if (chunks < 2 && !(chunks == 1 && digits.length() >= 3)
+                && !(chunks == 1 && digits.length() == 2 && k - i >= 2)) {
+            // "eighty eight Washington Boulevard" is two words for a two-digit number; "twelve" alone is not read
             return null;
         }
         end[0] = k;

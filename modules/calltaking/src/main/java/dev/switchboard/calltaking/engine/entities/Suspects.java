@@ -49,7 +49,8 @@ final class Suspects {
             Map.entry("jackets", "jacket"), Map.entry("hats", "hat"), Map.entry("caps", "cap"),
             Map.entry("button down", "shirt"), Map.entry("tights", "tights"), Map.entry("purse", "purse"),
             Map.entry("bag", "bag"), Map.entry("jacket's", "jacket"), Map.entry("bathrobe", "bathrobe"),
-            Map.entry("sweatpant", "sweatpants"), Map.entry("sneaker", "sneakers"), Map.entry("pant", "pants"));
+            Map.entry("sweatpant", "sweatpants"), Map.entry("sneaker", "sneakers"), Map.entry("pant", "pants"),
+            Map.entry("gown", "gown"), Map.entry("flannel shirt", "flannel shirt"));
     /** Words between a colour and a garment that the value leaves out ("green army jacket" is a green jacket). */
     private static final Set<String> GARMENT_STYLE = Set.of("army", "leather", "denim", "jean", "puffer", "rain",
             "hooded", "baseball", "winter", "work", "zip", "zipup", "button", "long", "short", "sleeve", "sleeved",
@@ -122,10 +123,38 @@ final class Suspects {
             "pm", "oclock", "people", "kids", "guys", "of", "cars", "shots", "years", "year");
     private static final Set<String> DESCRIBING = Set.of("suspect", "attacker", "robber", "thief", "wearing",
             "dressed", "missing", "lost", "kidnapped", "grabbed", "abducted", "described", "description", "wanted",
-            "shooter", "gunman", "burglar", "intruder", "find", "wandered", "ran", "fled", "seen", "looks");
+            "shooter", "gunman", "burglar", "intruder", "find", "wandered", "ran", "fled", "seen", "looks",
+            "suspects", "shooters", "robbers", "attackers", "gunmen", "burglars", "intruders");
     private static final Set<String> DESCRIPTION_LINKS = Set.of("in", "a", "an", "with", "wearing", "and", "is",
             "was", "hes", "shes", "he", "she", "about", "kind", "of", "very", "really", "quite", "pretty", "young",
             "old", "real");
+
+    private static final Set<String> POSSESSIVES = Set.of("his", "her", "my", "their", "your", "somebodys",
+            "someones", "our");
+    /** Words after a length that make it a depth, a drop or a size: "four feet deep", "six foot high". */
+    private static final Set<String> NOT_A_HEIGHT_AFTER = Set.of("deep", "high", "wide", "long", "off", "down",
+            "away", "under", "underwater", "drop", "fence", "wall", "across", "below", "above", "onto", "into",
+            "from", "of", "up");
+    /** Verbs of falling before a length: "he fell about six feet". */
+    private static final Set<String> FALLS = Set.of("fell", "fall", "falls", "fallen", "dropped", "jumped",
+            "slipped", "tumbled");
+    /** Nouns after a feature word that make it a place: "a tattoo shop". */
+    private static final Set<String> FEATURE_PLACES = Set.of("shop", "parlor", "parlour", "place", "studio",
+            "artist", "gun", "salon");
+    /** Verbs of taking before a belonging: "took her purse". */
+    private static final Set<String> TAKEN = Set.of("took", "grabbed", "stole", "snatched", "take", "grab",
+            "steal", "snatch", "taking", "grabbing", "stealing");
+    /** People who help at the scene: their looks identify no one to be found. */
+    private static final Set<String> HELPERS = Set.of("paramedic", "paramedics", "medic", "medics", "nurse",
+            "nurses", "officer", "officers", "cop", "cops", "firefighter", "firefighters", "doctor", "friend",
+            "friends", "teacher", "manager", "guard", "lifeguard", "bouncer", "deputy", "trooper");
+    /** Words that tell of a patient rather than of someone to be found. */
+    private static final Set<String> PATIENT_WORDS = Set.of("patient", "collapsed", "fainted", "passed",
+            "unconscious", "unresponsive", "seizure", "seizing", "overdosed", "choking");
+    /** A relation with the caller's "'s" as a recogniser writes it ("my wife's" is "my wifes"). */
+    private static final Set<String> RELATIONS_S = Set.of("wifes", "husbands", "sons", "daughters", "moms", "dads",
+            "mothers", "fathers", "grandpas", "grandmas", "brothers", "sisters", "boyfriends", "girlfriends",
+            "babys", "kids", "uncles", "aunts", "grandmothers", "grandfathers", "friends", "roommates", "neighbors");
 
     private Suspects() {
     }
@@ -255,10 +284,85 @@ final class Suspects {
         if (f.first < 0 || !(f.strong || describing && f.age != null)) {
             return;
         }
+        if (!describing && f.directions.isEmpty() && (aboutPatient(t, out) || passing(t, f, q)
+                || ofRelation(t, f.first) && attributes(f) < 2 || helper(t, f.first))
+                || ownClothes(t, f.first) && f.directions.isEmpty()) {
+            return;
+        }
         f.gender = gender(t, genders, f.first);
         int first = extendBack(t, blocked, f.first);
         out.add(new ExtractedEntity(EntityType.SUSPECT, f.value(), t.span(first, f.last), t.start[first],
                 t.end[f.last - 1], 0.7));
+    }
+
+    /**
+     * True when the line tells of a patient's condition (a breathing, consciousness or injury entity, or a word
+     * such as "collapsed"): the looks said beside it ("he's in his pajamas on the floor and won't wake up", "she's a
+     * big lady, I can't get her up") help nobody find a suspect. A description word ("suspect", "wearing", "ran")
+     * or a question asking for one keeps it.
+     */
+    private static boolean aboutPatient(Tokens t, List<ExtractedEntity> out) {
+        for (ExtractedEntity e : out) {
+            if (e.type() == EntityType.BREATHING || e.type() == EntityType.CONSCIOUS || e.type() == EntityType.INJURY
+                    && !e.value().equals("none")) {
+                return true;
+            }
+        }
+        for (int k = 0; k < t.size; k++) {
+            if (PATIENT_WORDS.contains(t.word[k]) || t.is(k, "cant") && t.isAny(k + 1, Set.of("lift", "move"))
+                    || t.is(k, "get") && t.isAny(k + 1, Set.of("him", "her")) && t.is(k + 2, "up")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A single look said in passing of someone's belongings, with no description word and no question asking
+     * for one: "he took his shirt off", "her glasses broke", "somebody's boots are sticking out". A description that
+     * helps find someone gives a colour or a second detail ("his red shirt", "he's got glasses, a beard").
+     */
+    private static boolean passing(Tokens t, Found f, Answers.Question q) {
+        return attributes(f) < 2 && !q.any() && f.first > 0 && t.isAny(f.first - 1, POSSESSIVES)
+                && !t.isAny(f.first, COLOURS);
+    }
+
+    private static int attributes(Found f) {
+        return (f.race == null ? 0 : 1) + (f.age == null ? 0 : 1) + (f.height == null ? 0 : 1) + f.build.size()
+                + f.features.size() + f.clothing.size();
+    }
+
+    /** "The paramedic in the white shirt", "my friend's the one in the red dress": someone helping, not sought. */
+    private static boolean helper(Tokens t, int first) {
+        for (int k = first - 1; k >= 0 && k >= first - 5; k--) {
+            if (HELPERS.contains(t.word[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "I'm wearing a green jacket so the ambulance can find me": the caller's own clothes. */
+    private static boolean ownClothes(Tokens t, int first) {
+        for (int k = first - 1; k >= 1 && k >= first - 3; k--) {
+            if (t.is(k, "wearing") || t.is(k, "in") && t.is(k + 1, "a")) {
+                return t.isAny(k - 1, Set.of("im", "i")) || t.is(k - 1, "am") && t.is(k - 2, "i");
+            }
+        }
+        return false;
+    }
+
+    /** "My wife's Filipino", "my grandpa's bald": a relation the caller names is not someone to be found. */
+    private static boolean ofRelation(Tokens t, int first) {
+        for (int k = first - 1; k >= 1 && k >= first - 2; k--) {
+            String w = t.word[k];
+            String bare = w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
+            if ((RELATIONS_S.contains(w) || RELATIONS_S.contains(w + "s") || RELATIONS_S.contains(bare + "s")
+                    && k == first - 1) && t.isAny(k - 1, Set.of("my", "our"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -317,7 +421,8 @@ final class Suspects {
             cs.add(colour(t.word[c]));
             c++;
         }
-        if (t.is(i, "all") || t.is(i, "in") && t.is(i + 1, "all") || t.is(i, "dressed") && t.is(i + 1, "in")) {
+        if ((t.is(i, "all") && !t.is(i - 1, "its") || t.is(i, "in") && t.is(i + 1, "all")
+                || t.is(i, "dressed") && t.is(i + 1, "in"))) {
             int k = t.is(i, "all") ? i + 1 : i + 2;
             if (t.isAny(k, COLOURS) && !t.isAny(k + 1, Set.of("hair", "car", "truck", "van"))
                     && !GARMENTS.containsKey(t.at(k + 1))) {
@@ -341,10 +446,14 @@ final class Suspects {
             garment = GARMENTS.get(t.word[g]);
             end = g + 1;
         }
-        if (garment == null || g == i && t.isAny(i - 1, NOT_WORN)) {
+        if (garment == null || g == i && t.isAny(i - 1, NOT_WORN) || garment.equals("jersey") && t.is(g - 1, "new")) {
             return -1;
         }
         boolean bare = cs.isEmpty() && g == c;
+        if (bare && t.isAny(i - 1, POSSESSIVES) && t.isAny(i - 2, TAKEN)) {
+            // "the man who took her purse": the victim's belonging, not what the man wears
+            return -1;
+        }
         if (bare && Set.of("hood", "cap", "suit", "top", "bag", "tie", "helmet", "purse", "shoes").contains(garment)
                 && !t.isAny(i - 1, Set.of("a", "his", "her", "the", "black", "white"))
                 || garment.equals("helmet") && cs.isEmpty() || garment.equals("top") && cs.isEmpty()
@@ -404,6 +513,10 @@ final class Suspects {
             return i + 2;
         }
         String w = t.word[i];
+        if (FEATURES.containsKey(w) && t.isAny(i + 1, FEATURE_PLACES)) {
+            // "a tattoo shop next door"
+            return -1;
+        }
         if (FEATURES.containsKey(w) && !(w.equals("glasses") && (t.is(i - 1, "of") || t.is(i + 1, "of")))
                 && !(w.startsWith("blond") && GARMENTS.containsKey(t.at(i + 1)))) {
             f.features.add(FEATURES.get(w));
@@ -437,7 +550,7 @@ final class Suspects {
         }
         boolean nounAfter = t.isAny(n, PERSON_NOUNS);
         boolean predicate = t.isAny(i - 1, Set.of("hes", "shes", "theyre", "both", "them", "guy", "male", "female",
-                "man", "woman", "lady", "dude")) || t.isAny(i - 1, Set.of("is", "was", "were", "are"))
+                "man", "woman", "lady", "dude", "guys", "dudes")) || t.isAny(i - 1, Set.of("is", "was", "were", "are"))
                 && (t.isAny(i - 2, Set.of("he", "she", "they", "suspect", "guy", "man", "woman", "shooter"))
                 || nearPersonNoun(t, i, 7));
         boolean listed = !t.gapBefore(i).isBlank() && i > 0 && nearPersonNoun(t, i, 3) || f.inAnswerList(t, i);
@@ -500,7 +613,7 @@ final class Suspects {
         }
         if (HEIGHTS.containsKey(w) && (personNear(t, i + 1) || listed(t, i, f) && (f.first >= 0
                 || f.inAnswerList(t, i)))
-                && !t.isAny(i + 1, Set.of("of", "hair", "sleeve", "sleeved", "sleeves", "while", "time"))) {
+                && !t.isAny(i + 1, Set.of("of", "hair", "sleeve", "sleeved", "sleeves", "while", "time", "for"))) {
             f.height = HEIGHTS.get(w);
             f.at(i, i + 1, true);
             return i + 1;
@@ -530,6 +643,10 @@ final class Suspects {
                 if (t.isAny(end, Set.of("inches", "in", "inch"))) {
                     end++;
                 }
+            }
+            if (t.isAny(end, NOT_A_HEIGHT_AFTER) || t.isAny(i - 1, FALLS) || t.isAny(i - 2, FALLS)) {
+                // "four feet deep", "fell about six feet": a depth or a fall, not someone's height
+                return -1;
             }
             f.height = h;
             f.at(i, end, true);
@@ -602,6 +719,20 @@ final class Suspects {
             }
         }
         return !t.gapBefore(i - 1).isBlank() && nearPersonNoun(t, i - 1, 3);
+    }
+
+    /** True when a person noun follows at {@code i} after at most two more adjectives ("an old white man"). */
+    static boolean personAfter(Tokens t, int i) {
+        for (int k = i; k < i + 3 && k < t.size; k++) {
+            if (PERSON_NOUNS.contains(t.word[k])) {
+                return true;
+            }
+            if (!(BUILDS.containsKey(t.word[k]) || HEIGHTS.containsKey(t.word[k]) || COLOURS.contains(t.word[k])
+                    || RACES.containsKey(t.word[k]) || t.word[k].equals("and") || t.word[k].equals("looking"))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** True when a person noun follows at {@code i} or one word later ("big guy", "big tall man"). */

@@ -31,7 +31,22 @@ final class Travel {
             "theyre", "we", "of", "for", "like", "um", "uh", "all", "or", "across", "past", "through", "toward",
             "towards", "into", "to", "because", "last", "still", "again", "just", "maybe", "im", "it", "its");
 
-    private static final Set<String> SELF = Set.of("i", "im", "we", "were", "me", "us", "ive", "weve", "id");
+    private static final Set<String> SELF = Set.of("i", "im", "we", "were", "me", "us", "ive", "weve", "id", "you",
+            "youre", "yall", "ill");
+
+    /** Base forms that open an instruction: "head out toward the street", "walk toward the door". */
+    private static final Set<String> IMPERATIVE = Set.of("head", "go", "walk", "run", "drive");
+
+    /** What moves without being anyone to find: "the smoke's heading toward the school", "the dog ran into". */
+    private static final Set<String> NOT_A_PERSON = Set.of("smoke", "smokes", "water", "waters", "fire", "fires",
+            "flames", "wind", "winds", "dog", "dogs", "cat", "cats", "everybody", "everyone", "everybodys",
+            "everyones", "people", "crowd", "ambulance", "ambulances", "firetruck", "cops", "police", "traffic",
+            "storm", "tornado", "cloud", "ball", "horse", "horses", "cow", "cows", "deer", "all");
+
+    /** Rooms and stops of a household: "she went to the bathroom", "he was walking to the kitchen". */
+    private static final Set<String> HOUSEHOLD = Set.of("bathroom", "kitchen", "bedroom", "basement", "attic",
+            "living", "hallway", "toilet", "shower", "bed", "couch", "neighbors", "neighbor", "mailbox", "porch",
+            "bus", "exits", "exit");
 
     private Travel() {
     }
@@ -56,10 +71,17 @@ final class Travel {
             return i + 1;
         }
         if (!MOTION.contains(w) || t.isAny(i - 1, SELF) || t.isAny(i - 2, SELF) && t.isAny(i - 1, Set.of("are",
-                "were", "was", "just", "had", "have"))) {
+                "were", "was", "just", "had", "have", "all", "gonna", "will"))) {
             return -1;
         }
         if (w.equals("left") && !t.isAny(i - 1, Set.of("he", "she", "they", "and", "hes", "shes", "then", "just"))) {
+            return -1;
+        }
+        if (IMPERATIVE.contains(w) && (i == 0 || !t.gapBefore(i).isBlank() || t.isAny(i - 1, Set.of("please",
+                "just", "then", "now", "and", "so", "okay", "ok")))
+                || t.isAny(i - 1, NOT_A_PERSON) || t.isAny(i - 2, NOT_A_PERSON) && t.isAny(i - 1, Set.of("is", "are",
+                "was", "were", "just", "all", "started", "still", "keeps"))) {
+            // an instruction, or smoke, water, a dog or a crowd on the move (LABELLING.md)
             return -1;
         }
         for (int k = i + 1; k < t.size && k <= i + 8; k++) {
@@ -100,8 +122,9 @@ final class Travel {
                     && (e == p || t.gap(e - 1, e).isBlank() || t.gap(e - 1, e).equals("-"))) {
                 e++;
             }
-            if (e > p && !t.isAny(p, Set.of("me", "him", "her", "them", "us", "my", "his", "their", "car", "truck",
-                    "door", "hospital", "ground", "floor", "back", "side", "rear", "front", "wall", "pole", "tree",
+            if (e > p && !t.isAny(p, HOUSEHOLD) && !t.isAny(p, Set.of("me", "him", "her", "them", "us", "my", "his",
+                    "their", "car", "truck", "door", "hospital", "ground", "floor", "back", "side", "rear", "front",
+                    "wall", "pole", "tree",
                     "ditch", "water", "traffic", "oncoming", "it", "face", "head", "chest", "stomach", "gut", "nose",
                     "mouth", "eye", "eyes", "neck", "leg", "arm", "knee", "jaw", "ribs"))) {
                 f.directions.add("heading toward " + t.join(p, e, " "));

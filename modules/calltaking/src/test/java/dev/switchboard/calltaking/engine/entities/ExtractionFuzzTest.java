@@ -33,7 +33,12 @@ class ExtractionFuzzTest {
         "know", "knows", "wheeze", "scream", "laye", "ones", "as", "Larry", "for", "Paul", "L", "P", "passed", "creek",
         "river", "over", "bank", "came", "spoke", "current", "stop", "won't", "think", "lips", "kinda", "couple",
         "both", "whole", "bunch", "what", "does", "look", "hood", "choking", "me", "raccoon", "busted", "lip",
-        "gasps", "everybody's", "touch", "wires", "ankles", "em", "them", "sounds", "weird", "real", "heavy"};
+        "gasps", "everybody's", "touch", "wires", "ankles", "em", "them", "sounds", "weird", "real", "heavy", "us",
+        "bottled", "deep", "fell", "before", "near", "nobody", "goes", "paramedic", "I'm", "eighty", "eight",
+        "boulevard", "theres", "pedestrian", "normally", "turned", "off", "banks", "jumped", "bruises", "hundreds",
+        "tattoo", "shop", "pajamas", "my", "wife's", "hit", "took", "purse", "third", "youngest", "head", "you're",
+        "bathroom", "dog", "ran", "gown", "flannel", "patient", "collapsed", "talking", "awake", "for", "New",
+        "Jersey", "suspect's", "guy's"};
 
     private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
 

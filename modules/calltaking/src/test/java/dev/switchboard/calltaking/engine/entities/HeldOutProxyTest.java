@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Precision and recall per type on the held-out proxy of real calls (never tuned on), clean and with recogniser
- * noise, for parts A and B together, each part, parts C, D and E (see LABELLING.md). Issue 10's target is recall
+ * noise, for parts A and B together, each part, parts C, D, E and F (see LABELLING.md). Issue 10's target is recall
  * >= 0.85 clean and >= 0.80 noisy at precision >= 0.90; the test prints whether each part meets it and fails only
  * below regression floors a little under today's figures.
  */
@@ -25,6 +25,9 @@ class HeldOutProxyTest {
 
     /** SHA-256 of heldout-part-e.jsonl as committed before any rule of the fourth round changed. Never update it. */
     private static final String PART_E_FROZEN = "f2d51068faa39bb6f866bd11376f4d953aba9dec14e6873c97934114bb79e3f6";
+
+    /** SHA-256 of heldout-part-f.jsonl as committed before any rule of the fifth round changed. Never update it. */
+    private static final String PART_F_FROZEN = "f2137b4e54762bb587fc78b78813cb2fd62559219ec265b68286353cb744daf4";
 
     private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
 
@@ -40,7 +43,7 @@ class HeldOutProxyTest {
     @Test
     void partCFiguresPerType() {
         check("held-out part C (written before the second round of rules)", LabelledUtterance.heldOutPartC(),
-                0.93, 0.9, 0.89, 0.78);
+                0.935, 0.9, 0.89, 0.79);
     }
 
     @Test
@@ -56,7 +59,7 @@ class HeldOutProxyTest {
     @Test
     void partDFiguresPerType() {
         check("held-out part D (written before the third round of rules)", LabelledUtterance.heldOutPartD(),
-                0.85, 0.84, 0.82, 0.74);
+                0.86, 0.845, 0.84, 0.75);
     }
 
     @Test
@@ -72,7 +75,23 @@ class HeldOutProxyTest {
     @Test
     void partEFiguresPerType() {
         check("held-out part E (written before the fourth round of rules)", LabelledUtterance.heldOutPartE(),
-                0.86, 0.9, 0.85, 0.82);
+                0.865, 0.9, 0.855, 0.82);
+    }
+
+    @Test
+    void partFIsTheFileThatWasFrozen() throws Exception {
+        assertThat(sha256(LabelledUtterance.HELD_OUT_F)).isEqualTo(PART_F_FROZEN);
+        List<LabelledUtterance> f = LabelledUtterance.heldOutPartF();
+        assertThat(f).hasSizeGreaterThanOrEqualTo(180);
+        assertThat(f).extracting(LabelledUtterance::source).allMatch(s -> s.startsWith("f-"));
+        assertThat(f).filteredOn(u -> u.entities().isEmpty()).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(f).filteredOn(u -> !u.context().isEmpty()).hasSizeGreaterThanOrEqualTo(50);
+    }
+
+    @Test
+    void partFFiguresPerType() {
+        check("held-out part F (written before the fifth round of rules)", LabelledUtterance.heldOutPartF(),
+                0.81, 0.835, 0.77, 0.73);
     }
 
     @Test
@@ -82,9 +101,9 @@ class HeldOutProxyTest {
         assertThat(all).extracting(LabelledUtterance::source).doesNotContain("");
         List<LabelledUtterance> b = all.stream().filter(u -> u.source().startsWith("b-")).toList();
         List<LabelledUtterance> a = all.stream().filter(u -> !u.source().startsWith("b-")).toList();
-        check("held-out A+B", all, 0.92, 0.93, 0.9, 0.83);
-        check("held-out part A (frozen before tuning)", a, 0.94, 0.96, 0.91, 0.84);
-        check("held-out part B (written after the rules)", b, 0.85, 0.84, 0.85, 0.78);
+        check("held-out A+B", all, 0.925, 0.93, 0.905, 0.84);
+        check("held-out part A (frozen before tuning)", a, 0.945, 0.96, 0.915, 0.85);
+        check("held-out part B (written after the rules)", b, 0.86, 0.845, 0.86, 0.8);
     }
 
     /** The SHA-256 of a labelled file on the class path, in hex. */

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
  */
 class LabelledSetTest {
 
+    /** The first id of the lines written for the fifth round of rules (LABELLING.md). */
+    private static final int FIFTH_ROUND_FIRST_ID = 10901;
+
     private final EntityExtractor extractor = new EntityExtractor(PlaceNames.tokyo());
 
     @Test
@@ -24,12 +27,23 @@ class LabelledSetTest {
         assertThat(set).extracting(LabelledUtterance::id).doesNotHaveDuplicates();
     }
 
+    /**
+     * The whole set holds the fifth round's batches (ids from 10901), each scored before its rules and the last
+     * (r23) never tuned on, so their remaining misses pull its figures below the earlier lines'; the floors of the
+     * whole set were lowered for that (0.98/0.98 clean and 0.94 noisy precision before), and the earlier lines keep
+     * the old floors, the noisy recall one raised.
+     */
     @Test
     void developmentSetMeetsTheFloors() {
         List<LabelledUtterance> set = LabelledUtterance.bundled();
-        check("development set, clean", EntityEvaluation.evaluate(extractor, set), 0.98, 0.98, 0.9);
-        check("development set, noisy", EntityEvaluation.evaluate(extractor, SpeechNoise.apply(set)), 0.94, 0.84,
+        check("development set, clean", EntityEvaluation.evaluate(extractor, set), 0.965, 0.97, 0.9);
+        check("development set, noisy", EntityEvaluation.evaluate(extractor, SpeechNoise.apply(set)), 0.93, 0.875,
                 0.6);
+        List<LabelledUtterance> earlier = set.stream().filter(u -> u.id() < FIFTH_ROUND_FIRST_ID).toList();
+        check("development set before the fifth round, clean", EntityEvaluation.evaluate(extractor, earlier), 0.98,
+                0.98, 0.9);
+        check("development set before the fifth round, noisy",
+                EntityEvaluation.evaluate(extractor, SpeechNoise.apply(earlier)), 0.945, 0.88, 0.6);
     }
 
     private static void check(String name, EntityEvaluation.Report r, double precision, double recall,
