@@ -78,6 +78,9 @@ class CallConsoleSmokeTest {
         ui.click("#call-next");
         javafx.scene.layout.HBox queue = ui.await("#call-queue");
         WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> queue.getChildren().size()) == 2);
+        Label empty = ui.await("#call-transcript-empty");
+        assertThat(HeadlessFx.callOnFx(empty::getText)).as("while it rings the console says to answer")
+                .startsWith("The line is ringing");
         ui.await("#call-answer");
         ui.click("#call-answer");
         WindowHarness.waitUntil(() -> HeadlessFx.callOnFx(() -> queue.getChildren().size()) == 1);

@@ -358,7 +358,14 @@ final class CallConsoleView implements WorkspaceView {
         lines.setId("call-transcript");
         lines.getStyleClass().add("sb-transcript");
         lines.setCellFactory(list -> new TranscriptCell());
-        lines.setPlaceholder(new Label(Text.get("call.transcript.empty")));
+        Label empty = new Label();
+        empty.setId("call-transcript-empty");
+        // While it rings the empty transcript says to answer, not to press Next call again.
+        empty.textProperty().bind(Bindings.createStringBinding(() -> Text.get(!model.ringing().isEmpty()
+                        && (model.stateProperty().get() == null || model.stateProperty().get() == CallState.ENDED)
+                        ? "call.transcript.ringing" : "call.transcript.empty"),
+                model.ringing(), model.stateProperty()));
+        lines.setPlaceholder(empty);
         model.transcript().addListener((javafx.collections.ListChangeListener<CallConsoleViewModel.Line>) c ->
                 lines.scrollTo(Math.max(0, model.transcript().size() - 1)));
         VBox.setVgrow(lines, Priority.ALWAYS);
