@@ -1,6 +1,7 @@
 package dev.switchboard.store;
 
 import dev.switchboard.core.io.SafeOutput;
+import dev.switchboard.core.text.Counts;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -38,7 +39,8 @@ final class Leftovers {
         delete(restoring, "an unfinished restore", removed);
         int exports = SafeOutput.cleanPending(dir.pendingExports());
         if (exports > 0) {
-            removed.add(exports + " temporary file(s) of unfinished exports");
+            removed.add(Counts.of(exports, "temporary file", "temporary files")
+                    + " of unfinished exports");
         }
         return removed;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.workflow.engine;
 
+import dev.switchboard.core.text.Counts;
 import dev.switchboard.workflow.engine.Checkpointer.Checkpoint;
 import dev.switchboard.workflow.engine.Checkpointer.Write;
 import dev.switchboard.workflow.model.Progress;
@@ -205,7 +206,8 @@ final class RunInstance {
                 slots.put(key, c);
             }
         }
-        history("engine", "", "rolling back " + done.size() + " task(s), newest first");
+        history("engine", "", "rolling back " + Counts.of(done.size(), "task", "tasks")
+                + ", newest first");
         return true;
     }
 
@@ -330,7 +332,7 @@ final class RunInstance {
             item.set(TaskState.QUEUED);
             slots.put(key, item);
         }
-        history("engine", parent.key, "for each of " + items.size() + " item(s)");
+        history("engine", parent.key, "for each of " + Counts.of(items.size(), "item", "items"));
         progress(Progress.Kind.TASK_STARTED, parent.key, "");
     }
 
@@ -357,7 +359,7 @@ final class RunInstance {
                 parent.outputJson = engine.json(out);
                 parent.finishedSeq = ++seq;
                 parent.set(TaskState.SUCCEEDED);
-                history("engine", parent.key, "succeeded for all " + items.size() + " item(s)");
+                history("engine", parent.key, "succeeded for all " + Counts.of(items.size(), "item", "items"));
             } else {
                 parent.error = bad.key + ": " + bad.error;
                 parent.set(bad.state == TaskState.TIMED_OUT ? TaskState.TIMED_OUT : TaskState.FAILED);

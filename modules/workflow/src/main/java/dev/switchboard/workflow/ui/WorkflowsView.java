@@ -413,7 +413,8 @@ public final class WorkflowsView implements WorkspaceView {
             }
             lines.add(t.key() + "  " + t.state().label() + "  ×" + t.attempts()
                     + (t.startedAt() == null ? "" : "  " + TIME.format(t.startedAt()))
-                    + (t.outputJson() == null || t.outputJson().equals("{}") ? "" : "  " + cut(t.outputJson()))
+                    + (t.outputJson() == null || t.outputJson().equals("{}") ? ""
+                    : "  " + cut(WorkflowsViewModel.readableOutput(t.outputJson())))
                     + (t.error() == null ? "" : "  " + t.error()));
         }
         taskList.getItems().setAll(lines);

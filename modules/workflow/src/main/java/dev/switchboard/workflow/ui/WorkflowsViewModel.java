@@ -286,6 +286,42 @@ public final class WorkflowsViewModel implements AutoCloseable {
         return new WorkflowEngine.Actor(user.username(), user.role().name());
     }
 
+    /** Keys of a task's output that hold internal references (session and run ids), left out of the run view. */
+    private static final java.util.Set<String> REFERENCES = java.util.Set.of("session", "sessionId", "runId", "run",
+            "childRun", "id");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * A task's output as the run view shows it: "score 70, matched true, items 4 items" rather than its JSON, without
+     * the session and run ids it refers to; text that is not a JSON object is shown as it is.
+     */
+    static String readableOutput(String json) {
+        if (json == null || json.isBlank()) {
+            return "";
+        }
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            return json;
+        }
+        if (node == null || !node.isObject()) {
+            return json;
+        }
+        StringBuilder out = new StringBuilder();
+        node.properties().forEach(e -> {
+            if (REFERENCES.contains(e.getKey())) {
+                return;
+            }
+            com.fasterxml.jackson.databind.JsonNode v = e.getValue();
+            String shown = v.isArray() ? Text.get("workflow.run.outputItems", v.size())
+                    : v.isObject() ? "…" : v.isNull() ? "–" : v.asText();
+            out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(shown);
+        });
+        return out.toString();
+    }
+
     /** A run as the live log names it: its workflow and start time ("Multi-call surge 19:22"), never its id. */
     private String runName(String runId) {
         return runs.stream().filter(r -> r.id().equals(runId)).findFirst()

@@ -1,6 +1,7 @@
 package dev.switchboard.studio.engine.factory;
 
 import dev.switchboard.core.error.InputException;
+import dev.switchboard.core.text.Counts;
 import dev.switchboard.studio.model.factory.AppType;
 import dev.switchboard.studio.model.factory.GeneratorKind;
 import dev.switchboard.studio.model.factory.GeneratorReport;
@@ -132,7 +133,7 @@ public final class CodeGenerators {
         files.put(ctx.sourcePath("api", "ApiServer"), Templates.render("java-maven/ApiServer.java.mustache", model));
         files.put(ctx.sourcePath("", "Application"), Templates.render("java-maven/Application.java.mustache", model));
         return new Output(files, true, "Java 21 Maven project: domain, service and API layers for "
-                + ctx.entities().size() + " record type(s)");
+                + Counts.of(ctx.entities().size(), "record type", "record types"));
     }
 
     private static Output tests(FactoryContext ctx) {

@@ -2,6 +2,7 @@ package dev.switchboard.studio.engine.factory;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.core.text.Counts;
 import dev.switchboard.studio.model.factory.FactoryRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,8 @@ public final class FactoryRuns {
                 .bind("mode", run.mode())
                 .bind("by", run.createdBy())
                 .bind("at", run.createdAt().toEpochMilli())
-                .bind("status", run.violations().isEmpty() ? "valid" : run.violations().size() + " violation(s)")
+                .bind("status", run.violations().isEmpty() ? "valid"
+                        : Counts.of(run.violations().size(), "broken rule", "broken rules"))
                 .bind("report", report)
                 .bind("dir", run.folder().toString())
                 .execute());

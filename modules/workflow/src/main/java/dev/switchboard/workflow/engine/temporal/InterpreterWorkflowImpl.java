@@ -1,5 +1,6 @@
 package dev.switchboard.workflow.engine.temporal;
 
+import dev.switchboard.core.text.Counts;
 import dev.switchboard.workflow.engine.Durations;
 import dev.switchboard.workflow.engine.Expressions;
 import dev.switchboard.workflow.engine.Inputs;
@@ -244,7 +245,7 @@ public class InterpreterWorkflowImpl implements InterpreterWorkflow {
             } catch (RuntimeException e) {
                 throw fail(t.id(), t.id(), "forEach: " + e.getMessage(), "Failed", started);
             }
-            history(t.id(), "for each of " + items.size() + " item(s)");
+            history(t.id(), "for each of " + Counts.of(items.size(), "item", "items"));
             List<Object> results = new ArrayList<>();
             String bad = null;
             int limit = !t.forEach().parallel() ? 1 : t.forEach().concurrency() > 0 ? t.forEach().concurrency()
@@ -272,7 +273,7 @@ public class InterpreterWorkflowImpl implements InterpreterWorkflow {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("items", results);
             row(t.id(), t.id(), "Succeeded", 1, started, now(), out, null, null);
-            history(t.id(), "succeeded for all " + items.size() + " item(s)");
+            history(t.id(), "succeeded for all " + Counts.of(items.size(), "item", "items"));
             return out;
         }
 

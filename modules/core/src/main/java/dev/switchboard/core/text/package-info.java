@@ -1,0 +1,2 @@
+/** Small helpers for text shown to people. */
+package dev.switchboard.core.text;
