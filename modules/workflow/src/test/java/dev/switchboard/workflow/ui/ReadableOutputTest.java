@@ -12,8 +12,8 @@ class ReadableOutputTest {
         assertThat(WorkflowsViewModel.readableOutput(
                 "{\"session\":\"01M98ZA6PG6VFPTV8FTFZBHA31\",\"score\":70,\"matched\":true,\"items\":[1,2,3,4],"
                         + "\"detail\":{\"a\":1},\"note\":null}"))
-                .isEqualTo("score 70, matched true, items 4 items, detail …, note –");
-        assertThat(WorkflowsViewModel.readableOutput("{\"items\":[{\"session\":\"x\"}]}")).isEqualTo("items one item");
+                .isEqualTo("score: 70, matched: true, items: 4, detail: …, note: –");
+        assertThat(WorkflowsViewModel.readableOutput("{\"items\":[{\"session\":\"x\"}]}")).isEqualTo("items: 1");
     }
 
     @Test
