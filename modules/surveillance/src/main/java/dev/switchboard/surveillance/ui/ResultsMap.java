@@ -53,13 +53,35 @@ final class ResultsMap extends Pane {
         if (wards.isEmpty() || w < 10 || h < 10) {
             return;
         }
-        g.setFont(Font.font(10));
+        Font font = Font.font(10);
+        g.setFont(font);
+        List<javafx.geometry.Rectangle2D> taken = new java.util.ArrayList<>();
         for (PlaceResolver.Ward ward : wards) {
             double[] p = project(ward.centre(), w, h);
             g.setFill(Color.web("#5a6b7d"));
             g.fillOval(p[0] - 3, p[1] - 3, 6, 6);
-            g.setFill(Color.web("#8fa3b8"));
-            g.fillText(ward.name(), p[0] + 5, p[1] + 3);
+            taken.add(new javafx.geometry.Rectangle2D(p[0] - 3, p[1] - 3, 6, 6));
+        }
+        // Each ward's name goes right, left, above or below its dot, wherever it covers no other name or dot; a
+        // name with no free place is left out (the dots of central Tokyo sit too close for all 23 at this size).
+        g.setFill(Color.web("#8fa3b8"));
+        for (PlaceResolver.Ward ward : wards) {
+            double[] p = project(ward.centre(), w, h);
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(ward.name());
+            probe.setFont(font);
+            double tw = probe.getLayoutBounds().getWidth();
+            double th = probe.getLayoutBounds().getHeight();
+            double[][] spots = {{p[0] + 5, p[1] - th / 2}, {p[0] - 5 - tw, p[1] - th / 2},
+                {p[0] - tw / 2, p[1] - 5 - th}, {p[0] - tw / 2, p[1] + 5}};
+            for (double[] s : spots) {
+                javafx.geometry.Rectangle2D box = new javafx.geometry.Rectangle2D(s[0], s[1], tw, th);
+                boolean inside = s[0] >= 0 && s[1] >= 0 && s[0] + tw <= w && s[1] + th <= h;
+                if (inside && taken.stream().noneMatch(r -> r.intersects(box) && !r.contains(p[0], p[1]))) {
+                    taken.add(box);
+                    g.fillText(ward.name(), s[0], s[1] + th * 0.8);
+                    break;
+                }
+            }
         }
         for (int i = pins.size() - 1; i >= 0; i--) {
             double[] p = project(pins.get(i), w, h);

@@ -196,6 +196,10 @@ final class SurveillanceView implements WorkspaceView {
         FlowPane filters = new FlowPane(6, 6, text, ward, type, behaviour, hours, camera, run, onMap);
         ListView<SurveillanceViewModel.Row> list = new ListView<>(model.rows());
         list.setId("surveillance-results");
+        Label noResults = new Label(Text.get("surveillance.results.none"));
+        noResults.setWrapText(true);
+        noResults.setPadding(new Insets(12));
+        list.setPlaceholder(noResults);
         list.setCellFactory(v -> new RowCell());
         list.setOnMouseClicked(e -> {
             SurveillanceViewModel.Row r = list.getSelectionModel().getSelectedItem();
@@ -243,6 +247,10 @@ final class SurveillanceView implements WorkspaceView {
         memoriesTitle.getStyleClass().add("sb-section-title");
         ListView<Memory> memories = new ListView<>(model.memories());
         memories.setId("surveillance-memories");
+        Label noMemories = new Label(Text.get("surveillance.memories.none"));
+        noMemories.setWrapText(true);
+        noMemories.setPadding(new Insets(8));
+        memories.setPlaceholder(noMemories);
         memories.setPrefHeight(140);
         memories.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -350,9 +358,15 @@ final class SurveillanceView implements WorkspaceView {
                     : " · " + e.attributes().plate()));
             body.setWrapText(true);
             body.setMinHeight(Region.USE_PREF_SIZE);
-            Label meta = new Label(String.format(Locale.ROOT, "%s · %s · %.2f · %s", e.type().label(),
-                    e.behaviour().label(), e.confidence(), Text.get("surveillance.result.score", h.score())));
+            // The search's own relevance score is left out: the list is in its order already, and "score 0.7000"
+            // meant nothing to a user.
+            Label meta = new Label(String.format(Locale.ROOT, "%s · %s · %s", e.type().label(),
+                    e.behaviour().label(), Text.get("surveillance.result.confidence",
+                            Math.round(e.confidence() * 100))));
             meta.getStyleClass().add("sb-muted");
+            meta.setWrapText(true);
+            meta.setMinHeight(Region.USE_PREF_SIZE);
+            meta.maxWidthProperty().bind(getListView().widthProperty().subtract(190));
             VBox text = new VBox(2, head, body, meta);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);
@@ -382,8 +396,14 @@ final class SurveillanceView implements WorkspaceView {
             title.setMinHeight(Region.USE_PREF_SIZE);
             title.getStyleClass().add("sb-result-head");
             title.maxWidthProperty().bind(getListView().widthProperty().subtract(30));
-            Label detail = new Label(String.format(Locale.ROOT, "%s · %.2f", i.kind().label(), i.significance()));
+            // How much it stands out, in words: a bare "1.00" told the user nothing.
+            Label detail = new Label(i.kind().label() + " · " + Text.get(i.significance() >= 0.9
+                    ? "surveillance.insight.strong" : i.significance() >= 0.6 ? "surveillance.insight.clear"
+                    : "surveillance.insight.mild"));
             detail.getStyleClass().add("sb-muted");
+            detail.setWrapText(true);
+            detail.setMinHeight(Region.USE_PREF_SIZE);
+            detail.maxWidthProperty().bind(getListView().widthProperty().subtract(30));
             setGraphic(new VBox(2, title, detail));
             setText(null);
         }
