@@ -332,6 +332,9 @@ class ShellSmokeTest {
         ui.click("#nav-control-room");
         javafx.scene.control.ToggleButton play = ui.await("#city-play");
         WindowHarness.waitUntil(() -> !HeadlessFx.callOnFx(play::isDisabled));
+        // Opening the control room is no exercise yet: nothing is listed until it plays.
+        assertThat(ui.workstation().sessions().recent(20)).noneMatch(s -> s.kind().equals("control-room")
+                && s.traineeName().equals("Yui Trainee"));
         ui.click("#city-play");
         Label generated = ui.await("#city-figure-0");
         WindowHarness.waitUntil(() -> !HeadlessFx.callOnFx(generated::getText).equals("—")

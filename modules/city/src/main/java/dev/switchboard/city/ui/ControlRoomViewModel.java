@@ -72,6 +72,8 @@ public final class ControlRoomViewModel implements AutoCloseable {
     private final WorkspaceContext ctx;
     private SimulationLoop loop;
     private SessionId session;
+    /** The built exercise's entry in the session list, until it first plays; null once listed. */
+    private SessionSummary unlisted;
 
     // Properties
     private final ReadOnlyObjectWrapper<CitySnapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -263,6 +265,17 @@ public final class ControlRoomViewModel implements AutoCloseable {
 
     public void play() {
         if (loop != null) {
+            SessionSummary first = unlisted;
+            if (first != null) {
+                unlisted = null;
+                try {
+                    ctx.service(SessionCatalog.class).insert(new SessionSummary(first.id(), first.trainee(),
+                            first.traineeName(), first.kind(), first.title(), Instant.now(), null, "running", null));
+                    ctx.bus().publish(new TrainingSessionChanged(first.id()));
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not list the exercise {}", first.id(), e);
+                }
+            }
             ctx.clock().resume();
             loop.play();
             playing.set(true);
@@ -355,13 +368,13 @@ public final class ControlRoomViewModel implements AutoCloseable {
         if (!FREE_RUN.equals(chosen)) {
             Scenarios.byName(chosen).ifPresent(sim::startScenario);
         }
-        SessionCatalog catalog = ctx.service(SessionCatalog.class);
-        catalog.insert(new SessionSummary(id, ctx.user().id(), ctx.user().displayName(), "control-room",
-                FREE_RUN.equals(chosen) ? "Control room, free run" : "Control room: " + scenarioTitle(chosen),
-                Instant.now(), null, "running", null));
-        ctx.bus().publish(new TrainingSessionChanged(id));
+        // Recorded in the session list when it first plays, not when built: opening the control room and leaving
+        // it listed a 0:00 exercise in Review and on Home for every visit.
+        String title = FREE_RUN.equals(chosen) ? "Control room, free run" : "Control room: " + scenarioTitle(chosen);
         this.pack = city;
         this.session = id;
+        this.unlisted = new SessionSummary(id, ctx.user().id(), ctx.user().displayName(), "control-room", title,
+                Instant.now(), null, "running", null);
         Platform.runLater(() -> coordinatorName.set(Text.get(coordinator instanceof LlmCoordinator
                 ? "city.coordinator.llm" : "city.coordinator.rules")));
         return new SimulationLoop(sim);
@@ -411,10 +424,14 @@ public final class ControlRoomViewModel implements AutoCloseable {
     private void closeLoop(String status) {
         SimulationLoop old = loop;
         SessionId oldSession = session;
+        boolean listed = unlisted == null;
         loop = null;
         session = null;
+        unlisted = null;
         playing.set(false);
-        if (old != null) {
+        if (old != null && !listed) {
+            CompletableFuture.runAsync(old::close);
+        } else if (old != null) {
             CompletableFuture.runAsync(() -> {
                 old.close();
                 try {

@@ -293,8 +293,8 @@ public final class WorkflowsViewModel implements AutoCloseable {
             new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
-     * A task's output as the run view shows it: "score: 70, matched: true, items: 4" (a list by its length) rather than its JSON, without
-     * the session and run ids it refers to; text that is not a JSON object is shown as it is.
+     * A task's output as the run view shows it: "score: 70, matched: true, items: 4" (a list by its length) rather
+     * than its JSON, without the session and run ids it refers to; text that is not a JSON object is shown as it is.
      */
     static String readableOutput(String json) {
         if (json == null || json.isBlank()) {
@@ -315,7 +315,8 @@ public final class WorkflowsViewModel implements AutoCloseable {
                 return;
             }
             com.fasterxml.jackson.databind.JsonNode v = e.getValue();
-            String shown = v.isArray() ? Integer.toString(v.size()) : v.isObject() ? "…" : v.isNull() ? "–" : v.asText();
+            String shown = v.isArray() ? Integer.toString(v.size())
+                    : v.isObject() ? "…" : v.isNull() ? "–" : v.asText();
             out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(": ").append(shown);
         });
         return out.toString();
