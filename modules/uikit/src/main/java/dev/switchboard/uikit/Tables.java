@@ -66,13 +66,23 @@ public final class Tables {
         return Math.ceil(probe.getLayoutBounds().getWidth());
     }
 
+    /**
+     * A text for a cell's graphic that wraps to the cell's width, so the row grows to hold it (a wrapping Label there
+     * made rows taller than the table); {@code styles} are added to the cells' text style.
+     */
+    public static Text wrappingText(TableCell<?, ?> cell, String... styles) {
+        Text text = new Text();
+        text.getStyleClass().add("sb-cell-text");
+        text.getStyleClass().addAll(styles);
+        text.wrappingWidthProperty().bind(cell.widthProperty().subtract(12));
+        return text;
+    }
+
     /** A cell whose text wraps to the column's width; the row grows to hold it. */
     private static final class WrappingCell<S> extends TableCell<S, String> {
-        private final Text text = new Text();
+        private final Text text = wrappingText(this);
 
         WrappingCell() {
-            text.getStyleClass().add("sb-cell-text");
-            text.wrappingWidthProperty().bind(widthProperty().subtract(12));
             setPrefHeight(Control.USE_COMPUTED_SIZE);
         }
 

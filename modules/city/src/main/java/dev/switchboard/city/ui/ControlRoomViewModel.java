@@ -74,6 +74,8 @@ public final class ControlRoomViewModel implements AutoCloseable {
     private SessionId session;
     /** The built exercise's entry in the session list, until it first plays; null once listed. */
     private SessionSummary unlisted;
+    /** The listing of the running exercise, which its end is recorded after. */
+    private CompletableFuture<Void> listing = CompletableFuture.completedFuture(null);
 
     // Properties
     private final ReadOnlyObjectWrapper<CitySnapshot> snapshot = new ReadOnlyObjectWrapper<>();
@@ -268,13 +270,17 @@ public final class ControlRoomViewModel implements AutoCloseable {
             SessionSummary first = unlisted;
             if (first != null) {
                 unlisted = null;
-                try {
-                    ctx.service(SessionCatalog.class).insert(new SessionSummary(first.id(), first.trainee(),
-                            first.traineeName(), first.kind(), first.title(), Instant.now(), null, "running", null));
-                    ctx.bus().publish(new TrainingSessionChanged(first.id()));
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not list the exercise {}", first.id(), e);
-                }
+                Instant now = Instant.now();
+                // Off the FX thread (on a training center's server it is a round trip); its end waits for it.
+                listing = CompletableFuture.runAsync(() -> {
+                    try {
+                        ctx.service(SessionCatalog.class).insert(new SessionSummary(first.id(), first.trainee(),
+                                first.traineeName(), first.kind(), first.title(), now, null, "running", null));
+                        ctx.bus().publish(new TrainingSessionChanged(first.id()));
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not list the exercise {}", first.id(), e);
+                    }
+                });
             }
             ctx.clock().resume();
             loop.play();
@@ -432,7 +438,7 @@ public final class ControlRoomViewModel implements AutoCloseable {
         if (old != null && !listed) {
             CompletableFuture.runAsync(old::close);
         } else if (old != null) {
-            CompletableFuture.runAsync(() -> {
+            listing.thenRunAsync(() -> {
                 old.close();
                 try {
                     ctx.service(SessionCatalog.class).finish(oldSession, Instant.now(), status, null);

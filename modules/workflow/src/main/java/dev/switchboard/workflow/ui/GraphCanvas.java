@@ -49,11 +49,7 @@ final class GraphCanvas extends Pane {
         content.setTranslateX(20);
         content.setTranslateY(20);
         setOnScroll(e -> {
-            autoFit = false;
-            double factor = e.getDeltaY() > 0 ? 1.1 : 1 / 1.1;
-            double scale = Math.max(0.3, Math.min(3, content.getScaleX() * factor));
-            content.setScaleX(scale);
-            content.setScaleY(scale);
+            zoomBy(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1);
             e.consume();
         });
         setOnMousePressed(e -> {

@@ -323,14 +323,12 @@ public final class GenerationPanel implements StudioPanel {
      * the row taller than the table, with the other cells' texts out of sight.
      */
     private static final class StateCell extends TableCell<JobRow, JobRow> {
-        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+        private final javafx.scene.text.Text text = Tables.wrappingText(this);
         private final ProgressBar bar = new ProgressBar();
         private final VBox box = new VBox(4, text, bar);
 
         StateCell() {
             bar.setPrefWidth(100);
-            text.getStyleClass().add("sb-cell-text");
-            text.wrappingWidthProperty().bind(widthProperty().subtract(12));
         }
 
         @Override
@@ -353,16 +351,9 @@ public final class GenerationPanel implements StudioPanel {
 
     /** The prompt, and under it the kind of job and the estimate while queued or what the worker said. */
     private static final class JobCell extends TableCell<JobRow, JobRow> {
-        private final javafx.scene.text.Text prompt = new javafx.scene.text.Text();
-        private final javafx.scene.text.Text detail = new javafx.scene.text.Text();
+        private final javafx.scene.text.Text prompt = Tables.wrappingText(this);
+        private final javafx.scene.text.Text detail = Tables.wrappingText(this, "sb-cell-detail");
         private final VBox box = new VBox(2, prompt, detail);
-
-        JobCell() {
-            prompt.getStyleClass().add("sb-cell-text");
-            detail.getStyleClass().addAll("sb-cell-text", "sb-cell-detail");
-            prompt.wrappingWidthProperty().bind(widthProperty().subtract(12));
-            detail.wrappingWidthProperty().bind(widthProperty().subtract(12));
-        }
 
         @Override
         protected void updateItem(JobRow row, boolean empty) {
@@ -373,11 +364,7 @@ public final class GenerationPanel implements StudioPanel {
                 return;
             }
             prompt.setText(row.prompt());
-            // The worker's message is left out when it only repeats the state ("queued").
-            String message = row.message() == null || row.message().equalsIgnoreCase(row.state()) ? "" : row.message();
-            String said = java.util.stream.Stream.of(row.kind(), row.eta(), message)
-                    .filter(t -> t != null && !t.isBlank())
-                    .collect(java.util.stream.Collectors.joining(" \u00b7 "));
+            String said = row.detail();
             detail.setText(said);
             detail.setVisible(!said.isEmpty());
             detail.setManaged(!said.isEmpty());

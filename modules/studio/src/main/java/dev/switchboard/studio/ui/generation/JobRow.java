@@ -28,6 +28,16 @@ record JobRow(String id, String kind, String prompt, String user, int priority, 
                 job.workerName(), job.message(), !job.state().isFinal(), job.state() == JobState.RUNNING);
     }
 
+    /**
+     * What the queue shows under the prompt: the kind, the estimate while queued and the worker's message, the
+     * message left out when it only repeats the state ("queued").
+     */
+    String detail() {
+        String said = message == null || message.equalsIgnoreCase(state) ? "" : message;
+        return java.util.stream.Stream.of(kind, eta, said).filter(t -> t != null && !t.isBlank())
+                .collect(java.util.stream.Collectors.joining(" \u00b7 "));
+    }
+
     static String state(JobState s) {
         return switch (s) {
             case QUEUED -> Text.get("studio.gen.state.queued");
